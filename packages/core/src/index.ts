@@ -1,0 +1,24 @@
+/**
+ * @peakpath/core — the pure domain of peakpath: units, the factor library, the GPC structure and
+ * the inventory engine. No I/O, no clock, no randomness: data comes in as arguments.
+ */
+export { BASE_DIMENSIONS, convert, DimensionMismatchError, listUnits, parseUnit, suggestUnit, unit } from './units/units.ts';
+export type { BaseDimension, Dimension, Unit } from './units/units.ts';
+export type { CubicMetres, Gigajoules, Tce, Tonnes, TonnesCO2e } from './units/quantity.ts';
+export { citation, FACTOR_KINDS, FactorDataError, FactorLibrary, GASES, GWP_SETS, VERIFICATION_LEVELS } from './factors/library.ts';
+export type { Factor, FactorCriteria, FactorFile, FactorKind, Gas, GwpSet, Source, Verification } from './factors/library.ts';
+export { defaultLibrary } from './factors/default-library.ts';
+export { FUEL_IDS, FUELS } from './factors/fuels.ts';
+export type { Fuel, FuelId } from './factors/fuels.ts';
+export { GPC_ROWS, GPC_SECTORS, gpcRow, LINE_FORMS, REPORTING_LEVELS } from './gpc/structure.ts';
+export type { GpcRow, GpcSector, GpcSubsector, LineForm, ReportingLevel, Scope } from './gpc/structure.ts';
+export { formatPath } from './issues/issue.ts';
+export type { Issue, IssueCode, IssueDetail, Path } from './issues/issue.ts';
+export { describeIssue, formatIssue } from './issues/messages.ts';
+export type { Lang } from './issues/messages.ts';
+export { parseInventory } from './inventory/parse.ts';
+export type { ParseResult } from './inventory/parse.ts';
+export { computeInventory } from './inventory/compute.ts';
+export { GJ_PER_TCE } from './inventory/resolve.ts';
+export type * from './inventory/types.ts';
+export { runInventory } from './inventory/run.ts';

@@ -1,0 +1,90 @@
+import { citation, type Factor } from '../factors/library.ts';
+import type { Assumption } from './types.ts';
+
+/** Statements of the defaults and conventions a result relies on, in both languages. One builder per kind. */
+export const assumptions = {
+  libraryDefault(what: { en: string; zh: string }, factor: Factor): Assumption {
+    return {
+      code: 'library-default',
+      text: {
+        en: `${what.en}: library default ${factor.id} = ${factor.value} ${factor.unit.id} (${citation(factor)}), none given on the line`,
+        zh: `${what.zh}：未在该行填写，采用因子库默认值 ${factor.id} = ${factor.value} ${factor.unit.id}（${citation(factor)}）`,
+      },
+    };
+  },
+  fuelSubstitute(fuel: string, as: string): Assumption {
+    return {
+      code: 'fuel-substitute',
+      text: {
+        en: `GB/T 2589 and the provincial guideline do not list ${fuel} separately; it takes the values of ${as}`,
+        zh: `GB/T 2589 与省级清单指南未单列 ${fuel}，按 ${as} 取值`,
+      },
+    };
+  },
+  tceFromEnergy(): Assumption {
+    return {
+      code: 'tce-from-energy',
+      text: {
+        en: 'standard coal from the line\'s energy at 29.3076 GJ/tce (GB/T 2589 calorific equivalent), as no GB/T 2589 coefficient applies to this line',
+        zh: '该行无适用的 GB/T 2589 折标系数，按其热量以 29.3076 GJ/tce（当量值）折算标准煤',
+      },
+    };
+  },
+  gridCo2Only(): Assumption {
+    return {
+      code: 'grid-co2-only',
+      text: {
+        en: 'grid and heat factors cover CO2 only; CH4 and N2O of purchased energy are not estimated',
+        zh: '电网与热力排放因子仅含 CO2，外购能源的 CH4 与 N2O 未计',
+      },
+    };
+  },
+  gridFromFile(gridId: string): Assumption {
+    return {
+      code: 'grid-from-file',
+      text: { en: `grid factor ${gridId} from the file's top-level \`grid\``, zh: `电网排放因子取文件顶层 \`grid\`：${gridId}` },
+    };
+  },
+  ch4OriginFromSector(origin: string, subsector: string): Assumption {
+    return {
+      code: 'ch4-origin-from-sector',
+      text: {
+        en: `CH4 counted as ${origin} (AR6 convention for GPC ${subsector})`,
+        zh: `CH4 按${origin === 'fossil' ? '化石源' : '非化石源'}计（AR6 约定，GPC ${subsector}）`,
+      },
+    };
+  },
+  defaultGwp(): Assumption {
+    return {
+      code: 'default-gwp',
+      text: { en: 'GWP set not given in the file: AR5 (the contract default)', zh: '文件未指定 GWP 版本，采用约定默认值 AR5' },
+    };
+  },
+  defaultFactorSet(factorSet: string, country: string | undefined): Assumption {
+    return {
+      code: 'default-factor-set',
+      text: {
+        en: `factor set not given in the file: "${factorSet}" (the contract default for country ${country ?? 'unstated'})`,
+        zh: `文件未指定因子集，按国家（${country ?? '未填写'}）采用约定默认值 "${factorSet}"`,
+      },
+    };
+  },
+  gwpConvention(): Assumption {
+    return {
+      code: 'gwp-convention',
+      text: {
+        en: 'GWP100 convention: AR4 and AR5 apply one CH4 value to all sources (AR5 = 28, UNFCCC reporting); AR6 applies 29.8 to fossil CH4 (combustion, fugitive, IPPU) and 27.0 to the rest (waste, agriculture, land)',
+        zh: 'GWP100 约定：AR4、AR5 对所有来源的 CH4 采用同一数值（AR5 = 28，UNFCCC 报告惯例）；AR6 对化石源 CH4（燃烧、逸散、工业过程）取 29.8，其余（废弃物、农业、土地）取 27.0',
+      },
+    };
+  },
+  energyBasis(method: string): Assumption {
+    return {
+      code: 'energy-basis',
+      text: {
+        en: `energy in tce sums the fuel, electricity and heat lines of BASIC rows (territorial-only and BASIC+ rows excluded to avoid double counting); electricity by the ${method === 'coal-consumption' ? 'coal-consumption (发电煤耗法)' : 'calorific-equivalent (当量)'} method`,
+        zh: `能源消费（tce）为 BASIC 行的燃料、电力、热力之和（不含仅属地口径与 BASIC+ 行，以免重复计算）；电力按${method === 'coal-consumption' ? '发电煤耗法' : '当量值'}折标`,
+      },
+    };
+  },
+} as const;

@@ -1,0 +1,143 @@
+import { GPC_ROWS, GPC_SECTORS, type GpcRow } from '../gpc/structure.ts';
+import { assumptions } from './assumptions.ts';
+import type { Assumption, Inventory, InventoryResult, LineResult, ScopeTotals } from './types.ts';
+
+const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0, scope1: 0, scope2: 0, scope3: 0 });
+
+/**
+ * Computes an inventory: every line's gases, CO2e and energy from its resolved recipe, and the
+ * totals by scope, reporting level, sector and gas (GPC reporting rules, spec/inventory-file.md).
+ * Pure arithmetic: no rounding anywhere, so totals equal the sums of their lines.
+ */
+export function computeInventory(inventory: Inventory, libraryVersion: string): InventoryResult {
+  const totals = { basic: 0, basicPlus: 0, scope1: 0, scope2: 0, scope3: 0, other: 0 };
+  const gases = { CO2: 0, CH4: 0, N2O: 0 };
+  const bySector: Record<string, ScopeTotals> = {};
+  for (const sector of GPC_SECTORS) bySector[sector.id] = emptyTotals();
+  const quality = { high: 0, medium: 0, low: 0, unstated: 0 };
+  let energyTce = 0;
+  let calorificTce = 0;
+  const covered = new Set<string>();
+  const lines: LineResult[] = [];
+  const notationKeys: InventoryResult['notationKeys'][number][] = [];
+
+  for (const line of inventory.lines) {
+    const row = line.row;
+    covered.add(row.ref);
+    if (line.form === 'notation') {
+      notationKeys.push({ gpc: row.ref, key: line.key, explanation: line.explanation });
+      continue;
+    }
+    const { amount, recipe } = line;
+    const co2 = amount * recipe.co2;
+    const ch4 = amount * recipe.ch4;
+    const n2o = amount * recipe.n2o;
+    const co2e = amount * recipe.co2e;
+    const tce = amount * recipe.tce;
+    lines.push({
+      index: line.index,
+      gpc: row.ref,
+      scope: row.scope,
+      level: row.level,
+      form: line.form,
+      gases: { CO2: co2, CH4: ch4, N2O: n2o },
+      co2e,
+      energyTce: tce,
+      quality: line.quality,
+      factors: recipe.factors,
+      assumptions: recipe.assumptions,
+    });
+
+    const sector = bySector[row.sector]!;
+    addByRow(totals, sector, row, co2e);
+    const inBasicPlus = row.level === 'BASIC' || row.level === 'BASIC+';
+    if (inBasicPlus) {
+      gases.CO2 += co2;
+      gases.CH4 += ch4;
+      gases.N2O += n2o;
+    }
+    if (row.level === 'BASIC') {
+      energyTce += tce;
+      calorificTce += amount * recipe.tceCalorific;
+      quality[line.quality ?? 'unstated'] += Math.abs(co2e);
+    }
+  }
+
+  const qualityTotal = quality.high + quality.medium + quality.low + quality.unstated;
+  for (const key of ['high', 'medium', 'low', 'unstated'] as const) quality[key] = qualityTotal === 0 ? 0 : quality[key] / qualityTotal;
+
+  const missingBasicRows = [...GPC_ROWS.values()].filter((row) => row.level === 'BASIC' && !covered.has(row.ref)).map((row) => row.ref);
+  const { population, gdpWanYuan } = inventory;
+  const method = inventory.energyAccounting.method;
+  return {
+    city: inventory.entity.name,
+    entity: inventory.entity,
+    year: inventory.year,
+    gwp: inventory.gwp,
+    factorSet: inventory.factorSet,
+    factorLibrary: { version: libraryVersion },
+    totals,
+    gases,
+    energy: {
+      tce: energyTce,
+      method,
+      calorificTce,
+      coalConsumptionTce: method === 'coal-consumption' ? energyTce : undefined,
+    },
+    intensity: {
+      perCapita: population ? totals.basic / population : undefined,
+      perGdp: gdpWanYuan ? totals.basic / gdpWanYuan : undefined,
+      energyPerCapita: population ? energyTce / population : undefined,
+      energyPerGdp: gdpWanYuan ? energyTce / gdpWanYuan : undefined,
+    },
+    bySector,
+    lines,
+    notationKeys,
+    completeness: { missingBasicRows },
+    quality,
+    conventions: [assumptions.gwpConvention(), assumptions.energyBasis(method)],
+    assumptions: fileAssumptions(inventory),
+  };
+}
+
+function addByRow(totals: InventoryResult['totals'], sector: ScopeTotals, row: GpcRow, co2e: number): void {
+  if (row.scope === 1) {
+    totals.scope1 += co2e;
+    sector.scope1 += co2e;
+  } else if (row.scope === 2) {
+    totals.scope2 += co2e;
+    sector.scope2 += co2e;
+  } else {
+    totals.scope3 += co2e;
+    sector.scope3 += co2e;
+  }
+  switch (row.level) {
+    case 'BASIC':
+      totals.basic += co2e;
+      totals.basicPlus += co2e;
+      sector.basic += co2e;
+      sector.basicPlus += co2e;
+      break;
+    case 'BASIC+':
+      totals.basicPlus += co2e;
+      sector.basicPlus += co2e;
+      break;
+    case 'territorial':
+      sector.territorial += co2e;
+      break;
+    case 'other':
+      totals.other += co2e;
+      break;
+    default: {
+      const unhandled: never = row.level;
+      throw new Error(`unhandled reporting level ${String(unhandled)}`);
+    }
+  }
+}
+
+function fileAssumptions(inventory: Inventory): Assumption[] {
+  const stated: Assumption[] = [];
+  if (inventory.defaultsApplied.includes('gwp')) stated.push(assumptions.defaultGwp());
+  if (inventory.defaultsApplied.includes('factorSet')) stated.push(assumptions.defaultFactorSet(inventory.factorSet, inventory.entity.country));
+  return stated;
+}

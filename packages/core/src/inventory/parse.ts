@@ -1,0 +1,313 @@
+import { defaultLibrary } from '../factors/default-library.ts';
+import { FUEL_IDS, isFuelId } from '../factors/fuels.ts';
+import { GASES, GWP_SETS, type Factor, type FactorLibrary, type Gas } from '../factors/library.ts';
+import { GPC_ROWS, gpcRow, type GpcRow } from '../gpc/structure.ts';
+import type { Issue, Path } from '../issues/issue.ts';
+import { closest } from '../text/closest.ts';
+import { Reader, type Fields } from './reader.ts';
+import { gwpWeights, resolveLine, type LineSpec, type Resolution, type ResolveContext } from './resolve.ts';
+import {
+  NOTATION_KEYS,
+  QUALITY_LEVELS,
+  ROAD_TECHNOLOGIES,
+  type ActivityLine,
+  type EnergyAccounting,
+  type Entity,
+  type FactorSet,
+  type GivenValue,
+  type Inventory,
+} from './types.ts';
+
+export type ParseResult = { readonly ok: true; readonly inventory: Inventory } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+const TOP_FIELDS = ['city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source'];
+const COMMON_LINE_FIELDS = ['gpc', 'quality', 'source', 'note'];
+const FORM_FIELDS = {
+  fuel: ['fuel', 'amount', 'unit', 'ncv', 'ef', 'carbonContent', 'oxidation', 'technology'],
+  electricity: ['energy', 'amount', 'unit', 'grid', 'ef'],
+  heat: ['energy', 'amount', 'unit', 'ef'],
+  emissions: ['gas', 'amount', 'unit', 'ch4Origin'],
+  notation: ['notation', 'explanation'],
+} as const;
+/** The key whose presence says which form a line is. */
+const FORM_KEYS = ['fuel', 'energy', 'gas', 'notation'] as const;
+
+/**
+ * Validates an inventory file (already parsed from JSON or YAML) and resolves every line's
+ * factors. Every problem in the file is reported at once, each with its path; a value a method
+ * needs and cannot find is a problem, never a guess.
+ */
+export function parseInventory(document: unknown, library: FactorLibrary = defaultLibrary): ParseResult {
+  const reader = new Reader();
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    const got = document === null ? 'null' : Array.isArray(document) ? 'array' : typeof document;
+    return { ok: false, issues: [{ path: [], code: 'not-a-document', got }] };
+  }
+  const top = document as Fields;
+  reader.onlyFields(top, TOP_FIELDS, []);
+
+  const entity = readEntity(reader, top);
+  const year = reader.number(top, 'year', [], { required: true, integer: true, min: 1900, max: 2100 });
+  const gwp = reader.choice(top, 'gwp', [], GWP_SETS, false);
+  const factorSetGiven = reader.choice(top, 'factorSet', [], ['cn', 'ipcc2006'] as const, false);
+  const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
+  const grid = readGrid(reader, top, [], library);
+  const population = reader.number(top, 'population', [], { required: false });
+  const gdpWanYuan = readGdp(reader, top);
+  const energyAccounting = readEnergyAccounting(reader, top);
+
+  const defaultsApplied: ('gwp' | 'factorSet')[] = [];
+  if (top['gwp'] === undefined) defaultsApplied.push('gwp');
+  if (top['factorSet'] === undefined) defaultsApplied.push('factorSet');
+
+  // Lines are checked even when top-level fields are wrong, so that every problem shows at once;
+  // the fallbacks below only let them be checked, and the result is discarded if anything failed.
+  const context: ResolveContext = {
+    library,
+    factorSet,
+    gwp: gwpWeights(library, gwp ?? 'AR5'),
+    grid: grid ?? undefined,
+    energyAccounting: energyAccounting ?? { method: 'calorific' },
+  };
+  const lines = readLines(reader, top, context);
+
+  if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
+    return { ok: false, issues: reader.issues };
+  }
+  return {
+    ok: true,
+    inventory: {
+      entity,
+      year,
+      gwp: gwp ?? 'AR5',
+      factorSet,
+      grid: grid?.id,
+      population,
+      gdpWanYuan,
+      energyAccounting,
+      defaultsApplied,
+      lines,
+    },
+  };
+}
+
+function readEntity(reader: Reader, top: Fields): Entity | undefined {
+  const city = top['city'];
+  if (city === undefined) return void reader.report(['city'], { code: 'required' });
+  if (typeof city === 'string') return city.trim() === '' ? void reader.report(['city'], { code: 'type', expected: 'string', got: 'an empty string' }) : { name: city };
+  const fields = reader.object(city, ['city']);
+  if (!fields) return undefined;
+  reader.onlyFields(fields, ['name', 'nameZh', 'country', 'region'], ['city']);
+  const name = reader.string(fields, 'name', ['city'], true);
+  const nameZh = reader.string(fields, 'nameZh', ['city'], false);
+  const country = reader.string(fields, 'country', ['city'], false);
+  const region = reader.string(fields, 'region', ['city'], false);
+  if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) {
+    reader.report(['city', 'country'], { code: 'type', expected: 'string', got: `"${country}" (expected an ISO 3166-1 alpha-2 code such as "CN")` });
+  }
+  return name === undefined ? undefined : { name, nameZh, country: country?.toUpperCase(), region };
+}
+
+function readGrid(reader: Reader, fields: Fields, path: Path, library: FactorLibrary): Factor | null | undefined {
+  const id = reader.string(fields, 'grid', path, false);
+  if (id === undefined) return undefined;
+  const factor = library.get(id);
+  if (factor?.kind === 'grid') return factor;
+  const gridIds = library.select({ kind: 'grid' }).map((f) => f.id);
+  reader.report([...path, 'grid'], { code: 'unknown-grid', got: id, suggestion: closest(id, gridIds) });
+  return null;
+}
+
+function readGdp(reader: Reader, top: Fields): number | undefined {
+  if (top['gdp'] === undefined) return undefined;
+  const gdp = reader.object(top['gdp'], ['gdp']);
+  if (!gdp) return undefined;
+  reader.onlyFields(gdp, ['value', 'unit'], ['gdp']);
+  const value = reader.number(gdp, 'value', ['gdp'], { required: true });
+  const unit = reader.choice(gdp, 'unit', ['gdp'], ['CNY', '万元', '亿元'] as const, true);
+  if (value === undefined || unit === undefined) return undefined;
+  return value * { CNY: 1e-4, 万元: 1, 亿元: 1e4 }[unit];
+}
+
+function readEnergyAccounting(reader: Reader, top: Fields): EnergyAccounting | undefined {
+  if (top['energyAccounting'] === undefined) return { method: 'calorific' };
+  const at = ['energyAccounting'];
+  const fields = reader.object(top['energyAccounting'], at);
+  if (!fields) return undefined;
+  reader.onlyFields(fields, ['method', 'coalRate'], at);
+  const method = reader.choice(fields, 'method', at, ['calorific', 'coal-consumption'] as const, true);
+  if (method === 'calorific') return { method };
+  if (method === undefined) return undefined;
+  const coalRate = reader.given(fields, 'coalRate', at);
+  if (fields['coalRate'] === undefined) return void reader.report(at, { code: 'missing-coal-rate' });
+  if (!coalRate) return undefined;
+  if (coalRate.unit.dimension !== 'energy/energy') {
+    return void reader.report([...at, 'coalRate', 'unit'], { code: 'wrong-dimension', unit: coalRate.unit.id, got: coalRate.unit.dimension, expected: ['energy/energy (e.g. gce/kWh)'] });
+  }
+  return { method, coalRate };
+}
+
+function readLines(reader: Reader, top: Fields, context: ResolveContext): ActivityLine[] | undefined {
+  const raw = top['activities'];
+  if (raw === undefined) return void reader.report(['activities'], { code: 'required' });
+  if (!Array.isArray(raw)) return void reader.report(['activities'], { code: 'type', expected: 'array', got: typeof raw });
+  const cache = new Map<string, Resolution>();
+  const lines: ActivityLine[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const line = readLine(reader, raw[index], index, context, cache);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+function readLine(reader: Reader, raw: unknown, index: number, context: ResolveContext, cache: Map<string, Resolution>): ActivityLine | undefined {
+  const path: Path = ['activities', index];
+  const fields = reader.object(raw, path);
+  if (!fields) return undefined;
+  const row = readRow(reader, fields, path);
+  const quality = reader.choice(fields, 'quality', path, QUALITY_LEVELS, false);
+  const source = reader.string(fields, 'source', path, false);
+  const note = reader.string(fields, 'note', path, false);
+
+  const present = FORM_KEYS.filter((key) => fields[key] !== undefined);
+  if (present.length === 0) return void reader.report(path, { code: 'no-form' });
+  if (present.length > 1) return void reader.report(path, { code: 'many-forms', forms: present });
+  const formKey = present[0]!;
+  let form: keyof typeof FORM_FIELDS;
+  if (formKey === 'energy') {
+    const energy = reader.choice(fields, 'energy', path, ['electricity', 'heat'] as const, true);
+    if (!energy) return undefined;
+    form = energy;
+  } else {
+    form = formKey === 'gas' ? 'emissions' : formKey;
+  }
+  reader.onlyFields(fields, [...COMMON_LINE_FIELDS, ...FORM_FIELDS[form]], path);
+  if (row && !row.forms.includes(form)) {
+    reader.report([...path, 'gpc'], { code: 'form-not-on-row', form, gpc: row.ref, allowed: row.forms });
+  }
+
+  if (form === 'notation') {
+    const key = reader.choice(fields, 'notation', path, NOTATION_KEYS, true);
+    const explanation = reader.string(fields, 'explanation', path, true);
+    if (!row || !key || explanation === undefined) return undefined;
+    return { form, index, row, key, explanation, quality, source, note };
+  }
+
+  const amount = reader.number(fields, 'amount', path, { required: true, allowNegative: form === 'emissions' && row?.sector === 'V' });
+  const unit = reader.unit(fields, 'unit', path, true);
+  const spec = readSpec(reader, fields, path, form, row, unit, source, context);
+  if (!spec || amount === undefined || !unit || !row) return undefined;
+
+  const key = specKey(spec);
+  let resolution = key === undefined ? undefined : cache.get(key);
+  if (!resolution) {
+    resolution = resolveLine(spec, context);
+    if (key !== undefined) cache.set(key, resolution);
+  }
+  if ('issues' in resolution) {
+    for (const issue of resolution.issues) reader.report([...path, ...issue.path], issue.detail);
+    return undefined;
+  }
+  return {
+    form,
+    index,
+    row,
+    fuel: spec.form === 'fuel' ? spec.fuel : undefined,
+    gas: spec.form === 'emissions' ? spec.gas : undefined,
+    amount,
+    unit,
+    recipe: resolution.recipe,
+    quality,
+    source,
+    note,
+  };
+}
+
+function readRow(reader: Reader, fields: Fields, path: Path): GpcRow | undefined {
+  const ref = reader.string(fields, 'gpc', path, true);
+  if (ref === undefined) return undefined;
+  const row = gpcRow(ref);
+  if (!row) reader.report([...path, 'gpc'], { code: 'unknown-gpc', got: ref, suggestion: closest(ref, GPC_ROWS.keys()) });
+  return row;
+}
+
+function readEf(reader: Reader, fields: Fields, path: Path): Partial<Record<Gas, GivenValue>> | undefined {
+  if (fields['ef'] === undefined) return {};
+  const at = [...path, 'ef'];
+  const ef = reader.object(fields['ef'], at);
+  if (!ef) return undefined;
+  reader.onlyFields(ef, GASES, at);
+  const result: Partial<Record<Gas, GivenValue>> = {};
+  for (const gas of GASES) {
+    const given = reader.given(ef, gas, at);
+    if (given) result[gas] = given;
+  }
+  return result;
+}
+
+function readSpec(
+  reader: Reader,
+  fields: Fields,
+  path: Path,
+  form: 'fuel' | 'electricity' | 'heat' | 'emissions',
+  row: GpcRow | undefined,
+  unit: unknown,
+  lineSource: string | undefined,
+  context: ResolveContext,
+): LineSpec | undefined {
+  const known = unit as LineSpec['unit'] | undefined;
+  switch (form) {
+    case 'fuel': {
+      const fuelName = reader.string(fields, 'fuel', path, true);
+      let fuel: (typeof FUEL_IDS)[number] | undefined;
+      if (fuelName !== undefined) {
+        if (isFuelId(fuelName)) fuel = fuelName;
+        else reader.report([...path, 'fuel'], { code: 'unknown-fuel', got: fuelName, suggestion: closest(fuelName, FUEL_IDS) });
+      }
+      const technology = reader.choice(fields, 'technology', path, ROAD_TECHNOLOGIES, false);
+      const ncv = reader.given(fields, 'ncv', path);
+      const ef = readEf(reader, fields, path);
+      const carbonContent = reader.given(fields, 'carbonContent', path);
+      const oxidation = reader.number(fields, 'oxidation', path, { required: false, min: 0, max: 1 });
+      if (!fuel || !row || !known || !ef) return undefined;
+      const givesFactors = ncv !== undefined || carbonContent !== undefined || oxidation !== undefined || Object.keys(ef).length > 0;
+      return { form, row, fuel, unit: known, technology, ncv, ef, carbonContent, oxidation, lineSource: givesFactors ? lineSource : undefined };
+    }
+    case 'electricity':
+    case 'heat': {
+      const grid = form === 'electricity' ? readGrid(reader, fields, path, context.library) : undefined;
+      const ef = readEf(reader, fields, path);
+      if (!row || !known || !ef || grid === null) return undefined;
+      return { form, row, unit: known, grid, ef, lineSource: Object.keys(ef).length > 0 ? lineSource : undefined };
+    }
+    case 'emissions': {
+      const gas = reader.choice(fields, 'gas', path, GASES, true);
+      const ch4Origin = reader.choice(fields, 'ch4Origin', path, ['fossil', 'non-fossil'] as const, false);
+      if (!gas || !row || !known) return undefined;
+      return { form, row, gas, unit: known, ch4Origin };
+    }
+    default: {
+      const unhandled: never = form;
+      throw new Error(`unhandled form ${String(unhandled)}`);
+    }
+  }
+}
+
+const givenKey = (given: GivenValue | undefined): string => (given ? `${given.value} ${given.unit.id}` : '');
+
+/** Lines with the same key get the same recipe; line-given factors are part of the key. */
+function specKey(spec: LineSpec): string | undefined {
+  switch (spec.form) {
+    case 'fuel':
+      return `fuel|${spec.row.ref}|${spec.fuel}|${spec.unit.id}|${spec.technology ?? ''}|${givenKey(spec.ncv)}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${givenKey(spec.carbonContent)}|${spec.oxidation ?? ''}|${spec.lineSource ?? ''}`;
+    case 'electricity':
+    case 'heat':
+      return `${spec.form}|${spec.row.ref}|${spec.unit.id}|${spec.grid?.id ?? ''}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${spec.lineSource ?? ''}`;
+    case 'emissions':
+      return `emissions|${spec.row.ref}|${spec.gas}|${spec.unit.id}|${spec.ch4Origin ?? ''}`;
+    default: {
+      const unhandled: never = spec;
+      return String(unhandled);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import type { Issue, IssueDetail, Path } from '../issues/issue.ts';
+import { closest } from '../text/closest.ts';
+import { parseUnit, suggestUnit, type Unit } from '../units/units.ts';
+import type { GivenValue } from './types.ts';
+
+export type Fields = Record<string, unknown>;
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * Reads untrusted input field by field, collecting every problem with its path instead of
+ * stopping at the first. Each reader returns undefined for a missing or bad value.
+ */
+export class Reader {
+  readonly issues: Issue[] = [];
+
+  report(path: Path, detail: IssueDetail): void {
+    this.issues.push({ path, ...detail });
+  }
+
+  object(value: unknown, path: Path): Fields | undefined {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
+    this.report(path, { code: 'type', expected: 'object', got: typeName(value) });
+    return undefined;
+  }
+
+  /** Reports each field not in `allowed`, with the nearest allowed name as a hint. */
+  onlyFields(fields: Fields, allowed: readonly string[], path: Path): void {
+    for (const field of Object.keys(fields)) {
+      if (!allowed.includes(field)) this.report([...path, field], { code: 'unknown-field', field, suggestion: closest(field, allowed) });
+    }
+  }
+
+  string(fields: Fields, key: string, path: Path, required: boolean): string | undefined {
+    const value = fields[key];
+    if (value === undefined) {
+      if (required) this.report([...path, key], { code: 'required' });
+      return undefined;
+    }
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    this.report([...path, key], { code: 'type', expected: 'string', got: typeof value === 'string' ? 'an empty string' : typeName(value) });
+    return undefined;
+  }
+
+  number(fields: Fields, key: string, path: Path, options: { required: boolean; integer?: boolean; min?: number; max?: number; allowNegative?: boolean }): number | undefined {
+    const value = fields[key];
+    const at = [...path, key];
+    if (value === undefined) {
+      if (options.required) this.report(at, { code: 'required' });
+      return undefined;
+    }
+    if (typeof value !== 'number') {
+      this.report(at, { code: 'type', expected: options.integer ? 'integer' : 'number', got: typeName(value) });
+      return undefined;
+    }
+    if (!Number.isFinite(value)) return void this.report(at, { code: 'not-finite' });
+    if (options.integer && !Number.isInteger(value)) return void this.report(at, { code: 'type', expected: 'integer', got: String(value) });
+    if (options.min !== undefined && options.max !== undefined && (value < options.min || value > options.max)) {
+      return void this.report(at, { code: 'out-of-range', min: options.min, max: options.max, got: value });
+    }
+    if (value < 0 && !options.allowNegative) return void this.report(at, { code: 'negative' });
+    return value;
+  }
+
+  choice<T extends string>(fields: Fields, key: string, path: Path, allowed: readonly T[], required: boolean): T | undefined {
+    const value = this.string(fields, key, path, required);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.report([...path, key], { code: 'enum', got: value, allowed, suggestion: closest(value, allowed) });
+    return undefined;
+  }
+
+  unit(fields: Fields, key: string, path: Path, required: boolean): Unit | undefined {
+    const spelling = this.string(fields, key, path, required);
+    if (spelling === undefined) return undefined;
+    const unit = parseUnit(spelling);
+    if (!unit) this.report([...path, key], { code: 'unknown-unit', got: spelling, suggestion: suggestUnit(spelling) });
+    return unit;
+  }
+
+  /** A `{ value, unit }` pair such as `ncv` or `ef.CO2`; the dimension is checked where it is used. */
+  given(fields: Fields, key: string, path: Path): GivenValue | undefined {
+    if (fields[key] === undefined) return undefined;
+    const at = [...path, key];
+    const pair = this.object(fields[key], at);
+    if (!pair) return undefined;
+    this.onlyFields(pair, ['value', 'unit', 'source'], at);
+    const value = this.number(pair, 'value', at, { required: true });
+    const unit = this.unit(pair, 'unit', at, true);
+    return value === undefined || unit === undefined ? undefined : { value, unit };
+  }
+}

@@ -1,0 +1,414 @@
+import { FUELS, type FuelId } from '../factors/fuels.ts';
+import { citation, type Factor, type FactorLibrary, type Gas, type GwpSet } from '../factors/library.ts';
+import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
+import type { IssueDetail, Path } from '../issues/issue.ts';
+import type { Dimension, Unit } from '../units/units.ts';
+import { assumptions } from './assumptions.ts';
+import type { Assumption, EnergyAccounting, FactorRef, FactorSet, GivenValue, Recipe, RoadTechnology } from './types.ts';
+
+/** GJ in one tonne of standard coal (GB/T 2589: 1 kgce = 29,307.6 kJ). */
+export const GJ_PER_TCE = 29.3076;
+/** Mass ratio of CO2 to carbon (44/12), used by the cn method. */
+const CO2_PER_C = 44 / 12;
+
+/** Sources whose tables each method takes its defaults from (factor ids carry the table). */
+const METHOD_SOURCES = {
+  ipcc2006: { ncv: 'ipcc2006-v2-ch1', co2: 'ipcc2006-v2-ch1' },
+  cn: { ncv: 'gbt-2589', carbonContent: 'cn-provincial-guideline', oxidation: 'cn-provincial-guideline' },
+} as const;
+
+export interface GwpWeights {
+  readonly set: GwpSet;
+  readonly ch4: Readonly<Record<Ch4Origin, { weight: number; ref: FactorRef }>>;
+  readonly n2o: { weight: number; ref: FactorRef };
+}
+
+/** Settings every line of one inventory shares. */
+export interface ResolveContext {
+  readonly library: FactorLibrary;
+  readonly factorSet: FactorSet;
+  readonly gwp: GwpWeights;
+  /** The file's default grid factor, if valid. */
+  readonly grid?: Factor | undefined;
+  readonly energyAccounting: EnergyAccounting;
+}
+
+export interface LineIssue {
+  /** Relative to the line. */
+  readonly path: Path;
+  readonly detail: IssueDetail;
+}
+
+export type Resolution = { readonly recipe: Recipe } | { readonly issues: readonly LineIssue[] };
+
+export interface FuelSpec {
+  readonly form: 'fuel';
+  readonly row: GpcRow;
+  readonly fuel: FuelId;
+  readonly unit: Unit;
+  readonly technology?: RoadTechnology | undefined;
+  readonly ncv?: GivenValue | undefined;
+  readonly ef: Partial<Record<Gas, GivenValue>>;
+  readonly carbonContent?: GivenValue | undefined;
+  readonly oxidation?: number | undefined;
+  readonly lineSource?: string | undefined;
+}
+
+export interface PurchasedEnergySpec {
+  readonly form: 'electricity' | 'heat';
+  readonly row: GpcRow;
+  readonly unit: Unit;
+  /** A grid factor given on the line (validated), electricity only. */
+  readonly grid?: Factor | undefined;
+  readonly ef: Partial<Record<Gas, GivenValue>>;
+  readonly lineSource?: string | undefined;
+}
+
+export interface EmissionsSpec {
+  readonly form: 'emissions';
+  readonly row: GpcRow;
+  readonly gas: Gas;
+  readonly unit: Unit;
+  readonly ch4Origin?: Ch4Origin | undefined;
+}
+
+export type LineSpec = FuelSpec | PurchasedEnergySpec | EmissionsSpec;
+
+const refCache = new WeakMap<Factor, FactorRef>();
+
+/** The factor as a result lists it, one shared object per library factor. */
+export function factorRef(factor: Factor): FactorRef {
+  let ref = refCache.get(factor);
+  if (!ref) {
+    ref = {
+      id: factor.id,
+      value: factor.value,
+      unit: factor.unit.id,
+      source: citation(factor),
+      table: factor.table,
+      verification: factor.verification,
+    };
+    refCache.set(factor, ref);
+  }
+  return ref;
+}
+
+function givenRef(field: string, given: GivenValue, lineSource: string | undefined): FactorRef {
+  return { id: `line:${field}`, value: given.value, unit: given.unit.id, source: lineSource ?? 'given on the line' };
+}
+
+/** Builds the GWP weights of a set from the library: CO2 is 1 by definition. */
+export function gwpWeights(library: FactorLibrary, set: GwpSet): GwpWeights {
+  const pick = (gas: Gas, origin?: Ch4Origin): Factor => {
+    const candidates = library.select({ kind: 'gwp', gwpSet: set, gas });
+    const found = candidates.find((f) => f.ch4Origin === origin) ?? candidates.find((f) => f.ch4Origin === undefined);
+    if (!found) throw new Error(`factor library has no GWP for ${gas} in ${set}`);
+    return found;
+  };
+  const entry = (factor: Factor) => ({ weight: factor.value, ref: factorRef(factor) });
+  return {
+    set,
+    ch4: { fossil: entry(pick('CH4', 'fossil')), 'non-fossil': entry(pick('CH4', 'non-fossil')) },
+    n2o: entry(pick('N2O')),
+  };
+}
+
+/** A recipe accumulator: each factor that contributes is listed, each default applied is stated. */
+class RecipeBuilder {
+  co2 = 0;
+  ch4 = 0;
+  n2o = 0;
+  tce = 0;
+  tceCalorific = 0;
+  readonly factors: FactorRef[] = [];
+  readonly assumptions: Assumption[] = [];
+  readonly issues: LineIssue[] = [];
+
+  use(factor: Factor, defaultOf?: { en: string; zh: string }): Factor {
+    this.factors.push(factorRef(factor));
+    if (defaultOf) this.assumptions.push(assumptions.libraryDefault(defaultOf, factor));
+    return factor;
+  }
+
+  problem(path: Path, detail: IssueDetail): void {
+    this.issues.push({ path, detail });
+  }
+
+  finish(gwp: GwpWeights, ch4Origin: Ch4Origin): Resolution {
+    if (this.issues.length > 0) return { issues: this.issues };
+    const ch4 = gwp.ch4[ch4Origin];
+    if (this.ch4 !== 0) this.factors.push(ch4.ref);
+    if (this.n2o !== 0) this.factors.push(gwp.n2o.ref);
+    return {
+      recipe: {
+        co2: this.co2,
+        ch4: this.ch4,
+        n2o: this.n2o,
+        co2e: this.co2 + this.ch4 * ch4.weight + this.n2o * gwp.n2o.weight,
+        tce: this.tce,
+        tceCalorific: this.tceCalorific,
+        factors: this.factors,
+        assumptions: this.assumptions,
+      },
+    };
+  }
+}
+
+const NAMES = {
+  ncv: { en: 'net calorific value', zh: '低位发热量' },
+  co2: { en: 'CO2 factor', zh: 'CO2 排放因子' },
+  carbonContent: { en: 'carbon content', zh: '单位热值含碳量' },
+  oxidation: { en: 'oxidation rate', zh: '碳氧化率' },
+  CH4: { en: 'CH4 factor', zh: 'CH4 排放因子' },
+  N2O: { en: 'N2O factor', zh: 'N2O 排放因子' },
+  tce: { en: 'standard-coal coefficient', zh: '折标准煤系数' },
+  grid: { en: 'grid factor', zh: '电网排放因子' },
+} as const;
+
+/**
+ * Tonnes of a gas per unit of the line's amount from a factor given on the line: per energy
+ * (`kg/TJ`, `t/MWh`) through the energy per unit, or per activity unit (`kg/t`, `kg/m3`).
+ */
+function perUnitFromGiven(
+  given: GivenValue,
+  unit: Unit,
+  gjPerUnit: number | undefined,
+  path: Path,
+  builder: RecipeBuilder,
+): number {
+  const [numerator, denominator] = given.unit.dimension.split('/');
+  const activity = unit.dimension;
+  if (numerator === 'mass' && denominator === 'energy' && gjPerUnit !== undefined) return gjPerUnit * given.unit.toBase * given.value;
+  if (numerator === 'mass' && denominator === activity) return unit.toBase * given.unit.toBase * given.value;
+  const expected: Dimension[] = ['mass/energy'];
+  if (activity !== 'energy' && (activity === 'mass' || activity === 'volume')) expected.push(`mass/${activity}`);
+  builder.problem([...path, 'unit'], { code: 'wrong-dimension', unit: given.unit.id, got: given.unit.dimension, expected });
+  return 0;
+}
+
+export function resolveFuel(spec: FuelSpec, context: ResolveContext): Resolution {
+  const { library, factorSet } = context;
+  const builder = new RecipeBuilder();
+  const fuel = FUELS.get(spec.fuel)!;
+  const tableFuel: FuelId = factorSet === 'cn' && fuel.cnAs ? fuel.cnAs : fuel.id;
+  if (tableFuel !== fuel.id) builder.assumptions.push(assumptions.fuelSubstitute(fuel.id, tableFuel));
+  const activity = spec.unit.dimension;
+  if (activity !== 'mass' && activity !== 'volume' && activity !== 'energy') {
+    builder.problem(['unit'], { code: 'wrong-dimension', unit: spec.unit.id, got: activity, expected: ['mass', 'volume', 'energy'] });
+    return builder.finish(context.gwp, 'fossil');
+  }
+
+  // Energy per unit of amount (GJ): from the unit itself, the line's NCV, or the method's NCV table.
+  let gjPerUnit: number | undefined;
+  if (activity === 'energy') {
+    gjPerUnit = spec.unit.toBase;
+  } else if (spec.ncv) {
+    if (spec.ncv.unit.dimension === `energy/${activity}`) {
+      gjPerUnit = spec.unit.toBase * spec.ncv.value * spec.ncv.unit.toBase;
+      builder.factors.push(givenRef('ncv', spec.ncv, spec.lineSource));
+    } else {
+      builder.problem(['ncv', 'unit'], {
+        code: 'wrong-dimension',
+        unit: spec.ncv.unit.id,
+        got: spec.ncv.unit.dimension,
+        expected: [`energy/${activity}`],
+      });
+    }
+  } else {
+    const ncv = library.one({ kind: 'ncv', fuel: tableFuel, source: METHOD_SOURCES[factorSet].ncv });
+    if (!ncv) {
+      builder.problem(['ncv'], { code: 'missing-factor', need: 'ncv', fuel: fuel.id, context: factorSet });
+    } else if (ncv.unit.dimension !== `energy/${activity}`) {
+      builder.problem(['ncv'], {
+        code: 'missing-factor',
+        need: activity === 'volume' ? 'ncv-per-volume' : 'ncv-per-mass',
+        fuel: fuel.id,
+        context: factorSet,
+      });
+    } else {
+      gjPerUnit = spec.unit.toBase * builder.use(ncv, NAMES.ncv).toBase;
+    }
+  }
+
+  builder.co2 = co2PerUnit(spec, context, tableFuel, gjPerUnit, builder);
+  builder.ch4 = nonCo2PerUnit('CH4', spec, context, gjPerUnit, builder);
+  builder.n2o = nonCo2PerUnit('N2O', spec, context, gjPerUnit, builder);
+
+  // Standard coal: the GB/T 2589 coefficient of the fuel where it applies, else the energy itself.
+  const coefficient =
+    spec.ncv === undefined && activity !== 'energy'
+      ? library.one({ kind: 'tce-coefficient', fuel: tableFuel, source: 'gbt-2589' })
+      : undefined;
+  if (coefficient && coefficient.unit.dimension === `energy/${activity}`) {
+    builder.tce = (spec.unit.toBase * builder.use(coefficient).toBase) / GJ_PER_TCE;
+  } else if (gjPerUnit !== undefined) {
+    builder.tce = gjPerUnit / GJ_PER_TCE;
+    if (activity !== 'energy') builder.assumptions.push(assumptions.tceFromEnergy());
+  }
+  builder.tceCalorific = builder.tce;
+  return builder.finish(context.gwp, 'fossil');
+}
+
+function co2PerUnit(spec: FuelSpec, context: ResolveContext, tableFuel: FuelId, gjPerUnit: number | undefined, builder: RecipeBuilder): number {
+  const given = spec.ef.CO2;
+  if (given) {
+    const value = perUnitFromGiven(given, spec.unit, gjPerUnit, ['ef', 'CO2'], builder);
+    builder.factors.push(givenRef('ef.CO2', given, spec.lineSource));
+    return value;
+  }
+  const { library } = context;
+  if (context.factorSet === 'ipcc2006') {
+    // IPCC 2006 Vol.2 Table 1.4: CO2 per energy, oxidation factor 1.
+    const factor = library.one({ kind: 'co2-ef', fuel: tableFuel, source: METHOD_SOURCES.ipcc2006.co2 });
+    if (!factor) {
+      builder.problem(['ef', 'CO2'], { code: 'missing-factor', need: 'co2', fuel: spec.fuel, context: 'ipcc2006' });
+      return 0;
+    }
+    return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, NAMES.co2).toBase;
+  }
+  // cn: CO2 = energy × carbon content × oxidation rate × 44/12 (provincial guideline).
+  let carbonPerGj: number | undefined;
+  if (spec.carbonContent) {
+    if (spec.carbonContent.unit.dimension === 'carbon/energy') {
+      carbonPerGj = spec.carbonContent.value * spec.carbonContent.unit.toBase;
+      builder.factors.push(givenRef('carbonContent', spec.carbonContent, spec.lineSource));
+    } else {
+      builder.problem(['carbonContent', 'unit'], {
+        code: 'wrong-dimension',
+        unit: spec.carbonContent.unit.id,
+        got: spec.carbonContent.unit.dimension,
+        expected: ['carbon/energy'],
+      });
+    }
+  } else {
+    const factor = library.one({ kind: 'carbon-content', fuel: tableFuel, source: METHOD_SOURCES.cn.carbonContent });
+    if (factor) carbonPerGj = builder.use(factor, NAMES.carbonContent).toBase;
+    else builder.problem(['carbonContent'], { code: 'missing-factor', need: 'carbon-content', fuel: spec.fuel, context: 'cn' });
+  }
+  let oxidation = spec.oxidation;
+  if (oxidation !== undefined) {
+    builder.factors.push({ id: 'line:oxidation', value: oxidation, unit: 'fraction', source: spec.lineSource ?? 'given on the line' });
+  } else {
+    const factor = library.one({ kind: 'oxidation', fuel: tableFuel, source: METHOD_SOURCES.cn.oxidation });
+    if (factor) oxidation = builder.use(factor, NAMES.oxidation).value;
+    else builder.problem(['oxidation'], { code: 'missing-factor', need: 'oxidation', fuel: spec.fuel, context: 'cn' });
+  }
+  if (gjPerUnit === undefined || carbonPerGj === undefined || oxidation === undefined) return 0;
+  return gjPerUnit * carbonPerGj * oxidation * CO2_PER_C;
+}
+
+/** CH4 or N2O per unit: the line's factor, else the IPCC 2006 default of the sub-sector's combustion context. */
+function nonCo2PerUnit(gas: 'CH4' | 'N2O', spec: FuelSpec, context: ResolveContext, gjPerUnit: number | undefined, builder: RecipeBuilder): number {
+  const given = spec.ef[gas];
+  if (given) {
+    const value = perUnitFromGiven(given, spec.unit, gjPerUnit, ['ef', gas], builder);
+    builder.factors.push(givenRef(`ef.${gas}`, given, spec.lineSource));
+    return value;
+  }
+  const kind = gas === 'CH4' ? 'ch4-ef' : 'n2o-ef';
+  const need = gas === 'CH4' ? 'ch4' : 'n2o';
+  const combustion = spec.row.subsector.combustion;
+  const fuel = FUELS.get(spec.fuel)!;
+  let factor: Factor | undefined;
+  if (combustion === 'road') {
+    if (spec.fuel === 'gasoline') {
+      if (spec.technology === undefined) {
+        // Table 3.2.2 states no default technology: asking is the only honest answer. Report it once.
+        if (gas === 'CH4') builder.problem(['technology'], { code: 'missing-factor', need: 'technology', fuel: spec.fuel, context: 'road' });
+        return 0;
+      }
+      factor = context.library.one({ kind, context: 'road', technology: spec.technology });
+    } else {
+      factor = context.library.one({ kind, context: 'road', fuel: spec.fuel, technology: undefined });
+    }
+  } else if (combustion === 'off-road') {
+    factor = context.library.one({ kind, context: 'off-road', fuel: spec.fuel });
+  } else if (combustion !== undefined && fuel.stationaryGroup !== null) {
+    factor = context.library.one({ kind, context: combustion, fuelGroup: fuel.stationaryGroup, source: 'ipcc2006-v2-ch2' });
+  }
+  if (!factor) {
+    builder.problem(['ef', gas], { code: 'missing-factor', need, fuel: spec.fuel, context: `GPC ${spec.row.subsector.id}` });
+    return 0;
+  }
+  return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, NAMES[gas]).toBase;
+}
+
+export function resolvePurchasedEnergy(spec: PurchasedEnergySpec, context: ResolveContext): Resolution {
+  const builder = new RecipeBuilder();
+  if (spec.unit.dimension !== 'energy') {
+    builder.problem(['unit'], { code: 'wrong-dimension', unit: spec.unit.id, got: spec.unit.dimension, expected: ['energy'] });
+    return builder.finish(context.gwp, 'fossil');
+  }
+  const gjPerUnit = spec.unit.toBase;
+  const given = spec.ef.CO2;
+  if (given) {
+    builder.co2 = perUnitFromGiven(given, spec.unit, gjPerUnit, ['ef', 'CO2'], builder);
+    builder.factors.push(givenRef('ef.CO2', given, spec.lineSource));
+  } else if (spec.form === 'heat') {
+    builder.problem(['ef', 'CO2'], { code: 'missing-factor', need: 'co2', context: 'heat' });
+  } else {
+    const grid = spec.grid ?? context.grid;
+    if (!grid) builder.problem(['grid'], { code: 'missing-grid' });
+    else {
+      builder.co2 = gjPerUnit * builder.use(grid).toBase;
+      if (!spec.grid) builder.assumptions.push(assumptions.gridFromFile(grid.id));
+    }
+  }
+  for (const gas of ['CH4', 'N2O'] as const) {
+    const other = spec.ef[gas];
+    if (!other) continue;
+    builder[gas === 'CH4' ? 'ch4' : 'n2o'] = perUnitFromGiven(other, spec.unit, gjPerUnit, ['ef', gas], builder);
+    builder.factors.push(givenRef(`ef.${gas}`, other, spec.lineSource));
+  }
+  if (!spec.ef.CH4 && !spec.ef.N2O) builder.assumptions.push(assumptions.gridCo2Only());
+
+  const { library, energyAccounting } = context;
+  const calorific = library.get(spec.form === 'heat' ? 'gbt2589.tce.heat' : 'gbt2589.tce.electricity-calorific');
+  if (!calorific) throw new Error('factor library has no GB/T 2589 coefficient for purchased energy');
+  builder.tceCalorific = (gjPerUnit * builder.use(calorific).toBase) / GJ_PER_TCE;
+  builder.tce =
+    spec.form === 'electricity' && energyAccounting.method === 'coal-consumption'
+      ? (gjPerUnit * energyAccounting.coalRate.value * energyAccounting.coalRate.unit.toBase) / GJ_PER_TCE
+      : builder.tceCalorific;
+  return builder.finish(context.gwp, 'fossil');
+}
+
+export function resolveEmissions(spec: EmissionsSpec, context: ResolveContext): Resolution {
+  const builder = new RecipeBuilder();
+  if (spec.unit.dimension !== 'mass') {
+    builder.problem(['unit'], { code: 'wrong-dimension', unit: spec.unit.id, got: spec.unit.dimension, expected: ['mass'] });
+    return builder.finish(context.gwp, 'fossil');
+  }
+  const tonnes = spec.unit.toBase;
+  let origin: Ch4Origin = spec.ch4Origin ?? spec.row.subsector.ch4Origin ?? 'fossil';
+  if (spec.gas === 'CO2') builder.co2 = tonnes;
+  if (spec.gas === 'N2O') builder.n2o = tonnes;
+  if (spec.gas === 'CH4') {
+    builder.ch4 = tonnes;
+    if (context.gwp.set === 'AR6' && spec.ch4Origin === undefined) {
+      const fromSector = spec.row.subsector.ch4Origin;
+      if (fromSector === undefined) builder.problem(['ch4Origin'], { code: 'ch4-origin-required', gpc: spec.row.ref });
+      else {
+        origin = fromSector;
+        builder.assumptions.push(assumptions.ch4OriginFromSector(fromSector, spec.row.subsector.id));
+      }
+    }
+  }
+  return builder.finish(context.gwp, origin);
+}
+
+export function resolveLine(spec: LineSpec, context: ResolveContext): Resolution {
+  switch (spec.form) {
+    case 'fuel':
+      return resolveFuel(spec, context);
+    case 'electricity':
+    case 'heat':
+      return resolvePurchasedEnergy(spec, context);
+    case 'emissions':
+      return resolveEmissions(spec, context);
+    default: {
+      const unhandled: never = spec;
+      throw new Error(`unhandled line ${String(unhandled)}`);
+    }
+  }
+}

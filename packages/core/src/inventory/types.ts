@@ -1,0 +1,160 @@
+import type { Gas, GwpSet, Verification } from '../factors/library.ts';
+import type { FuelId } from '../factors/fuels.ts';
+import type { Ch4Origin, GpcRow, ReportingLevel, Scope } from '../gpc/structure.ts';
+import type { Unit } from '../units/units.ts';
+
+/** Which default factors fuel lines take: IPCC 2006 defaults, or China's (GB/T 2589 NCVs, provincial-guideline carbon contents). */
+export type FactorSet = 'cn' | 'ipcc2006';
+export const NOTATION_KEYS = ['NO', 'IE', 'NE', 'C'] as const;
+export type NotationKey = (typeof NOTATION_KEYS)[number];
+export const QUALITY_LEVELS = ['high', 'medium', 'low'] as const;
+export type Quality = (typeof QUALITY_LEVELS)[number];
+export const ROAD_TECHNOLOGIES = ['gasoline-uncontrolled', 'gasoline-oxidation-catalyst', 'gasoline-low-mileage-1995'] as const;
+export type RoadTechnology = (typeof ROAD_TECHNOLOGIES)[number];
+
+export interface Entity {
+  readonly name: string;
+  readonly nameZh?: string | undefined;
+  readonly country?: string | undefined;
+  readonly region?: string | undefined;
+}
+
+/** A value with its unit, as given on a line (`ncv`, `ef.CO2`, `carbonContent`). */
+export interface GivenValue {
+  readonly value: number;
+  readonly unit: Unit;
+}
+
+/** How energy is converted to standard coal: calorific equivalent (当量), or electricity by the year's coal rate (发电煤耗法). */
+export type EnergyAccounting =
+  | { readonly method: 'calorific' }
+  | { readonly method: 'coal-consumption'; readonly coalRate: GivenValue };
+
+/** An inventory file after validation: every field checked, every unit known. */
+export interface Inventory {
+  readonly entity: Entity;
+  readonly year: number;
+  readonly gwp: GwpSet;
+  readonly factorSet: FactorSet;
+  readonly grid?: string | undefined;
+  readonly population?: number | undefined;
+  /** GDP in 万元 (10^4 CNY). */
+  readonly gdpWanYuan?: number | undefined;
+  readonly energyAccounting: EnergyAccounting;
+  /** Defaults the file relied on (gwp, factorSet), stated in the result. */
+  readonly defaultsApplied: readonly ('gwp' | 'factorSet')[];
+  readonly lines: readonly ActivityLine[];
+}
+
+interface LineBase {
+  /** Position in the file's `activities`. */
+  readonly index: number;
+  readonly row: GpcRow;
+  readonly quality?: Quality | undefined;
+  readonly source?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+/** A line that computes: its amount, in its own unit, times the per-unit recipe. */
+export interface ComputingLine extends LineBase {
+  readonly form: 'fuel' | 'electricity' | 'heat' | 'emissions';
+  readonly fuel?: FuelId | undefined;
+  readonly gas?: Gas | undefined;
+  readonly amount: number;
+  readonly unit: Unit;
+  readonly recipe: Recipe;
+}
+
+export interface NotationLine extends LineBase {
+  readonly form: 'notation';
+  readonly key: NotationKey;
+  readonly explanation: string;
+}
+
+export type ActivityLine = ComputingLine | NotationLine;
+
+/** A factor as it appears in a result: from the library (its id) or given on the line (the line's path). */
+export interface FactorRef {
+  readonly id: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly source: string;
+  readonly table?: string | undefined;
+  readonly verification?: Verification | undefined;
+}
+
+/** A default or convention applied to a line, stated with the result. */
+export interface Assumption {
+  readonly code: string;
+  readonly text: { readonly en: string; readonly zh: string };
+}
+
+/**
+ * What one unit of a line's amount (in the line's own unit) yields. Lines that share fuel, row, unit
+ * and settings share one recipe, so a million lines resolve their factors only a handful of times.
+ */
+export interface Recipe {
+  readonly co2: number;
+  readonly ch4: number;
+  readonly n2o: number;
+  /** tCO2e per unit, GWP applied. */
+  readonly co2e: number;
+  /** Tonnes of standard coal per unit; 0 for lines that are not energy use. */
+  readonly tce: number;
+  /** tce per unit by the calorific-equivalent method, whatever method the file chose. */
+  readonly tceCalorific: number;
+  readonly factors: readonly FactorRef[];
+  readonly assumptions: readonly Assumption[];
+}
+
+export interface LineResult {
+  readonly index: number;
+  readonly gpc: string;
+  readonly scope: Scope;
+  readonly level: ReportingLevel;
+  readonly form: ComputingLine['form'];
+  readonly gases: { readonly CO2: number; readonly CH4: number; readonly N2O: number };
+  readonly co2e: number;
+  readonly energyTce: number;
+  readonly quality?: Quality | undefined;
+  readonly factors: readonly FactorRef[];
+  readonly assumptions: readonly Assumption[];
+}
+
+export interface ScopeTotals {
+  basic: number;
+  basicPlus: number;
+  territorial: number;
+  scope1: number;
+  scope2: number;
+  scope3: number;
+}
+
+export interface InventoryResult {
+  readonly city: string;
+  readonly entity: Entity;
+  readonly year: number;
+  readonly gwp: GwpSet;
+  readonly factorSet: FactorSet;
+  readonly factorLibrary: { readonly version: string };
+  readonly totals: { basic: number; basicPlus: number; scope1: number; scope2: number; scope3: number; other: number };
+  readonly gases: { CO2: number; CH4: number; N2O: number };
+  readonly energy: { tce: number; method: EnergyAccounting['method']; calorificTce: number; coalConsumptionTce?: number | undefined };
+  readonly intensity: {
+    perCapita?: number | undefined;
+    perGdp?: number | undefined;
+    energyPerCapita?: number | undefined;
+    energyPerGdp?: number | undefined;
+  };
+  readonly bySector: Readonly<Record<string, ScopeTotals>>;
+  readonly lines: readonly LineResult[];
+  readonly notationKeys: readonly { gpc: string; key: NotationKey; explanation: string }[];
+  /** BASIC rows with neither an activity line nor a notation key. */
+  readonly completeness: { readonly missingBasicRows: readonly string[] };
+  /** Share of BASIC emissions (absolute tCO2e) by the data quality stated on lines. */
+  readonly quality: { high: number; medium: number; low: number; unstated: number };
+  readonly conventions: readonly Assumption[];
+  readonly assumptions: readonly Assumption[];
+}
+
+export type { Ch4Origin, Gas, GwpSet };

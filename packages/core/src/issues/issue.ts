@@ -1,0 +1,56 @@
+/** A place in an input document: `["activities", 3, "unit"]` is shown as `activities[3].unit`. */
+export type Path = readonly (string | number)[];
+
+export type JsonType = 'string' | 'number' | 'integer' | 'object' | 'array' | 'boolean';
+
+/**
+ * A problem with input, as a machine-readable code with its parameters. Human messages, in
+ * Chinese and English, are made from these in one place: `formatIssue` (messages.ts).
+ */
+export type Issue = { readonly path: Path } & IssueDetail;
+
+export type IssueDetail =
+  | { code: 'required' }
+  | { code: 'type'; expected: JsonType; got: string }
+  | { code: 'not-finite' }
+  | { code: 'negative' }
+  | { code: 'out-of-range'; min: number; max: number; got: number }
+  | { code: 'enum'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
+  | { code: 'unknown-field'; field: string; suggestion?: string | undefined }
+  | { code: 'unknown-unit'; got: string; suggestion?: string | undefined }
+  | { code: 'wrong-dimension'; unit: string; got: string; expected: readonly string[] }
+  | { code: 'unknown-fuel'; got: string; suggestion?: string | undefined }
+  | { code: 'unknown-gpc'; got: string; suggestion?: string | undefined }
+  | { code: 'unknown-grid'; got: string; suggestion?: string | undefined }
+  | { code: 'no-form' }
+  | { code: 'many-forms'; forms: readonly string[] }
+  | { code: 'form-not-on-row'; form: string; gpc: string; allowed: readonly string[] }
+  | { code: 'missing-factor'; need: MissingFactor; fuel?: string | undefined; context?: string | undefined }
+  | { code: 'missing-grid' }
+  | { code: 'missing-coal-rate' }
+  | { code: 'ch4-origin-required'; gpc: string }
+  | { code: 'not-a-document'; got: string };
+
+/** What a method needs and could not find, with the field that would supply it. */
+export type MissingFactor =
+  | 'ncv'
+  | 'ncv-per-volume'
+  | 'ncv-per-mass'
+  | 'co2'
+  | 'ch4'
+  | 'n2o'
+  | 'carbon-content'
+  | 'oxidation'
+  | 'technology';
+
+export type IssueCode = IssueDetail['code'];
+
+/** `activities[3].ef.CO2` */
+export function formatPath(path: Path): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else text += text === '' ? part : `.${part}`;
+  }
+  return text === '' ? '(document)' : text;
+}
