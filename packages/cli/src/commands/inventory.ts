@@ -1,0 +1,104 @@
+import { formatIssue, GPC_SECTORS, runInventory, type InventoryResult, type Issue, type Lang } from '@peakpath/core';
+import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
+import { readDocument } from '../input.ts';
+import type { CommandOutput } from '../output.ts';
+
+export interface InventoryOptions {
+  readonly json: boolean;
+  readonly lang: Lang;
+}
+
+/** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON. */
+export async function inventoryCommand(file: string, options: InventoryOptions): Promise<CommandOutput> {
+  const document = await readDocument(file);
+  const run = runInventory(document);
+  if (!run.ok) return { status: 2, stderr: issueLines(file, run.issues, options.lang) };
+  if (options.json) return { status: 0, stdout: `${JSON.stringify(run.result, null, 2)}\n` };
+  return { status: 0, stdout: `${renderInventory(run.result, options.lang)}\n` };
+}
+
+export function issueLines(file: string, issues: readonly Issue[], lang: Lang): string {
+  const heading =
+    lang === 'zh' ? `${file}：发现 ${issues.length} 处输入问题，未计算。` : `${file}: ${issues.length} input problem${issues.length === 1 ? '' : 's'}; nothing computed.`;
+  return `${heading}\n${issues.map((issue) => formatIssue(issue, lang)).join('\n')}\n`;
+}
+
+const LABELS = {
+  en: {
+    title: (r: InventoryResult) =>
+      `${r.entity.name}${r.entity.nameZh ? ` ${r.entity.nameZh}` : ''} — GPC inventory ${r.year} (GWP ${r.gwp}, factors ${r.factorSet}, library ${r.factorLibrary.version})`,
+    header: ['Sector', 'Scope 1', 'Scope 2', 'Scope 3', 'BASIC', 'BASIC+', 'Territorial only'],
+    total: 'Total',
+    unit: 'All emissions in tCO2e.',
+    territorial: 'Territorial total (all scope-1 lines, I.4.4 and III.x.3 included)',
+    gases: 'Gases over BASIC+ lines (t)',
+    energy: (r: InventoryResult) => `Energy (BASIC lines): ${formatNumber(r.energy.tce, 'en')} tce, ${r.energy.method === 'coal-consumption' ? 'electricity by the coal-consumption method' : 'calorific equivalent'}`,
+    perCapita: 'tCO2e per person',
+    perGdp: 'tCO2e per 10,000 CNY GDP',
+    energyPerCapita: 'tce per person',
+    energyPerGdp: 'tce per 10,000 CNY GDP',
+    intensity: 'Intensity (BASIC)',
+    noIntensity: 'Intensity: give `population` and `gdp` in the file to compute it',
+    notation: 'Notation keys',
+    missing: 'BASIC rows with neither data nor a notation key',
+    none: 'none',
+    assumptions: (n: number) => `${n} line${n === 1 ? '' : 's'} rely on stated defaults or conventions; \`--json\` lists every line's factors, sources and assumptions.`,
+    fileAssumptions: 'Assumed',
+  },
+  zh: {
+    title: (r: InventoryResult) =>
+      `${r.entity.nameZh ?? r.entity.name} — ${r.year} 年 GPC 温室气体清单（GWP ${r.gwp}，因子集 ${r.factorSet}，因子库 ${r.factorLibrary.version}）`,
+    header: ['领域', '范围一', '范围二', '范围三', 'BASIC', 'BASIC+', '仅属地口径'],
+    total: '合计',
+    unit: '单位：吨二氧化碳当量（tCO2e）。',
+    territorial: '属地口径合计（全部范围一，含 I.4.4 与 III.x.3）',
+    gases: 'BASIC+ 口径分气体排放（吨）',
+    energy: (r: InventoryResult) => `能源消费（BASIC 行）：${formatNumber(r.energy.tce, 'zh')} 吨标准煤（${r.energy.method === 'coal-consumption' ? '电力按发电煤耗法' : '当量值'}）`,
+    perCapita: '吨 CO2e/人',
+    perGdp: '吨 CO2e/万元 GDP',
+    energyPerCapita: '吨标准煤/人',
+    energyPerGdp: '吨标准煤/万元 GDP',
+    intensity: '强度（BASIC）',
+    noIntensity: '强度：请在文件中填写 `population` 与 `gdp` 以计算',
+    notation: '注释键',
+    missing: '既无数据也无注释键的 BASIC 行',
+    none: '无',
+    assumptions: (n: number) => `${n} 行采用了已声明的默认值或约定；\`--json\` 列出每行的因子、来源与假设。`,
+    fileAssumptions: '假设',
+  },
+} as const;
+
+export function renderInventory(result: InventoryResult, lang: Lang): string {
+  const text = LABELS[lang];
+  const n = (value: number): string => formatNumber(value, lang);
+  const rows = GPC_SECTORS.map((sector) => {
+    const totals = result.bySector[sector.id]!;
+    const name = `${sector.id.padEnd(4)}${lang === 'zh' ? sector.name.zh : sector.name.en.replace(/ \(.*\)$/, '')}`;
+    return [name, n(totals.scope1), n(totals.scope2), n(totals.scope3), n(totals.basic), n(totals.basicPlus), n(totals.territorial)];
+  });
+  const territorialOnly = Object.values(result.bySector).reduce((sum, sector) => sum + sector.territorial, 0);
+  const { totals } = result;
+  rows.push([text.total, n(totals.scope1), n(totals.scope2), n(totals.scope3), n(totals.basic), n(totals.basicPlus), n(territorialOnly)]);
+
+  const out: string[] = [text.title(result), '', renderTable(text.header, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']), text.unit, ''];
+  out.push(`${text.territorial}: ${n(totals.scope1)}`);
+  out.push(`${text.gases}: CO2 ${n(result.gases.CO2)}, CH4 ${formatNumber(result.gases.CH4, lang, 1)}, N2O ${formatNumber(result.gases.N2O, lang, 1)}`);
+  out.push(text.energy(result));
+  const { intensity } = result;
+  const parts: string[] = [];
+  if (intensity.perCapita !== undefined) parts.push(`${formatSignificant(intensity.perCapita, lang)} ${text.perCapita}`);
+  if (intensity.perGdp !== undefined) parts.push(`${formatSignificant(intensity.perGdp, lang)} ${text.perGdp}`);
+  if (intensity.energyPerCapita !== undefined) parts.push(`${formatSignificant(intensity.energyPerCapita, lang)} ${text.energyPerCapita}`);
+  if (intensity.energyPerGdp !== undefined) parts.push(`${formatSignificant(intensity.energyPerGdp, lang)} ${text.energyPerGdp}`);
+  out.push(parts.length > 0 ? `${text.intensity}: ${parts.join('; ')}` : text.noIntensity);
+
+  const keys = result.notationKeys;
+  if (keys.length > 0) out.push(`${text.notation}: ${keys.map((key) => `${key.gpc} ${key.key}`).join(', ')}`);
+  const missing = result.completeness.missingBasicRows;
+  out.push(`${text.missing}: ${missing.length === 0 ? text.none : missing.join(', ')}`);
+  for (const assumption of result.assumptions) out.push(`${text.fileAssumptions}: ${assumption.text[lang]}`);
+  for (const convention of result.conventions) out.push(convention.text[lang]);
+  const assumed = result.lines.filter((line) => line.assumptions.length > 0).length;
+  out.push(text.assumptions(assumed));
+  return out.join('\n');
+}

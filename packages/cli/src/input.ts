@@ -1,0 +1,41 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+
+/** Input files larger than this are refused before they are read. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** A problem with the file itself (missing, too large, not JSON/YAML): exit status 2. */
+export class InputFileError extends Error {
+  override name = 'InputFileError';
+}
+
+/** Reads a JSON or YAML document (by extension; YAML otherwise, which also reads JSON). */
+export async function readDocument(file: string): Promise<unknown> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (error) {
+    throw new InputFileError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}) / 无法读取文件`);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new InputFileError(`${file}: the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES} / 文件超过大小上限`);
+  }
+  const text = await readFile(file, 'utf8');
+  if (extname(file).toLowerCase() === '.json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new InputFileError(`${file}: not valid JSON: ${(error as Error).message} / 不是有效的 JSON`);
+    }
+  }
+  try {
+    return parseYaml(text, { prettyErrors: true, maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+      throw new InputFileError(`${file}: not valid YAML${where}: ${error.message.split('\n')[0]} / 不是有效的 YAML`);
+    }
+    throw error;
+  }
+}

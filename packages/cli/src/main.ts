@@ -1,0 +1,78 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '@peakpath/core';
+import { factorsCommand } from './commands/factors.ts';
+import { inventoryCommand } from './commands/inventory.ts';
+import { unitsCommand } from './commands/units.ts';
+import { InputFileError } from './input.ts';
+import type { CommandOutput } from './output.ts';
+
+/** --lang defaults to Chinese where the environment's locale is Chinese, English otherwise. */
+function defaultLang(): Lang {
+  const locale = process.env['PEAKPATH_LANG'] ?? process.env['LC_ALL'] ?? process.env['LANG'] ?? '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+const langOption = (): Option => new Option('--lang <lang>', 'language of the output: zh or en').choices(['zh', 'en']).default(defaultLang());
+
+/** Runs the CLI with the given arguments; resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let output: CommandOutput | undefined;
+  const program = new Command('peakpath')
+    .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .showHelpAfterError();
+
+  program
+    .command('inventory')
+    .description('compute a GPC inventory file (JSON or YAML) / 计算 GPC 清单文件')
+    .argument('<file>', 'inventory file')
+    .option('--json', 'print the result as JSON (the inventory file contract)', false)
+    .addOption(langOption())
+    .action(async (file: string, options: { json: boolean; lang: Lang }) => {
+      output = await inventoryCommand(file, options);
+    });
+
+  program
+    .command('factors')
+    .description('list and search the factor library with sources / 检索因子库')
+    .argument('[query]', 'words to search for in ids, names, fuels, gases, sources')
+    .option('--kind <kind>', 'only factors of this kind (ncv, co2-ef, grid, gwp, …)')
+    .option('--json', 'print JSON', false)
+    .addOption(langOption())
+    .action((query: string | undefined, options: { json: boolean; lang: Lang; kind?: string }) => {
+      output = factorsCommand(query, options);
+    });
+
+  program
+    .command('units')
+    .description('list the units an inventory file accepts / 列出可用单位')
+    .option('--json', 'print JSON', false)
+    .addOption(langOption())
+    .action((options: { json: boolean; lang: Lang }) => {
+      output = unitsCommand(options);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with exit code 0; usage errors are input errors.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof InputFileError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`peakpath: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env['PEAKPATH_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    return 1;
+  }
+  if (!output) {
+    program.outputHelp();
+    return 0;
+  }
+  if (output.stdout) process.stdout.write(output.stdout);
+  if (output.stderr) process.stderr.write(output.stderr);
+  return output.status;
+}

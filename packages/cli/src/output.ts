@@ -1,0 +1,6 @@
+/** What a command prints and the exit status it ends with: 0 success, 2 invalid input, 1 internal fault. */
+export interface CommandOutput {
+  readonly status: 0 | 1 | 2;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
