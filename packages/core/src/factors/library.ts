@@ -168,17 +168,33 @@ export class FactorLibrary {
   }
 
   /**
-   * Free-text search: every word of the query must occur (case-insensitive) in the factor's id,
-   * kind, fuel, gas, names, region, table or source title.
+   * Free-text search: every word of the query must match (case-insensitive) the start of a word
+   * of the factor's id, kind, fuel, gas, names, region, table or source title ("east" finds
+   * CN-east-2022, not CN-northeast-2022); Chinese words match anywhere in the text.
    */
   search(query: string): Factor[] {
     const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '');
     if (words.length === 0) return [...this.factors];
     return this.factors.filter((factor) => {
-      const haystack = searchText(factor);
-      return words.every((word) => haystack.includes(word));
+      const { text, tokens } = searchIndex(factor);
+      return words.every((word) => (CJK.test(word) ? text.includes(word) : tokens.some((token) => token.startsWith(word))));
     });
   }
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const indexCache = new WeakMap<Factor, { text: string; tokens: string[] }>();
+
+function searchIndex(factor: Factor): { text: string; tokens: string[] } {
+  let index = indexCache.get(factor);
+  if (!index) {
+    const text = searchText(factor);
+    const words = text.split(/[\s,;:()（），、/]+/).filter((word) => word !== '');
+    const tokens = [...words, ...words.flatMap((word) => word.split(/[._-]+/))];
+    index = { text, tokens };
+    indexCache.set(factor, index);
+  }
+  return index;
 }
 
 function matches(factor: Factor, criteria: FactorCriteria): boolean {
