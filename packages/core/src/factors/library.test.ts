@@ -94,7 +94,8 @@ describe('validation on load', () => {
     expect(() => load([bad])).toThrowError(message);
   });
   it('rejects a record missing its source table or verification', () => {
-    const { table: _table, ...noTable } = record;
+    const { table, ...noTable } = record;
+    expect(table).toBe("Table 1");
     expect(() => load([noTable])).toThrowError(/table/);
     expect(() => load([{ ...record, verification: 'trust me' }])).toThrowError(/verification/);
   });

@@ -101,5 +101,5 @@ export const GPC_SECTORS: readonly GpcSector[] = gpc.sectors;
 export const GPC_ROWS: ReadonlyMap<string, GpcRow> = gpc.rows;
 
 export function gpcRow(ref: string): GpcRow | undefined {
-  return GPC_ROWS.get(ref.trim());
+  return GPC_ROWS.get(ref) ?? GPC_ROWS.get(ref.trim());
 }

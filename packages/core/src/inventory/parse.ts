@@ -20,14 +20,20 @@ import {
 
 export type ParseResult = { readonly ok: true; readonly inventory: Inventory } | { readonly ok: false; readonly issues: readonly Issue[] };
 
-const TOP_FIELDS = ['city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source'];
+const fieldSet = (...fields: string[]): ReadonlySet<string> => new Set(fields);
+const TOP_FIELDS = fieldSet('city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
+const CITY_FIELDS = fieldSet('name', 'nameZh', 'country', 'region');
+const GDP_FIELDS = fieldSet('value', 'unit');
+const ENERGY_ACCOUNTING_FIELDS = fieldSet('method', 'coalRate');
+const EF_FIELDS = fieldSet(...GASES);
 const COMMON_LINE_FIELDS = ['gpc', 'quality', 'source', 'note'];
+/** The fields each form of activity line may have. */
 const FORM_FIELDS = {
-  fuel: ['fuel', 'amount', 'unit', 'ncv', 'ef', 'carbonContent', 'oxidation', 'technology'],
-  electricity: ['energy', 'amount', 'unit', 'grid', 'ef'],
-  heat: ['energy', 'amount', 'unit', 'ef'],
-  emissions: ['gas', 'amount', 'unit', 'ch4Origin'],
-  notation: ['notation', 'explanation'],
+  fuel: fieldSet(...COMMON_LINE_FIELDS, 'fuel', 'amount', 'unit', 'ncv', 'ef', 'carbonContent', 'oxidation', 'technology'),
+  electricity: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'grid', 'ef'),
+  heat: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'ef'),
+  emissions: fieldSet(...COMMON_LINE_FIELDS, 'gas', 'amount', 'unit', 'ch4Origin'),
+  notation: fieldSet(...COMMON_LINE_FIELDS, 'notation', 'explanation'),
 } as const;
 /** The key whose presence says which form a line is. */
 const FORM_KEYS = ['fuel', 'energy', 'gas', 'notation'] as const;
@@ -97,7 +103,7 @@ function readEntity(reader: Reader, top: Fields): Entity | undefined {
   if (typeof city === 'string') return city.trim() === '' ? void reader.report(['city'], { code: 'type', expected: 'string', got: 'an empty string' }) : { name: city };
   const fields = reader.object(city, ['city']);
   if (!fields) return undefined;
-  reader.onlyFields(fields, ['name', 'nameZh', 'country', 'region'], ['city']);
+  reader.onlyFields(fields, CITY_FIELDS, ['city']);
   const name = reader.string(fields, 'name', ['city'], true);
   const nameZh = reader.string(fields, 'nameZh', ['city'], false);
   const country = reader.string(fields, 'country', ['city'], false);
@@ -122,7 +128,7 @@ function readGdp(reader: Reader, top: Fields): number | undefined {
   if (top['gdp'] === undefined) return undefined;
   const gdp = reader.object(top['gdp'], ['gdp']);
   if (!gdp) return undefined;
-  reader.onlyFields(gdp, ['value', 'unit'], ['gdp']);
+  reader.onlyFields(gdp, GDP_FIELDS, ['gdp']);
   const value = reader.number(gdp, 'value', ['gdp'], { required: true });
   const unit = reader.choice(gdp, 'unit', ['gdp'], ['CNY', '万元', '亿元'] as const, true);
   if (value === undefined || unit === undefined) return undefined;
@@ -134,7 +140,7 @@ function readEnergyAccounting(reader: Reader, top: Fields): EnergyAccounting | u
   const at = ['energyAccounting'];
   const fields = reader.object(top['energyAccounting'], at);
   if (!fields) return undefined;
-  reader.onlyFields(fields, ['method', 'coalRate'], at);
+  reader.onlyFields(fields, ENERGY_ACCOUNTING_FIELDS, at);
   const method = reader.choice(fields, 'method', at, ['calorific', 'coal-consumption'] as const, true);
   if (method === 'calorific') return { method };
   if (method === undefined) return undefined;
@@ -169,10 +175,13 @@ function readLine(reader: Reader, raw: unknown, index: number, context: ResolveC
   const source = reader.string(fields, 'source', path, false);
   const note = reader.string(fields, 'note', path, false);
 
-  const present = FORM_KEYS.filter((key) => fields[key] !== undefined);
-  if (present.length === 0) return void reader.report(path, { code: 'no-form' });
-  if (present.length > 1) return void reader.report(path, { code: 'many-forms', forms: present });
-  const formKey = present[0]!;
+  let formKey: (typeof FORM_KEYS)[number] | undefined;
+  for (const key of FORM_KEYS) {
+    if (fields[key] === undefined) continue;
+    if (formKey !== undefined) return void reader.report(path, { code: 'many-forms', forms: FORM_KEYS.filter((k) => fields[k] !== undefined) });
+    formKey = key;
+  }
+  if (formKey === undefined) return void reader.report(path, { code: 'no-form' });
   let form: keyof typeof FORM_FIELDS;
   if (formKey === 'energy') {
     const energy = reader.choice(fields, 'energy', path, ['electricity', 'heat'] as const, true);
@@ -181,7 +190,7 @@ function readLine(reader: Reader, raw: unknown, index: number, context: ResolveC
   } else {
     form = formKey === 'gas' ? 'emissions' : formKey;
   }
-  reader.onlyFields(fields, [...COMMON_LINE_FIELDS, ...FORM_FIELDS[form]], path);
+  reader.onlyFields(fields, FORM_FIELDS[form], path);
   if (row && !row.forms.includes(form)) {
     reader.report([...path, 'gpc'], { code: 'form-not-on-row', form, gpc: row.ref, allowed: row.forms });
   }
@@ -231,12 +240,15 @@ function readRow(reader: Reader, fields: Fields, path: Path): GpcRow | undefined
   return row;
 }
 
+/** Shared by every line without `ef`, so those lines allocate nothing for it. */
+const NO_EF: Partial<Record<Gas, GivenValue>> = Object.freeze({});
+
 function readEf(reader: Reader, fields: Fields, path: Path): Partial<Record<Gas, GivenValue>> | undefined {
-  if (fields['ef'] === undefined) return {};
+  if (fields['ef'] === undefined) return NO_EF;
   const at = [...path, 'ef'];
   const ef = reader.object(fields['ef'], at);
   if (!ef) return undefined;
-  reader.onlyFields(ef, GASES, at);
+  reader.onlyFields(ef, EF_FIELDS, at);
   const result: Partial<Record<Gas, GivenValue>> = {};
   for (const gas of GASES) {
     const given = reader.given(ef, gas, at);
@@ -270,7 +282,7 @@ function readSpec(
       const carbonContent = reader.given(fields, 'carbonContent', path);
       const oxidation = reader.number(fields, 'oxidation', path, { required: false, min: 0, max: 1 });
       if (!fuel || !row || !known || !ef) return undefined;
-      const givesFactors = ncv !== undefined || carbonContent !== undefined || oxidation !== undefined || Object.keys(ef).length > 0;
+      const givesFactors = ncv !== undefined || carbonContent !== undefined || oxidation !== undefined || ef !== NO_EF;
       return { form, row, fuel, unit: known, technology, ncv, ef, carbonContent, oxidation, lineSource: givesFactors ? lineSource : undefined };
     }
     case 'electricity':
@@ -278,7 +290,7 @@ function readSpec(
       const grid = form === 'electricity' ? readGrid(reader, fields, path, context.library) : undefined;
       const ef = readEf(reader, fields, path);
       if (!row || !known || !ef || grid === null) return undefined;
-      return { form, row, unit: known, grid, ef, lineSource: Object.keys(ef).length > 0 ? lineSource : undefined };
+      return { form, row, unit: known, grid, ef, lineSource: ef !== NO_EF ? lineSource : undefined };
     }
     case 'emissions': {
       const gas = reader.choice(fields, 'gas', path, GASES, true);
@@ -299,10 +311,12 @@ const givenKey = (given: GivenValue | undefined): string => (given ? `${given.va
 function specKey(spec: LineSpec): string | undefined {
   switch (spec.form) {
     case 'fuel':
-      return `fuel|${spec.row.ref}|${spec.fuel}|${spec.unit.id}|${spec.technology ?? ''}|${givenKey(spec.ncv)}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${givenKey(spec.carbonContent)}|${spec.oxidation ?? ''}|${spec.lineSource ?? ''}`;
+      if (spec.ncv === undefined && spec.ef === NO_EF && spec.carbonContent === undefined && spec.oxidation === undefined) return `fuel|${spec.row.ref}|${spec.fuel}|${spec.unit.id}|${spec.technology ?? ''}`;
+      return `fuel+|${spec.row.ref}|${spec.fuel}|${spec.unit.id}|${spec.technology ?? ''}|${givenKey(spec.ncv)}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${givenKey(spec.carbonContent)}|${spec.oxidation ?? ''}|${spec.lineSource ?? ''}`;
     case 'electricity':
     case 'heat':
-      return `${spec.form}|${spec.row.ref}|${spec.unit.id}|${spec.grid?.id ?? ''}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${spec.lineSource ?? ''}`;
+      if (spec.ef === NO_EF) return `${spec.form}|${spec.row.ref}|${spec.unit.id}|${spec.grid?.id ?? ''}`;
+      return `${spec.form}+|${spec.row.ref}|${spec.unit.id}|${spec.grid?.id ?? ''}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${spec.lineSource ?? ''}`;
     case 'emissions':
       return `emissions|${spec.row.ref}|${spec.gas}|${spec.unit.id}|${spec.ch4Origin ?? ''}`;
     default: {

@@ -5,6 +5,8 @@ import type { GivenValue } from './types.ts';
 
 export type Fields = Record<string, unknown>;
 
+const GIVEN_FIELDS: ReadonlySet<string> = new Set(['value', 'unit', 'source']);
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -29,9 +31,9 @@ export class Reader {
   }
 
   /** Reports each field not in `allowed`, with the nearest allowed name as a hint. */
-  onlyFields(fields: Fields, allowed: readonly string[], path: Path): void {
-    for (const field of Object.keys(fields)) {
-      if (!allowed.includes(field)) this.report([...path, field], { code: 'unknown-field', field, suggestion: closest(field, allowed) });
+  onlyFields(fields: Fields, allowed: ReadonlySet<string>, path: Path): void {
+    for (const field in fields) {
+      if (!allowed.has(field)) this.report([...path, field], { code: 'unknown-field', field, suggestion: closest(field, allowed) });
     }
   }
 
@@ -41,18 +43,19 @@ export class Reader {
       if (required) this.report([...path, key], { code: 'required' });
       return undefined;
     }
-    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'string' && (value.charCodeAt(0) > 32 || value.trim() !== '')) return value;
     this.report([...path, key], { code: 'type', expected: 'string', got: typeof value === 'string' ? 'an empty string' : typeName(value) });
     return undefined;
   }
 
   number(fields: Fields, key: string, path: Path, options: { required: boolean; integer?: boolean; min?: number; max?: number; allowNegative?: boolean }): number | undefined {
     const value = fields[key];
-    const at = [...path, key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && options.min === undefined && !options.integer) return value;
     if (value === undefined) {
-      if (options.required) this.report(at, { code: 'required' });
+      if (options.required) this.report([...path, key], { code: 'required' });
       return undefined;
     }
+    const at = [...path, key];
     if (typeof value !== 'number') {
       this.report(at, { code: 'type', expected: options.integer ? 'integer' : 'number', got: typeName(value) });
       return undefined;
@@ -88,7 +91,7 @@ export class Reader {
     const at = [...path, key];
     const pair = this.object(fields[key], at);
     if (!pair) return undefined;
-    this.onlyFields(pair, ['value', 'unit', 'source'], at);
+    this.onlyFields(pair, GIVEN_FIELDS, at);
     const value = this.number(pair, 'value', at, { required: true });
     const unit = this.unit(pair, 'unit', at, true);
     return value === undefined || unit === undefined ? undefined : { value, unit };

@@ -64,6 +64,8 @@ export function listUnits(): readonly Unit[] {
  * factor units `A/B` of two of them (`GJ/t`, `MJ/m3`, `kg/TJ`, `tC/TJ`, `t/MWh`, `吨/万立方米`, …).
  */
 export function parseUnit(spelling: string): Unit | undefined {
+  const exact = simpleUnits.get(spelling) ?? compoundCache.get(spelling);
+  if (exact) return exact;
   const trimmed = spelling.trim();
   const simple = simpleUnits.get(trimmed);
   if (simple) return simple;
