@@ -45,6 +45,15 @@ export const assumptions = {
       text: { en: `grid factor ${gridId} from the file's top-level \`grid\``, zh: `电网排放因子取文件顶层 \`grid\`：${gridId}` },
     };
   },
+  gridYear(gridId: string, gridYear: number, inventoryYear: number): Assumption {
+    return {
+      code: 'grid-year',
+      text: {
+        en: `grid factor ${gridId} is of ${gridYear}, not of the inventory year ${inventoryYear}`,
+        zh: `电网排放因子 ${gridId} 为 ${gridYear} 年数值，并非清单年份 ${inventoryYear} 年的数值`,
+      },
+    };
+  },
   ch4OriginFromSector(origin: string, subsector: string): Assumption {
     return {
       code: 'ch4-origin-from-sector',

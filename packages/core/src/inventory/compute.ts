@@ -1,6 +1,6 @@
 import { GPC_ROWS, GPC_SECTORS, type GpcRow } from '../gpc/structure.ts';
 import { assumptions } from './assumptions.ts';
-import type { Assumption, Inventory, InventoryResult, LineResult, ScopeTotals } from './types.ts';
+import type { Assumption, ComputingLine, Inventory, InventoryResult, LineResult, ScopeTotals } from './types.ts';
 
 const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0, scope1: 0, scope2: 0, scope3: 0 });
 
@@ -8,6 +8,10 @@ const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0
  * Computes an inventory: every line's gases, CO2e and energy from its resolved recipe, and the
  * totals by scope, reporting level, sector and gas (GPC reporting rules, spec/inventory-file.md).
  * Pure arithmetic: no rounding anywhere, so totals equal the sums of their lines.
+ *
+ * Per-line figures are kept in columns (typed arrays) while the totals are summed; the `lines`
+ * objects of the result are built from them on first access, so computing a million lines does not
+ * allocate two million objects that a caller wanting only totals never reads.
  */
 export function computeInventory(inventory: Inventory, libraryVersion: string): InventoryResult {
   const totals = { basic: 0, basicPlus: 0, scope1: 0, scope2: 0, scope3: 0, other: 0 };
@@ -18,7 +22,15 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
   let energyTce = 0;
   let calorificTce = 0;
   const covered = new Set<string>();
-  const lines: LineResult[] = [];
+  const computing: ComputingLine[] = [];
+  const count = inventory.lines.length;
+  const columns = {
+    co2: new Float64Array(count),
+    ch4: new Float64Array(count),
+    n2o: new Float64Array(count),
+    co2e: new Float64Array(count),
+    tce: new Float64Array(count),
+  };
   const notationKeys: InventoryResult['notationKeys'][number][] = [];
 
   for (const line of inventory.lines) {
@@ -34,19 +46,13 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
     const n2o = amount * recipe.n2o;
     const co2e = amount * recipe.co2e;
     const tce = amount * recipe.tce;
-    lines.push({
-      index: line.index,
-      gpc: row.ref,
-      scope: row.scope,
-      level: row.level,
-      form: line.form,
-      gases: { CO2: co2, CH4: ch4, N2O: n2o },
-      co2e,
-      energyTce: tce,
-      quality: line.quality,
-      factors: recipe.factors,
-      assumptions: recipe.assumptions,
-    });
+    const at = computing.length;
+    computing.push(line);
+    columns.co2[at] = co2;
+    columns.ch4[at] = ch4;
+    columns.n2o[at] = n2o;
+    columns.co2e[at] = co2e;
+    columns.tce[at] = tce;
 
     const sector = bySector[row.sector]!;
     addByRow(totals, sector, row, co2e);
@@ -69,7 +75,7 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
   const missingBasicRows = [...GPC_ROWS.values()].filter((row) => row.level === 'BASIC' && !covered.has(row.ref)).map((row) => row.ref);
   const { population, gdpWanYuan } = inventory;
   const method = inventory.energyAccounting.method;
-  return {
+  const head = {
     city: inventory.entity.name,
     entity: inventory.entity,
     year: inventory.year,
@@ -91,13 +97,35 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
       energyPerGdp: gdpWanYuan ? energyTce / gdpWanYuan : undefined,
     },
     bySector,
-    lines,
+  };
+  let lines: LineResult[] | undefined;
+  Object.defineProperty(head, 'lines', {
+    enumerable: true,
+    get: (): LineResult[] => (lines ??= lineResults(computing, columns)),
+  });
+  return Object.assign(head as typeof head & { readonly lines: readonly LineResult[] }, {
     notationKeys,
     completeness: { missingBasicRows },
     quality,
     conventions: [assumptions.gwpConvention(), assumptions.energyBasis(method)],
     assumptions: fileAssumptions(inventory),
-  };
+  });
+}
+
+function lineResults(computing: readonly ComputingLine[], columns: Record<'co2' | 'ch4' | 'n2o' | 'co2e' | 'tce', Float64Array>): LineResult[] {
+  return computing.map((line, at) => ({
+    index: line.index,
+    gpc: line.row.ref,
+    scope: line.row.scope,
+    level: line.row.level,
+    form: line.form,
+    gases: { CO2: columns.co2[at]!, CH4: columns.ch4[at]!, N2O: columns.n2o[at]! },
+    co2e: columns.co2e[at]!,
+    energyTce: columns.tce[at]!,
+    quality: line.quality,
+    factors: line.recipe.factors,
+    assumptions: line.recipe.assumptions,
+  }));
 }
 
 function addByRow(totals: InventoryResult['totals'], sector: ScopeTotals, row: GpcRow, co2e: number): void {

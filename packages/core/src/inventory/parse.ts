@@ -5,7 +5,8 @@ import { GPC_ROWS, gpcRow, type GpcRow } from '../gpc/structure.ts';
 import type { Issue, Path } from '../issues/issue.ts';
 import { closest } from '../text/closest.ts';
 import { Reader, type Fields } from './reader.ts';
-import { gwpWeights, resolveLine, type LineSpec, type Resolution, type ResolveContext } from './resolve.ts';
+import { RecipeCache } from './recipe-cache.ts';
+import { gwpWeights, resolveLine, type LineSpec, type ResolveContext } from './resolve.ts';
 import {
   NOTATION_KEYS,
   QUALITY_LEVELS,
@@ -35,6 +36,7 @@ const FORM_FIELDS = {
   emissions: fieldSet(...COMMON_LINE_FIELDS, 'gas', 'amount', 'unit', 'ch4Origin'),
   notation: fieldSet(...COMMON_LINE_FIELDS, 'notation', 'explanation'),
 } as const;
+const ALL_LINE_FIELDS: ReadonlySet<string> = new Set(Object.values(FORM_FIELDS).flatMap((fields) => [...fields]));
 /** The key whose presence says which form a line is. */
 const FORM_KEYS = ['fuel', 'energy', 'gas', 'notation'] as const;
 
@@ -58,7 +60,8 @@ export function parseInventory(document: unknown, library: FactorLibrary = defau
   const factorSetGiven = reader.choice(top, 'factorSet', [], ['cn', 'ipcc2006'] as const, false);
   const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
   const grid = readGrid(reader, top, [], library);
-  const population = reader.number(top, 'population', [], { required: false });
+  const population = reader.number(top, 'population', [], { required: false, positive: true });
+  for (const text of ['description', 'note', 'source']) reader.string(top, text, [], false);
   const gdpWanYuan = readGdp(reader, top);
   const energyAccounting = readEnergyAccounting(reader, top);
 
@@ -74,8 +77,11 @@ export function parseInventory(document: unknown, library: FactorLibrary = defau
     gwp: gwpWeights(library, gwp ?? 'AR5'),
     grid: grid ?? undefined,
     energyAccounting: energyAccounting ?? { method: 'calorific' },
+    year,
   };
-  const lines = readLines(reader, top, context);
+  // A top-level value that is wrong is reported once, not again on every line that relies on it.
+  const skip: LineSkips = { fuel: top['factorSet'] !== undefined && factorSetGiven === undefined, missingGrid: grid === null };
+  const lines = readLines(reader, top, context, skip);
 
   if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
     return { ok: false, issues: reader.issues };
@@ -108,9 +114,7 @@ function readEntity(reader: Reader, top: Fields): Entity | undefined {
   const nameZh = reader.string(fields, 'nameZh', ['city'], false);
   const country = reader.string(fields, 'country', ['city'], false);
   const region = reader.string(fields, 'region', ['city'], false);
-  if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) {
-    reader.report(['city', 'country'], { code: 'type', expected: 'string', got: `"${country}" (expected an ISO 3166-1 alpha-2 code such as "CN")` });
-  }
+  if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) reader.report(['city', 'country'], { code: 'invalid-country', got: country });
   return name === undefined ? undefined : { name, nameZh, country: country?.toUpperCase(), region };
 }
 
@@ -129,7 +133,7 @@ function readGdp(reader: Reader, top: Fields): number | undefined {
   const gdp = reader.object(top['gdp'], ['gdp']);
   if (!gdp) return undefined;
   reader.onlyFields(gdp, GDP_FIELDS, ['gdp']);
-  const value = reader.number(gdp, 'value', ['gdp'], { required: true });
+  const value = reader.number(gdp, 'value', ['gdp'], { required: true, positive: true });
   const unit = reader.choice(gdp, 'unit', ['gdp'], ['CNY', '万元', '亿元'] as const, true);
   if (value === undefined || unit === undefined) return undefined;
   return value * { CNY: 1e-4, 万元: 1, 亿元: 1e4 }[unit];
@@ -142,31 +146,49 @@ function readEnergyAccounting(reader: Reader, top: Fields): EnergyAccounting | u
   if (!fields) return undefined;
   reader.onlyFields(fields, ENERGY_ACCOUNTING_FIELDS, at);
   const method = reader.choice(fields, 'method', at, ['calorific', 'coal-consumption'] as const, true);
-  if (method === 'calorific') return { method };
+  if (method === 'calorific') {
+    if (fields['coalRate'] !== undefined) reader.report([...at, 'coalRate'], { code: 'not-applicable', field: 'coalRate', reason: 'coal-rate' });
+    return { method };
+  }
   if (method === undefined) return undefined;
   const coalRate = reader.given(fields, 'coalRate', at);
   if (fields['coalRate'] === undefined) return void reader.report(at, { code: 'missing-coal-rate' });
   if (!coalRate) return undefined;
   if (coalRate.unit.dimension !== 'energy/energy') {
-    return void reader.report([...at, 'coalRate', 'unit'], { code: 'wrong-dimension', unit: coalRate.unit.id, got: coalRate.unit.dimension, expected: ['energy/energy (e.g. gce/kWh)'] });
+    return void reader.report([...at, 'coalRate', 'unit'], { code: 'wrong-dimension', unit: coalRate.unit.id, got: coalRate.unit.dimension, expected: ['energy/energy'] });
   }
   return { method, coalRate };
 }
 
-function readLines(reader: Reader, top: Fields, context: ResolveContext): ActivityLine[] | undefined {
+/** Line checks left out because a top-level problem already explains them. */
+interface LineSkips {
+  /** `factorSet` was invalid: fuel lines' factors cannot be looked up meaningfully. */
+  readonly fuel: boolean;
+  /** The top-level `grid` was invalid: lines relying on it are not reported again. */
+  readonly missingGrid: boolean;
+}
+
+function readLines(reader: Reader, top: Fields, context: ResolveContext, skip: LineSkips): ActivityLine[] | undefined {
   const raw = top['activities'];
   if (raw === undefined) return void reader.report(['activities'], { code: 'required' });
   if (!Array.isArray(raw)) return void reader.report(['activities'], { code: 'type', expected: 'array', got: typeof raw });
-  const cache = new Map<string, Resolution>();
+  const cache = new RecipeCache(isPlain, (spec) => resolveLine(spec, context));
   const lines: ActivityLine[] = [];
   for (let index = 0; index < raw.length; index++) {
-    const line = readLine(reader, raw[index], index, context, cache);
+    const line = readLine(reader, raw[index], index, context, cache, skip);
     if (line) lines.push(line);
   }
   return lines;
 }
 
-function readLine(reader: Reader, raw: unknown, index: number, context: ResolveContext, cache: Map<string, Resolution>): ActivityLine | undefined {
+function readLine(
+  reader: Reader,
+  raw: unknown,
+  index: number,
+  context: ResolveContext,
+  cache: RecipeCache,
+  skip: LineSkips,
+): ActivityLine | undefined {
   const path: Path = ['activities', index];
   const fields = reader.object(raw, path);
   if (!fields) return undefined;
@@ -181,7 +203,12 @@ function readLine(reader: Reader, raw: unknown, index: number, context: ResolveC
     if (formKey !== undefined) return void reader.report(path, { code: 'many-forms', forms: FORM_KEYS.filter((k) => fields[k] !== undefined) });
     formKey = key;
   }
-  if (formKey === undefined) return void reader.report(path, { code: 'no-form' });
+  if (formKey === undefined) {
+    // A misspelt form key ("fule") is the likeliest cause: name it.
+    const strangers = Object.keys(fields).filter((key) => !ALL_LINE_FIELDS.has(key));
+    const guess = strangers.map((field) => ({ field, form: closest(field, FORM_KEYS) })).find((pair) => pair.form !== undefined);
+    return void reader.report(path, { code: 'no-form', suggestion: guess?.form === undefined ? undefined : { field: guess.field, form: guess.form } });
+  }
   let form: keyof typeof FORM_FIELDS;
   if (formKey === 'energy') {
     const energy = reader.choice(fields, 'energy', path, ['electricity', 'heat'] as const, true);
@@ -191,9 +218,8 @@ function readLine(reader: Reader, raw: unknown, index: number, context: ResolveC
     form = formKey === 'gas' ? 'emissions' : formKey;
   }
   reader.onlyFields(fields, FORM_FIELDS[form], path);
-  if (row && !row.forms.includes(form)) {
-    reader.report([...path, 'gpc'], { code: 'form-not-on-row', form, gpc: row.ref, allowed: row.forms });
-  }
+  const fitsRow = row === undefined || row.forms.includes(form);
+  if (!fitsRow) reader.report([...path, 'gpc'], { code: 'form-not-on-row', form, gpc: row.ref, allowed: row.forms });
 
   if (form === 'notation') {
     const key = reader.choice(fields, 'notation', path, NOTATION_KEYS, true);
@@ -205,16 +231,15 @@ function readLine(reader: Reader, raw: unknown, index: number, context: ResolveC
   const amount = reader.number(fields, 'amount', path, { required: true, allowNegative: form === 'emissions' && row?.sector === 'V' });
   const unit = reader.unit(fields, 'unit', path, true);
   const spec = readSpec(reader, fields, path, form, row, unit, source, context);
-  if (!spec || amount === undefined || !unit || !row) return undefined;
+  if (!spec || amount === undefined || !unit || !row || !fitsRow) return undefined;
+  if (spec.form === 'fuel' && skip.fuel) return undefined;
 
-  const key = specKey(spec);
-  let resolution = key === undefined ? undefined : cache.get(key);
-  if (!resolution) {
-    resolution = resolveLine(spec, context);
-    if (key !== undefined) cache.set(key, resolution);
-  }
+  const resolution = cache.resolve(spec);
   if ('issues' in resolution) {
-    for (const issue of resolution.issues) reader.report([...path, ...issue.path], issue.detail);
+    for (const issue of resolution.issues) {
+      if (issue.detail.code === 'missing-grid' && skip.missingGrid) continue;
+      reader.report([...path, ...issue.path], issue.detail);
+    }
     return undefined;
   }
   return {
@@ -277,11 +302,18 @@ function readSpec(
         else reader.report([...path, 'fuel'], { code: 'unknown-fuel', got: fuelName, suggestion: closest(fuelName, FUEL_IDS) });
       }
       const technology = reader.choice(fields, 'technology', path, ROAD_TECHNOLOGIES, false);
+      if (fields['technology'] !== undefined && fuel !== undefined && row !== undefined && (fuel !== 'gasoline' || row.subsector.id !== 'II.1')) {
+        reader.report([...path, 'technology'], { code: 'not-applicable', field: 'technology', reason: 'technology' });
+      }
       const ncv = reader.given(fields, 'ncv', path);
       const ef = readEf(reader, fields, path);
       const carbonContent = reader.given(fields, 'carbonContent', path);
       const oxidation = reader.number(fields, 'oxidation', path, { required: false, min: 0, max: 1 });
-      if (!fuel || !row || !known || !ef) return undefined;
+      if (ef?.CO2 !== undefined) {
+        if (fields['carbonContent'] !== undefined) reader.report([...path, 'carbonContent'], { code: 'conflict', fields: ['ef.CO2', 'carbonContent'] });
+        if (fields['oxidation'] !== undefined) reader.report([...path, 'oxidation'], { code: 'conflict', fields: ['ef.CO2', 'oxidation'] });
+      }
+      if (!fuel || !row || !known || !ef || (fields['technology'] !== undefined && technology === undefined)) return undefined;
       const givesFactors = ncv !== undefined || carbonContent !== undefined || oxidation !== undefined || ef !== NO_EF;
       return { form, row, fuel, unit: known, technology, ncv, ef, carbonContent, oxidation, lineSource: givesFactors ? lineSource : undefined };
     }
@@ -289,12 +321,16 @@ function readSpec(
     case 'heat': {
       const grid = form === 'electricity' ? readGrid(reader, fields, path, context.library) : undefined;
       const ef = readEf(reader, fields, path);
+      if (form === 'electricity' && ef?.CO2 !== undefined && fields['grid'] !== undefined) reader.report([...path, 'grid'], { code: 'conflict', fields: ['ef.CO2', 'grid'] });
       if (!row || !known || !ef || grid === null) return undefined;
       return { form, row, unit: known, grid, ef, lineSource: ef !== NO_EF ? lineSource : undefined };
     }
     case 'emissions': {
       const gas = reader.choice(fields, 'gas', path, GASES, true);
       const ch4Origin = reader.choice(fields, 'ch4Origin', path, ['fossil', 'non-fossil'] as const, false);
+      if (ch4Origin !== undefined && gas !== undefined && gas !== 'CH4') {
+        reader.report([...path, 'ch4Origin'], { code: 'not-applicable', field: 'ch4Origin', reason: 'ch4-origin' });
+      }
       if (!gas || !row || !known) return undefined;
       return { form, row, gas, unit: known, ch4Origin };
     }
@@ -305,23 +341,19 @@ function readSpec(
   }
 }
 
-const givenKey = (given: GivenValue | undefined): string => (given ? `${given.value} ${given.unit.id}` : '');
-
-/** Lines with the same key get the same recipe; line-given factors are part of the key. */
-function specKey(spec: LineSpec): string | undefined {
+/** A line that gives none of its own factors: its recipe depends on row, kind, unit and variant only. */
+function isPlain(spec: LineSpec): boolean {
   switch (spec.form) {
     case 'fuel':
-      if (spec.ncv === undefined && spec.ef === NO_EF && spec.carbonContent === undefined && spec.oxidation === undefined) return `fuel|${spec.row.ref}|${spec.fuel}|${spec.unit.id}|${spec.technology ?? ''}`;
-      return `fuel+|${spec.row.ref}|${spec.fuel}|${spec.unit.id}|${spec.technology ?? ''}|${givenKey(spec.ncv)}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${givenKey(spec.carbonContent)}|${spec.oxidation ?? ''}|${spec.lineSource ?? ''}`;
+      return spec.ncv === undefined && spec.ef === NO_EF && spec.carbonContent === undefined && spec.oxidation === undefined;
     case 'electricity':
     case 'heat':
-      if (spec.ef === NO_EF) return `${spec.form}|${spec.row.ref}|${spec.unit.id}|${spec.grid?.id ?? ''}`;
-      return `${spec.form}+|${spec.row.ref}|${spec.unit.id}|${spec.grid?.id ?? ''}|${givenKey(spec.ef.CO2)}|${givenKey(spec.ef.CH4)}|${givenKey(spec.ef.N2O)}|${spec.lineSource ?? ''}`;
+      return spec.ef === NO_EF;
     case 'emissions':
-      return `emissions|${spec.row.ref}|${spec.gas}|${spec.unit.id}|${spec.ch4Origin ?? ''}`;
+      return true;
     default: {
       const unhandled: never = spec;
-      return String(unhandled);
+      return Boolean(unhandled);
     }
   }
 }

@@ -48,9 +48,9 @@ export class Reader {
     return undefined;
   }
 
-  number(fields: Fields, key: string, path: Path, options: { required: boolean; integer?: boolean; min?: number; max?: number; allowNegative?: boolean }): number | undefined {
+  number(fields: Fields, key: string, path: Path, options: { required: boolean; integer?: boolean; min?: number; max?: number; allowNegative?: boolean; positive?: boolean }): number | undefined {
     const value = fields[key];
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && options.min === undefined && !options.integer) return value;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0 && options.min === undefined && !options.integer) return value;
     if (value === undefined) {
       if (options.required) this.report([...path, key], { code: 'required' });
       return undefined;
@@ -66,6 +66,7 @@ export class Reader {
       return void this.report(at, { code: 'out-of-range', min: options.min, max: options.max, got: value });
     }
     if (value < 0 && !options.allowNegative) return void this.report(at, { code: 'negative' });
+    if (value <= 0 && options.positive) return void this.report(at, { code: 'not-positive' });
     return value;
   }
 

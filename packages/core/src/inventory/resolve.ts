@@ -31,6 +31,8 @@ export interface ResolveContext {
   /** The file's default grid factor, if valid. */
   readonly grid?: Factor | undefined;
   readonly energyAccounting: EnergyAccounting;
+  /** The inventory year, to state when a grid factor is of another year. */
+  readonly year?: number | undefined;
 }
 
 export interface LineIssue {
@@ -178,7 +180,10 @@ function perUnitFromGiven(
 ): number {
   const [numerator, denominator] = given.unit.dimension.split('/');
   const activity = unit.dimension;
-  if (numerator === 'mass' && denominator === 'energy' && gjPerUnit !== undefined) return gjPerUnit * given.unit.toBase * given.value;
+  if (numerator === 'mass' && denominator === 'energy') {
+    // Without the energy per unit the line already has a missing-NCV problem; no second one.
+    return gjPerUnit === undefined ? 0 : gjPerUnit * given.unit.toBase * given.value;
+  }
   if (numerator === 'mass' && denominator === activity) return unit.toBase * given.unit.toBase * given.value;
   const expected: Dimension[] = ['mass/energy'];
   if (activity !== 'energy' && (activity === 'mass' || activity === 'volume')) expected.push(`mass/${activity}`);
@@ -352,6 +357,9 @@ export function resolvePurchasedEnergy(spec: PurchasedEnergySpec, context: Resol
     else {
       builder.co2 = gjPerUnit * builder.use(grid).toBase;
       if (!spec.grid) builder.assumptions.push(assumptions.gridFromFile(grid.id));
+      if (grid.year !== undefined && context.year !== undefined && grid.year !== context.year) {
+        builder.assumptions.push(assumptions.gridYear(grid.id, grid.year, context.year));
+      }
     }
   }
   for (const gas of ['CH4', 'N2O'] as const) {

@@ -22,7 +22,11 @@ export type IssueDetail =
   | { code: 'unknown-fuel'; got: string; suggestion?: string | undefined }
   | { code: 'unknown-gpc'; got: string; suggestion?: string | undefined }
   | { code: 'unknown-grid'; got: string; suggestion?: string | undefined }
-  | { code: 'no-form' }
+  | { code: 'not-positive' }
+  | { code: 'invalid-country'; got: string }
+  | { code: 'not-applicable'; field: string; reason: NotApplicableReason }
+  | { code: 'conflict'; fields: readonly [string, string] }
+  | { code: 'no-form'; suggestion?: { field: string; form: string } | undefined }
   | { code: 'many-forms'; forms: readonly string[] }
   | { code: 'form-not-on-row'; form: string; gpc: string; allowed: readonly string[] }
   | { code: 'missing-factor'; need: MissingFactor; fuel?: string | undefined; context?: string | undefined }
@@ -42,6 +46,9 @@ export type MissingFactor =
   | 'carbon-content'
   | 'oxidation'
   | 'technology';
+
+/** Why a field given on a line has no meaning there. */
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -1,4 +1,4 @@
-import { formatPath, type Issue, type MissingFactor } from './issue.ts';
+import { formatPath, type Issue, type MissingFactor, type NotApplicableReason } from './issue.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -9,7 +9,10 @@ const hint = (suggestion: string | undefined, lang: Lang): string =>
 
 /** What to add to the line for each missing value, in both languages. */
 const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
-  ncv: { en: 'a net calorific value: add `ncv` (e.g. { value: 20.908, unit: "GJ/t" })', zh: '低位发热量：请填写 `ncv`（如 { value: 20.908, unit: "GJ/t" }）' },
+  ncv: {
+    en: 'a net calorific value: add `ncv` { value, unit } in GJ/t (MJ/m3 for an amount in m3), or give the amount in an energy unit (GJ, tce)',
+    zh: '低位发热量：请填写 `ncv` { value, unit }，单位 GJ/t（活动量以立方米计时用 MJ/m3），或以能量单位（GJ、tce）填写活动量',
+  },
   'ncv-per-volume': {
     en: 'a net calorific value per volume for an amount in m3: add `ncv` in MJ/m3, or give the amount by mass',
     zh: '按体积计的低位发热量（活动量以立方米计）：请填写以 MJ/m3 计的 `ncv`，或改按质量填写活动量',
@@ -18,21 +21,27 @@ const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
     en: 'a net calorific value per mass for an amount by mass: add `ncv` in GJ/t, or give the amount in m3',
     zh: '按质量计的低位发热量（活动量以质量计）：请填写以 GJ/t 计的 `ncv`，或改按体积填写活动量',
   },
-  co2: { en: 'a CO2 emission factor: add `ef.CO2` (e.g. { value: 94600, unit: "kg/TJ" })', zh: 'CO2 排放因子：请填写 `ef.CO2`（如 { value: 94600, unit: "kg/TJ" }）' },
-  ch4: { en: 'a CH4 emission factor: add `ef.CH4` (e.g. { value: 10, unit: "kg/TJ" })', zh: 'CH4 排放因子：请填写 `ef.CH4`（如 { value: 10, unit: "kg/TJ" }）' },
-  n2o: { en: 'an N2O emission factor: add `ef.N2O` (e.g. { value: 1.5, unit: "kg/TJ" })', zh: 'N2O 排放因子：请填写 `ef.N2O`（如 { value: 1.5, unit: "kg/TJ" }）' },
+  co2: { en: 'a CO2 emission factor: add `ef.CO2` { value, unit } (e.g. in kg/TJ)', zh: ' CO2 排放因子：请填写 `ef.CO2` { value, unit }（如以 kg/TJ 计）' },
+  ch4: { en: 'a CH4 emission factor: add `ef.CH4` { value, unit } (e.g. in kg/TJ)', zh: ' CH4 排放因子：请填写 `ef.CH4` { value, unit }（如以 kg/TJ 计）' },
+  n2o: { en: 'an N2O emission factor: add `ef.N2O` { value, unit } (e.g. in kg/TJ)', zh: ' N2O 排放因子：请填写 `ef.N2O` { value, unit }（如以 kg/TJ 计）' },
   'carbon-content': {
     en: 'a carbon content for the cn method: add `carbonContent` { value, unit: "tC/TJ" } (or `ef.CO2`)',
-    zh: 'cn 方法所需的单位热值含碳量：请填写 `carbonContent` { value, unit: "tC/TJ" }（或 `ef.CO2`）',
+    zh: '单位热值含碳量（cn 方法）：请填写 `carbonContent` { value, unit: "tC/TJ" }（或 `ef.CO2`）',
   },
   oxidation: {
     en: 'an oxidation rate for the cn method: add `oxidation` (0–1) (or `ef.CO2`)',
-    zh: 'cn 方法所需的碳氧化率：请填写 `oxidation`（0–1）（或 `ef.CO2`）',
+    zh: '碳氧化率（cn 方法）：请填写 `oxidation`（0–1）（或 `ef.CO2`）',
   },
   technology: {
     en: 'a vehicle technology for gasoline on roads: add `technology` ("gasoline-uncontrolled", "gasoline-oxidation-catalyst" or "gasoline-low-mileage-1995"), or `ef.CH4` and `ef.N2O`',
     zh: '道路汽油车的技术类型：请填写 `technology`（"gasoline-uncontrolled"、"gasoline-oxidation-catalyst" 或 "gasoline-low-mileage-1995"），或填写 `ef.CH4` 与 `ef.N2O`',
   },
+};
+
+const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }> = {
+  technology: { en: 'applies only to gasoline on on-road rows (II.1)', zh: '仅适用于道路交通（II.1）行的汽油' },
+  'ch4-origin': { en: 'applies only to CH4 lines', zh: '仅适用于 CH4 排放行' },
+  'coal-rate': { en: 'applies only with method "coal-consumption"', zh: '仅在 method 为 "coal-consumption" 时适用' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -77,10 +86,23 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${quote(issue.got)} 不是因子库中的电网排放因子${hint(issue.suggestion, lang)}`
         : `${quote(issue.got)} is not a grid factor in the library${hint(issue.suggestion, lang)}`;
-    case 'no-form':
+    case 'no-form': {
+      const guess = issue.suggestion;
+      const hintText = guess === undefined ? '' : zh ? `（"${guess.field}" 是否应为 "${guess.form}"？）` : ` (did you mean "${guess.form}" for "${guess.field}"?)`;
       return zh
-        ? '无法识别活动行类型：应含 `fuel`、`energy`（"electricity" 或 "heat"）、`gas` 或 `notation` 之一'
-        : 'is not an activity line: expected one of `fuel`, `energy` ("electricity" or "heat"), `gas` or `notation`';
+        ? `无法识别活动行类型：应含 \`fuel\`、\`energy\`（"electricity" 或 "heat"）、\`gas\` 或 \`notation\` 之一${hintText}`
+        : `is not an activity line: expected one of \`fuel\`, \`energy\` ("electricity" or "heat"), \`gas\` or \`notation\`${hintText}`;
+    }
+    case 'not-positive':
+      return zh ? '应为正数' : 'must be greater than zero';
+    case 'invalid-country':
+      return zh ? `${quote(issue.got)} 不是 ISO 3166-1 两位国家代码（如 "CN"）` : `${quote(issue.got)} is not an ISO 3166-1 alpha-2 country code (such as "CN")`;
+    case 'not-applicable':
+      return zh ? `字段 ${quote(issue.field)} ${notApplicableText[issue.reason].zh}` : `${quote(issue.field)} ${notApplicableText[issue.reason].en}`;
+    case 'conflict':
+      return zh
+        ? `${quote(issue.fields[0])} 与 ${quote(issue.fields[1])} 不能同时填写：二者给出同一数值，请只保留一个`
+        : `${quote(issue.fields[0])} and ${quote(issue.fields[1])} both set the same value: keep one`;
     case 'many-forms':
       return zh ? `同时含有 ${issue.forms.join('、')}，一行只能是一种类型` : `has ${issue.forms.join(', ')}: a line is one form only`;
     case 'form-not-on-row':
