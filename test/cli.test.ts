@@ -264,7 +264,7 @@ activities:
     const run = peakpath('inventory', path);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid YAML at line 2, column 7: `));
+    expect(run.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid YAML: .* at line 2, column 7 \\/ 不是有效的 YAML\\n$`));
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toContain('    at ');
   });
@@ -275,6 +275,7 @@ activities:
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith(`${path}: not valid JSON: `)).toBe(true);
+    expect(run.stderr).toContain('at line 1, column 30');
     expect(run.stderr).not.toContain('    at ');
   });
 

@@ -26,16 +26,26 @@ export async function readDocument(file: string): Promise<unknown> {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new InputFileError(`${file}: not valid JSON: ${(error as Error).message} / 不是有效的 JSON`);
+      throw new InputFileError(`${file}: not valid JSON: ${withLineAndColumn(text, (error as Error).message)} / 不是有效的 JSON`);
     }
   }
   try {
     return parseYaml(text, { prettyErrors: true, maxAliasCount: 100 }) as unknown;
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-      throw new InputFileError(`${file}: not valid YAML${where}: ${error.message.split('\n')[0]} / 不是有效的 YAML`);
+      // The parser's first line already says where: "… at line 2, column 7:".
+      const message = (error.message.split('\n')[0] ?? '').replace(/:\s*$/, '');
+      throw new InputFileError(`${file}: not valid YAML: ${message} / 不是有效的 YAML`);
     }
     throw error;
   }
+}
+
+/** JSON.parse reports a character offset; people count lines and columns. */
+function withLineAndColumn(text: string, message: string): string {
+  const match = /at position (\d+)/.exec(message);
+  if (!match) return message;
+  const offset = Number(match[1]);
+  const before = text.slice(0, offset).split('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
