@@ -10,6 +10,10 @@ const BASE_UNIT: Record<string, string> = {
   emissions: 'tCO2e',
   money: 'CNY',
   population: 'person',
+  head: 'head',
+  area: 'ha',
+  distance: 'km',
+  time: 'day',
   dimensionless: '1',
 };
 

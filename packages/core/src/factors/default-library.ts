@@ -5,6 +5,7 @@ import emepEea from '../../data/factors/emep-eea.json' with { type: 'json' };
 import gridCn from '../../data/factors/grid-cn.json' with { type: 'json' };
 import gwp from '../../data/factors/gwp.json' with { type: 'json' };
 import ipcc2006Energy from '../../data/factors/ipcc2006-energy.json' with { type: 'json' };
+import ipcc2006Waste from '../../data/factors/ipcc2006-waste.json' with { type: 'json' };
 import { FactorLibrary } from './library.ts';
 
 /** The library shipped with peakpath (data/factors/*.json), validated once when first imported. */
@@ -14,4 +15,5 @@ export const defaultLibrary = new FactorLibrary(libraryData.version, sources, [
   { name: 'factors/china-energy.json', data: chinaEnergy },
   { name: 'factors/grid-cn.json', data: gridCn },
   { name: 'factors/emep-eea.json', data: emepEea },
+  { name: 'factors/ipcc2006-waste.json', data: ipcc2006Waste },
 ]);

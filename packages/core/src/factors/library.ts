@@ -14,6 +14,7 @@ export const FACTOR_KINDS = [
   'grid',
   'tce-coefficient',
   'air-pollutant',
+  'parameter',
 ] as const;
 export type FactorKind = (typeof FACTOR_KINDS)[number];
 
@@ -29,6 +30,8 @@ const KIND_DIMENSIONS: Record<FactorKind, readonly Dimension[]> = {
   grid: ['mass/energy'],
   'tce-coefficient': ['energy/mass', 'energy/volume', 'energy/energy'],
   'air-pollutant': ['mass/energy', 'mass/mass'],
+  // A method's default parameter (waste DOC, MCF, decay rate, livestock factors, …): any dimension.
+  parameter: [],
 };
 
 export const VERIFICATION_LEVELS = ['verified', 'secondary', 'unverified'] as const;
@@ -69,6 +72,11 @@ const factorSchema = z
     ch4Origin: z.enum(['fossil', 'non-fossil']).optional(),
     region: z.string().min(1).optional(),
     year: z.number().int().optional(),
+    /** For kind "parameter": the method (e.g. "solid-waste"), the parameter (e.g. "doc") and its category and variant (e.g. "food", "temperate-wet"). */
+    method: z.string().min(1).optional(),
+    parameter: z.string().min(1).optional(),
+    category: z.string().min(1).optional(),
+    variant: z.string().min(1).optional(),
     source: z.string().min(1),
     table: z.string().min(1),
     verification: z.enum(VERIFICATION_LEVELS),
@@ -89,7 +97,10 @@ export interface Factor extends Omit<FactorRecord, 'unit' | 'source'> {
 
 /** The fields a factor can be selected by. */
 export type FactorCriteria = Partial<
-  Pick<FactorRecord, 'kind' | 'fuel' | 'fuelGroup' | 'gas' | 'pollutant' | 'context' | 'technology' | 'gwpSet' | 'ch4Origin' | 'region' | 'year'>
+  Pick<
+    FactorRecord,
+    'kind' | 'fuel' | 'fuelGroup' | 'gas' | 'pollutant' | 'context' | 'technology' | 'gwpSet' | 'ch4Origin' | 'region' | 'year' | 'method' | 'parameter' | 'category' | 'variant'
+  >
 > & { source?: string };
 
 export interface FactorFile {
@@ -131,12 +142,14 @@ export class FactorLibrary {
         const unit = parseUnit(record.unit);
         const source = sourceMap.get(record.source);
         if (!unit) problems.push(`${where}: unknown unit "${record.unit}"`);
-        else if (!KIND_DIMENSIONS[record.kind].includes(unit.dimension))
+        else if (record.kind !== 'parameter' && !KIND_DIMENSIONS[record.kind].includes(unit.dimension))
           problems.push(`${where}: unit ${record.unit} (${unit.dimension}) does not fit a ${record.kind} factor`);
         if (!source) problems.push(`${where}: unknown source "${record.source}"`);
         if (byId.has(record.id)) problems.push(`${where}: id defined twice`);
         if (record.kind === 'oxidation' && (record.value < 0 || record.value > 1)) problems.push(`${where}: oxidation rate outside 0–1`);
-        if (record.kind !== 'oxidation' && record.value <= 0) problems.push(`${where}: value must be positive`);
+        if (record.kind !== 'oxidation' && record.kind !== 'parameter' && record.value <= 0) problems.push(`${where}: value must be positive`);
+        if (record.kind === 'parameter' && (record.method === undefined || record.parameter === undefined)) problems.push(`${where}: a parameter needs method and parameter`);
+        if (record.kind === 'parameter' && record.value < 0) problems.push(`${where}: value must not be negative`);
         if (unit && source) byId.set(record.id, { ...record, unit, source, toBase: record.value * unit.toBase });
       }
     }
@@ -219,6 +232,10 @@ function searchText(factor: Factor): string {
     factor.gwpSet,
     factor.region,
     factor.year,
+    factor.method,
+    factor.parameter,
+    factor.category,
+    factor.variant,
     factor.name.en,
     factor.name.zh,
     factor.table,

@@ -119,6 +119,7 @@ function lineResults(computing: readonly ComputingLine[], columns: Record<'co2' 
     scope: line.row.scope,
     level: line.row.level,
     form: line.form,
+    method: line.method,
     gases: { CO2: columns.co2[at]!, CH4: columns.ch4[at]!, N2O: columns.n2o[at]! },
     co2e: columns.co2e[at]!,
     energyTce: columns.tce[at]!,

@@ -171,6 +171,35 @@ const cases: Record<Exclude<IssueCode, 'missing-factor'>, readonly Case[]> = {
       issues: [{ path: [...LINE, 'grid'], code: 'conflict', fields: ['ef.CO2', 'grid'] }],
     },
   ],
+  'unknown-method': [
+    {
+      name: 'a misspelt method',
+      document: withLine({ gpc: 'III.2.1', method: 'biological-treatmnt', treatment: 'composting', waste: { value: 1, unit: 't' } }),
+      issues: [{ path: [...LINE, 'method'], code: 'unknown-method', got: 'biological-treatmnt', suggestion: 'biological-treatment' }],
+    },
+  ],
+  'method-not-on-row': [
+    {
+      name: 'a waste method on an energy row',
+      document: withLine({ gpc: 'I.3.1', method: 'biological-treatment', treatment: 'composting', waste: { value: 1, unit: 't' } }),
+      issues: [{ path: [...LINE, 'gpc'], code: 'method-not-on-row', method: 'biological-treatment', gpc: 'I.3.1', rows: ['III.2.1', 'III.2.2', 'III.2.3'] }],
+    },
+  ],
+  'missing-parameter': [
+    {
+      name: 'a required method field with no default',
+      document: withLine({ gpc: 'III.2.1', method: 'biological-treatment', waste: { value: 1, unit: 't' } }),
+      issues: [{ path: [...LINE, 'treatment'], code: 'required' }],
+      partial: true,
+    },
+  ],
+  'unknown-category': [
+    {
+      name: 'a treatment the method does not know',
+      document: withLine({ gpc: 'III.2.1', method: 'biological-treatment', treatment: 'compostng', waste: { value: 1, unit: 't' } }),
+      issues: [{ path: [...LINE, 'treatment'], code: 'unknown-category', got: 'compostng', allowed: ['composting', 'anaerobic-digestion'], suggestion: 'composting' }],
+    },
+  ],
   enum: [
     { name: 'gwp "AR3"', document: base({ gwp: 'AR3' }), issues: [{ path: ['gwp'], code: 'enum', got: 'AR3', allowed: ['AR4', 'AR5', 'AR6'], suggestion: 'AR4' }] },
     {

@@ -4,9 +4,12 @@ import { GASES, GWP_SETS, type Factor, type FactorLibrary, type Gas } from '../f
 import { GPC_ROWS, gpcRow, type GpcRow } from '../gpc/structure.ts';
 import type { Issue, Path } from '../issues/issue.ts';
 import { closest } from '../text/closest.ts';
+import { defaultMethods } from '../methods/registry.ts';
+import type { MethodCalculator, MethodOutput } from '../methods/method.ts';
+import { unit as knownUnit } from '../units/units.ts';
 import { Reader, type Fields } from './reader.ts';
 import { RecipeCache } from './recipe-cache.ts';
-import { gwpWeights, resolveLine, type LineSpec, type ResolveContext } from './resolve.ts';
+import { gwpWeights, resolveLine, type GwpWeights, type LineSpec, type ResolveContext } from './resolve.ts';
 import {
   NOTATION_KEYS,
   QUALITY_LEVELS,
@@ -17,6 +20,7 @@ import {
   type FactorSet,
   type GivenValue,
   type Inventory,
+  type Recipe,
 } from './types.ts';
 
 export type ParseResult = { readonly ok: true; readonly inventory: Inventory } | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -35,17 +39,22 @@ const FORM_FIELDS = {
   heat: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'ef'),
   emissions: fieldSet(...COMMON_LINE_FIELDS, 'gas', 'amount', 'unit', 'ch4Origin'),
   notation: fieldSet(...COMMON_LINE_FIELDS, 'notation', 'explanation'),
+  method: fieldSet(...COMMON_LINE_FIELDS, 'method'),
 } as const;
 const ALL_LINE_FIELDS: ReadonlySet<string> = new Set(Object.values(FORM_FIELDS).flatMap((fields) => [...fields]));
 /** The key whose presence says which form a line is. */
-const FORM_KEYS = ['fuel', 'energy', 'gas', 'notation'] as const;
+const FORM_KEYS = ['fuel', 'energy', 'gas', 'notation', 'method'] as const;
 
 /**
  * Validates an inventory file (already parsed from JSON or YAML) and resolves every line's
  * factors. Every problem in the file is reported at once, each with its path; a value a method
  * needs and cannot find is a problem, never a guess.
  */
-export function parseInventory(document: unknown, library: FactorLibrary = defaultLibrary): ParseResult {
+export function parseInventory(
+  document: unknown,
+  library: FactorLibrary = defaultLibrary,
+  methods: ReadonlyMap<string, MethodCalculator> = defaultMethods,
+): ParseResult {
   const reader = new Reader();
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     const got = document === null ? 'null' : Array.isArray(document) ? 'array' : typeof document;
@@ -81,7 +90,7 @@ export function parseInventory(document: unknown, library: FactorLibrary = defau
   };
   // A top-level value that is wrong is reported once, not again on every line that relies on it.
   const skip: LineSkips = { fuel: top['factorSet'] !== undefined && factorSetGiven === undefined, missingGrid: grid === null };
-  const lines = readLines(reader, top, context, skip);
+  const lines = readLines(reader, top, context, skip, methods);
 
   if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
     return { ok: false, issues: reader.issues };
@@ -168,14 +177,20 @@ interface LineSkips {
   readonly missingGrid: boolean;
 }
 
-function readLines(reader: Reader, top: Fields, context: ResolveContext, skip: LineSkips): ActivityLine[] | undefined {
+function readLines(
+  reader: Reader,
+  top: Fields,
+  context: ResolveContext,
+  skip: LineSkips,
+  methods: ReadonlyMap<string, MethodCalculator>,
+): ActivityLine[] | undefined {
   const raw = top['activities'];
   if (raw === undefined) return void reader.report(['activities'], { code: 'required' });
   if (!Array.isArray(raw)) return void reader.report(['activities'], { code: 'type', expected: 'array', got: typeof raw });
   const cache = new RecipeCache(isPlain, (spec) => resolveLine(spec, context));
   const lines: ActivityLine[] = [];
   for (let index = 0; index < raw.length; index++) {
-    const line = readLine(reader, raw[index], index, context, cache, skip);
+    const line = readLine(reader, raw[index], index, context, cache, skip, methods);
     if (line) lines.push(line);
   }
   return lines;
@@ -188,6 +203,7 @@ function readLine(
   context: ResolveContext,
   cache: RecipeCache,
   skip: LineSkips,
+  methods: ReadonlyMap<string, MethodCalculator>,
 ): ActivityLine | undefined {
   const path: Path = ['activities', index];
   const fields = reader.object(raw, path);
@@ -209,6 +225,7 @@ function readLine(
     const guess = strangers.map((field) => ({ field, form: closest(field, FORM_KEYS) })).find((pair) => pair.form !== undefined);
     return void reader.report(path, { code: 'no-form', suggestion: guess?.form === undefined ? undefined : { field: guess.field, form: guess.form } });
   }
+  if (formKey === 'method') return readMethodLine(reader, fields, path, index, row, { quality, source, note }, context, methods);
   let form: keyof typeof FORM_FIELDS;
   if (formKey === 'energy') {
     const energy = reader.choice(fields, 'energy', path, ['electricity', 'heat'] as const, true);
@@ -254,6 +271,60 @@ function readLine(
     quality,
     source,
     note,
+  };
+}
+
+/** A `method` line: the calculator named by `method` reads its own fields and computes the line whole. */
+function readMethodLine(
+  reader: Reader,
+  fields: Fields,
+  path: Path,
+  index: number,
+  row: GpcRow | undefined,
+  about: { quality: ActivityLine['quality']; source: string | undefined; note: string | undefined },
+  context: ResolveContext,
+  methods: ReadonlyMap<string, MethodCalculator>,
+): ActivityLine | undefined {
+  const id = reader.string(fields, 'method', path, true);
+  if (id === undefined) return undefined;
+  const calculator = methods.get(id);
+  if (!calculator) return void reader.report([...path, 'method'], { code: 'unknown-method', got: id, suggestion: closest(id, methods.keys()) });
+  reader.onlyFields(fields, new Set([...FORM_FIELDS.method, ...calculator.fields]), path);
+  if (row && !calculator.rows.includes(row.ref)) {
+    return void reader.report([...path, 'gpc'], { code: 'method-not-on-row', method: id, gpc: row.ref, rows: calculator.rows });
+  }
+  if (!row) return undefined;
+  const output = calculator.compute({ fields, path, reader, library: context.library, row, year: context.year, lineSource: about.source });
+  if (!output) return undefined;
+  return {
+    form: 'method',
+    method: id,
+    index,
+    row,
+    amount: 1,
+    unit: LINE_UNIT,
+    recipe: methodRecipe(output, context.gwp),
+    ...about,
+  };
+}
+
+/** The unit of a method line's amount: the line itself, once. */
+const LINE_UNIT = knownUnit('1');
+
+function methodRecipe(output: MethodOutput, gwp: GwpWeights): Recipe {
+  const ch4 = gwp.ch4[output.ch4Origin];
+  const factors = [...output.factors];
+  if (output.ch4 !== 0) factors.push(ch4.ref);
+  if (output.n2o !== 0) factors.push(gwp.n2o.ref);
+  return {
+    co2: output.co2,
+    ch4: output.ch4,
+    n2o: output.n2o,
+    co2e: output.co2 + output.ch4 * ch4.weight + output.n2o * gwp.n2o.weight,
+    tce: 0,
+    tceCalorific: 0,
+    factors,
+    assumptions: output.assumptions,
   };
 }
 

@@ -57,7 +57,9 @@ interface LineBase {
 
 /** A line that computes: its amount, in its own unit, times the per-unit recipe. */
 export interface ComputingLine extends LineBase {
-  readonly form: 'fuel' | 'electricity' | 'heat' | 'emissions';
+  /** `method` lines are computed whole by a calculator: amount 1, the recipe holds the line's gases. */
+  readonly form: 'fuel' | 'electricity' | 'heat' | 'emissions' | 'method';
+  readonly method?: string | undefined;
   readonly fuel?: FuelId | undefined;
   readonly gas?: Gas | undefined;
   readonly amount: number;
@@ -113,6 +115,8 @@ export interface LineResult {
   readonly scope: Scope;
   readonly level: ReportingLevel;
   readonly form: ComputingLine['form'];
+  /** The calculation method of a `method` line (e.g. "solid-waste-fod"). */
+  readonly method?: string | undefined;
   readonly gases: { readonly CO2: number; readonly CH4: number; readonly N2O: number };
   readonly co2e: number;
   readonly energyTce: number;

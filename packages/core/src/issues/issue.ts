@@ -33,7 +33,11 @@ export type IssueDetail =
   | { code: 'missing-grid' }
   | { code: 'missing-coal-rate' }
   | { code: 'ch4-origin-required'; gpc: string }
-  | { code: 'not-a-document'; got: string };
+  | { code: 'not-a-document'; got: string }
+  | { code: 'unknown-method'; got: string; suggestion?: string | undefined }
+  | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
+  | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
+  | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined };
 
 /** What a method needs and could not find, with the field that would supply it. */
 export type MissingFactor =

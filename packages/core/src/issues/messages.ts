@@ -128,6 +128,22 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `AR6 对化石源与非化石源 CH4 采用不同 GWP，GPC ${issue.gpc} 无法推定来源：请填写 \`ch4Origin\`（"fossil" 或 "non-fossil"）`
         : `AR6 weighs fossil and non-fossil CH4 differently and GPC ${issue.gpc} does not say which this is: add \`ch4Origin\` ("fossil" or "non-fossil")`;
+    case 'unknown-method':
+      return zh
+        ? `${quote(issue.got)} 不是已知的计算方法${hint(issue.suggestion, lang)}；\`peakpath methods\` 列出全部方法`
+        : `${quote(issue.got)} is not a known method${hint(issue.suggestion, lang)}; \`peakpath methods\` lists them`;
+    case 'method-not-on-row':
+      return zh
+        ? `方法 ${quote(issue.method)} 不适用于 GPC ${issue.gpc} 行，适用：${issue.rows.join('、')}`
+        : `method ${quote(issue.method)} does not compute GPC row ${issue.gpc}; it computes ${issue.rows.join(', ')}`;
+    case 'missing-parameter':
+      return zh
+        ? `因子库中没有方法 ${issue.method}${issue.category ? `（${issue.category}）` : ''} 的 \`${issue.field}\` 默认值：请在该行填写`
+        : `the library has no default \`${issue.field}\` for method ${issue.method}${issue.category ? ` (${issue.category})` : ''}: give it on the line`;
+    case 'unknown-category':
+      return zh
+        ? `${quote(issue.got)} 不是可选类别，应为 ${list(issue.allowed)} 之一${hint(issue.suggestion, lang)}`
+        : `${quote(issue.got)} is not one of ${list(issue.allowed)}${hint(issue.suggestion, lang)}`;
     case 'not-a-document':
       return zh ? `清单文件应为对象（键值映射），实为 ${issue.got}` : `an inventory file must be an object (a mapping), got ${issue.got}`;
     default: {

@@ -11,6 +11,10 @@ export const BASE_DIMENSIONS = [
   'emissions',
   'money',
   'population',
+  'head',
+  'area',
+  'distance',
+  'time',
   'dimensionless',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];

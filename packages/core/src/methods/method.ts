@@ -1,0 +1,161 @@
+import type { Factor, FactorCriteria, FactorLibrary } from '../factors/library.ts';
+import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
+import type { Path } from '../issues/issue.ts';
+import type { Reader, Fields } from '../inventory/reader.ts';
+import type { Assumption, FactorRef, GivenValue } from '../inventory/types.ts';
+import { assumptions } from '../inventory/assumptions.ts';
+import { factorRef } from '../inventory/resolve.ts';
+import { closest } from '../text/closest.ts';
+import type { Dimension } from '../units/units.ts';
+
+/** What a calculator gets for one line: its fields, where they are, and the library to take defaults from. */
+export interface MethodInput {
+  readonly fields: Fields;
+  /** The line's path (`["activities", 7]`): every problem is reported under it. */
+  readonly path: Path;
+  readonly reader: Reader;
+  readonly library: FactorLibrary;
+  readonly row: GpcRow;
+  /** The inventory year (first-order decay needs it); undefined only when the file's year is itself invalid. */
+  readonly year: number | undefined;
+  readonly lineSource?: string | undefined;
+}
+
+/** A calculator's result for one line: tonnes of each gas, their CH4 origin, and the trace of how. */
+export interface MethodOutput {
+  readonly co2: number;
+  readonly ch4: number;
+  readonly n2o: number;
+  /** Which AR6 CH4 weight applies to this line's CH4. */
+  readonly ch4Origin: Ch4Origin;
+  readonly factors: readonly FactorRef[];
+  readonly assumptions: readonly Assumption[];
+}
+
+/**
+ * A data-driven calculation method (IPCC 2006) for some GPC rows: reads and checks its own fields,
+ * takes each default it needs from the factor library (stating it), and computes the line's gases.
+ */
+export interface MethodCalculator {
+  readonly id: string;
+  readonly name: { readonly en: string; readonly zh: string };
+  /** The GPC rows the method computes. */
+  readonly rows: readonly string[];
+  /** Its fields, besides `gpc`, `method`, `quality`, `source` and `note`. */
+  readonly fields: readonly string[];
+  /** Undefined when the line has a problem (reported through `input.reader`). */
+  compute(input: MethodInput): MethodOutput | undefined;
+}
+
+/**
+ * The bookkeeping every calculator needs: reading values from the line or defaults from the
+ * library, listing each factor used, stating each default, collecting problems.
+ */
+export class MethodWork {
+  readonly factors: FactorRef[] = [];
+  readonly assumptions: Assumption[] = [];
+  private readonly issuesBefore: number;
+
+  constructor(
+    readonly input: MethodInput,
+    readonly method: string,
+  ) {
+    this.issuesBefore = input.reader.issues.length;
+  }
+
+  /** True when any problem was reported since this line's work began. */
+  get failed(): boolean {
+    return this.input.reader.issues.length > this.issuesBefore;
+  }
+
+  at(...parts: (string | number)[]): Path {
+    return [...this.input.path, ...parts];
+  }
+
+  /** The library's default, listed and stated; a missing one is reported against `field`. */
+  libraryValue(field: string, criteria: FactorCriteria, label?: { en: string; zh: string }): Factor | undefined {
+    const factor = this.input.library.one({ kind: 'parameter', method: this.method, ...criteria });
+    if (!factor) {
+      this.input.reader.report(this.at(field), { code: 'missing-parameter', field, method: this.method, category: criteria.category ?? criteria.variant });
+      return undefined;
+    }
+    this.factors.push(factorRef(factor));
+    this.assumptions.push(assumptions.libraryDefault(label ?? { en: field, zh: field }, factor));
+    return factor;
+  }
+
+  /** A factor of another kind from the library (an emission factor, a GWP), listed; missing → reported. */
+  libraryFactor(field: string, criteria: FactorCriteria): Factor | undefined {
+    const factor = this.input.library.one(criteria);
+    if (!factor) {
+      this.input.reader.report(this.at(field), { code: 'missing-parameter', field, method: this.method, category: criteria.category ?? criteria.fuel });
+      return undefined;
+    }
+    this.factors.push(factorRef(factor));
+    return factor;
+  }
+
+  /**
+   * A plain-number parameter (a fraction, a ratio) given on the line as `field`, or else the library's
+   * default in base units. `fields` is the object holding it (the line, or a nested object at `path`).
+   */
+  number(
+    field: string,
+    criteria: FactorCriteria | undefined,
+    options: { min?: number; max?: number; fields?: Fields; path?: Path; label?: { en: string; zh: string } } = {},
+  ): number | undefined {
+    const holder = options.fields ?? this.input.fields;
+    const path = options.path ?? this.input.path;
+    if (holder[field] !== undefined) {
+      const range = options.min !== undefined && options.max !== undefined ? { min: options.min, max: options.max } : {};
+      const value = this.input.reader.number(holder, field, path, { required: true, ...range });
+      if (value !== undefined) {
+        this.factors.push({ id: `line:${field}`, value, unit: '1', source: this.input.lineSource ?? 'given on the line' });
+      }
+      return value;
+    }
+    if (!criteria) {
+      this.input.reader.report([...path, field], { code: 'required' });
+      return undefined;
+    }
+    return this.libraryValue(field, criteria, options.label)?.toBase;
+  }
+
+  /** A quantity `{ value, unit }` on the line, in base units of one of the expected dimensions. */
+  quantity(field: string, expected: readonly Dimension[], options: { required?: boolean; fields?: Fields; path?: Path } = {}): { value: number; given: GivenValue } | undefined {
+    const holder = options.fields ?? this.input.fields;
+    const path = options.path ?? this.input.path;
+    if (holder[field] === undefined) {
+      if (options.required ?? true) this.input.reader.report([...path, field], { code: 'required' });
+      return undefined;
+    }
+    const given = this.input.reader.given(holder, field, path);
+    if (!given) return undefined;
+    if (!expected.includes(given.unit.dimension)) {
+      this.input.reader.report([...path, field, 'unit'], { code: 'wrong-dimension', unit: given.unit.id, got: given.unit.dimension, expected });
+      return undefined;
+    }
+    return { value: given.value * given.unit.toBase, given };
+  }
+
+  /** A category name from a fixed list (waste type, site type, animal, …), with a typo hint. */
+  category<T extends string>(value: string, allowed: readonly T[], path: Path): T | undefined {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.input.reader.report(path, { code: 'unknown-category', got: value, allowed, suggestion: closest(value, allowed) });
+    return undefined;
+  }
+
+  /** A line-given quantity used as a factor, listed with the line as its source. */
+  listGiven(field: string, given: GivenValue): void {
+    this.factors.push({ id: `line:${field}`, value: given.value, unit: given.unit.id, source: this.input.lineSource ?? 'given on the line' });
+  }
+
+  state(assumption: Assumption): void {
+    this.assumptions.push(assumption);
+  }
+
+  finish(gases: { co2?: number; ch4?: number; n2o?: number }, ch4Origin: Ch4Origin): MethodOutput | undefined {
+    if (this.failed) return undefined;
+    return { co2: gases.co2 ?? 0, ch4: gases.ch4 ?? 0, n2o: gases.n2o ?? 0, ch4Origin, factors: this.factors, assumptions: this.assumptions };
+  }
+}
