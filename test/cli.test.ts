@@ -351,3 +351,31 @@ describe('peakpath units', () => {
     expect(units.find((unit) => unit.aliases.includes('亿千瓦时'))).toMatchObject({ id: '亿kWh', dimension: 'energy', toBase: 360_000, baseUnit: 'GJ' });
   });
 });
+
+describe('peakpath methods', () => {
+  it('lists the calculation methods with their GPC rows and fields', () => {
+    const run = peakpath('methods');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/biological-treatment\s+Biological treatment of waste.*III\.2\.1 III\.2\.2 III\.2\.3/);
+  });
+
+  it('prints JSON with --json', () => {
+    const run = peakpath('methods', '--json');
+    expect(run.status).toBe(0);
+    const methods = JSON.parse(run.stdout) as { id: string; rows: string[]; fields: string[] }[];
+    expect(methods.find((method) => method.id === 'biological-treatment')?.fields).toContain('treatment');
+  });
+
+  it('computes a method line and names its method in the JSON', () => {
+    // 1,000 t composted (wet): CH4 4 t, N2O 0.24 t → 4 × 28 + 0.24 × 265 = 175.6 tCO2e (AR5).
+    const path = file(
+      'method.yaml',
+      'city: Testville\nyear: 2022\nactivities:\n  - { gpc: III.2.1, method: biological-treatment, treatment: composting, waste: { value: 1000, unit: 吨 }, basis: wet }\n',
+    );
+    const run = peakpath('inventory', path, '--json');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as { totals: { basic: number }; lines: { method: string; form: string }[] };
+    expect(result.totals.basic).toBeCloseTo(175.6, 9);
+    expect(result.lines[0]).toMatchObject({ form: 'method', method: 'biological-treatment' });
+  });
+});

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
 import { factorsCommand } from './commands/factors.ts';
 import { inventoryCommand } from './commands/inventory.ts';
+import { methodsCommand } from './commands/methods.ts';
 import { unitsCommand } from './commands/units.ts';
 import { InputFileError } from './input.ts';
 import type { CommandOutput } from './output.ts';
@@ -51,6 +52,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action((options: { json: boolean; lang: Lang }) => {
       output = unitsCommand(options);
+    });
+
+  program
+    .command('methods')
+    .description('list the calculation methods of `method` lines / 列出计算方法')
+    .option('--json', 'print JSON', false)
+    .addOption(langOption())
+    .action((options: { json: boolean; lang: Lang }) => {
+      output = methodsCommand(options);
     });
 
   try {

@@ -22,3 +22,6 @@ export { computeInventory } from './inventory/compute.ts';
 export { GJ_PER_TCE } from './inventory/resolve.ts';
 export type * from './inventory/types.ts';
 export { runInventory } from './inventory/run.ts';
+export { defaultMethods, METHOD_LIST } from './methods/registry.ts';
+export { MethodWork } from './methods/method.ts';
+export type { MethodCalculator, MethodInput, MethodOutput } from './methods/method.ts';
