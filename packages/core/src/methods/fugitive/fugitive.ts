@@ -1,4 +1,6 @@
 import type { MethodCalculator } from '../method.ts';
+import { coalMining } from './coal-mining.ts';
+import { oilGasSystems } from './oil-gas-systems.ts';
 
-/** Calculators of this group; filled in by the GPC-completeness work. */
-export const fugitiveMethods: readonly MethodCalculator[] = [];
+/** Fugitive emissions (GPC I.7, I.8), IPCC 2006 Vol.2 Ch.4: CH4 counted as fossil. */
+export const fugitiveMethods: readonly MethodCalculator[] = [coalMining, oilGasSystems];

@@ -1,0 +1,124 @@
+import type { MethodCalculator } from '../method.ts';
+import { MethodWork } from '../method.ts';
+import { CO2_PER_CARBON, factorOrDefault, N2O_PER_N2O_N, optionalQuantity } from './values.ts';
+
+/**
+ * Synthetic fertiliser N2O (GPC V.3.1), IPCC 2006 Vol.4 Ch.11, Tier 1:
+ *   direct (Eq 11.1):            N2O–N = F_SN × EF1 + F_SN,FR × EF1FR
+ *   volatilisation (Eq 11.9):    N2O–N = (F_SN + F_SN,FR) × FracGASF × EF4
+ *   leaching/runoff (Eq 11.10):  N2O–N = (F_SN + F_SN,FR) × FracLEACH × EF5, only with the line's FracLEACH
+ *   N2O = N2O–N × 44/28
+ * F_SN the synthetic N applied to soils other than flooded rice, F_SN,FR to flooded rice (tonnes of N,
+ * not of fertiliser product). EF1 0.01, EF1FR 0.003 (Table 11.1); FracGASF 0.10, EF4 0.010, EF5 0.0075
+ * (Table 11.3). FracLEACH is 0 where evaporation exceeds rainfall and the library holds no sourced
+ * value, so leaching is counted only when the line gives `fracLeach` (else the line says so).
+ */
+export const fertiliserN2o: MethodCalculator = {
+  id: 'fertiliser-n2o',
+  name: { en: 'Synthetic fertiliser N2O, direct and indirect (IPCC 2006 Vol.4 Ch.11)', zh: '化肥氮 N2O 直接与间接排放（IPCC 2006 第4卷第11章）' },
+  rows: ['V.3.1'],
+  fields: ['syntheticN', 'floodedRiceN', 'ef1', 'ef1FloodedRice', 'fracGasf', 'ef4', 'fracLeach', 'ef5'],
+  compute(input) {
+    const work = new MethodWork(input, 'fertiliser-n2o');
+    const { fields, path, reader } = input;
+    if (fields['syntheticN'] === undefined && fields['floodedRiceN'] === undefined) {
+      reader.report([...path, 'syntheticN'], { code: 'required' });
+      return undefined;
+    }
+    // A factor for N the line does not apply has nothing to multiply.
+    if (fields['syntheticN'] === undefined && fields['ef1'] !== undefined) reader.report([...path, 'syntheticN'], { code: 'required' });
+    if (fields['floodedRiceN'] === undefined && fields['ef1FloodedRice'] !== undefined) reader.report([...path, 'floodedRiceN'], { code: 'required' });
+    const ratio = { min: 0, max: 1 };
+    const upland = optionalQuantity(work, 'syntheticN', 'mass');
+    const rice = optionalQuantity(work, 'floodedRiceN', 'mass');
+    const ef1 = fields['syntheticN'] === undefined ? 0 : work.number('ef1', { parameter: 'ef1' }, { ...ratio, label: { en: 'EF1 (direct N2O)', zh: 'EF1（直接 N2O）' } });
+    const ef1Rice = fields['floodedRiceN'] === undefined ? 0 : work.number('ef1FloodedRice', { parameter: 'ef1-flooded-rice' }, { ...ratio, label: { en: 'EF1FR (flooded rice)', zh: 'EF1FR（淹水稻田）' } });
+    const fracGasf = work.number('fracGasf', { parameter: 'frac-gasf' }, { ...ratio, label: { en: 'FracGASF', zh: 'FracGASF' } });
+    const ef4 = work.number('ef4', { parameter: 'ef4' }, { ...ratio, label: { en: 'EF4 (volatilisation)', zh: 'EF4（挥发沉降）' } });
+    const leaching = leachingFactor(work);
+    if (upland === undefined || rice === undefined || ef1 === undefined || ef1Rice === undefined || fracGasf === undefined || ef4 === undefined || leaching === undefined) {
+      return work.finish({}, 'non-fossil');
+    }
+    const applied = upland + rice;
+    const n2oN = upland * ef1 + rice * ef1Rice + applied * fracGasf * ef4 + applied * leaching;
+    return work.finish({ n2o: n2oN * N2O_PER_N2O_N }, 'non-fossil');
+  },
+};
+
+/** FracLEACH × EF5 when the line gives FracLEACH; else 0, stated. */
+function leachingFactor(work: MethodWork): number | undefined {
+  const { fields, path, reader } = work.input;
+  if (fields['fracLeach'] === undefined) {
+    if (fields['ef5'] !== undefined) {
+      reader.report([...path, 'fracLeach'], { code: 'required' });
+      return undefined;
+    }
+    work.state({
+      code: 'n2o-leaching-not-estimated',
+      text: {
+        en: 'indirect N2O from leaching and runoff not estimated: no `fracLeach` given (IPCC default FracLEACH is not in the library; 0 where evaporation exceeds rainfall)',
+        zh: '未计淋溶和径流引起的间接 N2O：该行未填写 `fracLeach`（因子库无 IPCC 默认 FracLEACH；蒸发量大于降水量的地区为 0）',
+      },
+    });
+    return 0;
+  }
+  const fracLeach = work.number('fracLeach', undefined, { min: 0, max: 1 });
+  const ef5 = work.number('ef5', { parameter: 'ef5' }, { min: 0, max: 1, label: { en: 'EF5 (leaching and runoff)', zh: 'EF5（淋溶和径流）' } });
+  return fracLeach === undefined || ef5 === undefined ? undefined : fracLeach * ef5;
+}
+
+const CARBONATES = [
+  { field: 'limestone', factorField: 'limestoneFactor', category: 'limestone', label: { en: 'carbon per tonne of limestone', zh: '石灰石碳排放因子' } },
+  { field: 'dolomite', factorField: 'dolomiteFactor', category: 'dolomite', label: { en: 'carbon per tonne of dolomite', zh: '白云石碳排放因子' } },
+] as const;
+
+/**
+ * Liming (GPC V.3.1), IPCC 2006 Vol.4 Ch.11, Eq 11.12:
+ *   CO2 = (M_limestone × 0.12 + M_dolomite × 0.13) × 44/12
+ * M the tonnes of limestone (CaCO3) and dolomite (CaMg(CO3)2) applied to soils; factors in t C/t.
+ */
+export const liming: MethodCalculator = {
+  id: 'liming',
+  name: { en: 'Liming of soils, CO2 (IPCC 2006 Vol.4 Ch.11, Eq 11.12)', zh: '土壤施用石灰 CO2（IPCC 2006 第4卷第11章式 11.12）' },
+  rows: ['V.3.1'],
+  fields: ['limestone', 'dolomite', 'limestoneFactor', 'dolomiteFactor'],
+  compute(input) {
+    const work = new MethodWork(input, 'liming');
+    const { fields, path, reader } = input;
+    if (fields['limestone'] === undefined && fields['dolomite'] === undefined) {
+      reader.report([...path, 'limestone'], { code: 'required' });
+      return undefined;
+    }
+    let carbon = 0;
+    for (const carbonate of CARBONATES) {
+      if (fields[carbonate.field] === undefined) {
+        // A factor for a carbonate the line does not apply has nothing to multiply.
+        if (fields[carbonate.factorField] !== undefined) reader.report([...path, carbonate.field], { code: 'required' });
+        continue;
+      }
+      const applied = work.quantity(carbonate.field, ['mass']);
+      const factor = factorOrDefault(work, { field: carbonate.factorField, dimension: 'carbon/mass', criteria: { parameter: 'ef', category: carbonate.category }, label: carbonate.label });
+      if (applied !== undefined && factor !== undefined) carbon += applied.value * factor;
+    }
+    return work.finish({ co2: carbon * CO2_PER_CARBON }, 'non-fossil');
+  },
+};
+
+/**
+ * Urea fertilisation (GPC V.3.1), IPCC 2006 Vol.4 Ch.11, Eq 11.13:
+ *   CO2 = M_urea × 0.20 × 44/12
+ * M the tonnes of urea applied (the product, not its N); the factor is the carbon content of urea.
+ */
+export const urea: MethodCalculator = {
+  id: 'urea',
+  name: { en: 'Urea fertilisation, CO2 (IPCC 2006 Vol.4 Ch.11, Eq 11.13)', zh: '尿素施用 CO2（IPCC 2006 第4卷第11章式 11.13）' },
+  rows: ['V.3.1'],
+  fields: ['urea', 'factor'],
+  compute(input) {
+    const work = new MethodWork(input, 'urea');
+    const applied = work.quantity('urea', ['mass']);
+    const factor = factorOrDefault(work, { field: 'factor', dimension: 'carbon/mass', criteria: { parameter: 'ef' }, label: { en: 'carbon per tonne of urea', zh: '尿素碳排放因子' } });
+    if (applied === undefined || factor === undefined) return work.finish({}, 'non-fossil');
+    return work.finish({ co2: applied.value * factor * CO2_PER_CARBON }, 'non-fossil');
+  },
+};

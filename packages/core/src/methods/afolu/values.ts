@@ -1,0 +1,51 @@
+import type { FactorCriteria } from '../../factors/library.ts';
+import { assumptions } from '../../inventory/assumptions.ts';
+import type { Fields } from '../../inventory/reader.ts';
+import { factorRef } from '../../inventory/resolve.ts';
+import type { Path } from '../../issues/issue.ts';
+import type { Dimension } from '../../units/units.ts';
+import type { MethodWork } from '../method.ts';
+
+export type Label = { en: string; zh: string };
+
+/** Tonnes of CO2 per tonne of carbon and of N2O per tonne of N2O–N (molar masses), as the IPCC equations write them. */
+export const CO2_PER_CARBON = 44 / 12;
+export const N2O_PER_N2O_N = 44 / 28;
+
+/**
+ * The library's default for a value that sits in a nested object (an animal of a list): like
+ * `work.libraryValue`, but a missing default is reported at the nested field's own path.
+ */
+export function libraryValueAt(work: MethodWork, path: Path, field: string, criteria: FactorCriteria, label: Label): number | undefined {
+  const factor = work.input.library.one({ kind: 'parameter', method: work.method, ...criteria });
+  if (!factor) {
+    work.input.reader.report([...path, field], { code: 'missing-parameter', field, method: work.method, category: criteria.category ?? criteria.variant });
+    return undefined;
+  }
+  work.factors.push(factorRef(factor));
+  work.state(assumptions.libraryDefault(label, factor));
+  return factor.toBase;
+}
+
+/**
+ * A factor with a unit: `field` of `holder` as `{ value, unit }` of the given dimension (listed with
+ * the line as its source, under `name`), or else the library's default (stated).
+ */
+export function factorOrDefault(
+  work: MethodWork,
+  options: { holder?: Fields; path?: Path; field: string; name?: string; dimension: Dimension; criteria: FactorCriteria; label: Label },
+): number | undefined {
+  const holder = options.holder ?? work.input.fields;
+  const path = options.path ?? work.input.path;
+  if (holder[options.field] !== undefined) {
+    const given = work.quantity(options.field, [options.dimension], { fields: holder, path });
+    if (given) work.listGiven(options.name ?? options.field, given.given);
+    return given?.value;
+  }
+  return libraryValueAt(work, path, options.field, options.criteria, options.label);
+}
+
+/** An optional activity quantity (0 when absent), in base units. */
+export function optionalQuantity(work: MethodWork, field: string, dimension: Dimension): number | undefined {
+  return work.input.fields[field] === undefined ? 0 : work.quantity(field, [dimension])?.value;
+}

@@ -1,0 +1,134 @@
+import { FUELS, type FuelId } from '../../factors/fuels.ts';
+import type { Factor } from '../../factors/library.ts';
+import type { MissingFactor, Path } from '../../issues/issue.ts';
+import { assumptions } from '../../inventory/assumptions.ts';
+import { factorRef } from '../../inventory/resolve.ts';
+import type { RoadTechnology } from '../../inventory/types.ts';
+import type { MethodWork } from '../method.ts';
+
+export const FACTOR_SETS = ['ipcc2006', 'cn'] as const;
+export type FactorSetId = (typeof FACTOR_SETS)[number];
+
+/** The documents each factor set takes its defaults from, as for `fuel` lines (inventory/resolve.ts). */
+const SOURCES = {
+  ipcc2006: { ncv: 'ipcc2006-v2-ch1', co2: 'ipcc2006-v2-ch1' },
+  cn: { ncv: 'gbt-2589', carbon: 'cn-provincial-guideline' },
+} as const;
+/** Mass ratio of CO2 to carbon. */
+const CO2_PER_C = 44 / 12;
+
+const NAMES = {
+  ncv: { en: 'net calorific value', zh: '低位发热量' },
+  co2: { en: 'CO2 factor', zh: 'CO2 排放因子' },
+  carbonContent: { en: 'carbon content', zh: '单位热值含碳量' },
+  oxidation: { en: 'oxidation rate', zh: '碳氧化率' },
+  CH4: { en: 'CH4 factor, road transport', zh: '道路交通 CH4 排放因子' },
+  N2O: { en: 'N2O factor, road transport', zh: '道路交通 N2O 排放因子' },
+} as const;
+
+/**
+ * The library defaults for a fuel burnt in a vehicle, taken exactly as a `fuel` line takes them:
+ * NCV and CO2 from the line's factor set — `ipcc2006`: IPCC 2006 Vol.2 Table 1.2 (NCV) and Table 1.4
+ * (CO2 per TJ, oxidation 1); `cn`: GB/T 2589 (NCV) and the provincial guideline, CO2 = E × carbon content
+ * × oxidation rate × 44/12 — and, on roads, CH4 and N2O from IPCC 2006 Vol.2 Table 3.2.2. Each factor is
+ * listed and stated once per line, however many vehicles or fuels use it.
+ */
+export class FuelDefaults {
+  private setStated = false;
+  private readonly substituted = new Set<FuelId>();
+
+  private constructor(
+    private readonly work: MethodWork,
+    readonly factorSet: FactorSetId,
+    private readonly setGiven: boolean,
+  ) {}
+
+  /** The line's `factorSet`, else `ipcc2006` (stated when a default is first taken by it). */
+  static read(work: MethodWork): FuelDefaults | undefined {
+    const { reader, fields, path } = work.input;
+    const given = reader.choice(fields, 'factorSet', path, FACTOR_SETS, false);
+    if (fields['factorSet'] !== undefined && given === undefined) return undefined;
+    return new FuelDefaults(work, given ?? 'ipcc2006', given !== undefined);
+  }
+
+  /** The library NCV of the fuel in this factor set (not yet used), to see whether it is per mass or per volume. */
+  libraryNcv(fuel: FuelId): Factor | undefined {
+    return this.work.input.library.one({ kind: 'ncv', fuel: this.tableFuel(fuel, false), source: SOURCES[this.factorSet].ncv });
+  }
+
+  /** GJ per base unit (t or m³) of the fuel, from the library; a missing or misfitting NCV is reported at `path.ncv`. */
+  ncv(fuel: FuelId, dimension: 'mass' | 'volume', path: Path): number | undefined {
+    const factor = this.libraryNcv(fuel);
+    this.tableFuel(fuel, true);
+    if (!factor) return this.missing([...path, 'ncv'], 'ncv', fuel);
+    if (factor.unit.dimension !== `energy/${dimension}`) return this.missing([...path, 'ncv'], dimension === 'volume' ? 'ncv-per-volume' : 'ncv-per-mass', fuel);
+    return this.use(factor, NAMES.ncv).toBase;
+  }
+
+  /** Tonnes of CO2 per GJ of the fuel by the factor set; a missing value is reported at `path.ef.CO2`. */
+  co2(fuel: FuelId, path: Path): number | undefined {
+    const { library } = this.work.input;
+    const table = this.tableFuel(fuel, true);
+    if (this.factorSet === 'ipcc2006') {
+      const factor = library.one({ kind: 'co2-ef', fuel: table, source: SOURCES.ipcc2006.co2 });
+      return factor ? this.use(factor, NAMES.co2).toBase : this.missing([...path, 'ef', 'CO2'], 'co2', fuel);
+    }
+    const carbon = library.one({ kind: 'carbon-content', fuel: table, source: SOURCES.cn.carbon });
+    const oxidation = library.one({ kind: 'oxidation', fuel: table, source: SOURCES.cn.carbon });
+    if (!carbon || !oxidation) return this.missing([...path, 'ef', 'CO2'], 'co2', fuel);
+    return this.use(carbon, NAMES.carbonContent).toBase * this.use(oxidation, NAMES.oxidation).value * CO2_PER_C;
+  }
+
+  /**
+   * Tonnes of CH4 or N2O per GJ on roads (Table 3.2.2): gasoline by its `technology` (the table states no
+   * default one, so a missing technology is reported once, under CH4), other fuels by fuel.
+   */
+  road(gas: 'CH4' | 'N2O', fuel: FuelId, technology: RoadTechnology | undefined, path: Path): number | undefined {
+    const kind = gas === 'CH4' ? 'ch4-ef' : 'n2o-ef';
+    if (fuel === 'gasoline' && technology === undefined) {
+      if (gas === 'CH4') this.missing([...path, 'technology'], 'technology', fuel, 'road');
+      return undefined;
+    }
+    const factor =
+      fuel === 'gasoline'
+        ? this.work.input.library.one({ kind, context: 'road', technology })
+        : this.work.input.library.one({ kind, context: 'road', fuel });
+    if (!factor) return this.missing([...path, 'ef', gas], gas === 'CH4' ? 'ch4' : 'n2o', fuel, 'GPC II.1');
+    return this.use(factor, NAMES[gas]).toBase;
+  }
+
+  private missing(path: Path, need: MissingFactor, fuel: FuelId, context: string = this.factorSet): undefined {
+    this.work.input.reader.report(path, { code: 'missing-factor', need, fuel, context });
+    return undefined;
+  }
+
+  /** Lists and states a library factor, once per line; and the factor set, the first time it matters. */
+  private use(factor: Factor, label: { en: string; zh: string }): Factor {
+    if (!this.setGiven && !this.setStated && (factor.kind === 'ncv' || factor.kind === 'co2-ef' || factor.kind === 'carbon-content')) {
+      this.setStated = true;
+      this.work.state({
+        code: 'method-factor-set',
+        text: {
+          en: 'NCV and CO2 defaults from factor set "ipcc2006" (IPCC 2006 Vol.2 Tables 1.2 and 1.4): the line gives no `factorSet` (a method line does not see the file\'s); add `factorSet: cn` to use GB/T 2589 and the provincial guideline',
+          zh: '低位发热量与 CO2 默认值取因子集 "ipcc2006"（IPCC 2006 第2卷表1.2、表1.4）：该行未填写 `factorSet`（方法行不读取文件顶层的因子集）；如需采用 GB/T 2589 与省级指南，请填写 `factorSet: cn`',
+        },
+      });
+    }
+    if (!this.work.factors.some((listed) => listed.id === factor.id)) {
+      this.work.factors.push(factorRef(factor));
+      this.work.state(assumptions.libraryDefault(label, factor));
+    }
+    return factor;
+  }
+
+  /** The fuel whose values the factor set holds: under `cn`, jet kerosene takes kerosene's (stated once). */
+  private tableFuel(fuel: FuelId, state: boolean): FuelId {
+    const as = this.factorSet === 'cn' ? FUELS.get(fuel)?.cnAs : undefined;
+    if (as === undefined) return fuel;
+    if (state && !this.substituted.has(fuel)) {
+      this.substituted.add(fuel);
+      this.work.state(assumptions.fuelSubstitute(fuel, as));
+    }
+    return as;
+  }
+}
