@@ -30,7 +30,17 @@ export function readMethodLine(
     return void reader.report([...path, 'gpc'], { code: 'method-not-on-row', method: id, gpc: row.ref, rows: calculator.rows });
   }
   if (!row) return undefined;
-  const output = calculator.compute({ fields, path, reader, library: context.library, row, year: context.year, lineSource: about.source });
+  const output = calculator.compute({
+    fields,
+    path,
+    reader,
+    library: context.library,
+    row,
+    year: context.year,
+    factorSet: context.factorSet,
+    grid: context.grid,
+    lineSource: about.source,
+  });
   if (!output) return undefined;
   return {
     form: 'method',

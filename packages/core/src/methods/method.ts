@@ -2,7 +2,7 @@ import type { Factor, FactorCriteria, FactorLibrary } from '../factors/library.t
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
 import type { Reader, Fields } from '../inventory/reader.ts';
-import type { Assumption, FactorRef, GivenValue } from '../inventory/types.ts';
+import type { Assumption, FactorRef, FactorSet, GivenValue } from '../inventory/types.ts';
 import { assumptions } from '../inventory/assumptions.ts';
 import { factorRef } from '../inventory/resolve.ts';
 import { closest } from '../text/closest.ts';
@@ -18,6 +18,10 @@ export interface MethodInput {
   readonly row: GpcRow;
   /** The inventory year (first-order decay needs it); undefined only when the file's year is itself invalid. */
   readonly year: number | undefined;
+  /** The file's factor set, for methods that take fuel factors (a line may name its own). */
+  readonly factorSet: FactorSet;
+  /** The file's default grid factor, if it names a valid one. */
+  readonly grid?: Factor | undefined;
   readonly lineSource?: string | undefined;
 }
 

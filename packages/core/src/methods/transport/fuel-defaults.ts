@@ -43,12 +43,12 @@ export class FuelDefaults {
     private readonly setGiven: boolean,
   ) {}
 
-  /** The line's `factorSet`, else `ipcc2006` (stated when a default is first taken by it). */
+  /** The line's `factorSet`, else the file's (stated when a default is first taken by it). */
   static read(work: MethodWork): FuelDefaults | undefined {
     const { reader, fields, path } = work.input;
     const given = reader.choice(fields, 'factorSet', path, FACTOR_SETS, false);
     if (fields['factorSet'] !== undefined && given === undefined) return undefined;
-    return new FuelDefaults(work, given ?? 'ipcc2006', given !== undefined);
+    return new FuelDefaults(work, given ?? work.input.factorSet, given !== undefined);
   }
 
   /** The library NCV of the fuel in this factor set (not yet used), to see whether it is per mass or per volume. */
@@ -109,8 +109,8 @@ export class FuelDefaults {
       this.work.state({
         code: 'method-factor-set',
         text: {
-          en: 'NCV and CO2 defaults from factor set "ipcc2006" (IPCC 2006 Vol.2 Tables 1.2 and 1.4): the line gives no `factorSet` (a method line does not see the file\'s); add `factorSet: cn` to use GB/T 2589 and the provincial guideline',
-          zh: '低位发热量与 CO2 默认值取因子集 "ipcc2006"（IPCC 2006 第2卷表1.2、表1.4）：该行未填写 `factorSet`（方法行不读取文件顶层的因子集）；如需采用 GB/T 2589 与省级指南，请填写 `factorSet: cn`',
+          en: `NCV and CO2 defaults from the file's factor set "${this.factorSet}" (the line gives no \`factorSet\` of its own)`,
+          zh: `低位发热量与 CO2 默认值取文件的因子集 "${this.factorSet}"（该行未填写 \`factorSet\`）`,
         },
       });
     }

@@ -183,7 +183,7 @@ describe('road-vkt: input errors', () => {
       'activities[0].vehicles[3].density: is required',
     ]);
     expect(problems('II.1.2', { vehicles: [{ class: 'e-bus', fuel: 'electricity', distance: { value: 1, unit: 'km' }, consumption: { value: 1, unit: 'kWh/km' }, source: 'x' }] })).toEqual([
-      'activities[0].vehicles[0].grid: the library has no default `grid` for method road-vkt (electricity): give it on the line',
+      'activities[0].vehicles[0].grid: no grid factor: set `grid` at the top of the file or on the line (e.g. "CN-east-2022"), or give `ef.CO2` in t/MWh',
     ]);
   });
 
@@ -255,5 +255,33 @@ describe('road-vkt: agrees with a fuel line of the same fuel (property)', () => 
       }),
       propertySettings('road-vkt equals a fuel line', 300),
     );
+  });
+});
+
+describe('settings from the file', () => {
+  it('an electric vehicle without its own grid takes the file\'s grid, and says so', () => {
+    // 10 亿km × 15 kWh/100km = 1.5e8 kWh = 150,000 MWh × 0.5617 t/MWh (CN-east-2022) = 84,255 t CO2.
+    const result = runInventory({
+      city: 'Test',
+      year: 2022,
+      grid: 'CN-east-2022',
+      activities: [{ gpc: 'II.1.2', method: 'road-vkt', vehicles: [{ class: 'taxi', fuel: 'electricity', distance: { value: 10, unit: '亿km' }, consumption: { value: 0.15, unit: 'kWh/km' }, source: 'x' }] }],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const line = result.result.lines[0]!;
+    expect(line.gases.CO2).toBeCloseTo(84255, 6);
+    expect(line.assumptions.map((a) => a.code)).toContain('grid-from-file');
+  });
+
+  it('fuel defaults follow the file\'s factor set', () => {
+    // 1,000 t diesel by 4,000 km × 0.25 t/km... given as consumption 0.25 kg/km over 4,000,000 km = 1,000 t.
+    // cn: 1,000 t × 42.652 GJ/t = 42.652 TJ × 20.2 tC/TJ × 0.98 × 44/12 = 3,095.7… t CO2.
+    const result = runInventory({
+      city: { name: 'Test', country: 'CN' },
+      year: 2022,
+      activities: [{ gpc: 'II.1.1', method: 'road-vkt', vehicles: [{ class: 'truck', fuel: 'diesel', distance: { value: 4000000, unit: 'km' }, consumption: { value: 0.25, unit: 'kg/km' }, source: 'x' }] }],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.result.lines[0]!.gases.CO2).toBeCloseTo(42.652 * 20.2 * 0.98 * (44 / 12), 6);
   });
 });

@@ -161,9 +161,14 @@ function electricGases(vehicle: Vehicle, km: number | undefined): Gases | undefi
       if (grid.year !== undefined && year !== undefined && grid.year !== year) stateOnce(work, assumptions.gridYear(grid.id, grid.year, year));
       tPerGj = grid.toBase;
     }
+  } else if (work.input.grid) {
+    const grid = work.input.grid;
+    if (!work.factors.some((listed) => listed.id === grid.id)) work.factors.push(factorRef(grid));
+    stateOnce(work, assumptions.gridFromFile(grid.id));
+    if (grid.year !== undefined && year !== undefined && grid.year !== year) stateOnce(work, assumptions.gridYear(grid.id, grid.year, year));
+    tPerGj = grid.toBase;
   } else {
-    // The file's top-level grid is not visible to a method line: the line names its own.
-    reader.report([...path, 'grid'], { code: 'missing-parameter', field: 'grid', method: 'road-vkt', category: 'electricity' });
+    reader.report([...path, 'grid'], { code: 'missing-grid' });
   }
   if (km === undefined || consumption === undefined || tPerGj === undefined) return undefined;
   stateOnce(work, assumptions.gridCo2Only());
