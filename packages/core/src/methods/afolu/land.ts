@@ -51,7 +51,9 @@ function readStock(work: MethodWork, field: string): { year: number; carbon: num
   reader.onlyFields(holder, STOCK_FIELDS, at);
   const year = reader.number(holder, 'year', at, { required: true, integer: true, min: 1900, max: 2100 });
   const carbon = work.quantity('carbon', ['carbon'], { fields: holder, path: at });
-  return year === undefined || carbon === undefined ? undefined : { year, carbon: carbon.value };
+  if (year === undefined || carbon === undefined) return undefined;
+  work.listGiven(`${field}.carbon (${year})`, carbon.given);
+  return { year, carbon: carbon.value };
 }
 
 /**
@@ -70,6 +72,8 @@ export const landGainLoss: MethodCalculator = {
     const gains = work.quantity('gains', ['carbon']);
     const losses = work.quantity('losses', ['carbon']);
     if (gains === undefined || losses === undefined) return work.finish({}, 'non-fossil');
+    work.listGiven('gains', gains.given);
+    work.listGiven('losses', losses.given);
     work.state({
       code: 'land-gain-loss-annual',
       text: {
