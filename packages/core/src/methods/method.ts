@@ -76,11 +76,14 @@ export class MethodWork {
     return [...this.input.path, ...parts];
   }
 
-  /** The library's default, listed and stated; a missing one is reported against `field`. */
-  libraryValue(field: string, criteria: FactorCriteria, label?: { en: string; zh: string }): Factor | undefined {
+  /**
+   * The library's default, listed and stated; a missing one is reported against `field`, under `path`
+   * when the field sits in a nested object (an entry of a list), else under the line.
+   */
+  libraryValue(field: string, criteria: FactorCriteria, label?: { en: string; zh: string }, path: Path = this.input.path): Factor | undefined {
     const factor = this.input.library.one({ kind: 'parameter', method: this.method, ...criteria });
     if (!factor) {
-      this.input.reader.report(this.at(field), { code: 'missing-parameter', field, method: this.method, category: criteria.category ?? criteria.variant });
+      this.input.reader.report([...path, field], { code: 'missing-parameter', field, method: this.method, category: criteria.category ?? criteria.variant });
       return undefined;
     }
     this.factors.push(factorRef(factor));
@@ -122,7 +125,7 @@ export class MethodWork {
       this.input.reader.report([...path, field], { code: 'required' });
       return undefined;
     }
-    return this.libraryValue(field, criteria, options.label)?.toBase;
+    return this.libraryValue(field, criteria, options.label, path)?.toBase;
   }
 
   /** A quantity `{ value, unit }` on the line, in base units of one of the expected dimensions. */

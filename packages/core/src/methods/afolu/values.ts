@@ -1,7 +1,5 @@
 import type { FactorCriteria } from '../../factors/library.ts';
-import { assumptions } from '../../inventory/assumptions.ts';
 import type { Fields } from '../../inventory/reader.ts';
-import { factorRef } from '../../inventory/resolve.ts';
 import type { Path } from '../../issues/issue.ts';
 import type { Dimension } from '../../units/units.ts';
 import type { MethodWork } from '../method.ts';
@@ -12,19 +10,9 @@ export type Label = { en: string; zh: string };
 export const CO2_PER_CARBON = 44 / 12;
 export const N2O_PER_N2O_N = 44 / 28;
 
-/**
- * The library's default for a value that sits in a nested object (an animal of a list): like
- * `work.libraryValue`, but a missing default is reported at the nested field's own path.
- */
+/** The library's default for a value in a nested object (an animal of a list), reported at its own path. */
 export function libraryValueAt(work: MethodWork, path: Path, field: string, criteria: FactorCriteria, label: Label): number | undefined {
-  const factor = work.input.library.one({ kind: 'parameter', method: work.method, ...criteria });
-  if (!factor) {
-    work.input.reader.report([...path, field], { code: 'missing-parameter', field, method: work.method, category: criteria.category ?? criteria.variant });
-    return undefined;
-  }
-  work.factors.push(factorRef(factor));
-  work.state(assumptions.libraryDefault(label, factor));
-  return factor.toBase;
+  return work.libraryValue(field, criteria, label, path)?.toBase;
 }
 
 /**
