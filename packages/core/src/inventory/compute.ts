@@ -16,6 +16,7 @@ const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0
 export function computeInventory(inventory: Inventory, libraryVersion: string): InventoryResult {
   const totals = { basic: 0, basicPlus: 0, scope1: 0, scope2: 0, scope3: 0, other: 0 };
   const gases = { CO2: 0, CH4: 0, N2O: 0 };
+  const otherGases = { co2e: 0 };
   const bySector: Record<string, ScopeTotals> = {};
   for (const sector of GPC_SECTORS) bySector[sector.id] = emptyTotals();
   const quality = { high: 0, medium: 0, low: 0, unstated: 0 };
@@ -61,6 +62,7 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
       gases.CO2 += co2;
       gases.CH4 += ch4;
       gases.N2O += n2o;
+      otherGases.co2e += amount * recipe.otherCo2e;
     }
     if (row.level === 'BASIC') {
       energyTce += tce;
@@ -84,6 +86,7 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
     factorLibrary: { version: libraryVersion },
     totals,
     gases,
+    otherGases,
     energy: {
       tce: energyTce,
       method,
@@ -122,6 +125,7 @@ function lineResults(computing: readonly ComputingLine[], columns: Record<'co2' 
     method: line.method,
     gases: { CO2: columns.co2[at]!, CH4: columns.ch4[at]!, N2O: columns.n2o[at]! },
     co2e: columns.co2e[at]!,
+    otherGasesCo2e: line.recipe.otherCo2e === 0 ? undefined : line.amount * line.recipe.otherCo2e,
     energyTce: columns.tce[at]!,
     quality: line.quality,
     factors: line.recipe.factors,

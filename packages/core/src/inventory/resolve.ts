@@ -147,6 +147,7 @@ class RecipeBuilder {
         ch4: this.ch4,
         n2o: this.n2o,
         co2e: this.co2 + this.ch4 * ch4.weight + this.n2o * gwp.n2o.weight,
+        otherCo2e: 0,
         tce: this.tce,
         tceCalorific: this.tceCalorific,
         factors: this.factors,

@@ -99,8 +99,10 @@ export interface Recipe {
   readonly co2: number;
   readonly ch4: number;
   readonly n2o: number;
-  /** tCO2e per unit, GWP applied. */
+  /** tCO2e per unit, GWP applied; includes `otherCo2e`. */
   readonly co2e: number;
+  /** tCO2e per unit of gases other than CO2, CH4 and N2O (weighted by a GWP the line gave); 0 for most lines. */
+  readonly otherCo2e: number;
   /** Tonnes of standard coal per unit; 0 for lines that are not energy use. */
   readonly tce: number;
   /** tce per unit by the calorific-equivalent method, whatever method the file chose. */
@@ -119,6 +121,8 @@ export interface LineResult {
   readonly method?: string | undefined;
   readonly gases: { readonly CO2: number; readonly CH4: number; readonly N2O: number };
   readonly co2e: number;
+  /** tCO2e of gases other than CO2, CH4 and N2O on this line (HFCs, …), when there are any. */
+  readonly otherGasesCo2e?: number | undefined;
   readonly energyTce: number;
   readonly quality?: Quality | undefined;
   readonly factors: readonly FactorRef[];
@@ -143,6 +147,8 @@ export interface InventoryResult {
   readonly factorLibrary: { readonly version: string };
   readonly totals: { basic: number; basicPlus: number; scope1: number; scope2: number; scope3: number; other: number };
   readonly gases: { CO2: number; CH4: number; N2O: number };
+  /** tCO2e of gases other than CO2, CH4 and N2O over the BASIC+ lines (their masses are not summed: GWPs differ). */
+  readonly otherGases: { co2e: number };
   readonly energy: { tce: number; method: EnergyAccounting['method']; calorificTce: number; coalConsumptionTce?: number | undefined };
   readonly intensity: {
     perCapita?: number | undefined;

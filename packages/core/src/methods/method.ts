@@ -30,6 +30,11 @@ export interface MethodOutput {
   readonly co2: number;
   readonly ch4: number;
   readonly n2o: number;
+  /**
+   * Tonnes CO2e of gases other than CO2, CH4 and N2O (HFCs, PFCs, SF6, NF3), weighted by a GWP the line
+   * gave with its source: the library holds GWPs for CO2, CH4 and N2O only.
+   */
+  readonly otherCo2e?: number | undefined;
   /** Which AR6 CH4 weight applies to this line's CH4. */
   readonly ch4Origin: Ch4Origin;
   readonly factors: readonly FactorRef[];
@@ -161,8 +166,16 @@ export class MethodWork {
     this.assumptions.push(assumption);
   }
 
-  finish(gases: { co2?: number; ch4?: number; n2o?: number }, ch4Origin: Ch4Origin): MethodOutput | undefined {
+  finish(gases: { co2?: number; ch4?: number; n2o?: number; otherCo2e?: number }, ch4Origin: Ch4Origin): MethodOutput | undefined {
     if (this.failed) return undefined;
-    return { co2: gases.co2 ?? 0, ch4: gases.ch4 ?? 0, n2o: gases.n2o ?? 0, ch4Origin, factors: this.factors, assumptions: this.assumptions };
+    return {
+      co2: gases.co2 ?? 0,
+      ch4: gases.ch4 ?? 0,
+      n2o: gases.n2o ?? 0,
+      otherCo2e: gases.otherCo2e ?? 0,
+      ch4Origin,
+      factors: this.factors,
+      assumptions: this.assumptions,
+    };
   }
 }

@@ -43,13 +43,14 @@ describe('ippu-product-use: lubricants', () => {
 });
 
 describe('ippu-product-use: gases by mass', () => {
-  it('an HFC with its GWP on the line goes to the CO2 column as CO2e, stated; N2O to its own', () => {
-    // HFC-134a: 2 t × 1,300 = 2,600 tCO2e (CO2 column); N2O 0.5 t × 265 (AR5) = 132.5; total 2,732.5.
+  it('an HFC with its GWP on the line goes to other gases as CO2e, stated; N2O to its own column', () => {
+    // HFC-134a: 2 t × 1,300 = 2,600 tCO2e (other gases); N2O 0.5 t × 265 (AR5) = 132.5; total 2,732.5.
     const result = line({ gases: [HFC_134A, { gas: 'N2O', emissions: { value: 500, unit: 'kg' } }] });
-    expect(closeTo(result.gases.CO2, 2600)).toBe(true);
+    expect(result.gases.CO2).toBe(0);
+    expect(closeTo(result.otherGasesCo2e!, 2600)).toBe(true);
     expect(closeTo(result.gases.N2O, 0.5)).toBe(true);
     expect(closeTo(result.co2e, 2732.5)).toBe(true);
-    expect(result.assumptions.map((a) => a.code)).toEqual(['gas-co2e-in-co2-column']);
+    expect(result.assumptions.map((a) => a.code)).toEqual(['other-gas-gwp-from-line']);
     expect(result.assumptions[0]!.text.en).toContain('HFC-134a: 2 t × GWP 1300 (given on the line, IPCC AR5 WG1 Table 8.A.1) = 2600 tCO2e');
     expect(result.factors.map((f) => f.id)).toContain('line:HFC-134a.gwp');
   });
@@ -62,7 +63,18 @@ describe('ippu-product-use: gases by mass', () => {
 
   it('lubricants and gases on one line add up', () => {
     const result = line({ lubricants: { amount: { value: 100, unit: 'TJ' }, carbonContent: { value: 20, unit: 'tC/TJ' }, odu: 0.2 }, gases: [HFC_134A] });
-    expect(closeTo(result.gases.CO2, (400 * 44) / 12 + 2600)).toBe(true);
+    // Lubricants: 100 TJ × 20 tC/TJ × 0.2 = 400 tC × 44/12 CO2; HFC-134a 2,600 tCO2e apart from it.
+    expect(closeTo(result.gases.CO2, (400 * 44) / 12)).toBe(true);
+    expect(closeTo(result.otherGasesCo2e!, 2600)).toBe(true);
+    expect(closeTo(result.co2e, (400 * 44) / 12 + 2600)).toBe(true);
+  });
+
+  it('the inventory keeps other gases out of the CO2 mass and in the CO2e totals', () => {
+    const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'IV.2.1', method: 'ippu-product-use', gases: [HFC_134A] }] });
+    if (!run.ok) throw new Error(JSON.stringify(run.issues));
+    expect(run.result.gases.CO2).toBe(0);
+    expect(closeTo(run.result.otherGases.co2e, 2600)).toBe(true);
+    expect(closeTo(run.result.totals.basicPlus, 2600)).toBe(true);
   });
 
   it('reports every problem with its path', () => {

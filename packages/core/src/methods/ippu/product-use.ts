@@ -15,6 +15,7 @@ interface Gases {
   co2: number;
   ch4: number;
   n2o: number;
+  otherCo2e: number;
 }
 
 /**
@@ -27,8 +28,8 @@ interface Gases {
  *
  * `gases` — emissions measured or estimated elsewhere, by gas, in tonnes of the gas. CO2, CH4 and
  * N2O go to their columns (weighted by the file's GWP set). Any other gas (an HFC, PFC, SF6, NF3)
- * needs its GWP on the line with its source: the library has none. A result has columns for CO2,
- * CH4 and N2O only, so such a gas's CO2-equivalent is carried in the CO2 column and the line says so.
+ * needs its GWP on the line with its source: the library has none. Such a gas's CO2-equivalent goes to
+ * the result's `otherGases` (its own column, never mixed into the CO2 mass), and the line says so.
  */
 export const productUse: MethodCalculator = {
   id: 'ippu-product-use',
@@ -42,7 +43,7 @@ export const productUse: MethodCalculator = {
       reader.report([...path, 'gases'], { code: 'required' });
       return undefined;
     }
-    const total: Gases = { co2: 0, ch4: 0, n2o: 0 };
+    const total: Gases = { co2: 0, ch4: 0, n2o: 0, otherCo2e: 0 };
     if (fields['lubricants'] !== undefined) total.co2 += lubricantsCo2(work) ?? 0;
     if (fields['gases'] !== undefined) addGases(work, total);
     return work.finish(total, 'fossil');
@@ -100,13 +101,13 @@ function addGas(work: MethodWork, holder: Fields, at: Path, total: Gases): void 
   const gwp = readGwp(work, holder, at);
   if (mass === undefined || gwp === undefined) return;
   const co2e = mass.value * gwp.value;
-  total.co2 += co2e;
+  total.otherCo2e += co2e;
   work.factors.push({ id: `line:${gas}.gwp`, value: gwp.value, unit: '1', source: gwp.source });
   work.state({
-    code: 'gas-co2e-in-co2-column',
+    code: 'other-gas-gwp-from-line',
     text: {
-      en: `${gas}: ${mass.value} t × GWP ${gwp.value} (given on the line, ${gwp.source}) = ${co2e} tCO2e, carried in the CO2 column because results have columns for CO2, CH4 and N2O only; it is not CO2, and the file's GWP set does not change it`,
-      zh: `${gas}：${mass.value} 吨 × GWP ${gwp.value}（该行填写，来源：${gwp.source}）= ${co2e} 吨 CO2 当量；因结果仅设 CO2、CH4、N2O 三列，计入 CO2 列，但并非 CO2，也不随文件的 GWP 版本变化`,
+      en: `${gas}: ${mass.value} t × GWP ${gwp.value} (given on the line, ${gwp.source}) = ${co2e} tCO2e, reported under other gases; the file's GWP set does not change it`,
+      zh: `${gas}：${mass.value} 吨 × GWP ${gwp.value}（该行填写，来源：${gwp.source}）= ${co2e} 吨 CO2 当量，计入其他气体；不随文件的 GWP 版本变化`,
     },
   });
 }
