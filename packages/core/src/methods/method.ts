@@ -35,6 +35,11 @@ export interface MethodOutput {
    * gave with its source: the library holds GWPs for CO2, CH4 and N2O only.
    */
   readonly otherCo2e?: number | undefined;
+  /**
+   * Energy used, for methods that burn fuel or draw grid electricity (transport by vehicle-km or by
+   * fuel): GJ of fuel (net calorific) and of electricity. It enters `energy.tce` like fuel and electricity lines.
+   */
+  readonly energy?: { readonly fuelGJ: number; readonly electricityGJ: number } | undefined;
   /** Which AR6 CH4 weight applies to this line's CH4. */
   readonly ch4Origin: Ch4Origin;
   readonly factors: readonly FactorRef[];
@@ -166,13 +171,18 @@ export class MethodWork {
     this.assumptions.push(assumption);
   }
 
-  finish(gases: { co2?: number; ch4?: number; n2o?: number; otherCo2e?: number }, ch4Origin: Ch4Origin): MethodOutput | undefined {
+  finish(
+    gases: { co2?: number; ch4?: number; n2o?: number; otherCo2e?: number; fuelGJ?: number; electricityGJ?: number },
+    ch4Origin: Ch4Origin,
+  ): MethodOutput | undefined {
     if (this.failed) return undefined;
+    const energy = gases.fuelGJ || gases.electricityGJ ? { fuelGJ: gases.fuelGJ ?? 0, electricityGJ: gases.electricityGJ ?? 0 } : undefined;
     return {
       co2: gases.co2 ?? 0,
       ch4: gases.ch4 ?? 0,
       n2o: gases.n2o ?? 0,
       otherCo2e: gases.otherCo2e ?? 0,
+      energy,
       ch4Origin,
       factors: this.factors,
       assumptions: this.assumptions,

@@ -34,7 +34,7 @@ describe('mobile-fuel: aviation', () => {
     expect(closeTo(line.gases.N2O, 8.82)).toBe(true);
     expect(closeTo(line.co2e, 317714.04)).toBe(true);
     expect(line.factors.map((f) => f.id)).toEqual(['ipcc2006.ncv.jet_kerosene', 'ipcc2006.co2.jet_kerosene', 'line:fuels[0].ef.CH4', 'line:fuels[0].ef.N2O', 'gwp.ar5.ch4', 'gwp.ar5.n2o']);
-    expect(line.assumptions.map((a) => a.code)).toEqual(['method-factor-set', 'library-default', 'library-default']);
+    expect(line.assumptions.map((a) => a.code)).toEqual(['method-factor-set', 'library-default', 'library-default', 'tce-from-energy']);
     // AR6, fossil CH4: 315,315 + 2.205 × 29.8 + 8.82 × 273 = 315,315 + 65.709 + 2,407.86 = 317,788.569
     expect(closeTo(first('II.4.3', { fuels: [{ fuel: 'jet_kerosene', amount: { value: 10, unit: '万吨' }, ef: lineEf }] }, 'AR6').co2e, 317788.569)).toBe(true);
   });
@@ -45,7 +45,7 @@ describe('mobile-fuel: aviation', () => {
     const line = first('II.4.3', { factorSet: 'cn', fuels: [{ fuel: 'jet_kerosene', amount: { value: 10, unit: '万吨' }, ef: lineEf }] });
     expect(closeTo(line.gases.CO2, 301791.49)).toBe(true);
     expect(closeTo(line.gases.CH4, 2.1535)).toBe(true);
-    expect(line.assumptions.map((a) => a.code)).toEqual(['fuel-substitute', 'library-default', 'library-default', 'library-default']);
+    expect(line.assumptions.map((a) => a.code)).toEqual(['fuel-substitute', 'library-default', 'library-default', 'library-default', 'tce-from-energy']);
     expect(line.factors.map((f) => f.id).slice(0, 3)).toEqual(['gbt2589.ncv.kerosene', 'cn-provincial.carbon-content.kerosene', 'cn-provincial.oxidation.kerosene']);
   });
 });

@@ -45,18 +45,27 @@ export const mobileFuel: MethodCalculator = {
     if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) input.reader.report(at, { code: 'required' });
     else if (!Array.isArray(raw)) input.reader.report(at, { code: 'type', expected: 'array', got: typeof raw });
     else {
-      const total = { CO2: 0, CH4: 0, N2O: 0 };
+      const total = { CO2: 0, CH4: 0, N2O: 0, fuelGJ: 0 };
       raw.forEach((entry: unknown, index) => {
         const gases = fuelGases(work, defaults, mode, entry, [...at, index], index);
-        if (gases) for (const gas of GASES) total[gas] += gases[gas];
+        if (!gases) return;
+        for (const gas of GASES) total[gas] += gases[gas];
+        total.fuelGJ += gases.fuelGJ;
       });
-      return work.finish({ co2: total.CO2, ch4: total.CH4, n2o: total.N2O }, 'fossil');
+      return work.finish({ co2: total.CO2, ch4: total.CH4, n2o: total.N2O, fuelGJ: total.fuelGJ }, 'fossil');
     }
     return work.finish({}, 'fossil');
   },
 };
 
-function fuelGases(work: MethodWork, defaults: FuelDefaults | undefined, mode: ModeId, raw: unknown, path: Path, index: number): Record<Gas, number> | undefined {
+function fuelGases(
+  work: MethodWork,
+  defaults: FuelDefaults | undefined,
+  mode: ModeId,
+  raw: unknown,
+  path: Path,
+  index: number,
+): (Record<Gas, number> & { fuelGJ: number }) | undefined {
   const { reader } = work.input;
   const fields = reader.object(raw, path);
   if (!fields) return undefined;
@@ -108,7 +117,7 @@ function fuelGases(work: MethodWork, defaults: FuelDefaults | undefined, mode: M
     }
   }
   const { CO2, CH4, N2O } = gases;
-  return CO2 === undefined || CH4 === undefined || N2O === undefined ? undefined : { CO2, CH4, N2O };
+  return CO2 === undefined || CH4 === undefined || N2O === undefined || gj === undefined ? undefined : { CO2, CH4, N2O, fuelGJ: gj };
 }
 
 function readFuel(work: MethodWork, fields: Fields, path: Path, mode: ModeId): FuelId | undefined {

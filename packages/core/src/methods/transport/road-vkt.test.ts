@@ -57,7 +57,7 @@ describe('road-vkt: fuel vehicles by consumption', () => {
       'gwp.ar5.n2o',
     ]);
     expect(line.factors[0]).toMatchObject({ value: 8, unit: 'L/100km', source: 'city traffic model 2022' });
-    expect(line.assumptions.map((a) => a.code)).toEqual(['method-factor-set', 'library-default', 'library-default', 'library-default', 'library-default']);
+    expect(line.assumptions.map((a) => a.code)).toEqual(['method-factor-set', 'library-default', 'library-default', 'library-default', 'library-default', 'tce-from-energy']);
   });
 
   it('diesel trucks by kg/km, with their own CH4 per km replacing Table 3.2.2', () => {
@@ -128,7 +128,7 @@ describe('road-vkt: factors per km', () => {
     expect(closeTo(line.gases.CO2, 198000)).toBe(true);
     expect(line.gases.CH4).toBe(0);
     expect(line.gases.N2O).toBe(0);
-    expect(line.assumptions.map((a) => a.code)).toEqual(['vkt-gas-not-estimated']);
+    expect(line.assumptions.map((a) => a.code)).toEqual(['vkt-gas-not-estimated', 'vkt-energy-unknown']);
     expect(line.assumptions[0]!.text.en).toContain('CH4 and N2O of "bus" (diesel) not estimated');
   });
 
@@ -151,7 +151,7 @@ describe('road-vkt: electric vehicles (II.1.2)', () => {
     const line = first('II.1.2', { vehicles: [taxi] });
     expect(closeTo(line.gases.CO2, 84255)).toBe(true);
     expect(line.gases.CH4).toBe(0);
-    expect(line.factors.map((f) => f.id)).toEqual(['line:vehicles[0].consumption', 'CN-east-2022']);
+    expect(line.factors.map((f) => f.id)).toEqual(['line:vehicles[0].consumption', 'CN-east-2022', 'gbt2589.tce.electricity-calorific']);
     expect(line.assumptions.map((a) => a.code)).toEqual(['grid-co2-only']);
     expect(first('II.1.2', { vehicles: [taxi] }, { year: 2023 }).assumptions.map((a) => a.code)).toEqual(['grid-year', 'grid-co2-only']);
   });
@@ -162,7 +162,7 @@ describe('road-vkt: electric vehicles (II.1.2)', () => {
     expect(grid).toBe('CN-east-2022');
     const line = first('II.1.2', { vehicles: [{ ...noGrid, gridFactor: { value: 0.6, unit: 't/MWh' } }] });
     expect(closeTo(line.gases.CO2, 90000)).toBe(true);
-    expect(line.factors.map((f) => f.id)).toEqual(['line:vehicles[0].consumption', 'line:vehicles[0].gridFactor']);
+    expect(line.factors.map((f) => f.id)).toEqual(['line:vehicles[0].consumption', 'line:vehicles[0].gridFactor', 'gbt2589.tce.electricity-calorific']);
   });
 });
 
@@ -283,5 +283,25 @@ describe('settings from the file', () => {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.result.lines[0]!.gases.CO2).toBeCloseTo(42.652 * 20.2 * 0.98 * (44 / 12), 6);
+  });
+});
+
+describe('energy of transport methods', () => {
+  it('fuel burnt and electricity drawn enter energy.tce like fuel and electricity lines', () => {
+    // Diesel trucks: 4,000,000 km × 0.25 kg/km = 1,000 t × 43.0 GJ/t (ipcc2006) = 43,000 GJ / 29.3076 = 1,467.2 tce.
+    // Electric taxis: 1,000,000 km × 0.15 kWh/km = 150,000 kWh × 0.1229 kgce/kWh = 18.435 tce.
+    const run = runInventory({
+      city: 'Test',
+      year: 2022,
+      grid: 'CN-east-2022',
+      activities: [
+        { gpc: 'II.1.1', method: 'road-vkt', vehicles: [{ class: 'truck', fuel: 'diesel', distance: { value: 4000000, unit: 'km' }, consumption: { value: 0.25, unit: 'kg/km' }, source: 'x' }] },
+        { gpc: 'II.1.2', method: 'road-vkt', vehicles: [{ class: 'taxi', fuel: 'electricity', distance: { value: 1000000, unit: 'km' }, consumption: { value: 0.15, unit: 'kWh/km' }, source: 'x' }] },
+      ],
+    });
+    if (!run.ok) throw new Error(JSON.stringify(run.issues));
+    expect(run.result.lines[0]!.energyTce).toBeCloseTo(43000 / 29.3076, 9);
+    expect(run.result.lines[1]!.energyTce).toBeCloseTo(18.435, 9);
+    expect(run.result.energy.tce).toBeCloseTo(43000 / 29.3076 + 18.435, 9);
   });
 });

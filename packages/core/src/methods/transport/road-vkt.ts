@@ -14,7 +14,8 @@ import { readPair, type GivenPair } from './given.ts';
 
 const GASES = ['CO2', 'CH4', 'N2O'] as const;
 type Gas = (typeof GASES)[number];
-type Gases = Record<Gas, number>;
+/** A vehicle class's gases (t) and the energy it used (GJ of fuel, GJ of electricity). */
+type Gases = Record<Gas, number> & { fuelGJ: number; electricityGJ: number };
 
 const COMMON_FIELDS = ['class', 'fuel', 'distance', 'count', 'annualDistance', 'source', 'consumption'];
 const FUEL_VEHICLE_FIELDS: ReadonlySet<string> = new Set([...COMMON_FIELDS, 'density', 'ncv', 'technology', 'ef']);
@@ -50,12 +51,15 @@ export const roadVkt: MethodCalculator = {
     } else if (!Array.isArray(raw)) {
       input.reader.report(at, { code: 'type', expected: 'array', got: typeof raw });
     } else {
-      const total: Gases = { CO2: 0, CH4: 0, N2O: 0 };
+      const total: Gases = { CO2: 0, CH4: 0, N2O: 0, fuelGJ: 0, electricityGJ: 0 };
       raw.forEach((vehicle: unknown, index) => {
         const gases = vehicleGases(work, defaults, vehicle, [...at, index], index);
-        if (gases) for (const gas of GASES) total[gas] += gases[gas];
+        if (!gases) return;
+        for (const gas of GASES) total[gas] += gases[gas];
+        total.fuelGJ += gases.fuelGJ;
+        total.electricityGJ += gases.electricityGJ;
       });
-      return work.finish({ co2: total.CO2, ch4: total.CH4, n2o: total.N2O }, 'fossil');
+      return work.finish({ co2: total.CO2, ch4: total.CH4, n2o: total.N2O, fuelGJ: total.fuelGJ, electricityGJ: total.electricityGJ }, 'fossil');
     }
     return work.finish({}, 'fossil');
   },
@@ -172,7 +176,7 @@ function electricGases(vehicle: Vehicle, km: number | undefined): Gases | undefi
   }
   if (km === undefined || consumption === undefined || tPerGj === undefined) return undefined;
   stateOnce(work, assumptions.gridCo2Only());
-  return { CO2: km * consumption.value * tPerGj, CH4: 0, N2O: 0 };
+  return { CO2: km * consumption.value * tPerGj, CH4: 0, N2O: 0, fuelGJ: 0, electricityGJ: km * consumption.value };
 }
 
 function fuelGases(vehicle: Vehicle, defaults: FuelDefaults, fuel: FuelId, vehicleClass: string, km: number | undefined): Gases | undefined {
@@ -218,7 +222,16 @@ function fuelGases(vehicle: Vehicle, defaults: FuelDefaults, fuel: FuelId, vehic
   }
   const { CO2, CH4, N2O } = perKm;
   if (km === undefined || CO2 === undefined || CH4 === undefined || N2O === undefined) return undefined;
-  return { CO2: km * CO2, CH4: km * CH4, N2O: km * N2O };
+  if (gjPerKm === undefined) {
+    work.state({
+      code: 'vkt-energy-unknown',
+      text: {
+        en: `energy of "${vehicleClass}" not counted in energy.tce: no \`consumption\` on the line`,
+        zh: `"${vehicleClass}" 的能耗未计入能源消费量：该行未给出 \`consumption\``,
+      },
+    });
+  }
+  return { CO2: km * CO2, CH4: km * CH4, N2O: km * N2O, fuelGJ: gjPerKm === undefined ? 0 : km * gjPerKm, electricityGJ: 0 };
 }
 
 /**
