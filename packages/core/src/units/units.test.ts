@@ -53,6 +53,10 @@ describe('units of the inventory file contract', () => {
     ['TJ/Gg', 'energy/mass', 1],
     ['gce/kWh', 'energy/energy', (0.0000293076) / 0.0036],
     ['吨/万立方米', 'mass/volume', 1e-4],
+    ['L/100km', 'volume/distance', 1e-5],
+    ['kWh/100km', 'energy/distance', 0.0036 / 100],
+    ['kg/head', 'mass/head', 0.001],
+    ['kg/ha', 'mass/area', 0.001],
   ])('compound %s measures %s (%d in base units)', (spelling, dimension, toBase) => {
     const parsed = parseUnit(spelling);
     expect(parsed?.dimension).toBe(dimension);
