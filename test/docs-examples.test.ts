@@ -1,0 +1,45 @@
+/**
+ * Every YAML example in docs/ runs: a list of lines, a single line or a whole file is computed, and
+ * must succeed — except the examples that show alternatives (repeated keys) or an invalid file on
+ * purpose, which are named here with what they must do. Docs that drift from the code fail here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runInventory } from '@peakpath/core';
+
+const DOCS = join(process.cwd(), 'docs');
+/** Examples that are not meant to compute as they stand: file → block index → what they show. */
+const SPECIAL: Record<string, Record<number, 'alternatives' | { invalid: number }>> = {
+  'inventory-file.md': { 1: 'alternatives', 8: 'alternatives', 9: { invalid: 4 } },
+};
+
+function asDocument(value: unknown): Record<string, unknown> | undefined {
+  const wrap = (activities: unknown[]) => ({ city: { name: 'Docs', country: 'CN' }, year: 2022, grid: 'CN-east-2022', activities });
+  if (Array.isArray(value)) return wrap(value);
+  if (value && typeof value === 'object' && 'activities' in value) return value as Record<string, unknown>;
+  if (value && typeof value === 'object' && 'gpc' in value) return wrap([value]);
+  return undefined;
+}
+
+for (const file of readdirSync(DOCS).filter((name) => name.endsWith('.md'))) {
+  const blocks = [...readFileSync(join(DOCS, file), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  if (blocks.length === 0) continue;
+  describe(`docs/${file}`, () => {
+    blocks.forEach((block, index) => {
+      const special = SPECIAL[file]?.[index];
+      it(`example ${index} ${special === undefined ? 'computes' : typeof special === 'string' ? 'shows alternatives' : 'is invalid on purpose'}`, () => {
+        if (special === 'alternatives') {
+          expect(() => parse(block)).toThrow(/unique/);
+          return;
+        }
+        const document = asDocument(parse(block));
+        expect(document, 'a list of lines, a line or a whole file').toBeDefined();
+        const run = runInventory(document);
+        if (special === undefined) expect(run.ok ? [] : run.issues).toEqual([]);
+        else expect(run.ok ? 0 : run.issues.length).toBe(special.invalid);
+      });
+    });
+  });
+}
