@@ -200,6 +200,41 @@ const cases: Record<Exclude<IssueCode, 'missing-factor'>, readonly Case[]> = {
       issues: [{ path: [...LINE, 'treatment'], code: 'unknown-category', got: 'compostng', allowed: ['composting', 'anaerobic-digestion'], suggestion: 'composting' }],
     },
   ],
+  'shares-sum': [
+    {
+      name: 'a treatment mix that does not add up to 1',
+      document: withLine({
+        gpc: 'III.4.1',
+        method: 'wastewater-domestic',
+        population: { value: 1, unit: '万人' },
+        collected: true,
+        treatment: [{ system: 'septic', share: 0.5 }, { system: 'aerobic-well-managed', share: 0.3 }],
+        protein: { value: 94, unit: 'g/person/day' },
+        economy: 'developing',
+      }),
+      issues: [{ path: [...LINE, 'treatment'], code: 'shares-sum', got: 0.8 }],
+      partial: true,
+    },
+  ],
+  'year-sequence': [
+    {
+      name: 'a disposal history with a gap',
+      document: withLine({
+        gpc: 'III.1.1',
+        method: 'solid-waste-fod',
+        doc: 0.15,
+        site: 'managed-anaerobic',
+        climate: 'boreal-temperate-wet',
+        history: [
+          { year: 2019, waste: { value: 1, unit: '万吨' } },
+          { year: 2021, waste: { value: 1, unit: '万吨' } },
+          { year: 2022, waste: { value: 1, unit: '万吨' } },
+        ],
+      }),
+      issues: [{ path: [...LINE, 'history', 1, 'year'], code: 'year-sequence', expected: 2020, got: 2021 }],
+      partial: true,
+    },
+  ],
   enum: [
     { name: 'gwp "AR3"', document: base({ gwp: 'AR3' }), issues: [{ path: ['gwp'], code: 'enum', got: 'AR3', allowed: ['AR4', 'AR5', 'AR6'], suggestion: 'AR4' }] },
     {

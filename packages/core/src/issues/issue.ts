@@ -26,6 +26,8 @@ export type IssueDetail =
   | { code: 'invalid-country'; got: string }
   | { code: 'not-applicable'; field: string; reason: NotApplicableReason }
   | { code: 'conflict'; fields: readonly [string, string] }
+  | { code: 'shares-sum'; got: number }
+  | { code: 'year-sequence'; expected: number; got: number }
   | { code: 'no-form'; suggestion?: { field: string; form: string } | undefined }
   | { code: 'many-forms'; forms: readonly string[] }
   | { code: 'form-not-on-row'; form: string; gpc: string; allowed: readonly string[] }

@@ -101,8 +101,14 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh ? `字段 ${quote(issue.field)} ${notApplicableText[issue.reason].zh}` : `${quote(issue.field)} ${notApplicableText[issue.reason].en}`;
     case 'conflict':
       return zh
-        ? `${quote(issue.fields[0])} 与 ${quote(issue.fields[1])} 不能同时填写：二者给出同一数值，请只保留一个`
-        : `${quote(issue.fields[0])} and ${quote(issue.fields[1])} both set the same value: keep one`;
+        ? `${quote(issue.fields[0])} 与 ${quote(issue.fields[1])} 不能同时填写（二者给出同一数值，或相互矛盾）：请只保留一个`
+        : `${quote(issue.fields[0])} and ${quote(issue.fields[1])} cannot go together (they set the same value, or contradict each other): keep one`;
+    case 'shares-sum':
+      return zh ? `各项比例之和为 ${issue.got}，应为 1` : `the shares add up to ${issue.got}; they must add up to 1`;
+    case 'year-sequence':
+      return zh
+        ? `年份 ${issue.got} 不连续，此处应为 ${issue.expected}（某年无数据时填 0，不可省略）`
+        : `year ${issue.got} breaks the sequence: expected ${issue.expected} (a year with nothing is written with 0, not left out)`;
     case 'many-forms':
       return zh ? `同时含有 ${issue.forms.join('、')}，一行只能是一种类型` : `has ${issue.forms.join(', ')}: a line is one form only`;
     case 'form-not-on-row':

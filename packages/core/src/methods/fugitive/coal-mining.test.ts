@@ -77,7 +77,7 @@ describe('coal mining', () => {
       'activities[0].mining: "opencast" is not one of "underground", "surface"',
       'activities[0].production.unit: unit "m3" measures volume, expected mass',
       'activities[0].estimate: "medium" is not one of "low", "average", "high"',
-      'activities[1].estimate: "estimate" and "miningFactor" both set the same value: keep one',
+      'activities[1].estimate: "estimate" and "miningFactor" cannot go together (they set the same value, or contradict each other): keep one',
       'activities[1].postMiningFactor.unit: unit "kg/m3" measures mass/volume, expected volume/mass or mass/mass',
       'activities[2].gpc: method "coal-mining" does not compute GPC row I.8.1; it computes I.7.1',
       'activities[3].depth: "depth" is not a known field',

@@ -64,7 +64,7 @@ describe('natural gas systems', () => {
       'activities[0].segment: "storage" is not one of "production", "transmission", "distribution"',
       'activities[0].volume.unit: unit "t" measures mass, expected volume',
       'activities[0].estimate: "average" is not one of "low", "high"',
-      'activities[0].estimate: "estimate" and "ch4Factor" both set the same value: keep one',
+      'activities[0].estimate: "estimate" and "ch4Factor" cannot go together (they set the same value, or contradict each other): keep one',
     ]);
   });
 });

@@ -114,7 +114,7 @@ describe('mobile-fuel: input errors', () => {
       'activities[0].fuels[0].fuel: "diesel" is not one of "jet_kerosene"',
       'activities[0].fuels[1].fuel: "jet_kerosine" is not a known fuel (did you mean "jet_kerosene"?)',
       'activities[0].fuels[2].ncv: the library has no value for this line (jet_kerosene, ipcc2006); the method needs a net calorific value per volume for an amount in m3: add `ncv` in MJ/m3, or give the amount by mass',
-      'activities[0].fuels[3].ncv: "ncv" and "amount" both set the same value: keep one',
+      'activities[0].fuels[3].ncv: "ncv" and "amount" cannot go together (they set the same value, or contradict each other): keep one',
       'activities[0].fuels[3].ef.CH4.unit: unit "kg/m3" measures mass/volume, expected mass/energy',
       'activities[1].gpc: method "mobile-fuel" does not compute GPC row II.2.1; it computes II.3.1, II.3.3, II.4.1, II.4.3',
       'activities[2].fuels: expected array, got object',

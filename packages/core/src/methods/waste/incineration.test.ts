@@ -158,15 +158,15 @@ describe('incineration and open burning', () => {
       'activities[0].composition: is required',
     ]);
     expect(issues({ practice: 'open-burning', technology: 'batch-stoker', waste: tonnes(1), composition: { food: 1 } })).toEqual([
-      'activities[0].technology: "practice" and "technology" both set the same value: keep one',
+      'activities[0].technology: "practice" and "technology" cannot go together (they set the same value, or contradict each other): keep one',
     ]);
     expect(issues({ practice: 'incineration', waste: tonnes(1), composition: { food: 1 } })).toEqual(['activities[0].technology: is required']);
     expect(issues({ practice: 'incineration', stream: 'industrial', waste: tonnes(1), composition: { food: 1 }, dm: { food: 0.4 } })).toEqual([
-      'activities[0].composition: "stream" and "composition" both set the same value: keep one',
+      'activities[0].composition: "stream" and "composition" cannot go together (they set the same value, or contradict each other): keep one',
       'activities[0].dm: expected number, got object',
     ]);
     expect(issues({ practice: 'incineration', technology: 'batch-stoker', wasteByType: { paper: tonnes(1, 'GJ'), plastik: tonnes(1) }, waste: tonnes(2) })).toEqual([
-      'activities[0].waste: "wasteByType" and "waste" both set the same value: keep one',
+      'activities[0].waste: "wasteByType" and "waste" cannot go together (they set the same value, or contradict each other): keep one',
       'activities[0].wasteByType.paper.unit: unit "GJ" measures energy, expected mass',
       'activities[0].wasteByType.plastik: "plastik" is not one of "food", "garden", "paper", "wood", "textiles", "nappies", "rubber", "plastics", "metal", "glass", "other" (did you mean "plastics"?)',
     ]);

@@ -66,7 +66,7 @@ export class CompositionReader {
     }
     if (bad) return undefined;
     if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      reader.report(path, { code: 'out-of-range', min: 1 - SUM_TOLERANCE, max: 1 + SUM_TOLERANCE, got: Number(sum.toFixed(6)) });
+      reader.report(path, { code: 'shares-sum', got: Number(sum.toFixed(6)) });
       return undefined;
     }
     return { fractions, covered: sum, preset: undefined };

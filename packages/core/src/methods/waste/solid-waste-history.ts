@@ -73,7 +73,7 @@ export function readHistory(work: MethodWork, parameters: SolidWasteParameters, 
     const previous = years[i - 1]!;
     const entry = years[i]!;
     if (entry.index === previous.index + 1 && entry.year !== previous.year + 1) {
-      reader.report([...historyPath, entry.index, 'year'], { code: 'out-of-range', min: previous.year + 1, max: previous.year + 1, got: entry.year });
+      reader.report([...historyPath, entry.index, 'year'], { code: 'year-sequence', expected: previous.year + 1, got: entry.year });
       ordered = false;
     }
   }

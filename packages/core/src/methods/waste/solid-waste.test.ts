@@ -187,7 +187,7 @@ describe('solid waste disposal, first-order decay', () => {
       'activities[0].history[2].wast: "wast" is not a known field (did you mean "waste"?)',
       'activities[0].history[2].year: 2023 is out of range: expected 1900 to 2022',
       'activities[0].history[2].site: "landfill" is not one of "managed-anaerobic", "managed-semi-aerobic", "unmanaged-deep", "unmanaged-shallow", "uncategorised"',
-      'activities[0].history[1].year: 2021 is out of range: expected 2020 to 2020',
+      'activities[0].history[1].year: year 2021 breaks the sequence: expected 2020 (a year with nothing is written with 0, not left out)',
     ]);
   });
 
@@ -198,7 +198,7 @@ describe('solid waste disposal, first-order decay', () => {
       'activities[0].history[1].year: 2019 is out of range: expected 2021 to 2022',
     ]);
     expect(issues({ ...base, history: [{ year: 2021, waste: tonnes(1) }], composition: { food: 0.5, paper: 0.3 } })).toEqual([
-      'activities[0].composition: 0.8 is out of range: expected 0.99 to 1.01',
+      'activities[0].composition: the shares add up to 0.8; they must add up to 1',
     ]);
     expect(issues({ ...base, history: [] })).toEqual(['activities[0].history: is required']);
     expect(issues({ method: 'solid-waste-fod', history: [{ year: 2021, waste: tonnes(1) }] })).toEqual(['activities[0].site: is required', 'activities[0].composition: is required', 'activities[0].climate: is required']);
@@ -210,12 +210,12 @@ describe('solid waste disposal, first-order decay', () => {
 
   it('refuses contradictory fields', () => {
     const base = { method: 'solid-waste-fod', history: [{ year: 2021, waste: tonnes(1) }], climate: 'boreal-temperate-wet' };
-    expect(issues({ ...base, site: 'managed-anaerobic', mcf: 1, doc: 0.15 })).toEqual(['activities[0].mcf: "site" and "mcf" both set the same value: keep one']);
-    expect(issues({ ...base, site: 'unmanaged-deep', doc: 0.15, oxidisingCover: true })).toEqual(['activities[0].oxidisingCover: "site" and "oxidisingCover" both set the same value: keep one']);
-    expect(issues({ ...base, site: 'managed-anaerobic', doc: 0.15, ox: 0.1, oxidisingCover: true })).toEqual(['activities[0].ox: "ox" and "oxidisingCover" both set the same value: keep one']);
-    expect(issues({ ...base, site: 'managed-anaerobic', doc: 0.15, composition: { food: 1 } })).toEqual(['activities[0].doc: "doc" and "composition" both set the same value: keep one']);
+    expect(issues({ ...base, site: 'managed-anaerobic', mcf: 1, doc: 0.15 })).toEqual(['activities[0].mcf: "site" and "mcf" cannot go together (they set the same value, or contradict each other): keep one']);
+    expect(issues({ ...base, site: 'unmanaged-deep', doc: 0.15, oxidisingCover: true })).toEqual(['activities[0].oxidisingCover: "site" and "oxidisingCover" cannot go together (they set the same value, or contradict each other): keep one']);
+    expect(issues({ ...base, site: 'managed-anaerobic', doc: 0.15, ox: 0.1, oxidisingCover: true })).toEqual(['activities[0].ox: "ox" and "oxidisingCover" cannot go together (they set the same value, or contradict each other): keep one']);
+    expect(issues({ ...base, site: 'managed-anaerobic', doc: 0.15, composition: { food: 1 } })).toEqual(['activities[0].doc: "doc" and "composition" cannot go together (they set the same value, or contradict each other): keep one']);
     expect(issues({ ...base, site: 'managed-anaerobic', doc: 0.15, decay: 'by-type' })).toEqual([
-      'activities[0].doc: "decay" and "doc" both set the same value: keep one',
+      'activities[0].doc: "decay" and "doc" cannot go together (they set the same value, or contradict each other): keep one',
       'activities[0].composition: is required',
     ]);
     expect(issues({ ...base, site: 'managed-anaerobic', doc: 0.15, k: { food: 0.1 } })).toEqual(['activities[0].k: expected number, got object']);

@@ -203,7 +203,7 @@ describe('domestic wastewater: bad input', () => {
     const { issues } = run({ ...CITY, treatment: [{ system: 'septic', share: 0.5 }, { system: 'latrine-wet', share: 0.4 }] });
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toEqual(['activities', 0, 'treatment']);
-    expect(issues[0]).toMatchObject({ code: 'out-of-range', min: 1, max: 1 });
+    expect(issues[0]).toMatchObject({ code: 'shares-sum' });
     expect(closeTo((issues[0] as { got: number }).got, 0.9)).toBe(true);
     // Within 1e-6 of 1 counts as whole: 0.3333333 × 3 = 0.9999999.
     expect(run({ ...CITY, treatment: [0, 1, 2].map(() => ({ system: 'septic', share: 0.3333333 })) }).result).toBeDefined();

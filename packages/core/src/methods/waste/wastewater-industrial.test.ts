@@ -165,7 +165,7 @@ describe('industrial wastewater: bad input', () => {
       { path: 'activities.0.industries.0.treatment.0.system', code: 'unknown-category' },
       { path: 'activities.0.industries.1.production.unit', code: 'wrong-dimension' },
       { path: 'activities.0.industries.1.cod.unit', code: 'wrong-dimension' },
-      { path: 'activities.0.industries.1.treatment', code: 'out-of-range' },
+      { path: 'activities.0.industries.1.treatment', code: 'shares-sum' },
       { path: 'activities.0.industries.2.production', code: 'conflict' },
     ]);
   });

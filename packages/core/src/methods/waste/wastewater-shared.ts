@@ -99,7 +99,7 @@ export function weightedMcf<T extends string>(work: MethodWork, defaults: LineDe
   }
   if (!complete) return undefined;
   if (Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
-    return void reader.report([...path, 'treatment'], { code: 'out-of-range', min: 1, max: 1, got: shareSum });
+    return void reader.report([...path, 'treatment'], { code: 'shares-sum', got: Number(shareSum.toFixed(6)) });
   }
   return weighted;
 }
