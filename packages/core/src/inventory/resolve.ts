@@ -1,3 +1,4 @@
+import { CO2_PER_CARBON, FACTOR_LABELS, FACTOR_SET_SOURCES } from '../factors/factor-sets.ts';
 import { FUELS, type FuelId } from '../factors/fuels.ts';
 import { citation, type Factor, type FactorLibrary, type Gas, type GwpSet } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
@@ -8,14 +9,6 @@ import type { Assumption, EnergyAccounting, FactorRef, FactorSet, GivenValue, Re
 
 /** GJ in one tonne of standard coal (GB/T 2589: 1 kgce = 29,307.6 kJ). */
 export const GJ_PER_TCE = 29.3076;
-/** Mass ratio of CO2 to carbon (44/12), used by the cn method. */
-const CO2_PER_C = 44 / 12;
-
-/** Sources whose tables each method takes its defaults from (factor ids carry the table). */
-const METHOD_SOURCES = {
-  ipcc2006: { ncv: 'ipcc2006-v2-ch1', co2: 'ipcc2006-v2-ch1' },
-  cn: { ncv: 'gbt-2589', carbonContent: 'cn-provincial-guideline', oxidation: 'cn-provincial-guideline' },
-} as const;
 
 export interface GwpWeights {
   readonly set: GwpSet;
@@ -157,16 +150,6 @@ class RecipeBuilder {
   }
 }
 
-const NAMES = {
-  ncv: { en: 'net calorific value', zh: '低位发热量' },
-  co2: { en: 'CO2 factor', zh: 'CO2 排放因子' },
-  carbonContent: { en: 'carbon content', zh: '单位热值含碳量' },
-  oxidation: { en: 'oxidation rate', zh: '碳氧化率' },
-  CH4: { en: 'CH4 factor', zh: 'CH4 排放因子' },
-  N2O: { en: 'N2O factor', zh: 'N2O 排放因子' },
-  tce: { en: 'standard-coal coefficient', zh: '折标准煤系数' },
-  grid: { en: 'grid factor', zh: '电网排放因子' },
-} as const;
 
 /**
  * Tonnes of a gas per unit of the line's amount from a factor given on the line: per energy
@@ -221,7 +204,7 @@ export function resolveFuel(spec: FuelSpec, context: ResolveContext): Resolution
       });
     }
   } else {
-    const ncv = library.one({ kind: 'ncv', fuel: tableFuel, source: METHOD_SOURCES[factorSet].ncv });
+    const ncv = library.one({ kind: 'ncv', fuel: tableFuel, source: FACTOR_SET_SOURCES[factorSet].ncv });
     if (!ncv) {
       builder.problem(['ncv'], { code: 'missing-factor', need: 'ncv', fuel: fuel.id, context: factorSet });
     } else if (ncv.unit.dimension !== `energy/${activity}`) {
@@ -232,7 +215,7 @@ export function resolveFuel(spec: FuelSpec, context: ResolveContext): Resolution
         context: factorSet,
       });
     } else {
-      gjPerUnit = spec.unit.toBase * builder.use(ncv, NAMES.ncv).toBase;
+      gjPerUnit = spec.unit.toBase * builder.use(ncv, FACTOR_LABELS.ncv).toBase;
     }
   }
 
@@ -265,12 +248,12 @@ function co2PerUnit(spec: FuelSpec, context: ResolveContext, tableFuel: FuelId, 
   const { library } = context;
   if (context.factorSet === 'ipcc2006') {
     // IPCC 2006 Vol.2 Table 1.4: CO2 per energy, oxidation factor 1.
-    const factor = library.one({ kind: 'co2-ef', fuel: tableFuel, source: METHOD_SOURCES.ipcc2006.co2 });
+    const factor = library.one({ kind: 'co2-ef', fuel: tableFuel, source: FACTOR_SET_SOURCES.ipcc2006.co2 });
     if (!factor) {
       builder.problem(['ef', 'CO2'], { code: 'missing-factor', need: 'co2', fuel: spec.fuel, context: 'ipcc2006' });
       return 0;
     }
-    return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, NAMES.co2).toBase;
+    return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, FACTOR_LABELS.co2).toBase;
   }
   // cn: CO2 = energy × carbon content × oxidation rate × 44/12 (provincial guideline).
   let carbonPerGj: number | undefined;
@@ -287,20 +270,20 @@ function co2PerUnit(spec: FuelSpec, context: ResolveContext, tableFuel: FuelId, 
       });
     }
   } else {
-    const factor = library.one({ kind: 'carbon-content', fuel: tableFuel, source: METHOD_SOURCES.cn.carbonContent });
-    if (factor) carbonPerGj = builder.use(factor, NAMES.carbonContent).toBase;
+    const factor = library.one({ kind: 'carbon-content', fuel: tableFuel, source: FACTOR_SET_SOURCES.cn.carbonContent });
+    if (factor) carbonPerGj = builder.use(factor, FACTOR_LABELS.carbonContent).toBase;
     else builder.problem(['carbonContent'], { code: 'missing-factor', need: 'carbon-content', fuel: spec.fuel, context: 'cn' });
   }
   let oxidation = spec.oxidation;
   if (oxidation !== undefined) {
     builder.factors.push({ id: 'line:oxidation', value: oxidation, unit: 'fraction', source: spec.lineSource ?? 'given on the line' });
   } else {
-    const factor = library.one({ kind: 'oxidation', fuel: tableFuel, source: METHOD_SOURCES.cn.oxidation });
-    if (factor) oxidation = builder.use(factor, NAMES.oxidation).value;
+    const factor = library.one({ kind: 'oxidation', fuel: tableFuel, source: FACTOR_SET_SOURCES.cn.oxidation });
+    if (factor) oxidation = builder.use(factor, FACTOR_LABELS.oxidation).value;
     else builder.problem(['oxidation'], { code: 'missing-factor', need: 'oxidation', fuel: spec.fuel, context: 'cn' });
   }
   if (gjPerUnit === undefined || carbonPerGj === undefined || oxidation === undefined) return 0;
-  return gjPerUnit * carbonPerGj * oxidation * CO2_PER_C;
+  return gjPerUnit * carbonPerGj * oxidation * CO2_PER_CARBON;
 }
 
 /** CH4 or N2O per unit: the line's factor, else the IPCC 2006 default of the sub-sector's combustion context. */
@@ -336,7 +319,7 @@ function nonCo2PerUnit(gas: 'CH4' | 'N2O', spec: FuelSpec, context: ResolveConte
     builder.problem(['ef', gas], { code: 'missing-factor', need, fuel: spec.fuel, context: `GPC ${spec.row.subsector.id}` });
     return 0;
   }
-  return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, NAMES[gas]).toBase;
+  return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, FACTOR_LABELS[gas]).toBase;
 }
 
 export function resolvePurchasedEnergy(spec: PurchasedEnergySpec, context: ResolveContext): Resolution {

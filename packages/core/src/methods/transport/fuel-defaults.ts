@@ -1,3 +1,4 @@
+import { CO2_PER_CARBON, FACTOR_LABELS, FACTOR_SET_SOURCES } from '../../factors/factor-sets.ts';
 import { FUELS, type FuelId } from '../../factors/fuels.ts';
 import type { Factor } from '../../factors/library.ts';
 import type { MissingFactor, Path } from '../../issues/issue.ts';
@@ -9,19 +10,8 @@ import type { MethodWork } from '../method.ts';
 export const FACTOR_SETS = ['ipcc2006', 'cn'] as const;
 export type FactorSetId = (typeof FACTOR_SETS)[number];
 
-/** The documents each factor set takes its defaults from, as for `fuel` lines (inventory/resolve.ts). */
-const SOURCES = {
-  ipcc2006: { ncv: 'ipcc2006-v2-ch1', co2: 'ipcc2006-v2-ch1' },
-  cn: { ncv: 'gbt-2589', carbon: 'cn-provincial-guideline' },
-} as const;
-/** Mass ratio of CO2 to carbon. */
-const CO2_PER_C = 44 / 12;
-
 const NAMES = {
-  ncv: { en: 'net calorific value', zh: '低位发热量' },
-  co2: { en: 'CO2 factor', zh: 'CO2 排放因子' },
-  carbonContent: { en: 'carbon content', zh: '单位热值含碳量' },
-  oxidation: { en: 'oxidation rate', zh: '碳氧化率' },
+  ...FACTOR_LABELS,
   CH4: { en: 'CH4 factor, road transport', zh: '道路交通 CH4 排放因子' },
   N2O: { en: 'N2O factor, road transport', zh: '道路交通 N2O 排放因子' },
 } as const;
@@ -53,7 +43,7 @@ export class FuelDefaults {
 
   /** The library NCV of the fuel in this factor set (not yet used), to see whether it is per mass or per volume. */
   libraryNcv(fuel: FuelId): Factor | undefined {
-    return this.work.input.library.one({ kind: 'ncv', fuel: this.tableFuel(fuel, false), source: SOURCES[this.factorSet].ncv });
+    return this.work.input.library.one({ kind: 'ncv', fuel: this.tableFuel(fuel, false), source: FACTOR_SET_SOURCES[this.factorSet].ncv });
   }
 
   /** GJ per base unit (t or m³) of the fuel, from the library; a missing or misfitting NCV is reported at `path.ncv`. */
@@ -70,13 +60,13 @@ export class FuelDefaults {
     const { library } = this.work.input;
     const table = this.tableFuel(fuel, true);
     if (this.factorSet === 'ipcc2006') {
-      const factor = library.one({ kind: 'co2-ef', fuel: table, source: SOURCES.ipcc2006.co2 });
+      const factor = library.one({ kind: 'co2-ef', fuel: table, source: FACTOR_SET_SOURCES.ipcc2006.co2 });
       return factor ? this.use(factor, NAMES.co2).toBase : this.missing([...path, 'ef', 'CO2'], 'co2', fuel);
     }
-    const carbon = library.one({ kind: 'carbon-content', fuel: table, source: SOURCES.cn.carbon });
-    const oxidation = library.one({ kind: 'oxidation', fuel: table, source: SOURCES.cn.carbon });
+    const carbon = library.one({ kind: 'carbon-content', fuel: table, source: FACTOR_SET_SOURCES.cn.carbonContent });
+    const oxidation = library.one({ kind: 'oxidation', fuel: table, source: FACTOR_SET_SOURCES.cn.oxidation });
     if (!carbon || !oxidation) return this.missing([...path, 'ef', 'CO2'], 'co2', fuel);
-    return this.use(carbon, NAMES.carbonContent).toBase * this.use(oxidation, NAMES.oxidation).value * CO2_PER_C;
+    return this.use(carbon, NAMES.carbonContent).toBase * this.use(oxidation, NAMES.oxidation).value * CO2_PER_CARBON;
   }
 
   /**
