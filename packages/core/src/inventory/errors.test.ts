@@ -154,6 +154,11 @@ const cases: Record<Exclude<IssueCode, 'missing-factor'>, readonly Case[]> = {
       issues: [{ path: [...LINE, 'ch4Origin'], code: 'not-applicable', field: 'ch4Origin', reason: 'ch4-origin' }],
     },
     {
+      name: 'an oxidation rate under factorSet ipcc2006',
+      document: withLine({ gpc: 'I.3.1', fuel: 'natural_gas', amount: 1000, unit: 't', oxidation: 0.5 }, { factorSet: 'ipcc2006' }),
+      issues: [{ path: [...LINE, 'oxidation'], code: 'not-applicable', field: 'oxidation', reason: 'cn-method' }],
+    },
+    {
       name: 'a coal rate with the calorific method',
       document: base({ energyAccounting: { method: 'calorific', coalRate: { value: 300, unit: 'gce/kWh' } } }),
       issues: [{ path: ['energyAccounting', 'coalRate'], code: 'not-applicable', field: 'coalRate', reason: 'coal-rate' }],
@@ -775,5 +780,16 @@ describe('stated, not silent', () => {
     const line = result.inventory.lines[0]!;
     if (line.form === 'notation') throw new Error('expected a computing line');
     expect(line.recipe.assumptions.map((a) => a.code)).toContain('grid-year');
+  });
+});
+
+describe('gasoline on roads without a technology', () => {
+  it('is an error even when the line gives its own CH4 factor (N2O still needs the technology)', () => {
+    const issues = issuesOf(withLine({ gpc: 'II.1.1', fuel: 'gasoline', amount: 1000, unit: 't', ef: { CH4: { value: 20, unit: 'kg/TJ' } } }));
+    expect(issues.map((issue) => `${issue.code} ${issue.path.join('.')}`)).toEqual(['missing-factor activities.3.technology']);
+  });
+  it('is no error when the line gives both CH4 and N2O', () => {
+    const result = parseInventory(withLine({ gpc: 'II.1.1', fuel: 'gasoline', amount: 1000, unit: 't', ef: { CH4: { value: 20, unit: 'kg/TJ' }, N2O: { value: 8, unit: 'kg/TJ' } } }));
+    expect(result.ok).toBe(true);
   });
 });

@@ -181,6 +181,11 @@ function readSpec(
       const ef = readEf(reader, fields, path);
       const carbonContent = reader.given(fields, 'carbonContent', path);
       const oxidation = reader.number(fields, 'oxidation', path, { required: false, min: 0, max: 1 });
+      if (context.factorSet === 'ipcc2006') {
+        for (const field of ['carbonContent', 'oxidation'] as const) {
+          if (fields[field] !== undefined) reader.report([...path, field], { code: 'not-applicable', field, reason: 'cn-method' });
+        }
+      }
       if (ef?.CO2 !== undefined) {
         if (fields['carbonContent'] !== undefined) reader.report([...path, 'carbonContent'], { code: 'conflict', fields: ['ef.CO2', 'carbonContent'] });
         if (fields['oxidation'] !== undefined) reader.report([...path, 'oxidation'], { code: 'conflict', fields: ['ef.CO2', 'oxidation'] });

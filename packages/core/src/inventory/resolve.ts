@@ -302,8 +302,11 @@ function nonCo2PerUnit(gas: 'CH4' | 'N2O', spec: FuelSpec, context: ResolveConte
   if (combustion === 'road') {
     if (spec.fuel === 'gasoline') {
       if (spec.technology === undefined) {
-        // Table 3.2.2 states no default technology: asking is the only honest answer. Report it once.
-        if (gas === 'CH4') builder.problem(['technology'], { code: 'missing-factor', need: 'technology', fuel: spec.fuel, context: 'road' });
+        // Table 3.2.2 states no default technology: asking is the only honest answer. Report it once,
+        // for whichever gas needs it first (CH4 may be given on the line and N2O not).
+        if (!builder.issues.some((issue) => issue.detail.code === 'missing-factor' && issue.detail.need === 'technology')) {
+          builder.problem(['technology'], { code: 'missing-factor', need: 'technology', fuel: spec.fuel, context: 'road' });
+        }
         return 0;
       }
       factor = context.library.one({ kind, context: 'road', technology: spec.technology });

@@ -42,6 +42,10 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   technology: { en: 'applies only to gasoline on on-road rows (II.1)', zh: '仅适用于道路交通（II.1）行的汽油' },
   'ch4-origin': { en: 'applies only to CH4 lines', zh: '仅适用于 CH4 排放行' },
   'coal-rate': { en: 'applies only with method "coal-consumption"', zh: '仅在 method 为 "coal-consumption" 时适用' },
+  'cn-method': {
+    en: 'applies only under factorSet "cn" (under "ipcc2006" CO2 is energy × the Table 1.4 factor: give `ef.CO2` instead)',
+    zh: '仅适用于因子集 "cn"（"ipcc2006" 下 CO2 = 能量 × 表1.4 因子；如需自定义请填写 `ef.CO2`）',
+  },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */

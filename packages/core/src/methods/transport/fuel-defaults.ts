@@ -26,6 +26,7 @@ const NAMES = {
 export class FuelDefaults {
   private setStated = false;
   private readonly substituted = new Set<FuelId>();
+  private readonly technologyAsked = new Set<string>();
 
   private constructor(
     private readonly work: MethodWork,
@@ -71,12 +72,18 @@ export class FuelDefaults {
 
   /**
    * Tonnes of CH4 or N2O per GJ on roads (Table 3.2.2): gasoline by its `technology` (the table states no
-   * default one, so a missing technology is reported once, under CH4), other fuels by fuel.
+   * default one, so a missing technology is reported, once per place, for whichever gas needs it first),
+   * other fuels by fuel.
    */
   road(gas: 'CH4' | 'N2O', fuel: FuelId, technology: RoadTechnology | undefined, path: Path): number | undefined {
     const kind = gas === 'CH4' ? 'ch4-ef' : 'n2o-ef';
     if (fuel === 'gasoline' && technology === undefined) {
-      if (gas === 'CH4') this.missing([...path, 'technology'], 'technology', fuel, 'road');
+      const where = [...path, 'technology'];
+      const key = where.join('.');
+      if (!this.technologyAsked.has(key)) {
+        this.technologyAsked.add(key);
+        this.missing(where, 'technology', fuel, 'road');
+      }
       return undefined;
     }
     const factor =

@@ -305,3 +305,13 @@ describe('energy of transport methods', () => {
     expect(run.result.energy.tce).toBeCloseTo(43000 / 29.3076 + 18.435, 9);
   });
 });
+
+describe('a gasoline class with its own CH4 factor and no technology', () => {
+  it('is an error (N2O needs the technology), not a class silently dropped', () => {
+    expect(
+      problems('II.1.1', {
+        vehicles: [{ class: 'car', fuel: 'gasoline', distance: { value: 1000000, unit: 'km' }, consumption: { value: 0.06, unit: 'kg/km' }, ef: { CH4: { value: 20, unit: 'kg/TJ' } }, source: 'x' }],
+      }),
+    ).toHaveLength(1);
+  });
+});
