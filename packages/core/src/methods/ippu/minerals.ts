@@ -45,6 +45,15 @@ function clinkerProduced(work: MethodWork): number | undefined {
   const fraction = work.number('clinkerFraction', undefined, { min: 0, max: 1 });
   const imported = optionalMass(work, 'clinkerImported');
   const exported = optionalMass(work, 'clinkerExported');
+  if (fields['clinkerImported'] === undefined || fields['clinkerExported'] === undefined) {
+    work.state({
+      code: 'no-clinker-trade',
+      text: {
+        en: 'clinker imported and exported taken as 0 where not given (Tier 1, Eq 2.2)',
+        zh: '未填写的熟料进口量与出口量取 0（Tier 1，式 2.2）',
+      },
+    });
+  }
   if (cementMade === undefined || fraction === undefined || imported === undefined || exported === undefined) return undefined;
   const clinkerInCement = cementMade * fraction;
   if (imported > clinkerInCement + exported) {

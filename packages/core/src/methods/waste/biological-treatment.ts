@@ -42,6 +42,9 @@ export const biologicalTreatment: MethodCalculator = {
     };
     const ch4PerTonne = factor('ch4Factor', 'ef-ch4', { en: `CH4 factor, ${treatment} (${basis} basis)`, zh: `CH4 排放因子（${treatment}，${basis === 'wet' ? '湿基' : '干基'}）` });
     const n2oPerTonne = factor('n2oFactor', 'ef-n2o', { en: `N2O factor, ${treatment} (${basis} basis)`, zh: `N2O 排放因子（${treatment}，${basis === 'wet' ? '湿基' : '干基'}）` });
+    if (fields['recovered'] === undefined) {
+      work.state({ code: 'no-ch4-recovered', text: { en: 'no CH4 recovered (no `recovered` given): R = 0', zh: '未填写 `recovered`：CH4 回收量 R 取 0' } });
+    }
     const recovered = fields['recovered'] === undefined ? 0 : work.quantity('recovered', ['mass'])?.value;
     if (ch4PerTonne === undefined || n2oPerTonne === undefined || recovered === undefined) return work.finish({}, 'non-fossil');
     const generated = waste.value * ch4PerTonne;

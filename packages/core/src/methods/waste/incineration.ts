@@ -93,7 +93,16 @@ export const incineration: MethodCalculator = {
       const field = `${gas}Factor`;
       if (fields[field] !== undefined) {
         const given = work.quantity(field, ['mass/mass']);
-        if (given) work.listGiven(field, given.given);
+        if (given) {
+          work.listGiven(field, given.given);
+          work.state({
+            code: 'line-factor-wet-basis',
+            text: {
+              en: `\`${field}\` given on the line is applied per tonne of wet waste`,
+              zh: `该行填写的 \`${field}\` 按每吨湿废弃物计`,
+            },
+          });
+        }
         return given && { factor: given.value, basis: 'wet' };
       }
       const wanted = variant(gas);
