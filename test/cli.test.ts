@@ -379,3 +379,13 @@ describe('peakpath methods', () => {
     expect(result.lines[0]).toMatchObject({ form: 'method', method: 'biological-treatment' });
   });
 });
+
+describe('peakpath factors with several words', () => {
+  it('takes every word as a search term, as the README shows', () => {
+    const run = peakpath('factors', 'grid', 'east');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('CN-east-2022');
+    expect(run.stdout).not.toContain('CN-northeast-2022');
+    expect(run.stdout).toContain('1 factor,');
+  });
+});

@@ -37,12 +37,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('factors')
     .description('list and search the factor library with sources / 检索因子库')
-    .argument('[query]', 'words to search for in ids, names, fuels, gases, sources')
+    .argument('[query...]', 'words to search for in ids, names, fuels, gases, sources (all must match)')
     .option('--kind <kind>', 'only factors of this kind (ncv, co2-ef, grid, gwp, …)')
     .option('--json', 'print JSON', false)
     .addOption(langOption())
-    .action((query: string | undefined, options: { json: boolean; lang: Lang; kind?: string }) => {
-      output = factorsCommand(query, options);
+    .action((words: string[], options: { json: boolean; lang: Lang; kind?: string }) => {
+      output = factorsCommand(words.length === 0 ? undefined : words.join(' '), options);
     });
 
   program
