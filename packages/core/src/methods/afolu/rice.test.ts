@@ -48,7 +48,7 @@ describe('rice-cultivation', () => {
 
   it('scaling factors and the baseline given on the line', () => {
     // 1,000 ha × 100 days × 1.2 kg/ha/day × 0.7 × 1 = 84,000 kg = 84 t.
-    const result = line('rice-cultivation', { area: t(1000, 'ha'), days: t(100, 'day'), waterFactor: 0.7, preSeasonFactor: 1, baselineFactor: t(1.2, 'kg/ha') });
+    const result = line('rice-cultivation', { area: t(1000, 'ha'), days: t(100, 'day'), waterFactor: 0.7, preSeasonFactor: 1, baselineFactor: t(1.2, 'kg/ha/day') });
     expect(closeTo(result.gases.CH4, 84, 1e-9)).toBe(true);
     expect(result.factors.map((f) => f.id)).toEqual(['line:baselineFactor', 'line:waterFactor', 'line:preSeasonFactor', 'gwp.ar5.ch4']);
   });
@@ -69,5 +69,26 @@ describe('rice-cultivation', () => {
       { path: 'activities.0.amendments.0.rate.unit', code: 'wrong-dimension' },
       { path: 'activities.0.amendments.1.type', code: 'unknown-category' },
     ]);
+  });
+});
+
+describe('rice factor units', () => {
+  it('refuses a baseline factor without its time unit, so a seasonal figure is never multiplied by the days', () => {
+    const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method: 'rice-cultivation', area: { value: 1000, unit: 'ha' }, days: { value: 110, unit: 'day' }, waterRegime: 'continuously-flooded', preSeason: 'not-flooded-under-180d', baselineFactor: { value: 211.4, unit: 'kg/ha' } }] });
+    expect(run.ok).toBe(false);
+    if (!run.ok) expect(run.issues.map((issue) => `${issue.code} ${issue.path.join('.')}`)).toEqual(['wrong-dimension activities.0.baselineFactor.unit']);
+  });
+
+  it('takes a seasonal factor as CH4 = EF × area', () => {
+    // 1,000 ha × 211.4 kg/ha = 211,400 kg = 211.4 t CH4.
+    const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method: 'rice-cultivation', area: { value: 1000, unit: 'ha' }, seasonalFactor: { value: 211.4, unit: 'kg/ha' } }] });
+    if (!run.ok) throw new Error(JSON.stringify(run.issues));
+    expect(run.result.lines[0]!.gases.CH4).toBeCloseTo(211.4, 9);
+    expect(run.result.lines[0]!.assumptions.map((a) => a.code)).toContain('rice-seasonal-factor');
+  });
+
+  it('refuses daily-rate fields beside a seasonal factor', () => {
+    const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method: 'rice-cultivation', area: { value: 1000, unit: 'ha' }, days: { value: 100, unit: 'day' }, seasonalFactor: { value: 211.4, unit: 'kg/ha' } }] });
+    expect(run.ok).toBe(false);
   });
 });

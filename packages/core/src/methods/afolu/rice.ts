@@ -1,4 +1,5 @@
 import type { Path } from '../../issues/issue.ts';
+import { parseUnit } from '../../units/units.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
 import { factorOrDefault, libraryValueAt, type Label } from './values.ts';
@@ -21,24 +22,33 @@ const SFO_EXPONENT = 0.59;
  * CFOA its conversion factor (Table 5.14). The water regimes have no Tier 1 default here: the line
  * names them, or gives its own scaling factor. SF_s,r (soil type, cultivar) is not applied.
  * One line per season (early, late, single rice).
+ *
+ * `baselineFactor` on the line is a daily rate written with its time unit (`kg/ha/day`), so a
+ * seasonal figure is never multiplied by the days. A seasonal factor that already includes the water
+ * regime and amendments (as China's provincial guideline gives by region) goes in `seasonalFactor`
+ * (`kg/ha`): CH4 = EF_season × A, and the daily-rate fields do not apply.
  */
 export const riceCultivation: MethodCalculator = {
   id: 'rice-cultivation',
   name: { en: 'Rice cultivation CH4 (IPCC 2006 Vol.4 Ch.5)', zh: '稻田 CH4（IPCC 2006 第4卷第5章）' },
   rows: ['V.3.1'],
-  fields: ['area', 'days', 'waterRegime', 'waterFactor', 'preSeason', 'preSeasonFactor', 'amendments', 'baselineFactor'],
+  fields: ['area', 'days', 'waterRegime', 'waterFactor', 'preSeason', 'preSeasonFactor', 'amendments', 'baselineFactor', 'seasonalFactor'],
   compute(input) {
     const work = new MethodWork(input, 'rice-cultivation');
-    const { reader, path } = input;
+    const { reader, path, fields } = input;
+    if (fields['seasonalFactor'] !== undefined) return seasonal(work);
     const area = work.quantity('area', ['area']);
     const days = work.quantity('days', ['time']);
     if (days && days.value > 366) reader.report([...path, 'days'], { code: 'out-of-range', min: 0, max: 366, got: days.value });
-    const baseline = factorOrDefault(work, {
-      field: 'baselineFactor',
-      dimension: 'mass/area',
-      criteria: { parameter: 'ef-baseline' },
-      label: { en: 'baseline CH4 factor EFc, per day of cultivation', zh: '基准 CH4 排放因子 EFc（每天）' },
-    });
+    const baseline =
+      fields['baselineFactor'] !== undefined
+        ? dailyRate(work)
+        : factorOrDefault(work, {
+            field: 'baselineFactor',
+            dimension: 'mass/area',
+            criteria: { parameter: 'ef-baseline' },
+            label: { en: 'baseline CH4 factor EFc, per day of cultivation', zh: '基准 CH4 排放因子 EFc（每天）' },
+          });
     const water = scalingFactor(work, 'waterRegime', 'waterFactor', WATER_REGIMES, 'sf-water', { en: 'SFw, water regime', zh: 'SFw（种植期水分管理）' });
     const preSeason = scalingFactor(work, 'preSeason', 'preSeasonFactor', PRE_SEASON, 'sf-preseason', { en: 'SFp, pre-season water regime', zh: 'SFp（种植前水分状况）' });
     const organic = organicScalingFactor(work);
@@ -49,6 +59,46 @@ export const riceCultivation: MethodCalculator = {
     return work.finish({ ch4: dailyFactor * days.value * area.value }, 'non-fossil');
   },
 };
+
+/** `baselineFactor` as `{ value, unit: "kg/ha/day" }`: a mass per area per time, in t per ha per day. */
+function dailyRate(work: MethodWork): number | undefined {
+  const { reader, fields, path } = work.input;
+  const at: Path = [...path, 'baselineFactor'];
+  const pair = reader.object(fields['baselineFactor'], at);
+  if (!pair) return undefined;
+  const value = reader.number(pair, 'value', at, { required: true });
+  const spelling = reader.string(pair, 'unit', at, true);
+  if (value === undefined || spelling === undefined) return undefined;
+  const parts = spelling.split('/');
+  const perArea = parts.length === 3 ? parseUnit(`${parts[0]}/${parts[1]}`) : undefined;
+  const time = parts.length === 3 ? parseUnit(parts[2]!) : undefined;
+  if (perArea?.dimension !== 'mass/area' || time?.dimension !== 'time') {
+    reader.report([...at, 'unit'], { code: 'wrong-dimension', unit: spelling, got: parseUnit(spelling)?.dimension ?? spelling, expected: ['mass/area/time (e.g. kg/ha/day)'] });
+    return undefined;
+  }
+  work.factors.push({ id: 'line:baselineFactor', value, unit: spelling, source: work.input.lineSource ?? 'given on the line' });
+  return (value * perArea.toBase) / time.toBase;
+}
+
+/** A seasonal factor (kg/ha per season, water regime and amendments included): CH4 = EF × A. */
+function seasonal(work: MethodWork) {
+  const { reader, fields, path } = work.input;
+  for (const field of ['days', 'waterRegime', 'waterFactor', 'preSeason', 'preSeasonFactor', 'amendments', 'baselineFactor']) {
+    if (fields[field] !== undefined) reader.report([...path, field], { code: 'conflict', fields: ['seasonalFactor', field] });
+  }
+  const area = work.quantity('area', ['area']);
+  const factor = work.quantity('seasonalFactor', ['mass/area']);
+  if (factor) work.listGiven('seasonalFactor', factor.given);
+  if (area === undefined || factor === undefined) return work.finish({}, 'non-fossil');
+  work.state({
+    code: 'rice-seasonal-factor',
+    text: {
+      en: 'seasonal CH4 factor given on the line, taken to include water regime and organic amendments: no IPCC scaling factors applied',
+      zh: '该行给出单季排放因子，视为已含水分管理与有机肥影响，不再乘以 IPCC 调整系数',
+    },
+  });
+  return work.finish({ ch4: area.value * factor.value }, 'non-fossil');
+}
 
 /** A scaling factor named by category (`categoryField`, from the library) or given as a number (`factorField`). */
 function scalingFactor(work: MethodWork, categoryField: string, factorField: string, allowed: readonly string[], parameter: string, label: Label): number | undefined {
