@@ -45,6 +45,15 @@ export const assumptions = {
       text: { en: `grid factor ${gridId} from the file's top-level \`grid\``, zh: `电网排放因子取文件顶层 \`grid\`：${gridId}` },
     };
   },
+  otherGasGwp(gas: string, gwp: number, source: string): Assumption {
+    return {
+      code: 'other-gas-gwp-from-line',
+      text: {
+        en: `${gas} weighted by GWP ${gwp} given on the line (${source}), reported under other gases; the file's GWP set does not change it`,
+        zh: `${gas} 按该行填写的 GWP ${gwp}（${source}）折算，计入其他气体；不随文件的 GWP 版本变化`,
+      },
+    };
+  },
   gridYear(gridId: string, gridYear: number, inventoryYear: number): Assumption {
     return {
       code: 'grid-year',

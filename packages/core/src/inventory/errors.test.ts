@@ -240,6 +240,13 @@ const cases: Record<Exclude<IssueCode, 'missing-factor'>, readonly Case[]> = {
       partial: true,
     },
   ],
+  'other-gas-gwp': [
+    {
+      name: 'an HFC without its GWP',
+      document: withLine({ gpc: 'IV.2.1', gas: 'HFC-134a', amount: 2, unit: 't' }),
+      issues: [{ path: [...LINE, 'gwp'], code: 'other-gas-gwp', gas: 'HFC-134a' }],
+    },
+  ],
   enum: [
     { name: 'gwp "AR3"', document: base({ gwp: 'AR3' }), issues: [{ path: ['gwp'], code: 'enum', got: 'AR3', allowed: ['AR4', 'AR5', 'AR6'], suggestion: 'AR4' }] },
     {
@@ -791,5 +798,26 @@ describe('gasoline on roads without a technology', () => {
   it('is no error when the line gives both CH4 and N2O', () => {
     const result = parseInventory(withLine({ gpc: 'II.1.1', fuel: 'gasoline', amount: 1000, unit: 't', ef: { CH4: { value: 20, unit: 'kg/TJ' }, N2O: { value: 8, unit: 'kg/TJ' } } }));
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('gases other than CO2, CH4 and N2O on emissions lines', () => {
+  it('take the GWP the line gives, apart from the CO2 mass', () => {
+    // SF6: 0.1 t × 23,500 (AR5 value given on the line) = 2,350 tCO2e.
+    const result = parseInventory(withLine({ gpc: 'IV.2.1', gas: 'SF6', amount: 100, unit: 'kg', gwp: { value: 23500, source: 'IPCC AR5 WG1 Table 8.A.1' } }));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const line = result.inventory.lines[3]!;
+    if (line.form === 'notation') throw new Error('expected a computing line');
+    expect(line.recipe.co2).toBe(0);
+    expect(line.amount * line.recipe.otherCo2e).toBeCloseTo(2350, 9);
+    expect(line.recipe.assumptions.map((a) => a.code)).toEqual(['other-gas-gwp-from-line']);
+  });
+  it('a near miss of CO2 gets a hint, not a request for a GWP', () => {
+    expect(issuesOf(withLine({ gpc: 'IV.1.1', gas: 'C02', amount: 1, unit: 't' }))).toEqual([
+      { path: [...LINE, 'gas'], code: 'enum', got: 'C02', allowed: ['CO2', 'CH4', 'N2O'], suggestion: 'CO2' },
+    ]);
+  });
+  it('a GWP beside CO2, CH4 or N2O is refused: their GWP is the file\'s set', () => {
+    expect(issuesOf(withLine({ gpc: 'IV.1.1', gas: 'CH4', amount: 1, unit: 't', gwp: { value: 30, source: 'x' } })).map((issue) => issue.code)).toEqual(['conflict']);
   });
 });

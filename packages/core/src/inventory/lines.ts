@@ -17,7 +17,7 @@ const FORM_FIELDS = {
   fuel: fieldSet(...COMMON_LINE_FIELDS, 'fuel', 'amount', 'unit', 'ncv', 'ef', 'carbonContent', 'oxidation', 'technology'),
   electricity: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'grid', 'ef'),
   heat: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'ef'),
-  emissions: fieldSet(...COMMON_LINE_FIELDS, 'gas', 'amount', 'unit', 'ch4Origin'),
+  emissions: fieldSet(...COMMON_LINE_FIELDS, 'gas', 'amount', 'unit', 'ch4Origin', 'gwp'),
   notation: fieldSet(...COMMON_LINE_FIELDS, 'notation', 'explanation'),
 } as const;
 const ALL_LINE_FIELDS: ReadonlySet<string> = new Set([...Object.values(FORM_FIELDS).flatMap((fields) => [...fields]), 'method']);
@@ -203,13 +203,17 @@ function readSpec(
       return { form, row, unit: known, grid, ef, lineSource: ef !== NO_EF ? lineSource : undefined };
     }
     case 'emissions': {
-      const gas = reader.choice(fields, 'gas', path, GASES, true);
+      const gas = readGas(reader, fields, path);
+      const otherGwp = gas !== undefined && !(GASES as readonly string[]).includes(gas) ? readOtherGwp(reader, fields, path, gas) : undefined;
+      if (gas !== undefined && (GASES as readonly string[]).includes(gas) && fields['gwp'] !== undefined) {
+        reader.report([...path, 'gwp'], { code: 'conflict', fields: ['gas', 'gwp'] });
+      }
       const ch4Origin = reader.choice(fields, 'ch4Origin', path, ['fossil', 'non-fossil'] as const, false);
       if (ch4Origin !== undefined && gas !== undefined && gas !== 'CH4') {
         reader.report([...path, 'ch4Origin'], { code: 'not-applicable', field: 'ch4Origin', reason: 'ch4-origin' });
       }
-      if (!gas || !row || !known) return undefined;
-      return { form, row, gas, unit: known, ch4Origin };
+      if (!gas || !row || !known || otherGwp === null) return undefined;
+      return { form, row, gas, unit: known, ch4Origin, otherGwp };
     }
     default: {
       const unhandled: never = form;
@@ -227,7 +231,7 @@ function isPlain(spec: LineSpec): boolean {
     case 'heat':
       return spec.ef === NO_EF;
     case 'emissions':
-      return true;
+      return spec.otherGwp === undefined;
     default: {
       const unhandled: never = spec;
       return Boolean(unhandled);
@@ -244,4 +248,36 @@ export function readGrid(reader: Reader, fields: Fields, path: Path, library: Fa
   const gridIds = library.select({ kind: 'grid' }).map((f) => f.id);
   reader.report([...path, 'grid'], { code: 'unknown-grid', got: id, suggestion: closest(id, gridIds) });
   return null;
+}
+
+/**
+ * The gas of an emissions line: CO2, CH4 or N2O (a near miss such as "C02" gets a hint), or the name of
+ * another gas (HFC-134a, SF6, …), which then needs its GWP on the line.
+ */
+function readGas(reader: Reader, fields: Fields, path: Path): string | undefined {
+  const gas = reader.string(fields, 'gas', path, true);
+  if (gas === undefined || (GASES as readonly string[]).includes(gas)) return gas;
+  const nearMiss = closest(gas, GASES);
+  if (nearMiss !== undefined && fields['gwp'] === undefined) {
+    reader.report([...path, 'gas'], { code: 'enum', got: gas, allowed: GASES, suggestion: nearMiss });
+    return undefined;
+  }
+  return gas;
+}
+
+const OTHER_GWP_FIELDS: ReadonlySet<string> = new Set(['value', 'source']);
+
+/** `gwp: { value, source }` for a gas the library has no GWP for; null when missing or invalid (reported). */
+function readOtherGwp(reader: Reader, fields: Fields, path: Path, gas: string): { value: number; source: string } | null {
+  if (fields['gwp'] === undefined) {
+    reader.report([...path, 'gwp'], { code: 'other-gas-gwp', gas });
+    return null;
+  }
+  const at = [...path, 'gwp'];
+  const gwp = reader.object(fields['gwp'], at);
+  if (!gwp) return null;
+  reader.onlyFields(gwp, OTHER_GWP_FIELDS, at);
+  const value = reader.number(gwp, 'value', at, { required: true, positive: true });
+  const source = reader.string(gwp, 'source', at, true);
+  return value === undefined || source === undefined ? null : { value, source };
 }

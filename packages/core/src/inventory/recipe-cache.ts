@@ -69,7 +69,7 @@ function customKey(spec: LineSpec): string {
     case 'heat':
       return [spec.form, spec.row.ref, spec.unit.id, spec.grid?.id ?? '', given(spec.ef.CO2), given(spec.ef.CH4), given(spec.ef.N2O), spec.lineSource ?? ''].join('|');
     case 'emissions':
-      return ['emissions', spec.row.ref, spec.gas, spec.unit.id, spec.ch4Origin ?? ''].join('|');
+      return ['emissions', spec.row.ref, spec.gas, spec.unit.id, spec.ch4Origin ?? '', spec.otherGwp?.value ?? '', spec.otherGwp?.source ?? ''].join('|');
     default: {
       const unhandled: never = spec;
       return String(unhandled);

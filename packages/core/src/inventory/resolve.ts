@@ -62,9 +62,11 @@ export interface PurchasedEnergySpec {
 export interface EmissionsSpec {
   readonly form: 'emissions';
   readonly row: GpcRow;
-  readonly gas: Gas;
+  /** CO2, CH4, N2O, or another gas (an HFC, SF6, …) with its GWP given on the line. */
+  readonly gas: Gas | string;
   readonly unit: Unit;
   readonly ch4Origin?: Ch4Origin | undefined;
+  readonly otherGwp?: { readonly value: number; readonly source: string } | undefined;
 }
 
 export type LineSpec = FuelSpec | PurchasedEnergySpec | EmissionsSpec;
@@ -113,6 +115,7 @@ class RecipeBuilder {
   co2 = 0;
   ch4 = 0;
   n2o = 0;
+  otherCo2e = 0;
   tce = 0;
   tceCalorific = 0;
   readonly factors: FactorRef[] = [];
@@ -139,8 +142,8 @@ class RecipeBuilder {
         co2: this.co2,
         ch4: this.ch4,
         n2o: this.n2o,
-        co2e: this.co2 + this.ch4 * ch4.weight + this.n2o * gwp.n2o.weight,
-        otherCo2e: 0,
+        co2e: this.co2 + this.ch4 * ch4.weight + this.n2o * gwp.n2o.weight + this.otherCo2e,
+        otherCo2e: this.otherCo2e,
         tce: this.tce,
         tceCalorific: this.tceCalorific,
         factors: this.factors,
@@ -378,6 +381,11 @@ export function resolveEmissions(spec: EmissionsSpec, context: ResolveContext): 
   let origin: Ch4Origin = spec.ch4Origin ?? spec.row.subsector.ch4Origin ?? 'fossil';
   if (spec.gas === 'CO2') builder.co2 = tonnes;
   if (spec.gas === 'N2O') builder.n2o = tonnes;
+  if (spec.otherGwp) {
+    builder.otherCo2e = tonnes * spec.otherGwp.value;
+    builder.factors.push({ id: `line:${spec.gas}.gwp`, value: spec.otherGwp.value, unit: '1', source: spec.otherGwp.source });
+    builder.assumptions.push(assumptions.otherGasGwp(spec.gas, spec.otherGwp.value, spec.otherGwp.source));
+  }
   if (spec.gas === 'CH4') {
     builder.ch4 = tonnes;
     if (context.gwp.set === 'AR6' && spec.ch4Origin === undefined) {

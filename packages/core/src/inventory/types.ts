@@ -61,7 +61,8 @@ export interface ComputingLine extends LineBase {
   readonly form: 'fuel' | 'electricity' | 'heat' | 'emissions' | 'method';
   readonly method?: string | undefined;
   readonly fuel?: FuelId | undefined;
-  readonly gas?: Gas | undefined;
+  /** The gas of an emissions line: CO2, CH4, N2O, or another gas given with its GWP. */
+  readonly gas?: Gas | string | undefined;
   readonly amount: number;
   readonly unit: Unit;
   readonly recipe: Recipe;

@@ -27,6 +27,7 @@ export type IssueDetail =
   | { code: 'not-applicable'; field: string; reason: NotApplicableReason }
   | { code: 'conflict'; fields: readonly [string, string] }
   | { code: 'shares-sum'; got: number }
+  | { code: 'other-gas-gwp'; gas: string }
   | { code: 'year-sequence'; expected: number; got: number }
   | { code: 'no-form'; suggestion?: { field: string; form: string } | undefined }
   | { code: 'many-forms'; forms: readonly string[] }

@@ -107,6 +107,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${quote(issue.fields[0])} 与 ${quote(issue.fields[1])} 不能同时填写（二者给出同一数值，或相互矛盾）：请只保留一个`
         : `${quote(issue.fields[0])} and ${quote(issue.fields[1])} cannot go together (they set the same value, or contradict each other): keep one`;
+    case 'other-gas-gwp':
+      return zh
+        ? `${quote(issue.gas)} 不是 CO2、CH4 或 N2O：请在该行填写其 GWP 与出处 \`gwp: { value, source }\`（因子库仅含 CO2、CH4、N2O 的 GWP）`
+        : `${quote(issue.gas)} is not CO2, CH4 or N2O: give its GWP on the line as \`gwp: { value, source }\` (the library holds GWPs for CO2, CH4 and N2O only)`;
     case 'shares-sum':
       return zh ? `各项比例之和为 ${issue.got}，应为 1` : `the shares add up to ${issue.got}; they must add up to 1`;
     case 'year-sequence':
