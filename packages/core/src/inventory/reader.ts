@@ -95,6 +95,7 @@ export class Reader {
     this.onlyFields(pair, GIVEN_FIELDS, at);
     const value = this.number(pair, 'value', at, { required: true });
     const unit = this.unit(pair, 'unit', at, true);
-    return value === undefined || unit === undefined ? undefined : { value, unit };
+    const source = this.string(pair, 'source', at, false);
+    return value === undefined || unit === undefined ? undefined : { value, unit, source };
   }
 }

@@ -46,7 +46,8 @@ export class RecipeCache {
   }
 }
 
-const given = (value: { value: number; unit: Unit } | undefined): string => (value ? `${value.value} ${value.unit.id}` : '');
+const given = (value: { value: number; unit: Unit; source?: string | undefined } | undefined): string =>
+  value ? `${value.value} ${value.unit.id} ${value.source ?? ''}` : '';
 
 function customKey(spec: LineSpec): string {
   switch (spec.form) {

@@ -91,7 +91,7 @@ export function factorRef(factor: Factor): FactorRef {
 }
 
 function givenRef(field: string, given: GivenValue, lineSource: string | undefined): FactorRef {
-  return { id: `line:${field}`, value: given.value, unit: given.unit.id, source: lineSource ?? 'given on the line' };
+  return { id: `line:${field}`, value: given.value, unit: given.unit.id, source: given.source ?? lineSource ?? 'given on the line' };
 }
 
 /** Builds the GWP weights of a set from the library: CO2 is 1 by definition. */

@@ -23,6 +23,8 @@ export interface Entity {
 export interface GivenValue {
   readonly value: number;
   readonly unit: Unit;
+  /** Where this value comes from, when the pair says (`{ value, unit, source }`); else the line's `source`. */
+  readonly source?: string | undefined;
 }
 
 /** How energy is converted to standard coal: calorific equivalent (当量), or electricity by the year's coal rate (发电煤耗法). */

@@ -217,3 +217,14 @@ describe('intensities', () => {
     expect(result.intensity.perGdp).toBeUndefined();
   });
 });
+
+describe('sources of values given on a line', () => {
+  it('a pair\'s own source is cited, else the line\'s', () => {
+    const [computed] = compute([
+      { gpc: 'I.3.1', fuel: 'raw_coal', amount: 1, unit: 't', source: 'Energy balance', ncv: { value: 22.35, unit: 'GJ/t', source: 'Plant lab report 2022' }, carbonContent: { value: 26.8, unit: 'tC/TJ' } },
+    ]).lines;
+    const byId = Object.fromEntries(computed!.factors.map((f) => [f.id, f.source]));
+    expect(byId['line:ncv']).toBe('Plant lab report 2022');
+    expect(byId['line:carbonContent']).toBe('Energy balance');
+  });
+});

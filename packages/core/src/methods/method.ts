@@ -164,7 +164,7 @@ export class MethodWork {
 
   /** A line-given quantity used as a factor, listed with the line as its source. */
   listGiven(field: string, given: GivenValue): void {
-    this.factors.push({ id: `line:${field}`, value: given.value, unit: given.unit.id, source: this.input.lineSource ?? 'given on the line' });
+    this.factors.push({ id: `line:${field}`, value: given.value, unit: given.unit.id, source: given.source ?? this.input.lineSource ?? 'given on the line' });
   }
 
   state(assumption: Assumption): void {

@@ -73,7 +73,11 @@ export const ironSteel: MethodCalculator = {
     const routeName = reader.string(fields, 'route', path, true);
     const route = routeName === undefined ? undefined : work.category(routeName, IRON_STEEL_ROUTES, [...path, 'route']);
     const produced = work.quantity('production', ['mass']);
-    if (route === undefined) return work.finish({}, 'fossil');
+    if (route === undefined) {
+      // The route decides the defaults; factors given on the line are still checked, so all problems show at once.
+      for (const field of ['factor', 'ch4Factor']) if (fields[field] !== undefined) work.quantity(field, ['mass/mass']);
+      return work.finish({}, 'fossil');
+    }
     const co2Factor = perTonne(work, 'factor', { parameter: 'ef-co2', category: route }, { en: `CO2 per tonne, ${route}`, zh: `CO2 排放因子（${route}）` });
     let ch4Factor: number | undefined = 0;
     if (fields['ch4Factor'] !== undefined || route === 'sinter') {

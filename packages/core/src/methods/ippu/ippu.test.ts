@@ -157,3 +157,11 @@ describe('ippu-iron-steel', () => {
     expect(run.ok ? [] : run.issues.map((issue) => issue.code)).toEqual(['method-not-on-row']);
   });
 });
+
+describe('all problems at once', () => {
+  it('an unknown route does not hide a bad unit on a factor of the same line', () => {
+    const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'IV.1.1', method: 'ippu-iron-steel', route: 'bofx', production: { value: 1, unit: 't' }, ch4Factor: { value: 1, unit: 'kgg/t' } }] });
+    expect(run.ok).toBe(false);
+    if (!run.ok) expect(run.issues.map((issue) => issue.path.join('.'))).toEqual(['activities.0.route', 'activities.0.ch4Factor.unit']);
+  });
+});
