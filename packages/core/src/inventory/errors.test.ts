@@ -821,3 +821,10 @@ describe('gases other than CO2, CH4 and N2O on emissions lines', () => {
     expect(issuesOf(withLine({ gpc: 'IV.1.1', gas: 'CH4', amount: 1, unit: 't', gwp: { value: 30, source: 'x' } })).map((issue) => issue.code)).toEqual(['conflict']);
   });
 });
+
+describe('an invalid country', () => {
+  it('is one problem, not also missing factors under a fallback factor set', () => {
+    const issues = issuesOf(withLine({ gpc: 'I.3.1', fuel: 'raw_coal', amount: 1, unit: 't' }, { city: { name: 'Test', country: 'CHN' } }));
+    expect(issues.map((issue) => issue.code)).toEqual(['invalid-country']);
+  });
+});

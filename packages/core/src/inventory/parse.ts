@@ -60,7 +60,11 @@ export function parseInventory(
     year,
   };
   // A top-level value that is wrong is reported once, not again on every line that relies on it.
-  const skip: LineSkips = { fuel: top['factorSet'] !== undefined && factorSetGiven === undefined, missingGrid: grid === null };
+  // (An invalid country leaves the default factor set unknown, as an invalid factorSet does.)
+  const factorSetUnknown =
+    (top['factorSet'] !== undefined && factorSetGiven === undefined) ||
+    (top['factorSet'] === undefined && reader.issues.some((issue) => issue.code === 'invalid-country'));
+  const skip: LineSkips = { fuel: factorSetUnknown, missingGrid: grid === null };
   const lines = readLines(reader, top, context, skip, methods);
 
   if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
