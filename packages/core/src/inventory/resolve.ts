@@ -208,15 +208,21 @@ export function resolveFuel(spec: FuelSpec, context: ResolveContext): Resolution
     }
   } else {
     const ncv = library.one({ kind: 'ncv', fuel: tableFuel, source: FACTOR_SET_SOURCES[factorSet].ncv });
-    if (!ncv) {
-      builder.problem(['ncv'], { code: 'missing-factor', need: 'ncv', fuel: fuel.id, context: factorSet });
-    } else if (ncv.unit.dimension !== `energy/${activity}`) {
-      builder.problem(['ncv'], {
-        code: 'missing-factor',
-        need: activity === 'volume' ? 'ncv-per-volume' : 'ncv-per-mass',
-        fuel: fuel.id,
-        context: factorSet,
-      });
+    if (!ncv || ncv.unit.dimension !== `energy/${activity}`) {
+      // Energy is needed unless every gas has a factor per activity unit on the line and GB/T 2589
+      // converts the amount to standard coal directly: then a missing NCV stops nothing.
+      const perActivity = (given: GivenValue | undefined): boolean => given !== undefined && given.unit.dimension === `mass/${activity}`;
+      const coefficient = library.one({ kind: 'tce-coefficient', fuel: tableFuel, source: 'gbt-2589' });
+      const energyNeeded = !(perActivity(spec.ef.CO2) && perActivity(spec.ef.CH4) && perActivity(spec.ef.N2O) && coefficient?.unit.dimension === `energy/${activity}`);
+      if (energyNeeded && !ncv) builder.problem(['ncv'], { code: 'missing-factor', need: 'ncv', fuel: fuel.id, context: factorSet });
+      else if (energyNeeded) {
+        builder.problem(['ncv'], {
+          code: 'missing-factor',
+          need: activity === 'volume' ? 'ncv-per-volume' : 'ncv-per-mass',
+          fuel: fuel.id,
+          context: factorSet,
+        });
+      }
     } else {
       gjPerUnit = spec.unit.toBase * builder.use(ncv, FACTOR_LABELS.ncv).toBase;
     }

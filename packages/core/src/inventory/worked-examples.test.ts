@@ -228,3 +228,26 @@ describe('sources of values given on a line', () => {
     expect(byId['line:carbonContent']).toBe('Energy balance');
   });
 });
+
+describe('factors per tonne need no NCV', () => {
+  it('raw coal under ipcc2006 with every gas per tonne and the GB/T 2589 coefficient for standard coal', () => {
+    // 1,000 t × 1.9 t/t = 1,900 t CO2; × 0.2 kg/t = 0.2 t CH4; × 0.03 kg/t = 0.03 t N2O; 1,000 t × 0.7143 kgce/kg = 714.3 tce.
+    const [computed] = compute(
+      [{ gpc: 'I.3.1', fuel: 'raw_coal', amount: 1000, unit: 't', ef: { CO2: { value: 1.9, unit: 't/t' }, CH4: { value: 0.2, unit: 'kg/t' }, N2O: { value: 0.03, unit: 'kg/t' } } }],
+      { factorSet: 'ipcc2006' },
+    ).lines;
+    expectClose(computed!.gases.CO2, 1900);
+    expectClose(computed!.gases.CH4, 0.2);
+    expectClose(computed!.gases.N2O, 0.03);
+    expectClose(computed!.energyTce, 714.3);
+  });
+  it('but still needs one when a gas takes its factor per energy', () => {
+    const run = runInventory({
+      city: 'X',
+      year: 2022,
+      factorSet: 'ipcc2006',
+      activities: [{ gpc: 'I.3.1', fuel: 'raw_coal', amount: 1000, unit: 't', ef: { CO2: { value: 1.9, unit: 't/t' }, CH4: { value: 0.2, unit: 'kg/t' } } }],
+    });
+    expect(run.ok).toBe(false);
+  });
+});
