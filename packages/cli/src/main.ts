@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
 import { factorsCommand } from './commands/factors.ts';
@@ -14,6 +15,13 @@ function defaultLang(): Lang {
 }
 
 const langOption = (): Option => new Option('--lang <lang>', 'language of the output: zh or en').choices(['zh', 'en']).default(defaultLang());
+
+/** Writes pieces to standard output, waiting whenever its buffer is full. */
+async function writeAll(pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
+  }
+}
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -82,7 +90,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     program.outputHelp();
     return 0;
   }
-  if (output.stdout) process.stdout.write(output.stdout);
+  if (typeof output.stdout === 'string') process.stdout.write(output.stdout);
+  else if (output.stdout) await writeAll(output.stdout);
   if (output.stderr) process.stderr.write(output.stderr);
   return output.status;
 }

@@ -1,4 +1,5 @@
 import { formatIssue, GPC_SECTORS, runInventory, type InventoryResult, type Issue, type Lang } from '@peakpath/core';
+import { inventoryJson } from '../format/json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { readDocument } from '../input.ts';
 import type { CommandOutput } from '../output.ts';
@@ -13,7 +14,7 @@ export async function inventoryCommand(file: string, options: InventoryOptions):
   const document = await readDocument(file);
   const run = runInventory(document);
   if (!run.ok) return { status: 2, stderr: issueLines(file, run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: `${JSON.stringify(run.result, null, 2)}\n` };
+  if (options.json) return { status: 0, stdout: inventoryJson(run.result) };
   return { status: 0, stdout: `${renderInventory(run.result, options.lang)}\n` };
 }
 
