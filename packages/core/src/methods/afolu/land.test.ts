@@ -3,20 +3,12 @@
  * (Eq 2.4), CO2 = −ΔC × 44/12; every value from the line, a carbon gain a negative CO2 (removal).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type InventoryResult } from '../../index.ts';
+import { type InventoryResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLines, issuesOf, pathsAndCodes, type Fields } from '../../../../../test/support/method-line.ts';
 
-function run(activities: Record<string, unknown>[]): InventoryResult {
-  const result = runInventory({ city: 'Test', year: 2022, activities });
-  if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return result.result;
-}
-
-function issues(line: Record<string, unknown>): { path: string; code: string }[] {
-  const result = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.2.1', ...line }] });
-  if (result.ok) throw new Error('expected input errors');
-  return result.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
+const run = (activities: Fields[]): InventoryResult => computeLines(activities);
+const issues = (line: Fields): { path: string; code: string }[] => pathsAndCodes(issuesOf([{ gpc: 'V.2.1', ...line }]));
 
 const tc = (value: number): { value: number; unit: string } => ({ value, unit: 'tC' });
 

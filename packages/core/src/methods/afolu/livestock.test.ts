@@ -7,20 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, runInventory, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, pathsAndCodes, quantity, type Fields } from '../../../../../test/support/method-line.ts';
 
-function line(fields: Record<string, unknown>, gwp = 'AR5'): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'V.1.1', method: 'livestock', ...fields }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function issues(fields: Record<string, unknown>): { path: string; code: string }[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.1.1', method: 'livestock', ...fields }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
-
-const head = (value: number, unit = 'head'): { value: number; unit: string } => ({ value, unit });
+const line = (fields: Fields, gwp = 'AR5'): LineResult => computeLine({ gpc: 'V.1.1', method: 'livestock', ...fields }, { gwp });
+const issues = (fields: Fields): { path: string; code: string }[] => pathsAndCodes(issuesOf([{ gpc: 'V.1.1', method: 'livestock', ...fields }]));
+const head = (value: number, unit = 'head'): { value: number; unit: string } => quantity(value, unit);
 
 describe('livestock', () => {
   it('a mixed herd in yearbook units at 16.4 °C', () => {

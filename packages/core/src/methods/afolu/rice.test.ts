@@ -3,22 +3,13 @@
  * × SFw (Table 5.12) × SFp (Table 5.13) × SFo = (1 + Σ ROA × CFOA)^0.59 (Eq 5.3, Table 5.14) × days × area.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type LineResult } from '../../index.ts';
+import { runInventory, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, pathsAndCodes, quantity, type Fields } from '../../../../../test/support/method-line.ts';
 
-function line(method: string, fields: Record<string, unknown>): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method, ...fields }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function issues(method: string, fields: Record<string, unknown>): { path: string; code: string }[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method, ...fields }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
-
-const t = (value: number, unit = 't'): { value: number; unit: string } => ({ value, unit });
+const line = (method: string, fields: Fields): LineResult => computeLine({ gpc: 'V.3.1', method, ...fields });
+const issues = (method: string, fields: Fields): { path: string; code: string }[] => pathsAndCodes(issuesOf([{ gpc: 'V.3.1', method, ...fields }]));
+const t = quantity;
 
 describe('rice-cultivation', () => {
   it('1 万亩 continuously flooded for 120 days, no amendments', () => {

@@ -4,22 +4,13 @@
  * liming (0.12 / 0.13 t C/t) and urea (0.20 t C/t), CO2 = C × 44/12.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type LineResult } from '../../index.ts';
+import { type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, pathsAndCodes, quantity, type Fields } from '../../../../../test/support/method-line.ts';
 
-function line(method: string, fields: Record<string, unknown>): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method, ...fields }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function issues(method: string, fields: Record<string, unknown>): { path: string; code: string }[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'V.3.1', method, ...fields }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
-
-const t = (value: number, unit = 't'): { value: number; unit: string } => ({ value, unit });
+const line = (method: string, fields: Fields): LineResult => computeLine({ gpc: 'V.3.1', method, ...fields });
+const issues = (method: string, fields: Fields): { path: string; code: string }[] => pathsAndCodes(issuesOf([{ gpc: 'V.3.1', method, ...fields }]));
+const t = quantity;
 
 describe('fertiliser-n2o', () => {
   it('1 万吨 of N with the defaults: direct and volatilisation, leaching stated as not estimated', () => {

@@ -7,12 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, runInventory, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, type Fields } from '../../../../../test/support/method-line.ts';
 
-function first(line: Record<string, unknown>, gwp = 'AR5'): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'I.7.1', method: 'coal-mining', ...line }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
+const first = (line: Fields, gwp = 'AR5'): LineResult => computeLine({ gpc: 'I.7.1', method: 'coal-mining', ...line }, { gwp });
 
 describe('coal mining', () => {
   it('100 万吨 from underground mines, average factors stated', () => {

@@ -5,20 +5,12 @@
  * line picks an end or gives its own factor.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type LineResult } from '../../index.ts';
+import { type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, messages, type Fields } from '../../../../../test/support/method-line.ts';
 
-function first(line: Record<string, unknown>, gwp = 'AR5'): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'I.8.1', method: 'oil-gas-systems', ...line }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function problems(line: Record<string, unknown>): string[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'I.8.1', method: 'oil-gas-systems', ...line }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue) => formatIssue(issue));
-}
+const first = (line: Fields, gwp = 'AR5'): LineResult => computeLine({ gpc: 'I.8.1', method: 'oil-gas-systems', ...line }, { gwp });
+const problems = (line: Fields): string[] => messages(issuesOf([{ gpc: 'I.8.1', method: 'oil-gas-systems', ...line }]));
 
 describe('natural gas systems', () => {
   it('distribution of 5 亿m³ of utility sales at the high end, stated', () => {

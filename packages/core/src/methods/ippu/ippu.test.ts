@@ -5,20 +5,12 @@
  * Table 3.1; iron and steel Table 4.1, sinter CH4 0.07 kg/t (Table 4.2).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type Issue, type LineResult } from '../../index.ts';
+import { formatIssue, runInventory, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, pathsAndCodes, type Fields } from '../../../../../test/support/method-line.ts';
 
-function line(method: string, fields: Record<string, unknown>, gwp = 'AR5'): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'IV.1.1', method, ...fields }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function issues(method: string, fields: Record<string, unknown>): { path: string; code: string }[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'IV.1.1', method, ...fields }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue: Issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
+const line = (method: string, fields: Fields, gwp = 'AR5'): LineResult => computeLine({ gpc: 'IV.1.1', method, ...fields }, { gwp });
+const issues = (method: string, fields: Fields): { path: string; code: string }[] => pathsAndCodes(issuesOf([{ gpc: 'IV.1.1', method, ...fields }]));
 
 const ids = (result: LineResult): string[] => result.factors.map((factor) => factor.id);
 

@@ -5,18 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, runInventory, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, pathsAndCodes, type Fields } from '../../../../../test/support/method-line.ts';
 
-function line(fields: Record<string, unknown>, gwp = 'AR5'): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'IV.2.1', method: 'ippu-product-use', ...fields }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function issues(fields: Record<string, unknown>): { path: string; code: string }[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'IV.2.1', method: 'ippu-product-use', ...fields }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
+const line = (fields: Fields, gwp = 'AR5'): LineResult => computeLine({ gpc: 'IV.2.1', method: 'ippu-product-use', ...fields }, { gwp });
+const issues = (fields: Fields): { path: string; code: string }[] => pathsAndCodes(issuesOf([{ gpc: 'IV.2.1', method: 'ippu-product-use', ...fields }]));
 
 const HFC_134A = { gas: 'HFC-134a', emissions: { value: 2, unit: 't' }, gwp: { value: 1300, source: 'IPCC AR5 WG1 Table 8.A.1' } };
 

@@ -8,18 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, runInventory, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, issuesOf, messages, type Fields } from '../../../../../test/support/method-line.ts';
 
-function first(gpc: string, line: Record<string, unknown>, gwp = 'AR5'): LineResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc, method: 'mobile-fuel', ...line }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result.lines[0]!;
-}
-
-function problems(gpc: string, line: Record<string, unknown>): string[] {
-  const run = runInventory({ city: 'Test', year: 2022, activities: [{ gpc, method: 'mobile-fuel', ...line }] });
-  if (run.ok) throw new Error('expected input errors');
-  return run.issues.map((issue) => formatIssue(issue));
-}
+const first = (gpc: string, line: Fields, gwp = 'AR5'): LineResult => computeLine({ gpc, method: 'mobile-fuel', ...line }, { gwp });
+const problems = (gpc: string, line: Fields): string[] => messages(issuesOf([{ gpc, method: 'mobile-fuel', ...line }]));
 
 const lineEf = { CH4: { value: 0.5, unit: 'kg/TJ' }, N2O: { value: 2, unit: 'kg/TJ' } };
 

@@ -10,19 +10,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, runInventory, type InventoryResult, type LineResult } from '../../index.ts';
 import { closeTo, propertySettings } from '../../../../../test/support/fast-check.ts';
+import { computeLines, issuesOf, messages, type Fields, type RunOptions } from '../../../../../test/support/method-line.ts';
 
-function run(gpc: string, line: Record<string, unknown>, options: { gwp?: string; year?: number } = {}): InventoryResult {
-  const result = runInventory({ city: 'Test', year: options.year ?? 2022, gwp: options.gwp ?? 'AR5', activities: [{ gpc, method: 'road-vkt', ...line }] });
-  if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return result.result;
-}
-const first = (gpc: string, line: Record<string, unknown>, options?: { gwp?: string; year?: number }): LineResult => run(gpc, line, options).lines[0]!;
-
-function problems(gpc: string, line: Record<string, unknown>): string[] {
-  const result = runInventory({ city: 'Test', year: 2022, activities: [{ gpc, method: 'road-vkt', ...line }] });
-  if (result.ok) throw new Error('expected input errors');
-  return result.issues.map((issue) => formatIssue(issue));
-}
+const run = (gpc: string, line: Fields, options: RunOptions = {}): InventoryResult => computeLines([{ gpc, method: 'road-vkt', ...line }], options);
+const first = (gpc: string, line: Fields, options?: RunOptions): LineResult => run(gpc, line, options).lines[0]!;
+const problems = (gpc: string, line: Fields): string[] => messages(issuesOf([{ gpc, method: 'road-vkt', ...line }]));
 
 const car = {
   class: 'private car',

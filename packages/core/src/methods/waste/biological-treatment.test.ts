@@ -6,12 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { FactorLibrary, formatIssue, runInventory, type InventoryResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLines, type Fields } from '../../../../../test/support/method-line.ts';
 
-function compute(line: Record<string, unknown>, gwp = 'AR5'): InventoryResult {
-  const run = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'III.2.1', method: 'biological-treatment', ...line }] });
-  if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return run.result;
-}
+const compute = (line: Fields, gwp = 'AR5'): InventoryResult => computeLines([{ gpc: 'III.2.1', method: 'biological-treatment', ...line }], { gwp });
 
 describe('biological treatment', () => {
   it('composting 1 万吨 of wet waste', () => {

@@ -8,23 +8,15 @@
  * wet, sewage sludge 900 g/t wet. CO2 = Σ SW × dm × CF × FCF × OF × 44/12 (Eq 5.1).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type InventoryResult } from '../../index.ts';
+import { type InventoryResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLines, messages, problemsOf, quantity, type Fields } from '../../../../../test/support/method-line.ts';
 
 const CO2_PER_C = 44 / 12;
 
-function run(line: Record<string, unknown>, gwp = 'AR5'): InventoryResult {
-  const result = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'III.3.1', method: 'incineration', ...line }] });
-  if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return result.result;
-}
-
-function issues(line: Record<string, unknown>): string[] {
-  const result = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'III.3.1', method: 'incineration', ...line }] });
-  return result.ok ? [] : result.issues.map((issue) => formatIssue(issue));
-}
-
-const tonnes = (value: number, unit = 't'): { value: number; unit: string } => ({ value, unit });
+const run = (line: Fields, gwp = 'AR5'): InventoryResult => computeLines([{ gpc: 'III.3.1', method: 'incineration', ...line }], { gwp });
+const issues = (line: Fields): string[] => messages(problemsOf([{ gpc: 'III.3.1', method: 'incineration', ...line }]));
+const tonnes = quantity;
 
 describe('incineration and open burning', () => {
   it('MSW incinerated in a continuous stoker, by composition', () => {

@@ -8,24 +8,16 @@
  * The expected values below use that closed form, not the method's year-by-year recursion (Eqs 3.4–3.5).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type InventoryResult } from '../../index.ts';
+import { type InventoryResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLines, messages, problemsOf, quantity, type Fields } from '../../../../../test/support/method-line.ts';
 
 const CH4_PER_C = 16 / 12;
 const e = (k: number): number => Math.exp(-k);
 
-function run(line: Record<string, unknown>, gwp = 'AR5'): InventoryResult {
-  const result = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'III.1.1', ...line }] });
-  if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue)).join('\n'));
-  return result.result;
-}
-
-function issues(line: Record<string, unknown>): string[] {
-  const result = runInventory({ city: 'Test', year: 2022, activities: [{ gpc: 'III.1.1', ...line }] });
-  return result.ok ? [] : result.issues.map((issue) => formatIssue(issue));
-}
-
-const tonnes = (value: number, unit = 't'): { value: number; unit: string } => ({ value, unit });
+const run = (line: Fields, gwp = 'AR5'): InventoryResult => computeLines([{ gpc: 'III.1.1', ...line }], { gwp });
+const issues = (line: Fields): string[] => messages(problemsOf([{ gpc: 'III.1.1', ...line }]));
+const tonnes = quantity;
 
 describe('solid waste disposal, first-order decay', () => {
   it('bulk MSW with a given DOC: two years decaying into 2022, the 2022 deposit not yet', () => {

@@ -5,26 +5,16 @@
  * developed, F_IND-COM 1.25, EF_EFFLUENT 0.005 kg N2O-N/kg N, N_SLUDGE 0; EF_PLANT 3.2 g N2O/person/yr (Box 6.1).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type InventoryResult } from '../../index.ts';
-import type { Issue } from '../../issues/issue.ts';
+import { formatIssue, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, pathsAndCodes, problemsOf, outcome } from '../../../../../test/support/method-line.ts';
 
 type Line = Record<string, unknown>;
 
-function run(line: Line, gpc = 'III.4.1', gwp = 'AR5'): { result?: InventoryResult; issues: readonly Issue[] } {
-  const outcome = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc, method: 'wastewater-domestic', ...line }] });
-  return outcome.ok ? { result: outcome.result, issues: [] } : { issues: outcome.issues };
-}
-
-function compute(line: Line, gwp = 'AR5'): InventoryResult['lines'][number] {
-  const { result, issues } = run(line, 'III.4.1', gwp);
-  if (!result) throw new Error(issues.map((issue) => formatIssue(issue)).join('\n'));
-  return result.lines[0]!;
-}
-
-function problems(line: Line, gpc = 'III.4.1'): { path: string; code: string }[] {
-  return run(line, gpc).issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
+const run = (line: Line, gpc = 'III.4.1'): ReturnType<typeof outcome> => outcome([{ gpc, method: 'wastewater-domestic', ...line }]);
+const compute = (line: Line, gwp = 'AR5'): LineResult => computeLine({ gpc: 'III.4.1', method: 'wastewater-domestic', ...line }, { gwp });
+const problems = (line: Line, gpc = 'III.4.1'): { path: string; code: string }[] =>
+  pathsAndCodes(problemsOf([{ gpc, method: 'wastewater-domestic', ...line }]));
 
 /** A city of 1 million (100 万人), 90 % of its wastewater in sewers, protein 94 g/person/day given. */
 const CITY: Line = {

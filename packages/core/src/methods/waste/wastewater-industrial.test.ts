@@ -3,26 +3,15 @@
  * (Table 6.2); MCF by pathway (Table 6.8); wastewater W (m3/t) and COD (kg/m3) by industry (Table 6.9).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, runInventory, type InventoryResult } from '../../index.ts';
-import type { Issue } from '../../issues/issue.ts';
+import { formatIssue, type LineResult } from '../../index.ts';
 import { closeTo } from '../../../../../test/support/fast-check.ts';
+import { computeLine, pathsAndCodes, problemsOf, outcome } from '../../../../../test/support/method-line.ts';
 
 type Line = Record<string, unknown>;
 
-function run(line: Line, gwp = 'AR5'): { result?: InventoryResult; issues: readonly Issue[] } {
-  const outcome = runInventory({ city: 'Test', year: 2022, gwp, activities: [{ gpc: 'III.4.1', method: 'wastewater-industrial', ...line }] });
-  return outcome.ok ? { result: outcome.result, issues: [] } : { issues: outcome.issues };
-}
-
-function compute(line: Line, gwp = 'AR5'): InventoryResult['lines'][number] {
-  const { result, issues } = run(line, gwp);
-  if (!result) throw new Error(issues.map((issue) => formatIssue(issue)).join('\n'));
-  return result.lines[0]!;
-}
-
-function problems(line: Line): { path: string; code: string }[] {
-  return run(line).issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }));
-}
+const run = (line: Line): ReturnType<typeof outcome> => outcome([{ gpc: 'III.4.1', method: 'wastewater-industrial', ...line }]);
+const compute = (line: Line, gwp = 'AR5'): LineResult => computeLine({ gpc: 'III.4.1', method: 'wastewater-industrial', ...line }, { gwp });
+const problems = (line: Line): { path: string; code: string }[] => pathsAndCodes(problemsOf([{ gpc: 'III.4.1', method: 'wastewater-industrial', ...line }]));
 
 /** A brewery of 10 万吨 beer a year, half its wastewater through an anaerobic reactor, 100 t CH4 flared. */
 const BREWERY: Line = {
