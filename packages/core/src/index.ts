@@ -13,7 +13,7 @@ export type { Fuel, FuelId } from './factors/fuels.ts';
 export { GPC_ROWS, GPC_SECTORS, gpcRow, LINE_FORMS, REPORTING_LEVELS } from './gpc/structure.ts';
 export type { GpcRow, GpcSector, GpcSubsector, LineForm, ReportingLevel, Scope } from './gpc/structure.ts';
 export { formatPath } from './issues/issue.ts';
-export type { Issue, IssueCode, IssueDetail, Path } from './issues/issue.ts';
+export type { Issue, IssueCode, IssueDetail, Path, PathwayIssueCode, ReferenceKind } from './issues/issue.ts';
 export { describeIssue, formatIssue } from './issues/messages.ts';
 export type { Lang } from './issues/messages.ts';
 export { parseInventory } from './inventory/parse.ts';

@@ -40,7 +40,25 @@ export type IssueDetail =
   | { code: 'unknown-method'; got: string; suggestion?: string | undefined }
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
-  | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined };
+  | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
+  | PathwayIssueDetail;
+
+/** Problems only a pathway file can have (docs/pathways.md). */
+export type PathwayIssueDetail =
+  | { code: 'unknown-reference'; kind: ReferenceKind; got: string; suggestion?: string | undefined }
+  | { code: 'unmapped-row'; gpc: string }
+  | { code: 'overlapping-sectors'; gpc: string; sectors: readonly [string, string] }
+  | { code: 'base-mismatch'; given: number; inventory: number; unit: string }
+  | { code: 'driver-cycle'; drivers: readonly string[] }
+  | { code: 'series-start'; needed: number; got: number }
+  | { code: 'shares-exceed'; year: number; got: number }
+  | { code: 'distribution-range'; nominal: number; min: number; max: number }
+  | { code: 'empty-sector'; gpc: readonly string[] }
+  | { code: 'missing-carrier'; carrier: string; sector: string };
+
+/** What a name in a pathway file refers to. */
+export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter';
+export type PathwayIssueCode = PathwayIssueDetail['code'];
 
 /** What a method needs and could not find, with the field that would supply it. */
 export type MissingFactor =
@@ -55,7 +73,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -1,4 +1,4 @@
-import { formatPath, type Issue, type MissingFactor, type NotApplicableReason } from './issue.ts';
+import { formatPath, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -42,10 +42,22 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   technology: { en: 'applies only to gasoline on on-road rows (II.1)', zh: '仅适用于道路交通（II.1）行的汽油' },
   'ch4-origin': { en: 'applies only to CH4 lines', zh: '仅适用于 CH4 排放行' },
   'coal-rate': { en: 'applies only with method "coal-consumption"', zh: '仅在 method 为 "coal-consumption" 时适用' },
+  'points-only': { en: 'applies only to a series given by `points`', zh: '仅适用于以 `points` 给出的序列' },
+  'share-base': { en: 'does not apply to a share of another driver: its base is the share times that driver', zh: '不适用于按其他驱动因素比例给出的序列：其基年值为比例乘以该驱动因素' },
+  'stock-only': { en: 'applies only to stock turnover (with `stock`)', zh: '仅适用于存量更新（需 `stock`）' },
   'cn-method': {
     en: 'applies only under factorSet "cn" (under "ipcc2006" CO2 is energy × the Table 1.4 factor: give `ef.CO2` instead)',
     zh: '仅适用于因子集 "cn"（"ipcc2006" 下 CO2 = 能量 × 表1.4 因子；如需自定义请填写 `ef.CO2`）',
   },
+};
+
+const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
+  driver: { en: 'driver', zh: '驱动因素（drivers）' },
+  sector: { en: 'sector', zh: '部门（sectors）' },
+  action: { en: 'action', zh: '行动（actions）' },
+  scenario: { en: 'scenario', zh: '情景（scenarios）' },
+  carrier: { en: 'energy carrier of the sector', zh: '该部门的能源品种' },
+  parameter: { en: 'number (parameter) of the file', zh: '文件中的数值参数' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -158,6 +170,46 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${quote(issue.got)} 不是可选类别，应为 ${list(issue.allowed)} 之一${hint(issue.suggestion, lang)}`
         : `${quote(issue.got)} is not one of ${list(issue.allowed)}${hint(issue.suggestion, lang)}`;
+    case 'unknown-reference': {
+      const kind = referenceText[issue.kind];
+      return zh
+        ? `${quote(issue.got)} 不是已定义的${kind.zh}${hint(issue.suggestion, lang)}`
+        : `${quote(issue.got)} is not a ${kind.en} defined in the file${hint(issue.suggestion, lang)}`;
+    }
+    case 'unmapped-row':
+      return zh
+        ? `清单中 GPC ${issue.gpc} 行有排放，但没有任何部门（sectors 的 gpc）包含该行：请将其归入一个部门`
+        : `the inventory has emissions on GPC row ${issue.gpc} but no sector's \`gpc\` covers it: add it to a sector`;
+    case 'overlapping-sectors':
+      return zh
+        ? `GPC ${issue.gpc} 行同时属于部门 ${quote(issue.sectors[0])} 与 ${quote(issue.sectors[1])}：每行只能归入一个部门`
+        : `GPC row ${issue.gpc} is in both sector ${quote(issue.sectors[0])} and sector ${quote(issue.sectors[1])}: a row belongs to one sector`;
+    case 'base-mismatch':
+      return zh
+        ? `基年值 ${issue.given} ${issue.unit} 与清单的 ${issue.inventory} ${issue.unit} 不一致：删去此值以采用清单值，或修改清单`
+        : `the base-year value ${issue.given} ${issue.unit} differs from the inventory's ${issue.inventory} ${issue.unit}: leave it out to use the inventory's, or correct the inventory`;
+    case 'driver-cycle':
+      return zh ? `驱动因素相互引用成环：${issue.drivers.join(' → ')}` : `drivers refer to each other in a cycle: ${issue.drivers.join(' → ')}`;
+    case 'series-start':
+      return zh
+        ? `序列须从 ${issue.needed} 年起有值，此处最早为 ${issue.got} 年`
+        : `the series must have a value from ${issue.needed}; the earliest given is ${issue.got}`;
+    case 'shares-exceed':
+      return zh
+        ? `${issue.year} 年给定的燃料比例之和为 ${issue.got}，超过 1`
+        : `the fuel shares given for ${issue.year} add up to ${issue.got}, more than 1`;
+    case 'distribution-range':
+      return zh
+        ? `文件中的取值 ${issue.nominal} 不在分布范围 ${issue.min} – ${issue.max} 之内`
+        : `the file's value ${issue.nominal} lies outside the distribution's range ${issue.min} to ${issue.max}`;
+    case 'empty-sector':
+      return zh
+        ? `清单在 ${issue.gpc.join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查 gpc`
+        : `the inventory has no emissions or energy on ${issue.gpc.join(', ')}: the sector is empty; remove it or check its \`gpc\``;
+    case 'missing-carrier':
+      return zh
+        ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`
+        : `the inventory has no ${quote(issue.carrier)} (neither in sector ${quote(issue.sector)} nor elsewhere) to take its emission factors from`;
     case 'not-a-document':
       return zh ? `清单文件应为对象（键值映射），实为 ${issue.got}` : `an inventory file must be an object (a mapping), got ${issue.got}`;
     default: {

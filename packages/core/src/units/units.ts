@@ -12,6 +12,7 @@ export const BASE_DIMENSIONS = [
   'money',
   'population',
   'head',
+  'count',
   'area',
   'distance',
   'time',

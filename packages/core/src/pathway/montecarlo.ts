@@ -1,0 +1,148 @@
+import type { Pathway } from './definitions.ts';
+import { PathwayWorkspace } from './evaluate.ts';
+import { draw, runStream } from './random.ts';
+import { findScenario, scenarioParameters, targetInputs } from './results.ts';
+import { findPeak, judgeTarget } from './targets.ts';
+
+/** What a block of Monte Carlo runs leaves: per run, the BASIC total per year, the peak year and each target met. */
+export interface MonteCarloChunk {
+  /** First run of the block. */
+  readonly from: number;
+  readonly runs: number;
+  /** runs × years, run-major. */
+  readonly totals: Float64Array;
+  /** Peak year per run; 0 when there is no peak within the horizon. */
+  readonly peakYears: Int32Array;
+  /** runs × targets: 1 when met. */
+  readonly targetsMet: Uint8Array;
+  /** Per uncertain parameter: how many draws fell outside its bounds and were brought back to them. */
+  readonly clamped: Int32Array;
+  /** Draws whose share trajectories summed above 1 in some year and were scaled down. */
+  readonly sharesScaled: number;
+}
+
+/**
+ * Runs `from` to `from + runs − 1` of a scenario's Monte Carlo analysis. Run r draws every uncertain
+ * parameter, in file order, from its own stream (seed, r): the same runs give the same numbers on
+ * one thread or many.
+ */
+export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: number, from: number, runs: number): MonteCarloChunk {
+  const { model } = pathway;
+  const scenario = findScenario(pathway, scenarioId);
+  const nominal = scenarioParameters(pathway, scenario);
+  const params = Float64Array.from(nominal);
+  const workspace = new PathwayWorkspace(model);
+  const years = model.years;
+  const targets = pathway.targets;
+  const uncertain = pathway.uncertainty;
+  const totals = new Float64Array(runs * years);
+  const peakYears = new Int32Array(runs);
+  const targetsMet = new Uint8Array(runs * targets.length);
+  const clamped = new Int32Array(uncertain.length);
+  for (let r = 0; r < runs; r++) {
+    const uniform = runStream(seed, from + r);
+    for (let u = 0; u < uncertain.length; u++) {
+      const { slot, distribution } = uncertain[u]!;
+      const info = pathway.parameters[slot]!;
+      let value = draw(distribution, uniform);
+      if (value < info.min || value > info.max) {
+        value = Math.min(info.max, Math.max(info.min, value));
+        clamped[u]!++;
+      }
+      params[slot] = value;
+    }
+    workspace.evaluate(params, scenario.active);
+    totals.set(workspace.basic, r * years);
+    peakYears[r] = findPeak(workspace.basic, model.baseYear).year ?? 0;
+    const inputs = targetInputs(workspace);
+    for (let t = 0; t < targets.length; t++) targetsMet[r * targets.length + t] = judgeTarget(targets[t]!, inputs, params).met ? 1 : 0;
+  }
+  return { from, runs, totals, peakYears, targetsMet, clamped, sharesScaled: workspace.sharesScaled };
+}
+
+/** The Monte Carlo section of a result (docs/pathways.md). */
+export interface MonteCarloSummary {
+  readonly runs: number;
+  readonly seed: number;
+  /** BASIC tCO2e per year at each percentile, and the mean. */
+  readonly percentiles: { readonly p5: number[]; readonly p25: number[]; readonly p50: number[]; readonly p75: number[]; readonly p95: number[] };
+  readonly mean: number[];
+  /** Probability that emissions have peaked by each year: the run's peak year is that year or earlier. */
+  readonly peakedBy: Record<string, number>;
+  /** Share of runs whose peak falls in each year; "none" when still rising at the horizon. */
+  readonly peakYear: Record<string, number>;
+  /** Probability of meeting each target. */
+  readonly targets: Record<string, number>;
+  /** Parameters whose draws left their bounds (a share above 1, a negative base) and were brought back, with how often. */
+  readonly clamped: Record<string, number>;
+  readonly sharesScaled: number;
+}
+
+/** Percentile by linear interpolation between order statistics (Hyndman & Fan type 7, as numpy and R's default). */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const position = (sorted.length - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+/** Puts blocks together (in run order, whatever order they finished in) and summarises them. */
+export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: readonly MonteCarloChunk[]): MonteCarloSummary {
+  const { model } = pathway;
+  const years = model.years;
+  const ordered = [...chunks].sort((a, b) => a.from - b.from);
+  const runs = ordered.reduce((sum, chunk) => sum + chunk.runs, 0);
+  const column = new Float64Array(runs);
+  const percentiles = { p5: [] as number[], p25: [] as number[], p50: [] as number[], p75: [] as number[], p95: [] as number[] };
+  const mean: number[] = [];
+  for (let y = 0; y < years; y++) {
+    let at = 0;
+    let sum = 0;
+    for (const chunk of ordered) {
+      for (let r = 0; r < chunk.runs; r++) {
+        const value = chunk.totals[r * years + y]!;
+        column[at++] = value;
+        sum += value;
+      }
+    }
+    column.sort();
+    percentiles.p5.push(percentile(column, 0.05));
+    percentiles.p25.push(percentile(column, 0.25));
+    percentiles.p50.push(percentile(column, 0.5));
+    percentiles.p75.push(percentile(column, 0.75));
+    percentiles.p95.push(percentile(column, 0.95));
+    mean.push(sum / runs);
+  }
+  const peakCounts = new Map<number, number>();
+  for (const chunk of ordered) for (const year of chunk.peakYears) peakCounts.set(year, (peakCounts.get(year) ?? 0) + 1);
+  const peakedBy: Record<string, number> = {};
+  const peakYear: Record<string, number> = {};
+  let cumulative = 0;
+  for (let y = 0; y < years; y++) {
+    const year = model.baseYear + y;
+    const count = peakCounts.get(year) ?? 0;
+    cumulative += count;
+    peakedBy[String(year)] = cumulative / runs;
+    if (count > 0) peakYear[String(year)] = count / runs;
+  }
+  if (peakCounts.has(0)) peakYear['none'] = peakCounts.get(0)! / runs;
+  const targets: Record<string, number> = {};
+  pathway.targets.forEach((target, t) => {
+    let met = 0;
+    for (const chunk of ordered) for (let r = 0; r < chunk.runs; r++) met += chunk.targetsMet[r * pathway.targets.length + t]!;
+    targets[target.id] = met / runs;
+  });
+  const clamped: Record<string, number> = {};
+  pathway.uncertainty.forEach((parameter, u) => {
+    const count = ordered.reduce((sum, chunk) => sum + chunk.clamped[u]!, 0);
+    if (count > 0) clamped[parameter.path] = count;
+  });
+  return { runs, seed, percentiles, mean, peakedBy, peakYear, targets, clamped, sharesScaled: ordered.reduce((sum, chunk) => sum + chunk.sharesScaled, 0) };
+}
+
+/** Runs the whole analysis on this thread (the CLI spreads blocks over worker threads instead). */
+export function runMonteCarlo(pathway: Pathway, scenarioId: string, runs: number, seed: number, blockSize = 1000): MonteCarloSummary {
+  const chunks: MonteCarloChunk[] = [];
+  for (let from = 0; from < runs; from += blockSize) chunks.push(runMonteCarloChunk(pathway, scenarioId, seed, from, Math.min(blockSize, runs - from)));
+  return summariseMonteCarlo(pathway, seed, chunks);
+}

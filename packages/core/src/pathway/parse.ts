@@ -1,0 +1,326 @@
+import type { GwpSet } from '../factors/library.ts';
+import type { Issue, Path } from '../issues/issue.ts';
+import { Reader, type Fields } from '../inventory/reader.ts';
+import type { Assumption, Inventory } from '../inventory/types.ts';
+import { closest } from '../text/closest.ts';
+import { parseUnit } from '../units/units.ts';
+import { readActions } from './actions.ts';
+import { calibrate, type SectorRows } from './calibrate.ts';
+import type { Pathway, ScenarioDefinition } from './definitions.ts';
+import { buildLines } from './lines.ts';
+import type { DriverModel, PathwayModel, SectorModel } from './model.ts';
+import { ParameterTable } from './params.ts';
+import { compileSeries, PathwayReader, referencesOf, type SeriesDraft } from './read-series.ts';
+import { evaluateSeries } from './series.ts';
+import { readTargets } from './targets.ts';
+import { readUncertainty } from './uncertainty.ts';
+
+export type PathwayParseResult = { ok: true; pathway: Pathway } | { ok: false; issues: readonly Issue[] };
+
+const TOP_FIELDS = new Set(['name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
+const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
+const DRIVER_DIMENSIONS = ['population', 'money', 'area', 'distance', 'mass', 'energy', 'head', 'count', 'dimensionless', 'volume'];
+export const DEFAULT_END_YEAR = 2060;
+
+/** The inventory a pathway starts from, as the inventory engine validated and computed it. */
+export interface BaseInventory {
+  readonly inventory: Inventory;
+  /** GWP weight of N2O in the inventory's set. */
+  readonly n2oWeight: number;
+  readonly gwp: GwpSet;
+}
+
+export function bilingualName(reader: Reader, value: unknown, path: Path, fallback: string): { en: string; zh: string } {
+  if (value === undefined) return { en: fallback, zh: fallback };
+  if (typeof value === 'string' && value.trim() !== '') return { en: value, zh: value };
+  const fields = reader.object(value, path);
+  if (!fields) return { en: fallback, zh: fallback };
+  reader.onlyFields(fields, new Set(['en', 'zh']), path);
+  const en = reader.string(fields, 'en', path, false);
+  const zh = reader.string(fields, 'zh', path, false);
+  if (en === undefined && zh === undefined) reader.report([...path, 'en'], { code: 'required' });
+  return { en: en ?? zh ?? fallback, zh: zh ?? en ?? fallback };
+}
+
+/** An object whose keys are ids (`drivers`, `sectors`, `actions` …): its entries, or [] after reporting. */
+export function entries(reader: Reader, value: unknown, path: Path, required: boolean): [string, unknown][] {
+  if (value === undefined) {
+    if (required) reader.report(path, { code: 'required' });
+    return [];
+  }
+  const fields = reader.object(value, path);
+  return fields ? Object.entries(fields) : [];
+}
+
+/** Reports a name that is not one of `known`, with the nearest as a hint; true when it is known. */
+export function known(reader: Reader, kind: 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter', got: string, names: readonly string[], path: Path): boolean {
+  if (names.includes(got)) return true;
+  reader.report(path, { code: 'unknown-reference', kind, got, suggestion: closest(got, names) });
+  return false;
+}
+
+/**
+ * Validates and compiles a pathway file against its base inventory: every problem with its path, all
+ * at once; on success a model ready to evaluate, its parameters, scenarios, targets and uncertainty.
+ */
+export function parsePathway(document: unknown, base: BaseInventory): PathwayParseResult {
+  const reader = new Reader();
+  const top = reader.object(document, []);
+  if (!top) return { ok: false, issues: reader.issues };
+  reader.onlyFields(top, TOP_FIELDS, []);
+  const { inventory } = base;
+  const baseYear = inventory.year;
+  const statements: Assumption[] = [];
+  reader.string(top, 'inventory', [], false);
+  const name = bilingualName(reader, top['name'], ['name'], inventory.entity.name);
+  let endYear = DEFAULT_END_YEAR;
+  if (top['endYear'] === undefined) {
+    statements.push({ code: 'end-year', text: { en: `horizon to ${DEFAULT_END_YEAR} (no endYear given)`, zh: `未给出 endYear，展望至 ${DEFAULT_END_YEAR} 年` } });
+  } else {
+    endYear = reader.number(top, 'endYear', [], { required: true, integer: true, min: baseYear + 1, max: 2100 }) ?? DEFAULT_END_YEAR;
+  }
+  const years = endYear - baseYear + 1;
+  const params = new ParameterTable();
+  const values = new PathwayReader(reader, params, baseYear, endYear);
+
+  // Drivers: read, then order so that each comes after the drivers it refers to.
+  const driverDrafts = new Map<string, { draft: SeriesDraft; unit: string; scale: number; path: Path }>();
+  for (const [id, raw] of entries(reader, top['drivers'], ['drivers'], true)) {
+    const path = ['drivers', id];
+    const inventoryBase =
+      id === 'population' && inventory.population !== undefined
+        ? { value: inventory.population, label: { en: `population ${inventory.population} persons`, zh: `常住人口 ${inventory.population} 人` } }
+        : id === 'gdp' && inventory.gdpWanYuan !== undefined
+          ? { value: inventory.gdpWanYuan * 1e4, label: { en: `GDP ${inventory.gdpWanYuan} 万元`, zh: `GDP ${inventory.gdpWanYuan} 万元` } }
+          : undefined;
+    const dimensions = id === 'population' ? ['population'] : id === 'gdp' ? ['money'] : DRIVER_DIMENSIONS;
+    const draft = values.series(raw, path, { dimensions, inventoryBase, min: 0, max: Infinity, forms: ['growth', 'points', 'elasticity', 'share'] }, statements);
+    const unit = typeof raw === 'object' && raw !== null ? parseUnit(String((raw as Fields)['unit'] ?? '')) : undefined;
+    if (draft && unit) driverDrafts.set(id, { draft, unit: unit.id, scale: unit.toBase, path });
+  }
+  for (const required of ['population', 'gdp']) {
+    if (top['drivers'] !== undefined && !Object.hasOwn((top['drivers'] as Fields | null) ?? {}, required)) reader.report(['drivers', required], { code: 'required' });
+  }
+  const driverIds = Object.keys(typeof top['drivers'] === 'object' && top['drivers'] !== null ? top['drivers'] : {});
+  const order = orderDrivers(reader, driverDrafts, driverIds);
+  const driverIndex = (id: string): number => order.indexOf(id);
+
+  // Sectors: first the rows each takes, so the inventory's lines can be split among them; then their
+  // series, whose base-year values (fuel shares) come from those lines.
+  const sectorRows: SectorRows[] = [];
+  const sectorFields: [string, Fields][] = [];
+  for (const [id, raw] of entries(reader, top['sectors'], ['sectors'], true)) {
+    const path = ['sectors', id];
+    const fields = reader.object(raw, path);
+    if (!fields) continue;
+    reader.onlyFields(fields, SECTOR_FIELDS, path);
+    const gpc = fields['gpc'];
+    const patterns = typeof gpc === 'string' ? [gpc] : Array.isArray(gpc) && gpc.every((ref) => typeof ref === 'string') ? (gpc as string[]) : undefined;
+    if (patterns === undefined) reader.report([...path, 'gpc'], gpc === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeof gpc });
+    sectorRows.push({ id, patterns: patterns ?? [], path });
+    sectorFields.push([id, fields]);
+  }
+  const calibration = calibrate(inventory, sectorRows, base.n2oWeight, reader);
+  const sectorParts = sectorFields.map(([id, fields], s) => {
+    const path = ['sectors', id];
+    const driver = reader.string(fields, 'driver', path, true);
+    if (driver !== undefined) known(reader, 'driver', driver, driverIds, [...path, 'driver']);
+    const intensity = fields['intensity'] === undefined ? undefined : values.series(fields['intensity'], [...path, 'intensity'], { fixedBase: 1, min: 0, max: Infinity, forms: ['growth', 'points'] }, statements);
+    const carriers = calibration.carriers[s]!;
+    const sectorEnergy = carriers.energy.reduce((sum, tce) => sum + tce, 0);
+    const shares: [string, SeriesDraft][] = [];
+    for (const [carrier, share] of entries(reader, fields['shares'], [...path, 'shares'], false)) {
+      const at = [...path, 'shares', carrier];
+      if (!known(reader, 'carrier', carrier, carriers.names, at)) continue;
+      const baseShare = carriers.energy[carriers.names.indexOf(carrier)]! / sectorEnergy;
+      const label = { en: `${carrier} ${(baseShare * 100).toFixed(1)}% of the sector's energy`, zh: `${carrier} 占该部门能耗 ${(baseShare * 100).toFixed(1)}%` };
+      const draft = values.series(share, at, { inventoryBase: { value: baseShare, label }, min: 0, max: 1, forms: ['growth', 'points'] }, statements);
+      if (draft) shares.push([carrier, draft]);
+    }
+    return { id, name: bilingualName(reader, fields['name'], [...path, 'name'], id), driver, intensity, shares };
+  });
+  const sectorIds = sectorParts.map((part) => part.id);
+
+  // Grid factor and removals.
+  const gridStatements: Assumption[] = [];
+  const grid =
+    top['grid'] === undefined
+      ? undefined
+      : values.series(top['grid'], ['grid'], {
+          dimensions: ['mass/energy', 'emissions/energy'],
+          inventoryBase: calibration.gridBase > 0 ? { value: calibration.gridBase / 3.6, label: { en: `${calibration.gridBase.toPrecision(4)} tCO2/MWh over its electricity lines`, zh: `电力行平均 ${calibration.gridBase.toPrecision(4)} tCO2/MWh` } } : undefined,
+          min: 0,
+          max: Infinity,
+          forms: ['growth', 'points'],
+        }, gridStatements);
+  statements.push(...gridStatements);
+  if (top['grid'] === undefined && calibration.gridBase > 0) {
+    statements.push({ code: 'grid-constant', text: { en: `grid factor held at the base year's ${calibration.gridBase.toPrecision(4)} tCO2/MWh (no grid trajectory given)`, zh: `未给出电网因子轨迹，保持基年 ${calibration.gridBase.toPrecision(4)} tCO2/MWh` } });
+  }
+  const removals = top['removals'] === undefined ? undefined : values.series(top['removals'], ['removals'], { dimensions: ['emissions', 'mass'], min: 0, max: Infinity, forms: ['growth', 'points'] }, statements);
+
+  const actions = readActions(values, top['actions'], { sectorIds, driverIds, carriers: calibration.carriers, lines: calibration.lines, statements });
+  const actionIds = actions.map((action) => action.id);
+  const scenarios = readScenarios(values, top, actionIds);
+  const targets = readTargets(values, top['targets'], baseYear);
+
+  if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
+
+  // Everything is valid: compile.
+  const compile = (draft: SeriesDraft) => compileSeries(draft, baseYear, years, driverIndex);
+  const drivers: DriverModel[] = order.map((id) => {
+    const { unit, scale, draft } = driverDrafts.get(id)!;
+    return { id, unit, scale, program: compile(draft) };
+  });
+  const gridProgram = grid ? compile(grid) : { kind: 'constant' as const, base: params.constant('grid (base year)', calibration.gridBase / 3.6) };
+  const lines = buildLines(calibration, actions);
+  const sectors: SectorModel[] = sectorParts.map((part, s) => ({
+    id: part.id,
+    name: part.name,
+    driver: driverIndex(part.driver!),
+    intensity: part.intensity ? compile(part.intensity) : { kind: 'constant', base: params.constant(`sectors.${part.id}.intensity (base)`, 1) },
+    carriers: calibration.carriers[s]!.names,
+    baseEnergy: Float64Array.from(calibration.carriers[s]!.energy),
+    shares: part.shares.map(([carrier, draft]) => ({ carrier: calibration.carriers[s]!.names.indexOf(carrier), program: compile(draft) })),
+  }));
+  if (calibration.excludedRows.length > 0) {
+    const rows = calibration.excludedRows.join(', ');
+    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are not projected: ${rows}`, zh: `BASIC 与 BASIC+ 以外的行不做预测：${rows}` } });
+  }
+  const model: PathwayModel = {
+    baseYear,
+    endYear,
+    years,
+    drivers,
+    population: driverIndex('population'),
+    gdp: driverIndex('gdp'),
+    sectors,
+    lines,
+    grid: gridProgram,
+    // Grid programs are in t/GJ (base units of mass/energy); lines scale by the ratio, so the unit cancels.
+    gridBase: calibration.gridBase > 0 ? calibration.gridBase / 3.6 : 1,
+    removals: removals ? compile(removals) : undefined,
+    actions: actions.map(({ model: action, stockDriver }) =>
+      action.adoption.kind === 'stock' && stockDriver !== undefined ? { ...action, adoption: { ...action.adoption, stock: driverIndex(stockDriver) } } : action,
+    ),
+    n2oWeight: base.n2oWeight,
+    assumptions: statements,
+  };
+  const pathway: Pathway = {
+    name,
+    city: inventory.entity.name,
+    model,
+    parameters: params.infos,
+    scenarios: scenarios.list,
+    defaultScenario: scenarios.defaultId,
+    targets,
+    uncertainty: [],
+    decomposition: [],
+    assumptions: statements,
+  };
+  const checked = checkShares(reader, pathway, params.nominal(), sectorParts.map((part) => part.id));
+  const uncertainty = readUncertainty(values, top['uncertainty']);
+  const decomposition = readDecomposition(values, top['decomposition'], baseYear, endYear, statements);
+  if (reader.issues.length > 0 || !checked) return { ok: false, issues: reader.issues };
+  return { ok: true, pathway: { ...pathway, uncertainty, decomposition } };
+}
+
+/** Orders drivers so that each follows the ones it refers to; reports unknown references and cycles. */
+function orderDrivers(reader: Reader, drafts: ReadonlyMap<string, { draft: SeriesDraft; path: Path }>, ids: readonly string[]): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      reader.report(['drivers', id], { code: 'driver-cycle', drivers: [...trail.slice(trail.indexOf(id)), id] });
+      return;
+    }
+    state.set(id, 'visiting');
+    const entry = drafts.get(id);
+    for (const reference of entry ? referencesOf(entry.draft) : []) {
+      if (known(reader, 'driver', reference.id, ids, reference.path)) visit(reference.id, [...trail, id]);
+    }
+    state.set(id, 'done');
+    order.push(id);
+  };
+  for (const id of ids) visit(id, []);
+  return order;
+}
+
+function readScenarios(values: PathwayReader, top: Fields, actionIds: readonly string[]): { list: ScenarioDefinition[]; defaultId: string } {
+  const { reader, params } = values;
+  const list: ScenarioDefinition[] = [];
+  for (const [id, raw] of entries(reader, top['scenarios'], ['scenarios'], true)) {
+    const path = ['scenarios', id];
+    const fields = reader.object(raw, path);
+    if (!fields) continue;
+    reader.onlyFields(fields, new Set(['name', 'actions', 'set']), path);
+    const active = new Uint8Array(actionIds.length);
+    const listed = fields['actions'] ?? [];
+    if (!Array.isArray(listed)) reader.report([...path, 'actions'], { code: 'type', expected: 'array', got: typeof listed });
+    else {
+      listed.forEach((action: unknown, i) => {
+        if (typeof action !== 'string') reader.report([...path, 'actions', i], { code: 'type', expected: 'string', got: typeof action });
+        else if (known(reader, 'action', action, actionIds, [...path, 'actions', i])) active[actionIds.indexOf(action)] = 1;
+      });
+    }
+    const overrides: { slot: number; value: number }[] = [];
+    for (const [target, value] of entries(reader, fields['set'], [...path, 'set'], false)) {
+      const at = [...path, 'set', target];
+      if (!known(reader, 'parameter', target, params.paths(), at)) continue;
+      const slot = params.slotOf(target)!;
+      const info = params.infos[slot]!;
+      const number = values.value(value, at, { percent: true, min: info.min / info.scale, max: info.max / info.scale });
+      if (number !== undefined) overrides.push({ slot, value: number * info.scale });
+    }
+    list.push({ id, name: bilingualName(reader, fields['name'], [...path, 'name'], id), active, overrides });
+  }
+  const ids = list.map((scenario) => scenario.id);
+  let defaultId = ids[0] ?? '';
+  const chosen = reader.string(top, 'default', [], false);
+  if (chosen !== undefined && known(reader, 'scenario', chosen, ids, ['default'])) defaultId = chosen;
+  return { list, defaultId };
+}
+
+function readDecomposition(values: PathwayReader, raw: unknown, baseYear: number, endYear: number, statements: Assumption[]): [number, number][] {
+  if (raw === undefined) {
+    statements.push({ code: 'decomposition-default', text: { en: `decomposition from ${baseYear} to ${endYear} (none asked for)`, zh: `未指定分解区间，分解 ${baseYear}–${endYear} 年` } });
+    return [[baseYear, endYear]];
+  }
+  const { reader } = values;
+  if (!Array.isArray(raw)) {
+    reader.report(['decomposition'], { code: 'type', expected: 'array', got: typeof raw });
+    return [];
+  }
+  const pairs: [number, number][] = [];
+  raw.forEach((pair: unknown, i) => {
+    const at = ['decomposition', i];
+    if (!Array.isArray(pair) || pair.length !== 2) return void reader.report(at, { code: 'type', expected: 'array', got: Array.isArray(pair) ? `${pair.length} items (expected [from, to])` : typeof pair });
+    const from = values.year(pair[0], [...at, 0]);
+    const to = values.year(pair[1], [...at, 1]);
+    if (from !== undefined && to !== undefined) pairs.push([from, to]);
+  });
+  return pairs;
+}
+
+/** A nominal share trajectory that sums above 1 is an input error (Monte Carlo draws are scaled, and counted). */
+function checkShares(reader: Reader, pathway: Pathway, params: Float64Array, sectorIds: readonly string[]): boolean {
+  const { model } = pathway;
+  const scratch = new Float64Array(model.years);
+  let ok = true;
+  // Shares reference no drivers (growth or points only), so no driver values are needed.
+  model.sectors.forEach((sector, s) => {
+    if (sector.shares.length === 0) return;
+    const sums = new Float64Array(model.years);
+    for (const share of sector.shares) {
+      evaluateSeries(share.program, params, scratch, []);
+      for (let y = 0; y < model.years; y++) sums[y]! += scratch[y]!;
+    }
+    const year = sums.findIndex((sum) => sum > 1 + 1e-9);
+    if (year >= 0) {
+      reader.report(['sectors', sectorIds[s]!, 'shares'], { code: 'shares-exceed', year: model.baseYear + year, got: Number(sums[year]!.toPrecision(6)) });
+      ok = false;
+    }
+  });
+  return ok;
+}

@@ -1,0 +1,178 @@
+import type { Assumption } from '../inventory/types.ts';
+import type { Basis, Pathway, ScenarioDefinition, TargetDefinition } from './definitions.ts';
+import { PathwayWorkspace } from './evaluate.ts';
+import { decompose, type Decomposition, type KayaYear } from './lmdi.ts';
+import { findPeak, judgeTarget, type TargetInputs } from './targets.ts';
+
+export interface TargetResult {
+  readonly id: string;
+  readonly kind: TargetDefinition['kind'];
+  readonly year: number;
+  readonly basis: Basis;
+  readonly met: boolean;
+  /** Per year (aligned with `years`): tCO2e above what the target allows; negative = headroom; null where it says nothing. */
+  readonly gap: (number | null)[];
+}
+
+export interface ActionResult {
+  readonly id: string;
+  readonly name: { readonly en: string; readonly zh: string };
+  /** Adoption per year, 0–1. */
+  readonly adoption: number[];
+  /** BASIC tCO2e the action avoids per year: the scenario without it minus the scenario. */
+  readonly impact: number[];
+  /** Sum of `impact` over the horizon, tCO2e. */
+  readonly cumulative: number;
+}
+
+/** A scenario's pathway: the figures `peakpath pathway --json` prints (docs/pathways.md). */
+export interface PathwayResult {
+  readonly city: string;
+  readonly name: { readonly en: string; readonly zh: string };
+  readonly scenario: { readonly id: string; readonly name: { readonly en: string; readonly zh: string } };
+  readonly baseYear: number;
+  readonly endYear: number;
+  readonly years: number[];
+  /** BASIC tCO2e per year. */
+  readonly total: number[];
+  readonly basicPlus: number[];
+  /** Removals outside the inventory's lines (the removals series and removal actions), tCO2e per year. */
+  readonly removals: number[];
+  /** BASIC tCO2e per year by the file's sectors. */
+  readonly bySector: Record<string, number[]>;
+  readonly bySectorBasicPlus: Record<string, number[]>;
+  /** BASIC: masses of CO2, CH4, N2O (t) and the tCO2e of each gas, with other gases. */
+  readonly byGas: { readonly CO2: number[]; readonly CH4: number[]; readonly N2O: number[]; readonly co2e: { readonly CO2: number[]; readonly CH4: number[]; readonly N2O: number[]; readonly other: number[] } };
+  readonly byScope: { readonly '1': number[]; readonly '2': number[]; readonly '3': number[] };
+  /** Energy of BASIC lines, tce. */
+  readonly energy: { readonly tce: number[] };
+  readonly intensity: { readonly perCapita: number[]; readonly perGdp: number[]; readonly energyPerGdp: number[] };
+  /** Each driver per year, in the unit the file gives it in. */
+  readonly drivers: Record<string, { readonly unit: string; readonly values: number[] }>;
+  /** Local zero-carbon generation, MWh per year, and the part that found no grid electricity to displace. */
+  readonly generation: { readonly mwh: number[]; readonly unused: number[] };
+  readonly peak: { readonly year: number | null; readonly value: number | null };
+  readonly targets: TargetResult[];
+  readonly actions: ActionResult[];
+  /** (BAU − scenario) − Σ action impacts, per year: what the actions achieve together beyond the sum of each alone (negative when they overlap). */
+  readonly interaction: number[];
+  readonly decomposition: (Decomposition & { readonly from: number; readonly to: number })[];
+  readonly assumptions: readonly Assumption[];
+}
+
+const slice = (array: Float64Array, index: number, years: number): number[] => Array.from(array.subarray(index * years, (index + 1) * years));
+
+/** Nominal parameter values of a scenario: the file's values with the scenario's `set` applied. */
+export function scenarioParameters(pathway: Pathway, scenario: ScenarioDefinition): Float64Array {
+  const params = Float64Array.from(pathway.parameters, (info) => info.nominal);
+  for (const { slot, value } of scenario.overrides) params[slot] = value;
+  return params;
+}
+
+export function findScenario(pathway: Pathway, id: string = pathway.defaultScenario): ScenarioDefinition {
+  const scenario = pathway.scenarios.find((candidate) => candidate.id === id);
+  if (!scenario) throw new Error(`no scenario "${id}"`);
+  return scenario;
+}
+
+export function targetInputs(workspace: PathwayWorkspace): TargetInputs {
+  const { model } = workspace;
+  return {
+    baseYear: model.baseYear,
+    basic: workspace.basic,
+    basicPlus: workspace.basicPlus,
+    removals: workspace.removals,
+    population: workspace.drivers[model.population]!,
+    gdp: workspace.drivers[model.gdp]!,
+  };
+}
+
+/** Computes a scenario: its pathway, peak, targets, each action's impact and the decomposition. */
+export function runScenario(pathway: Pathway, scenarioId?: string, workspace = new PathwayWorkspace(pathway.model)): PathwayResult {
+  const { model } = pathway;
+  const scenario = findScenario(pathway, scenarioId);
+  const params = scenarioParameters(pathway, scenario);
+  const years = model.years;
+  const ws = workspace;
+  const active = scenario.active;
+
+  // Each action's impact: the scenario without it, minus the scenario.
+  const withoutEach = model.actions.map((_, a) => {
+    if (active[a] !== 1) return undefined;
+    const without = Uint8Array.from(active);
+    without[a] = 0;
+    ws.evaluate(params, without);
+    return Float64Array.from(ws.basic);
+  });
+  ws.evaluate(params, new Uint8Array(model.actions.length));
+  const bau = Float64Array.from(ws.basic);
+  ws.evaluate(params, active);
+
+  const total = Array.from(ws.basic);
+  const population = ws.drivers[model.population]!;
+  const gdp = ws.drivers[model.gdp]!;
+  const actions: ActionResult[] = [];
+  const interaction = total.map((value, y) => bau[y]! - value);
+  model.actions.forEach((action, a) => {
+    const without = withoutEach[a];
+    if (!without) return;
+    const impact = total.map((value, y) => without[y]! - value);
+    impact.forEach((value, y) => (interaction[y]! -= value));
+    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: impact.reduce((sum, value) => sum + value, 0) });
+  });
+
+  const inputs = targetInputs(ws);
+  const targets = pathway.targets.map((target): TargetResult => ({ id: target.id, kind: target.kind, year: target.year, basis: target.basis, ...judgeTarget(target, inputs, params) }));
+  const sectorIds = model.sectors.map((sector) => sector.id);
+  const kayaYear = (year: number): KayaYear => {
+    const y = year - model.baseYear;
+    return {
+      population: population[y]!,
+      gdp: gdp[y]!,
+      sectors: sectorIds.map((id, s) => ({
+        id,
+        energy: ws.sectorEnergy[s * years + y]!,
+        energyEmissions: ws.sectorEnergyEmissions[s * years + y]!,
+        otherEmissions: ws.sectorOtherEmissions[s * years + y]!,
+      })),
+    };
+  };
+  const targetAssumptions: Assumption[] = pathway.targets.some((target) => target.basis === 'basic')
+    ? [{ code: 'target-basis', text: { en: 'targets without `basis` are judged on BASIC emissions', zh: '未注明 `basis` 的目标按 BASIC 口径评估' } }]
+    : [];
+
+  return {
+    city: pathway.city,
+    name: pathway.name,
+    scenario: { id: scenario.id, name: scenario.name },
+    baseYear: model.baseYear,
+    endYear: model.endYear,
+    years: Array.from({ length: years }, (_, y) => model.baseYear + y),
+    total,
+    basicPlus: Array.from(ws.basicPlus),
+    removals: Array.from(ws.removals),
+    bySector: Object.fromEntries(sectorIds.map((id, s) => [id, slice(ws.sectorBasic, s, years)])),
+    bySectorBasicPlus: Object.fromEntries(sectorIds.map((id, s) => [id, slice(ws.sectorBasicPlus, s, years)])),
+    byGas: {
+      CO2: slice(ws.gasMass, 0, years),
+      CH4: slice(ws.gasMass, 1, years),
+      N2O: slice(ws.gasMass, 2, years),
+      co2e: { CO2: slice(ws.gasCo2e, 0, years), CH4: slice(ws.gasCo2e, 1, years), N2O: slice(ws.gasCo2e, 2, years), other: slice(ws.gasCo2e, 3, years) },
+    },
+    byScope: { '1': slice(ws.byScope, 0, years), '2': slice(ws.byScope, 1, years), '3': slice(ws.byScope, 2, years) },
+    energy: { tce: Array.from(ws.energy) },
+    intensity: {
+      perCapita: total.map((value, y) => value / population[y]!),
+      perGdp: total.map((value, y) => (value / gdp[y]!) * 1e4),
+      energyPerGdp: Array.from(ws.energy, (value, y) => (value / gdp[y]!) * 1e4),
+    },
+    drivers: Object.fromEntries(model.drivers.map((driver, d) => [driver.id, { unit: driver.unit, values: Array.from(ws.drivers[d]!, (value) => value / driver.scale) }])),
+    generation: { mwh: Array.from(ws.generation), unused: Array.from(ws.generationUnused) },
+    peak: findPeak(ws.basic, model.baseYear),
+    targets,
+    actions,
+    interaction,
+    decomposition: pathway.decomposition.map(([from, to]) => ({ from, to, ...decompose(kayaYear(from), kayaYear(to)) })),
+    assumptions: [...pathway.assumptions, ...targetAssumptions],
+  };
+}
