@@ -4,6 +4,7 @@ import type { Lang } from '@peakpath/core';
 import { factorsCommand } from './commands/factors.ts';
 import { inventoryCommand } from './commands/inventory.ts';
 import { methodsCommand } from './commands/methods.ts';
+import { pathwayCommand, type PathwayOptions } from './commands/pathway.ts';
 import { unitsCommand } from './commands/units.ts';
 import { InputFileError } from './input.ts';
 import type { CommandOutput } from './output.ts';
@@ -27,7 +28,7 @@ async function writeAll(pieces: Iterable<string>): Promise<void> {
 export async function main(argv: readonly string[]): Promise<number> {
   let output: CommandOutput | undefined;
   const program = new Command('peakpath')
-    .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors')
+    .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors, and pathways to 2060')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError();
@@ -40,6 +41,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string, options: { json: boolean; lang: Lang }) => {
       output = await inventoryCommand(file, options);
+    });
+
+  program
+    .command('pathway')
+    .description('project a pathway file to 2060: scenarios, peak, targets, Monte Carlo / 计算碳达峰碳中和路径')
+    .argument('<file>', 'pathway file (JSON or YAML); its `inventory` names the base-year inventory')
+    .option('--json', 'print the result as JSON', false)
+    .option('--scenario <name>', 'the scenario to show in detail (default: the file\'s `default`)')
+    .option('--mc <runs>', 'Monte Carlo runs over the file\'s `uncertainty`')
+    .option('--seed <seed>', 'random seed of the Monte Carlo runs (default 1)')
+    .option('--threads <n>', 'worker threads for Monte Carlo (default: one per core)')
+    .addOption(langOption())
+    .action(async (file: string, options: PathwayOptions) => {
+      output = await pathwayCommand(file, options);
     });
 
   program

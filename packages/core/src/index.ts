@@ -1,6 +1,6 @@
 /**
  * @peakpath/core — the pure domain of peakpath: units, the factor library, the GPC structure and
- * the inventory engine. No I/O, no clock, no randomness: data comes in as arguments.
+ * the inventory engine, the pathway engine. No I/O, no clock, no randomness: data comes in as arguments.
  */
 export { BASE_DIMENSIONS, convert, DimensionMismatchError, listUnits, parseUnit, suggestUnit, unit } from './units/units.ts';
 export type { BaseDimension, Dimension, Unit } from './units/units.ts';
@@ -25,3 +25,16 @@ export { runInventory } from './inventory/run.ts';
 export { defaultMethods, METHOD_LIST } from './methods/registry.ts';
 export { MethodWork } from './methods/method.ts';
 export type { MethodCalculator, MethodInput, MethodOutput } from './methods/method.ts';
+export { loadPathway, baseInventory } from './pathway/run.ts';
+export { parsePathway, DEFAULT_END_YEAR } from './pathway/parse.ts';
+export type { BaseInventory, PathwayParseResult } from './pathway/parse.ts';
+export type { Basis, Distribution, Pathway, ScenarioDefinition, TargetDefinition, UncertainParameter } from './pathway/definitions.ts';
+export type { PathwayModel } from './pathway/model.ts';
+export { PathwayWorkspace } from './pathway/evaluate.ts';
+export { findScenario, runScenario, scenarioParameters } from './pathway/results.ts';
+export type { ActionResult, PathwayResult, TargetResult } from './pathway/results.ts';
+export { findPeak, judgeTarget } from './pathway/targets.ts';
+export { percentile, runMonteCarlo, runMonteCarloChunk, summariseMonteCarlo } from './pathway/montecarlo.ts';
+export type { MonteCarloChunk, MonteCarloSummary } from './pathway/montecarlo.ts';
+export { decompose, LMDI_FACTORS } from './pathway/lmdi.ts';
+export type { Decomposition, KayaYear, LmdiFactor } from './pathway/lmdi.ts';

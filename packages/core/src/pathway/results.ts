@@ -23,6 +23,9 @@ export interface ActionResult {
   readonly impact: number[];
   /** Sum of `impact` over the horizon, tCO2e. */
   readonly cumulative: number;
+  /** The same on the BASIC+ basis (IPPU and AFOLU actions show here). */
+  readonly impactBasicPlus: number[];
+  readonly cumulativeBasicPlus: number;
 }
 
 /** A scenario's pathway: the figures `peakpath pathway --json` prints (docs/pathways.md). */
@@ -102,7 +105,7 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     const without = Uint8Array.from(active);
     without[a] = 0;
     ws.evaluate(params, without);
-    return Float64Array.from(ws.basic);
+    return { basic: Float64Array.from(ws.basic), basicPlus: Float64Array.from(ws.basicPlus) };
   });
   ws.evaluate(params, new Uint8Array(model.actions.length));
   const bau = Float64Array.from(ws.basic);
@@ -116,9 +119,11 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
   model.actions.forEach((action, a) => {
     const without = withoutEach[a];
     if (!without) return;
-    const impact = total.map((value, y) => without[y]! - value);
+    const impact = total.map((value, y) => without.basic[y]! - value);
+    const impactBasicPlus = Array.from(ws.basicPlus, (value, y) => without.basicPlus[y]! - value);
     impact.forEach((value, y) => (interaction[y]! -= value));
-    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: impact.reduce((sum, value) => sum + value, 0) });
+    const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: sum(impact), impactBasicPlus, cumulativeBasicPlus: sum(impactBasicPlus) });
   });
 
   const inputs = targetInputs(ws);

@@ -1,0 +1,227 @@
+import { dirname, resolve } from 'node:path';
+import { loadPathway, runScenario, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
+import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
+import { InputFileError, readDocument } from '../input.ts';
+import type { CommandOutput } from '../output.ts';
+import { monteCarlo } from '../pathway/monte-carlo.ts';
+import { ProgressBar } from '../pathway/progress.ts';
+import { issueLines } from './inventory.ts';
+
+export interface PathwayOptions {
+  readonly json: boolean;
+  readonly lang: Lang;
+  readonly scenario?: string | undefined;
+  readonly mc?: string | undefined;
+  readonly seed?: string | undefined;
+  readonly threads?: string | undefined;
+}
+
+const DEFAULT_SEED = 1;
+const MAX_RUNS = 10_000_000;
+
+function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new InputFileError(`--${name}: expected a whole number from ${min} to ${max}, got "${value}" / --${name} 应为 ${min}–${max} 的整数`);
+  }
+  return number;
+}
+
+/** `peakpath pathway FILE`: the scenarios side by side, or one scenario in detail; --mc adds Monte Carlo. */
+export async function pathwayCommand(file: string, options: PathwayOptions): Promise<CommandOutput> {
+  const runs = integerOption('mc', options.mc, 1, MAX_RUNS);
+  const seed = integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
+  const threads = integerOption('threads', options.threads, 1, 256);
+  const document = await readDocument(file);
+  const reference = typeof document === 'object' && document !== null ? (document as Record<string, unknown>)['inventory'] : undefined;
+  if (typeof reference !== 'string' || reference.trim() === '') {
+    return { status: 2, stderr: `${file}: \`inventory\` is required: the path of the base-year inventory file, relative to this file / 缺少 \`inventory\`：基年清单文件的路径（相对于本文件）\n` };
+  }
+  const inventoryFile = resolve(dirname(file), reference);
+  const inventoryDocument = await readDocument(inventoryFile);
+  const loaded = loadPathway(document, inventoryDocument);
+  if (!loaded.ok) {
+    if ('inventoryIssues' in loaded) return { status: 2, stderr: issueLines(inventoryFile, loaded.inventoryIssues, options.lang) };
+    return { status: 2, stderr: issueLines(file, loaded.issues, options.lang) };
+  }
+  const { pathway } = loaded;
+  const scenarioId = options.scenario ?? pathway.defaultScenario;
+  if (!pathway.scenarios.some((scenario) => scenario.id === scenarioId)) {
+    const ids = pathway.scenarios.map((scenario) => scenario.id).join(', ');
+    return { status: 2, stderr: `--scenario: "${scenarioId}" is not a scenario of ${file} (${ids}) / 文件中没有该情景\n` };
+  }
+  const result = runScenario(pathway, scenarioId);
+  const comparison = pathway.scenarios.map((scenario) => (scenario.id === scenarioId ? result : runScenario(pathway, scenario.id)));
+  let mc: MonteCarloSummary | undefined;
+  if (runs !== undefined) {
+    const bar = new ProgressBar(process.stderr, options.lang === 'zh' ? '蒙特卡洛模拟' : 'Monte Carlo');
+    try {
+      mc = await monteCarlo(pathway, scenarioId, { runs, seed, threads, progress: (done, total) => bar.update(done, total) });
+    } finally {
+      bar.done();
+    }
+  }
+  if (options.json) {
+    const summary = comparison.map((other) => ({ id: other.scenario.id, name: other.scenario.name, total: other.total, peak: other.peak, targets: other.targets.map(({ id, met }) => ({ id, met })) }));
+    return { status: 0, stdout: `${JSON.stringify({ ...result, comparison: summary, ...(mc ? { mc } : {}) }, null, 2)}\n` };
+  }
+  const scenarioGiven = options.scenario !== undefined;
+  return { status: 0, stdout: `${renderPathway(pathway, result, comparison, mc, scenarioGiven, options.lang)}\n` };
+}
+
+const LABELS = {
+  en: {
+    title: (p: Pathway, r: PathwayResult) => `${p.name.en} — ${r.city}, ${r.baseYear}–${r.endYear}`,
+    scenarios: 'Scenarios: BASIC emissions, 10,000 tCO2e',
+    scenario: 'Scenario',
+    peak: 'Peak',
+    noPeak: 'none by the horizon',
+    targets: 'Targets',
+    detail: (r: PathwayResult) => `${r.scenario.name.en} (${r.scenario.id}): BASIC emissions by sector, 10,000 tCO2e`,
+    total: 'Total (BASIC)',
+    basicPlus: 'BASIC+',
+    plusOnly: '(BASIC+ only)',
+    removals: 'Removals',
+    energy: 'Energy, 10,000 tce',
+    perCapita: 'tCO2e per person',
+    perGdp: 'tCO2e per 10,000 CNY',
+    target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ met' : '✗ not met'}  ${id}${gap}`,
+    gapAt: (year: number, value: string) => `; gap in ${year}: ${value} tCO2e`,
+    actions: 'Actions: tCO2e avoided, BASIC (BASIC+ for IPPU and AFOLU actions): the scenario without the action minus the scenario',
+    actionHeader: ['Action', 'Adoption', 'Avoided', 'Avoided', 'Cumulative'],
+    interaction: (value: string) => `Interaction of the actions over the horizon (BAU − scenario − Σ impacts): ${value} tCO2e`,
+    decomposition: (from: number, to: number, change: string) => `Decomposition ${from}→${to} (LMDI, tCO2e; change ${change})`,
+    mc: (m: MonteCarloSummary) => `Monte Carlo: ${formatNumber(m.runs, 'en')} runs, seed ${m.seed}: BASIC emissions, 10,000 tCO2e`,
+    peakedBy: 'Probability of having peaked by',
+    targetOdds: 'Probability of meeting',
+    clamped: (path: string, n: number) => `  ${path}: ${n} draws outside its bounds were brought back to them`,
+    assumed: 'Assumed',
+    json: '`--json` prints every figure per year; docs/pathways.md explains them.',
+  },
+  zh: {
+    title: (p: Pathway, r: PathwayResult) => `${p.name.zh} — ${r.city}，${r.baseYear}–${r.endYear} 年`,
+    scenarios: '各情景 BASIC 排放（万吨 CO2e）',
+    scenario: '情景',
+    peak: '达峰',
+    noPeak: '展望期内未达峰',
+    targets: '目标',
+    detail: (r: PathwayResult) => `${r.scenario.name.zh}（${r.scenario.id}）：分部门 BASIC 排放（万吨 CO2e）`,
+    total: '合计（BASIC）',
+    basicPlus: 'BASIC+',
+    plusOnly: '（仅 BASIC+）',
+    removals: '清除量',
+    energy: '能源消费（万吨标准煤）',
+    perCapita: '吨 CO2e/人',
+    perGdp: '吨 CO2e/万元',
+    target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ 达成' : '✗ 未达成'}  ${id}${gap}`,
+    gapAt: (year: number, value: string) => `；${year} 年差距 ${value} 吨 CO2e`,
+    actions: '行动：减排量（吨 CO2e，BASIC 口径；工业过程与 AFOLU 行动为 BASIC+），即无该行动情景减去本情景',
+    actionHeader: ['行动', '实施程度', '减排', '减排', '累计'],
+    interaction: (value: string) => `行动之间的相互作用（基准 − 本情景 − 各行动减排之和），展望期合计：${value} 吨 CO2e`,
+    decomposition: (from: number, to: number, change: string) => `${from}→${to} 年排放变化分解（LMDI，吨 CO2e；变化 ${change}）`,
+    mc: (m: MonteCarloSummary) => `蒙特卡洛模拟：${formatNumber(m.runs, 'zh')} 次，随机种子 ${m.seed}：BASIC 排放（万吨 CO2e）`,
+    peakedBy: '到该年已达峰的概率',
+    targetOdds: '达成目标的概率',
+    clamped: (path: string, n: number) => `  ${path}：${n} 次抽样超出取值范围，已截取到边界`,
+    assumed: '假设',
+    json: '`--json` 输出逐年全部数据；说明见 docs/pathways.md。',
+  },
+} as const;
+
+const FACTOR_NAMES: Record<string, { en: string; zh: string }> = {
+  population: { en: 'population', zh: '人口' },
+  affluence: { en: 'GDP per person', zh: '人均 GDP' },
+  energyIntensity: { en: 'energy per GDP', zh: '能源强度' },
+  structure: { en: 'sector mix of energy', zh: '部门能源结构' },
+  carbonIntensity: { en: 'carbon per energy', zh: '能源碳强度' },
+  nonEnergyIntensity: { en: 'non-energy emissions per GDP', zh: '非能源排放强度' },
+  other: { en: 'sinks and sign changes', zh: '碳汇及正负变化' },
+};
+
+/** Milestone years shown in tables: the base year, every fifth year, the last year. */
+function milestones(result: PathwayResult): number[] {
+  const years = result.years.filter((year, i) => i === 0 || year % 5 === 0 || i === result.years.length - 1);
+  return [...new Set(years)];
+}
+
+function renderPathway(pathway: Pathway, result: PathwayResult, comparison: readonly PathwayResult[], mc: MonteCarloSummary | undefined, detailOnly: boolean, lang: Lang): string {
+  const text = LABELS[lang];
+  const n = (value: number, digits = 0): string => formatNumber(value, lang, digits);
+  const wan = (value: number): string => formatNumber(value / 1e4, lang, 0);
+  const years = milestones(result);
+  const at = (series: readonly number[], year: number): number => series[year - result.baseYear]!;
+  const peakText = (r: PathwayResult): string => (r.peak.year === null ? text.noPeak : `${r.peak.year} (${wan(r.peak.value!)})`);
+  const out: string[] = [text.title(pathway, result), ''];
+
+  if (!detailOnly) {
+    out.push(text.scenarios);
+    const rows = comparison.map((r) => [lang === 'zh' ? r.scenario.name.zh : r.scenario.name.en, ...years.map((year) => wan(at(r.total, year))), peakText(r), `${r.targets.filter((t) => t.met).length}/${r.targets.length}`]);
+    out.push(renderTable([text.scenario, ...years.map(String), text.peak, text.targets], rows, ['left', ...years.map(() => 'right' as const), 'left', 'right']), '');
+  }
+
+  out.push(text.detail(result));
+  // Sectors with nothing in BASIC (IPPU, AFOLU) show their BASIC+ figures, marked as such.
+  const sectorRows = pathway.model.sectors.map((sector) => {
+    const basic = result.bySector[sector.id]!;
+    const onlyPlus = basic.every((value) => value === 0);
+    const series = onlyPlus ? result.bySectorBasicPlus[sector.id]! : basic;
+    const name = lang === 'zh' ? sector.name.zh : sector.name.en;
+    return [onlyPlus ? `${name} ${text.plusOnly}` : name, ...years.map((year) => wan(at(series, year)))];
+  });
+  sectorRows.push([text.total, ...years.map((year) => wan(at(result.total, year)))]);
+  sectorRows.push([text.basicPlus, ...years.map((year) => wan(at(result.basicPlus, year)))]);
+  if (result.removals.some((value) => value !== 0)) sectorRows.push([text.removals, ...years.map((year) => wan(at(result.removals, year)))]);
+  sectorRows.push([text.energy, ...years.map((year) => wan(at(result.energy.tce, year)))]);
+  sectorRows.push([text.perCapita, ...years.map((year) => formatSignificant(at(result.intensity.perCapita, year), lang, 3))]);
+  sectorRows.push([text.perGdp, ...years.map((year) => formatSignificant(at(result.intensity.perGdp, year), lang, 3))]);
+  out.push(renderTable(['', ...years.map(String)], sectorRows, ['left', ...years.map(() => 'right' as const)]));
+  out.push(`${text.peak}: ${peakText(result)}`, '');
+
+  if (result.targets.length > 0) {
+    out.push(`${text.targets}:`);
+    for (const target of result.targets) {
+      const gap = target.gap[target.year - result.baseYear];
+      const gapText = gap === null || gap === undefined || target.kind === 'peak' ? '' : text.gapAt(target.year, n(gap));
+      out.push(text.target(target.id, target.met, gapText));
+    }
+    out.push('');
+  }
+
+  if (result.actions.length > 0) {
+    out.push(text.actions);
+    const mid = Math.min(result.endYear, 2030);
+    const header = [text.actionHeader[0], `${text.actionHeader[1]} ${mid}`, `${text.actionHeader[2]} ${mid}`, `${text.actionHeader[3]} ${result.endYear}`, text.actionHeader[4]];
+    const rows = result.actions.map((action) => {
+      const plus = action.cumulative === 0 && action.cumulativeBasicPlus !== 0;
+      const impact = plus ? action.impactBasicPlus : action.impact;
+      const name = lang === 'zh' ? action.name.zh : action.name.en;
+      return [plus ? `${name} ${text.plusOnly}` : name, `${n(at(action.adoption, mid) * 100)}%`, n(at(impact, mid)), n(at(impact, result.endYear)), n(plus ? action.cumulativeBasicPlus : action.cumulative)];
+    });
+    out.push(renderTable(header, rows, ['left', 'right', 'right', 'right', 'right']));
+    out.push(text.interaction(n(result.interaction.reduce((sum, value) => sum + value, 0))), '');
+  }
+
+  for (const part of result.decomposition) {
+    out.push(text.decomposition(part.from, part.to, n(part.change)));
+    const rows = Object.entries(part.effects)
+      .filter(([factor, value]) => value !== 0 || factor !== 'other')
+      .map(([factor, value]) => [`  ${FACTOR_NAMES[factor]?.[lang] ?? factor}`, n(value)]);
+    out.push(renderTable(['', 'tCO2e'], rows, ['left', 'right']), '');
+  }
+
+  if (mc) {
+    out.push(text.mc(mc));
+    const rows = (['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((p) => [p.toUpperCase(), ...years.map((year) => wan(at(mc.percentiles[p], year)))]);
+    out.push(renderTable(['', ...years.map(String)], rows, ['left', ...years.map(() => 'right' as const)]));
+    const odds = years.filter((year) => year > result.baseYear).map((year) => `${year} ${n((mc.peakedBy[String(year)] ?? 0) * 100)}%`);
+    out.push(`${text.peakedBy}: ${odds.join(', ')}`);
+    if (result.targets.length > 0) out.push(`${text.targetOdds}: ${result.targets.map((target) => `${target.id} ${n((mc.targets[target.id] ?? 0) * 100)}%`).join(', ')}`);
+    for (const [path, count] of Object.entries(mc.clamped)) out.push(text.clamped(path, count));
+    out.push('');
+  }
+
+  for (const assumption of result.assumptions) out.push(`${text.assumed}: ${assumption.text[lang]}`);
+  out.push(text.json);
+  return out.join('\n');
+}
