@@ -2,18 +2,31 @@
  * Every YAML example in docs/ runs: a list of lines, a single line or a whole file is computed, and
  * must succeed — except the examples that show alternatives (repeated keys) or an invalid file on
  * purpose, which are named here with what they must do. Docs that drift from the code fail here.
+ * The examples of docs/pathways.md are pathway files: each is loaded against the demo inventory
+ * (examples/demo-city/inventory.yaml), as the page says.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runInventory } from '@peakpath/core';
+import { loadPathway, runInventory, type Issue } from '@peakpath/core';
 
 const DOCS = join(process.cwd(), 'docs');
 /** Examples that are not meant to compute as they stand: file → block index → what they show. */
 const SPECIAL: Record<string, Record<number, 'alternatives' | { invalid: number }>> = {
   'inventory-file.md': { 1: 'alternatives', 8: 'alternatives', 9: { invalid: 4 } },
+  'pathways.md': { 1: { invalid: 3 } },
 };
+/** Docs whose examples are pathway files on the demo inventory, not inventory files. */
+const PATHWAY_DOCS = new Set(['pathways.md']);
+const demoInventory: unknown = parse(readFileSync(join(process.cwd(), 'examples/demo-city/inventory.yaml'), 'utf8'));
+
+/** The problems of a pathway example: its own, or its inventory's. */
+function pathwayIssues(block: string): readonly Issue[] {
+  const loaded = loadPathway(parse(block), demoInventory);
+  if (loaded.ok) return [];
+  return 'inventoryIssues' in loaded ? loaded.inventoryIssues : loaded.issues;
+}
 
 function asDocument(value: unknown): Record<string, unknown> | undefined {
   const wrap = (activities: unknown[]) => ({ city: { name: 'Docs', country: 'CN' }, year: 2022, grid: 'CN-east-2022', activities });
@@ -32,6 +45,12 @@ for (const file of readdirSync(DOCS).filter((name) => name.endsWith('.md'))) {
       it(`example ${index} ${special === undefined ? 'computes' : typeof special === 'string' ? 'shows alternatives' : 'is invalid on purpose'}`, () => {
         if (special === 'alternatives') {
           expect(() => parse(block)).toThrow(/unique/);
+          return;
+        }
+        if (PATHWAY_DOCS.has(file)) {
+          const issues = pathwayIssues(block);
+          if (special === undefined) expect(issues).toEqual([]);
+          else expect(issues.length).toBe(special.invalid);
           return;
         }
         const document = asDocument(parse(block));
