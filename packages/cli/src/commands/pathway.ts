@@ -96,6 +96,7 @@ const LABELS = {
     peakedBy: 'Probability of having peaked by',
     targetOdds: 'Probability of meeting',
     clamped: (path: string, n: number) => `  ${path}: ${n} draws outside its bounds were brought back to them`,
+    fixed: (path: string) => `  ${path}: set by the scenario, so held at its value (not drawn)`,
     assumed: 'Assumed',
     json: '`--json` prints every figure per year; docs/pathways.md explains them.',
   },
@@ -124,6 +125,7 @@ const LABELS = {
     peakedBy: '到该年已达峰的概率',
     targetOdds: '达成目标的概率',
     clamped: (path: string, n: number) => `  ${path}：${n} 次抽样超出取值范围，已截取到边界`,
+    fixed: (path: string) => `  ${path}：由情景设定，保持该值（不抽样）`,
     assumed: '假设',
     json: '`--json` 输出逐年全部数据；说明见 docs/pathways.md。',
   },
@@ -218,6 +220,7 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
     out.push(`${text.peakedBy}: ${odds.join(', ')}`);
     if (result.targets.length > 0) out.push(`${text.targetOdds}: ${result.targets.map((target) => `${target.id} ${n((mc.targets[target.id] ?? 0) * 100)}%`).join(', ')}`);
     for (const [path, count] of Object.entries(mc.clamped)) out.push(text.clamped(path, count));
+    for (const path of mc.fixedByScenario) out.push(text.fixed(path));
     out.push('');
   }
 

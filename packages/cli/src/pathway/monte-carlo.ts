@@ -43,7 +43,7 @@ export async function monteCarlo(pathway: Pathway, scenario: string, options: Mo
       // Let the progress bar's output through between blocks.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return summariseMonteCarlo(pathway, seed, chunks);
+    return summariseMonteCarlo(pathway, seed, chunks, scenario);
   }
   const pool = new MonteCarloPool(threads);
   try {
@@ -63,7 +63,7 @@ export class MonteCarloPool {
 
   async run(pathway: Pathway, scenario: string, seed: number, blocks: readonly [number, number][], finished: (chunk: MonteCarloChunk) => MonteCarloChunk = (chunk) => chunk): Promise<MonteCarloSummary> {
     const chunks = await Promise.all(blocks.map(([from, runs]) => (this.piscina.run({ pathway, scenario, seed, from, runs }) as Promise<MonteCarloChunk>).then(finished)));
-    return summariseMonteCarlo(pathway, seed, chunks);
+    return summariseMonteCarlo(pathway, seed, chunks, scenario);
   }
 
   async close(): Promise<void> {

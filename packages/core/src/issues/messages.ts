@@ -52,12 +52,12 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
 };
 
 const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
-  driver: { en: 'driver', zh: '驱动因素（drivers）' },
-  sector: { en: 'sector', zh: '部门（sectors）' },
-  action: { en: 'action', zh: '行动（actions）' },
-  scenario: { en: 'scenario', zh: '情景（scenarios）' },
-  carrier: { en: 'energy carrier of the sector', zh: '该部门的能源品种' },
-  parameter: { en: 'number (parameter) of the file', zh: '文件中的数值参数' },
+  driver: { en: 'a driver defined in the file', zh: '驱动因素（drivers）' },
+  sector: { en: 'a sector defined in the file', zh: '部门（sectors）' },
+  action: { en: 'an action defined in the file', zh: '行动（actions）' },
+  scenario: { en: 'a scenario defined in the file', zh: '情景（scenarios）' },
+  carrier: { en: 'an energy carrier of the sector in the inventory', zh: '该部门的能源品种' },
+  parameter: { en: 'the path of a number given in the file', zh: '文件中的数值参数' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -174,7 +174,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       const kind = referenceText[issue.kind];
       return zh
         ? `${quote(issue.got)} 不是已定义的${kind.zh}${hint(issue.suggestion, lang)}`
-        : `${quote(issue.got)} is not a ${kind.en} defined in the file${hint(issue.suggestion, lang)}`;
+        : `${quote(issue.got)} is not ${kind.en}${hint(issue.suggestion, lang)}`;
     }
     case 'unmapped-row':
       return zh

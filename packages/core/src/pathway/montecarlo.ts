@@ -17,7 +17,7 @@ export interface MonteCarloChunk {
   readonly targetsMet: Uint8Array;
   /** Per uncertain parameter: how many draws fell outside its bounds and were brought back to them. */
   readonly clamped: Int32Array;
-  /** Draws whose share trajectories summed above 1 in some year and were scaled down. */
+  /** Sector-years in which drawn share trajectories summed above 1 and were scaled down. */
   readonly sharesScaled: number;
 }
 
@@ -39,10 +39,16 @@ export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: n
   const peakYears = new Int32Array(runs);
   const targetsMet = new Uint8Array(runs * targets.length);
   const clamped = new Int32Array(uncertain.length);
+  const fixed = fixedByScenario(pathway, scenarioId);
   for (let r = 0; r < runs; r++) {
     const uniform = runStream(seed, from + r);
     for (let u = 0; u < uncertain.length; u++) {
       const { slot, distribution } = uncertain[u]!;
+      // Draw every parameter, so a run's stream is the same in every scenario; a value the scenario sets stays set.
+      if (fixed.has(slot)) {
+        draw(distribution, uniform);
+        continue;
+      }
       const info = pathway.parameters[slot]!;
       let value = draw(distribution, uniform);
       if (value < info.min || value > info.max) {
@@ -60,6 +66,13 @@ export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: n
   return { from, runs, totals, peakYears, targetsMet, clamped, sharesScaled: workspace.sharesScaled };
 }
 
+/** Uncertain parameters whose value the scenario sets (`set`): they keep the scenario's value in every run. */
+function fixedByScenario(pathway: Pathway, scenarioId: string): Set<number> {
+  const scenario = findScenario(pathway, scenarioId);
+  const uncertain = new Set(pathway.uncertainty.map((parameter) => parameter.slot));
+  return new Set(scenario.overrides.map((override) => override.slot).filter((slot) => uncertain.has(slot)));
+}
+
 /** The Monte Carlo section of a result (docs/pathways.md). */
 export interface MonteCarloSummary {
   readonly runs: number;
@@ -75,7 +88,10 @@ export interface MonteCarloSummary {
   readonly targets: Record<string, number>;
   /** Parameters whose draws left their bounds (a share above 1, a negative base) and were brought back, with how often. */
   readonly clamped: Record<string, number>;
+  /** Sector-years in which drawn fuel-share trajectories summed above 1 and were scaled down to 1. */
   readonly sharesScaled: number;
+  /** Uncertain parameters the scenario sets itself: held at the scenario's value, not drawn. */
+  readonly fixedByScenario: string[];
 }
 
 /** Percentile by linear interpolation between order statistics (Hyndman & Fan type 7, as numpy and R's default). */
@@ -87,7 +103,7 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 /** Puts blocks together (in run order, whatever order they finished in) and summarises them. */
-export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: readonly MonteCarloChunk[]): MonteCarloSummary {
+export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: readonly MonteCarloChunk[], scenarioId = pathway.defaultScenario): MonteCarloSummary {
   const { model } = pathway;
   const years = model.years;
   const ordered = [...chunks].sort((a, b) => a.from - b.from);
@@ -137,12 +153,14 @@ export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: read
     const count = ordered.reduce((sum, chunk) => sum + chunk.clamped[u]!, 0);
     if (count > 0) clamped[parameter.path] = count;
   });
-  return { runs, seed, percentiles, mean, peakedBy, peakYear, targets, clamped, sharesScaled: ordered.reduce((sum, chunk) => sum + chunk.sharesScaled, 0) };
+  const fixed = fixedByScenario(pathway, scenarioId);
+  const fixedPaths = pathway.uncertainty.filter((parameter) => fixed.has(parameter.slot)).map((parameter) => parameter.path);
+  return { runs, seed, percentiles, mean, peakedBy, peakYear, targets, clamped, sharesScaled: ordered.reduce((sum, chunk) => sum + chunk.sharesScaled, 0), fixedByScenario: fixedPaths };
 }
 
 /** Runs the whole analysis on this thread (the CLI spreads blocks over worker threads instead). */
 export function runMonteCarlo(pathway: Pathway, scenarioId: string, runs: number, seed: number, blockSize = 1000): MonteCarloSummary {
   const chunks: MonteCarloChunk[] = [];
   for (let from = 0; from < runs; from += blockSize) chunks.push(runMonteCarloChunk(pathway, scenarioId, seed, from, Math.min(blockSize, runs - from)));
-  return summariseMonteCarlo(pathway, seed, chunks);
+  return summariseMonteCarlo(pathway, seed, chunks, scenarioId);
 }

@@ -164,6 +164,8 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const scenarios = readScenarios(values, top, actionIds);
   const targets = readTargets(values, top['targets'], baseYear);
 
+  const uncertainty = readUncertainty(values, top['uncertainty']);
+  const decomposition = readDecomposition(values, top['decomposition'], baseYear, endYear, statements);
   if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
 
   // Everything is valid: compile.
@@ -218,10 +220,15 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     decomposition: [],
     assumptions: statements,
   };
-  const checked = checkShares(reader, pathway, params.nominal(), sectorParts.map((part) => part.id));
-  const uncertainty = readUncertainty(values, top['uncertainty']);
-  const decomposition = readDecomposition(values, top['decomposition'], baseYear, endYear, statements);
-  if (reader.issues.length > 0 || !checked) return { ok: false, issues: reader.issues };
+  // Fuel shares are checked once everything else is valid: with the file's values and with each scenario's.
+  let checked = checkShares(reader, pathway, params.nominal(), sectorIds, ['sectors']);
+  for (const scenario of scenarios.list) {
+    if (scenario.overrides.length === 0 || !checked) continue;
+    const values = params.nominal();
+    for (const { slot, value } of scenario.overrides) values[slot] = value;
+    checked = checkShares(reader, pathway, values, sectorIds, ['scenarios', scenario.id, 'set']);
+  }
+  if (!checked) return { ok: false, issues: reader.issues };
   return { ok: true, pathway: { ...pathway, uncertainty, decomposition } };
 }
 
@@ -276,6 +283,7 @@ function readScenarios(values: PathwayReader, top: Fields, actionIds: readonly s
     list.push({ id, name: bilingualName(reader, fields['name'], [...path, 'name'], id), active, overrides });
   }
   const ids = list.map((scenario) => scenario.id);
+  if (top['scenarios'] !== undefined && ids.length === 0 && reader.issues.length === 0) reader.report(['scenarios'], { code: 'required' });
   let defaultId = ids[0] ?? '';
   const chosen = reader.string(top, 'default', [], false);
   if (chosen !== undefined && known(reader, 'scenario', chosen, ids, ['default'])) defaultId = chosen;
@@ -304,7 +312,7 @@ function readDecomposition(values: PathwayReader, raw: unknown, baseYear: number
 }
 
 /** A nominal share trajectory that sums above 1 is an input error (Monte Carlo draws are scaled, and counted). */
-function checkShares(reader: Reader, pathway: Pathway, params: Float64Array, sectorIds: readonly string[]): boolean {
+function checkShares(reader: Reader, pathway: Pathway, params: Float64Array, sectorIds: readonly string[], where: Path): boolean {
   const { model } = pathway;
   const scratch = new Float64Array(model.years);
   let ok = true;
@@ -318,7 +326,7 @@ function checkShares(reader: Reader, pathway: Pathway, params: Float64Array, sec
     }
     const year = sums.findIndex((sum) => sum > 1 + 1e-9);
     if (year >= 0) {
-      reader.report(['sectors', sectorIds[s]!, 'shares'], { code: 'shares-exceed', year: model.baseYear + year, got: Number(sums[year]!.toPrecision(6)) });
+      reader.report(where[0] === 'sectors' ? ['sectors', sectorIds[s]!, 'shares'] : where, { code: 'shares-exceed', year: model.baseYear + year, got: Number(sums[year]!.toPrecision(6)) });
       ok = false;
     }
   });

@@ -161,8 +161,11 @@ export class PathwayReader {
       const points = this.periods(fields['points'], [...path, 'points'], undefined, bounds) ?? [];
       const interpolation = this.reader.choice(fields, 'interpolation', path, ['linear', 'geometric'] as const, false) ?? 'linear';
       const atBase = points.find((point) => point.from === this.baseYear);
-      const base = atBase ? undefined : this.base(fields, path, kind, bounds, statements, fields['points'] !== undefined && points.length > 0);
+      const earliest = points.length > 0 ? Math.min(...points.map((point) => point.from)) : undefined;
+      const base = atBase ? undefined : this.base(fields, path, kind, bounds, statements, earliest);
       if (atBase && fields['base'] !== undefined) return void this.reader.report(path, { code: 'conflict', fields: ['base', `points.${this.baseYear}`] });
+      // A point at the base year is the base value: like `base`, it must agree with the inventory's.
+      if (atBase && !this.agreesWithInventory(atBase.slot, [...path, 'points', String(this.baseYear)], fields, kind, bounds.scale)) return undefined;
       if (points.length === 0 || (!atBase && base === undefined)) return undefined;
       const all = atBase ? points : [{ from: this.baseYear, slot: base! }, ...points];
       const last = Math.max(...all.map((point) => point.from));
@@ -182,7 +185,7 @@ export class PathwayReader {
       if (fields['base'] !== undefined) this.reader.report([...path, 'base'], { code: 'not-applicable', field: 'base', reason: 'share-base' });
       return of === undefined || inner === undefined ? undefined : { kind: 'share', of: { id: of, path: [...at, 'of'] }, share: inner };
     }
-    const base = this.base(fields, path, kind, bounds, statements, false);
+    const base = this.base(fields, path, kind, bounds, statements, undefined);
     if (form === 'growth') {
       const periods = this.periods(fields['growth'], [...path, 'growth'], this.baseYear + 1, { percent: true, min: -1 });
       return base === undefined || periods === undefined ? undefined : { kind: 'growth', base, periods };
@@ -200,27 +203,34 @@ export class PathwayReader {
     return base === undefined ? undefined : { kind: 'constant', base };
   }
 
-  private base(fields: Fields, path: Path, kind: SeriesKind, bounds: { percent: boolean; min: number; max: number; scale: number }, statements: Assumption[], pointsGiven: boolean): Slot | undefined {
+  /** A base-year value the file gives agrees with the inventory's (when there is one); reports base-mismatch when not. */
+  private agreesWithInventory(slot: Slot, at: Path, fields: Fields, kind: SeriesKind, scale: number): boolean {
+    // An index (intensity) starts at its fixed base, 1, as an inventory-based series starts at the inventory's value.
+    const expected = kind.inventoryBase?.value ?? kind.fixedBase;
+    const given = this.params.infos[slot]!.nominal;
+    if (expected !== undefined && Math.abs(given - expected) > 1e-9 * Math.max(Math.abs(given), Math.abs(expected))) {
+      this.reader.report(at, { code: 'base-mismatch', given: given / scale, inventory: expected / scale, unit: fields['unit'] === undefined ? '' : String(fields['unit']) });
+      return false;
+    }
+    return true;
+  }
+
+  private base(fields: Fields, path: Path, kind: SeriesKind, bounds: { percent: boolean; min: number; max: number; scale: number }, statements: Assumption[], earliestPoint: number | undefined): Slot | undefined {
     if (fields['base'] !== undefined) {
       const at = [...path, 'base'];
       const slot = this.parameter(fields['base'], at, bounds);
       if (slot === undefined) return undefined;
-      const inventory = kind.inventoryBase;
-      const given = this.params.infos[slot]!.nominal;
-      if (inventory && Math.abs(given - inventory.value) > 1e-9 * Math.max(Math.abs(given), Math.abs(inventory.value))) {
-        this.reader.report(at, { code: 'base-mismatch', given: given / bounds.scale, inventory: inventory.value / bounds.scale, unit: fields['unit'] === undefined ? '' : String(fields['unit']) });
-        return undefined;
-      }
-      return slot;
+      return this.agreesWithInventory(slot, at, fields, kind, bounds.scale) ? slot : undefined;
     }
     if (kind.inventoryBase) {
       const where = pathText(path);
       const label = kind.inventoryBase.label;
       statements.push({ code: 'base-from-inventory', text: { en: `${where}: base-year value from the inventory (${label.en})`, zh: `${where}：基年值取自清单（${label.zh}）` } });
-      return this.params.add([...path, 'base'], kind.inventoryBase.value, { scale: bounds.scale, min: kind.min, max: kind.max });
+      // Not a number of the file (ParameterInfo.addressable): a scenario's `set` or a distribution must not move the base year off the inventory.
+      return this.params.add([...path, 'base'], kind.inventoryBase.value, { scale: bounds.scale, min: kind.min, max: kind.max, addressable: false });
     }
     if (kind.fixedBase !== undefined) return this.params.constant(`${pathText(path)} (base)`, kind.fixedBase);
-    if (pointsGiven) this.reader.report([...path, 'points'], { code: 'series-start', needed: this.baseYear, got: this.baseYear + 1 });
+    if (earliestPoint !== undefined) this.reader.report([...path, 'points'], { code: 'series-start', needed: this.baseYear, got: earliestPoint });
     else this.reader.report([...path, 'base'], { code: 'required' });
     return undefined;
   }
