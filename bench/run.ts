@@ -1,7 +1,15 @@
-/** `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md. */
+/**
+ * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
+ * BENCH_ONLY=inventory or BENCH_ONLY=pathway runs one of them.
+ */
 import { cpus } from 'node:os';
 import { benchInventory } from './inventory.bench.ts';
+import { benchPathway } from './pathway.bench.ts';
 
 console.log(`peakpath benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString().slice(0, 10)}`);
-const lines = Number(process.env['BENCH_LINES'] ?? 1_000_000);
-benchInventory(lines);
+const only = process.env['BENCH_ONLY'];
+if (only === undefined || only === 'inventory') {
+  const lines = Number(process.env['BENCH_LINES'] ?? 1_000_000);
+  benchInventory(lines);
+}
+if (only === undefined || only === 'pathway') await benchPathway();

@@ -45,9 +45,24 @@ export class PathwayWorkspace {
   private readonly switchKeep: Float64Array;
   private readonly displaced: Float64Array;
   private readonly index: SectorIndex[];
+  /** Per line, the emissions effects acting on it as columns: action, reduction slot, gas (−1 all, 0 CO2, 1 CH4, 2 N2O). */
+  private readonly lineEffects: { action: Int32Array; reduction: Int32Array; gas: Int32Array }[];
+  private readonly gasKeep = new Float64Array(4);
 
   constructor(readonly model: PathwayModel) {
     this.index = indexSectors(model);
+    this.lineEffects = model.lines.emissionEffects.map((codes) => {
+      const columns = { action: new Int32Array(codes.length), reduction: new Int32Array(codes.length), gas: new Int32Array(codes.length) };
+      codes.forEach((code, e) => {
+        const action = Math.floor(code / EFFECTS_PER_ACTION);
+        const effect = model.actions[action]!.effects[code % EFFECTS_PER_ACTION]!;
+        if (effect.kind !== 'emissions') throw new Error('an emissions effect index points at another kind of effect');
+        columns.action[e] = action;
+        columns.reduction[e] = effect.reduction;
+        columns.gas[e] = effect.gas;
+      });
+      return columns;
+    });
     const years = model.years;
     const sectors = model.sectors.length;
     const carriers = Math.max(1, ...model.sectors.map((sector) => sector.carriers.length));
@@ -86,7 +101,7 @@ export class PathwayWorkspace {
    * Evaluates the model with these parameter values and these actions on (`active[a]` = 1).
    * Results are left in the workspace's arrays.
    */
-  evaluate(params: Float64Array, active: Uint8Array): void {
+  evaluate(params: Float64Array, active: Uint8Array, detail = true): void {
     const model = this.model;
     const years = model.years;
     for (let d = 0; d < model.drivers.length; d++) evaluateSeries(model.drivers[d]!.program, params, this.drivers[d]!, this.drivers);
@@ -98,7 +113,7 @@ export class PathwayWorkspace {
     }
     for (let s = 0; s < model.sectors.length; s++) this.sectorQuantities(s, params, active);
     this.displacement(params, active);
-    this.emissions(params);
+    this.emissions(params, detail);
     if (model.removals) evaluateSeries(model.removals, params, this.removals, this.drivers);
     else this.removals.fill(0);
     for (let a = 0; a < model.actions.length; a++) {
@@ -275,15 +290,29 @@ export class PathwayWorkspace {
     }
   }
 
-  /** Gases of every line, year by year, summed into the totals. */
-  private emissions(params: Float64Array): void {
+  /**
+   * Gases of every line, year by year, summed into the totals. With `detail` false only the BASIC and
+   * BASIC+ totals are kept (what a Monte Carlo run needs), which saves most of the bookkeeping.
+   */
+  private emissions(params: Float64Array, detail: boolean): void {
     const model = this.model;
     const years = model.years;
     const lines = model.lines;
-    for (const array of [this.basic, this.basicPlus, this.energy, this.byScope, this.gasMass, this.gasCo2e]) array.fill(0);
-    for (const array of [this.sectorBasic, this.sectorBasicPlus, this.sectorEnergy, this.sectorEnergyEmissions, this.sectorOtherEmissions]) array.fill(0);
+    const basic = this.basic;
+    const basicPlus = this.basicPlus;
+    basic.fill(0);
+    basicPlus.fill(0);
+    if (detail) {
+      for (const array of [this.energy, this.byScope, this.gasMass, this.gasCo2e]) array.fill(0);
+      for (const array of [this.sectorBasic, this.sectorBasicPlus, this.sectorEnergy, this.sectorEnergyEmissions, this.sectorOtherEmissions]) array.fill(0);
+    }
     const gridBase = model.gridBase;
     const n2oWeight = model.n2oWeight;
+    const grid = this.grid;
+    const displaced = this.displaced;
+    const lineQuantity = this.lineQuantity;
+    const adoption = this.adoption;
+    const keep = this.gasKeep;
     for (let l = 0; l < lines.count; l++) {
       const sector = lines.sector[l]!;
       const isEnergy = lines.carrier[l]! >= 0;
@@ -295,41 +324,38 @@ export class PathwayWorkspace {
       const n2o = lines.n2o[l]!;
       const other = lines.other[l]!;
       const ch4Weight = lines.ch4Weight[l]!;
-      const effects = lines.emissionEffects[l]!;
+      const effects = this.lineEffects[l]!;
+      const count = effects.action.length;
       for (let y = 0; y < years; y++) {
-        const quantity = this.lineQuantity[l * years + y]!;
+        const quantity = lineQuantity[l * years + y]!;
         let scale = quantity;
-        if (isElectricity) scale *= (this.grid[y]! / gridBase) * (1 - this.displaced[y]!);
-        let keepCo2 = 1;
-        let keepCh4 = 1;
-        let keepN2o = 1;
-        let keepOther = 1;
-        for (let e = 0; e < effects.length; e++) {
-          const code = effects[e]!;
-          const action = (code / EFFECTS_PER_ACTION) | 0;
-          const adopted = this.adoption[action]![y]!;
+        if (isElectricity) scale *= (grid[y]! / gridBase) * (1 - displaced[y]!);
+        keep[0] = 1;
+        keep[1] = 1;
+        keep[2] = 1;
+        keep[3] = 1;
+        for (let e = 0; e < count; e++) {
+          const adopted = adoption[effects.action[e]!]![y]!;
           if (adopted === 0) continue;
-          const effect = model.actions[action]!.effects[code % EFFECTS_PER_ACTION]!;
-          if (effect.kind !== 'emissions') continue;
-          const keep = 1 - adopted * params[effect.reduction]!;
-          if (effect.gas < 0) {
-            keepCo2 *= keep;
-            keepCh4 *= keep;
-            keepN2o *= keep;
-            keepOther *= keep;
-          } else if (effect.gas === 0) keepCo2 *= keep;
-          else if (effect.gas === 1) keepCh4 *= keep;
-          else keepN2o *= keep;
+          const factor = 1 - adopted * params[effects.reduction[e]!]!;
+          const gas = effects.gas[e]!;
+          if (gas < 0) {
+            keep[0]! *= factor;
+            keep[1]! *= factor;
+            keep[2]! *= factor;
+            keep[3]! *= factor;
+          } else keep[gas]! *= factor;
         }
-        const mCo2 = scale * co2 * keepCo2;
-        const mCh4 = scale * ch4 * keepCh4;
-        const mN2o = scale * n2o * keepN2o;
-        const eOther = scale * other * keepOther;
+        const mCo2 = scale * co2 * keep[0]!;
+        const mCh4 = scale * ch4 * keep[1]!;
+        const mN2o = scale * n2o * keep[2]!;
+        const eOther = scale * other * keep[3]!;
         const co2e = mCo2 + mCh4 * ch4Weight + mN2o * n2oWeight + eOther;
-        this.basicPlus[y]! += co2e;
+        basicPlus[y]! += co2e;
+        if (isBasic) basic[y]! += co2e;
+        if (!detail) continue;
         this.sectorBasicPlus[sector * years + y]! += co2e;
         if (!isBasic) continue;
-        this.basic[y]! += co2e;
         this.sectorBasic[sector * years + y]! += co2e;
         this.byScope[scope * years + y]! += co2e;
         this.gasMass[y]! += mCo2;

@@ -2,7 +2,7 @@ import type { Pathway } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
 import { draw, runStream } from './random.ts';
 import { findScenario, scenarioParameters, targetInputs } from './results.ts';
-import { findPeak, judgeTarget } from './targets.ts';
+import { findPeak, targetMet } from './targets.ts';
 
 /** What a block of Monte Carlo runs leaves: per run, the BASIC total per year, the peak year and each target met. */
 export interface MonteCarloChunk {
@@ -39,6 +39,7 @@ export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: n
   const peakYears = new Int32Array(runs);
   const targetsMet = new Uint8Array(runs * targets.length);
   const clamped = new Int32Array(uncertain.length);
+  const inputs = targetInputs(workspace);
   const fixed = fixedByScenario(pathway, scenarioId);
   for (let r = 0; r < runs; r++) {
     const uniform = runStream(seed, from + r);
@@ -57,11 +58,10 @@ export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: n
       }
       params[slot] = value;
     }
-    workspace.evaluate(params, scenario.active);
+    workspace.evaluate(params, scenario.active, false);
     totals.set(workspace.basic, r * years);
     peakYears[r] = findPeak(workspace.basic, model.baseYear).year ?? 0;
-    const inputs = targetInputs(workspace);
-    for (let t = 0; t < targets.length; t++) targetsMet[r * targets.length + t] = judgeTarget(targets[t]!, inputs, params).met ? 1 : 0;
+    for (let t = 0; t < targets.length; t++) targetsMet[r * targets.length + t] = targetMet(targets[t]!, inputs, params) ? 1 : 0;
   }
   return { from, runs, totals, peakYears, targetsMet, clamped, sharesScaled: workspace.sharesScaled };
 }

@@ -257,6 +257,7 @@ function orderDrivers(reader: Reader, drafts: ReadonlyMap<string, { draft: Serie
 function readScenarios(values: PathwayReader, top: Fields, actionIds: readonly string[]): { list: ScenarioDefinition[]; defaultId: string } {
   const { reader, params } = values;
   const list: ScenarioDefinition[] = [];
+  const clean = reader.issues.length === 0;
   for (const [id, raw] of entries(reader, top['scenarios'], ['scenarios'], true)) {
     const path = ['scenarios', id];
     const fields = reader.object(raw, path);
@@ -274,7 +275,11 @@ function readScenarios(values: PathwayReader, top: Fields, actionIds: readonly s
     const overrides: { slot: number; value: number }[] = [];
     for (const [target, value] of entries(reader, fields['set'], [...path, 'set'], false)) {
       const at = [...path, 'set', target];
-      if (!known(reader, 'parameter', target, params.paths(), at)) continue;
+      if (!params.paths().includes(target)) {
+        // A path into a series that failed to read is unknown only because of that failure: report it once the rest is valid.
+        if (clean) known(reader, 'parameter', target, params.paths(), at);
+        continue;
+      }
       const slot = params.slotOf(target)!;
       const info = params.infos[slot]!;
       const number = values.value(value, at, { percent: true, min: info.min / info.scale, max: info.max / info.scale });

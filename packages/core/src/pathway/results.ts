@@ -57,7 +57,11 @@ export interface PathwayResult {
   readonly peak: { readonly year: number | null; readonly value: number | null };
   readonly targets: TargetResult[];
   readonly actions: ActionResult[];
-  /** (BAU − scenario) − Σ action impacts, per year: what the actions achieve together beyond the sum of each alone (negative when they overlap). */
+  /**
+   * (BAU − scenario) − Σ action impacts, per year: what the actions achieve together beyond the sum of
+   * their impacts. Each impact is counted with the other actions on, so measures that overlap (two
+   * efficiency gains on one sector: r1·r2·E) make it positive; measures that reinforce each other, negative.
+   */
   readonly interaction: number[];
   readonly decomposition: (Decomposition & { readonly from: number; readonly to: number })[];
   readonly assumptions: readonly Assumption[];

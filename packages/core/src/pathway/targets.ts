@@ -112,9 +112,18 @@ export function findPeak(series: ArrayLike<number>, baseYear: number): { year: n
 
 export function judgeTarget(target: TargetDefinition, inputs: TargetInputs, params: Float64Array): TargetOutcome {
   const emissions = target.basis === 'basic' ? inputs.basic : inputs.basicPlus;
+  const gap: (number | null)[] = new Array<number | null>(emissions.length).fill(null);
+  return { met: targetMet(target, inputs, params, gap), gap };
+}
+
+/**
+ * Whether a target is met; the gap of each year it speaks of is written into `gap` when given (a
+ * Monte Carlo run asks only whether, and allocates nothing).
+ */
+export function targetMet(target: TargetDefinition, inputs: TargetInputs, params: Float64Array, gap?: (number | null)[]): boolean {
+  const emissions = target.basis === 'basic' ? inputs.basic : inputs.basicPlus;
   const years = emissions.length;
   const at = target.year - inputs.baseYear;
-  const gap: (number | null)[] = new Array<number | null>(years).fill(null);
   const within = (value: number, scale: number): boolean => value <= TOLERANCE * Math.abs(scale);
   switch (target.kind) {
     case 'peak': {
@@ -123,31 +132,32 @@ export function judgeTarget(target: TargetDefinition, inputs: TargetInputs, para
       let met = true;
       for (let y = at + 1; y < years; y++) {
         const over = emissions[y]! - highest;
-        gap[y] = Math.max(0, over);
+        if (gap) gap[y] = Math.max(0, over);
         if (!within(over, highest)) met = false;
       }
       // A target at the horizon's last year cannot be judged met: emissions may still be rising.
-      return { met: met && at < years - 1, gap };
+      return met && at < years - 1;
     }
     case 'cap': {
       const cap = params[target.cap]!;
-      for (let y = 0; y < years; y++) gap[y] = emissions[y]! - cap;
-      return { met: within(gap[at]!, cap), gap };
+      if (gap) for (let y = 0; y < years; y++) gap[y] = emissions[y]! - cap;
+      return within(emissions[at]! - cap, cap);
     }
     case 'intensity': {
       const driver = target.per === 'gdp' ? inputs.gdp : inputs.population;
       const reference = 'year' in target.reference ? emissions[target.reference.year - inputs.baseYear]! / driver[target.reference.year - inputs.baseYear]! : params[target.reference.value]!;
       const allowed = reference * (1 - params[target.reduction]!);
-      for (let y = 0; y < years; y++) gap[y] = emissions[y]! - allowed * driver[y]!;
-      return { met: within(gap[at]!, emissions[at]!), gap };
+      if (gap) for (let y = 0; y < years; y++) gap[y] = emissions[y]! - allowed * driver[y]!;
+      return within(emissions[at]! - allowed * driver[at]!, emissions[at]!);
     }
     case 'neutrality': {
       let met = true;
       for (let y = 0; y < years; y++) {
-        gap[y] = emissions[y]! - inputs.removals[y]!;
-        if (y >= at && !within(gap[y]!, emissions[y]!)) met = false;
+        const net = emissions[y]! - inputs.removals[y]!;
+        if (gap) gap[y] = net;
+        if (y >= at && !within(net, emissions[y]!)) met = false;
       }
-      return { met, gap };
+      return met;
     }
     default: {
       const unhandled: never = target;

@@ -23,9 +23,14 @@ const FIELDS: Record<(typeof DISTRIBUTIONS)[number], readonly string[]> = {
 export function readUncertainty(values: PathwayReader, raw: unknown): UncertainParameter[] {
   const { reader, params } = values;
   const result: UncertainParameter[] = [];
+  const clean = reader.issues.length === 0;
   for (const [target, value] of entries(reader, raw, ['uncertainty'], false)) {
     const path: Path = ['uncertainty', target];
-    if (!known(reader, 'parameter', target, params.paths(), path)) continue;
+    if (!params.paths().includes(target)) {
+      // A path into a series that failed to read is unknown only because of that failure: report it once the rest is valid.
+      if (clean) known(reader, 'parameter', target, params.paths(), path);
+      continue;
+    }
     const slot = params.slotOf(target)!;
     const info = params.infos[slot]!;
     const fields = reader.object(value, path);
@@ -72,7 +77,8 @@ export function readUncertainty(values: PathwayReader, raw: unknown): UncertainP
         const mode = number('mode', nominal);
         if (min !== undefined && max !== undefined && mode !== undefined) {
           range = [min, max];
-          if (mode < min || mode > max) reader.report([...at, 'mode'], { code: 'out-of-range', min, max, got: mode });
+          // A mode the file does not give is its value: outside the range, that is the distribution-range problem below.
+          if (spec['mode'] !== undefined && (mode < min || mode > max)) reader.report([...at, 'mode'], { code: 'out-of-range', min, max, got: mode });
           else distribution = { kind, min: min * info.scale, mode: mode * info.scale, max: max * info.scale };
         }
         break;
