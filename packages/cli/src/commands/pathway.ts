@@ -185,7 +185,8 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
     for (const target of result.targets) {
       const gap = target.gap[target.year - result.baseYear];
       const gapText = gap === null || gap === undefined || target.kind === 'peak' ? '' : text.gapAt(target.year, n(gap));
-      out.push(text.target(target.id, target.met, gapText));
+      const name = target.name[lang];
+      out.push(text.target(name === target.id ? target.id : `${target.id} (${name})`, target.met, gapText));
     }
     out.push('');
   }

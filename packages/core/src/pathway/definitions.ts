@@ -5,7 +5,7 @@ import type { ParameterInfo, Slot } from './params.ts';
 /** Reporting basis of a target or a total: BASIC, or BASIC+ (adds IPPU, AFOLU and scope-3 T&D losses). */
 export type Basis = 'basic' | 'basicPlus';
 
-export type TargetDefinition = { readonly id: string; readonly basis: Basis } & (
+export type TargetDefinition = { readonly id: string; readonly name: { readonly en: string; readonly zh: string }; readonly basis: Basis } & (
   | { readonly kind: 'peak'; readonly year: number }
   | { readonly kind: 'cap'; readonly year: number; readonly cap: Slot }
   | {

@@ -6,6 +6,7 @@ import { findPeak, judgeTarget, type TargetInputs } from './targets.ts';
 
 export interface TargetResult {
   readonly id: string;
+  readonly name: { readonly en: string; readonly zh: string };
   readonly kind: TargetDefinition['kind'];
   readonly year: number;
   readonly basis: Basis;
@@ -131,7 +132,7 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
   });
 
   const inputs = targetInputs(ws);
-  const targets = pathway.targets.map((target): TargetResult => ({ id: target.id, kind: target.kind, year: target.year, basis: target.basis, ...judgeTarget(target, inputs, params) }));
+  const targets = pathway.targets.map((target): TargetResult => ({ id: target.id, name: target.name, kind: target.kind, year: target.year, basis: target.basis, ...judgeTarget(target, inputs, params) }));
   const sectorIds = model.sectors.map((sector) => sector.id);
   const kayaYear = (year: number): KayaYear => {
     const y = year - model.baseYear;

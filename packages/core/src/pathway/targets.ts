@@ -1,6 +1,6 @@
 import type { Path } from '../issues/issue.ts';
 import type { Basis, TargetDefinition } from './definitions.ts';
-import { entries } from './parse.ts';
+import { bilingualName, entries } from './parse.ts';
 import type { PathwayReader } from './read-series.ts';
 
 const TARGET_FIELDS: Record<TargetDefinition['kind'], readonly string[]> = {
@@ -32,23 +32,24 @@ export function readTargets(values: PathwayReader, raw: unknown, baseYear: numbe
     reader.string(fields, 'note', path, false);
     reader.string(fields, 'source', path, false);
     const basis: Basis = reader.choice(fields, 'basis', path, ['basic', 'basicPlus'] as const, false) ?? 'basic';
+    const name = bilingualName(reader, fields['name'], [...path, 'name'], id);
     const yearOf = (key: string): number | undefined => (fields[key] === undefined ? void reader.report([...path, key], { code: 'required' }) : values.year(fields[key], [...path, key]));
     switch (kind) {
       case 'peak': {
         const year = yearOf('by');
-        if (year !== undefined) targets.push({ id, basis, kind, year });
+        if (year !== undefined) targets.push({ id, name, basis, kind, year });
         break;
       }
       case 'neutrality': {
         const year = yearOf('year');
-        if (year !== undefined) targets.push({ id, basis, kind, year });
+        if (year !== undefined) targets.push({ id, name, basis, kind, year });
         break;
       }
       case 'cap': {
         const year = yearOf('year');
         const unit = values.unit(fields, path, ['emissions', 'mass']);
         const cap = fields['value'] === undefined ? void reader.report([...path, 'value'], { code: 'required' }) : unit && values.parameter(fields['value'], [...path, 'value'], { percent: false, scale: unit.toBase });
-        if (year !== undefined && cap !== undefined) targets.push({ id, basis, kind, year, cap });
+        if (year !== undefined && cap !== undefined) targets.push({ id, name, basis, kind, year, cap });
         break;
       }
       case 'intensity': {
@@ -67,7 +68,7 @@ export function readTargets(values: PathwayReader, raw: unknown, baseYear: numbe
           const from = fields['baseYear'] === undefined ? baseYear : values.year(fields['baseYear'], [...path, 'baseYear']);
           if (from !== undefined) reference = { year: from };
         }
-        if (year !== undefined && reduction !== undefined && reference !== undefined) targets.push({ id, basis, kind, year, per, reduction, reference });
+        if (year !== undefined && reduction !== undefined && reference !== undefined) targets.push({ id, name, basis, kind, year, per, reduction, reference });
         break;
       }
       default: {
