@@ -36,7 +36,7 @@ const MEASURED: Record<string, unknown>[] = [
 ];
 
 /** xorshift32: a tiny seeded generator, so every run benchmarks the same inventory. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;

@@ -1,3 +1,5 @@
+import { generator } from './generate.ts';
+
 /**
  * A generated city for the pathway benchmark: a 2022 GPC inventory with 60-odd sector × carrier lines
  * (fuels by sector, electricity, heat, grid losses, waste, IPPU, AFOLU and fugitive emissions in CO2,
@@ -5,19 +7,6 @@
  * (every effect type, every adoption kind), targets and 22 uncertain parameters. Deterministic: the
  * same documents every run.
  */
-
-/** xorshift32, as bench/generate.ts: amounts vary between lines but not between runs. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
 
 const HEAT = { energy: 'heat', unit: 'GJ', ef: { CO2: { value: 62.33, unit: 'kg/GJ' } } };
 const ELECTRICITY = { energy: 'electricity', unit: '亿千瓦时' };

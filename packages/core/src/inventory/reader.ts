@@ -7,7 +7,8 @@ export type Fields = Record<string, unknown>;
 
 const GIVEN_FIELDS: ReadonlySet<string> = new Set(['value', 'unit', 'source']);
 
-function typeName(value: unknown): string {
+/** How an error message names the JSON type of a value it did not expect. */
+export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;

@@ -1,8 +1,8 @@
 import { formatPath, type Path } from '../issues/issue.ts';
 import type { Assumption } from '../inventory/types.ts';
-import type { LineDraft } from './calibrate.ts';
+import { GJ_PER_MWH, type LineDraft } from './calibrate.ts';
 import { EFFECTS_PER_ACTION, MODEL_GASES, type ActionModel, type AdoptionModel, type EffectModel } from './model.ts';
-import { bilingualName, entries, known } from './parse.ts';
+import { bilingualName, entries, known } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
 
 export interface ActionContext {
@@ -166,7 +166,7 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
     case 'removal': {
       const unit = values.unit(fields, path, type === 'generation' ? ['energy'] : ['emissions', 'mass']);
       // Generation in MWh (energy base unit is GJ); removals in tCO2e.
-      const scale = unit === undefined ? 1 : type === 'generation' ? unit.toBase / 3.6 : unit.toBase;
+      const scale = unit === undefined ? 1 : type === 'generation' ? unit.toBase / GJ_PER_MWH : unit.toBase;
       const amount = fields['value'] === undefined ? void reader.report([...path, 'value'], { code: 'required' }) : values.parameter(fields['value'], [...path, 'value'], { percent: false, min: 0, scale });
       if (unit === undefined || amount === undefined) return undefined;
       return { kind: type, amount };

@@ -2,6 +2,7 @@ import { GPC_ROWS, type GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
 import type { Reader } from '../inventory/reader.ts';
 import type { ComputingLine, Inventory } from '../inventory/types.ts';
+import { unit } from '../units/units.ts';
 
 /** A sector as the file names it: which GPC rows it takes from the inventory. */
 export interface SectorRows {
@@ -44,7 +45,8 @@ export interface Calibration {
   readonly excludedRows: readonly string[];
 }
 
-const GJ_PER_MWH = 3.6;
+/** GJ in a MWh, from the unit table (energy's base unit is the GJ). */
+export const GJ_PER_MWH = unit('MWh').toBase;
 
 function matches(pattern: string, ref: string): boolean {
   return ref === pattern || ref.startsWith(`${pattern}.`);

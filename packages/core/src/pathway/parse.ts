@@ -2,16 +2,16 @@ import type { GwpSet } from '../factors/library.ts';
 import type { Issue, Path } from '../issues/issue.ts';
 import { Reader, type Fields } from '../inventory/reader.ts';
 import type { Assumption, Inventory } from '../inventory/types.ts';
-import { closest } from '../text/closest.ts';
 import { parseUnit } from '../units/units.ts';
 import { readActions } from './actions.ts';
-import { calibrate, type SectorRows } from './calibrate.ts';
+import { calibrate, GJ_PER_MWH, type SectorRows } from './calibrate.ts';
 import type { Pathway, ScenarioDefinition } from './definitions.ts';
 import { buildLines } from './lines.ts';
 import type { DriverModel, PathwayModel, SectorModel } from './model.ts';
 import { ParameterTable } from './params.ts';
 import { compileSeries, PathwayReader, referencesOf, type SeriesDraft } from './read-series.ts';
 import { evaluateSeries } from './series.ts';
+import { bilingualName, entries, known } from './read-fields.ts';
 import { readTargets } from './targets.ts';
 import { readUncertainty } from './uncertainty.ts';
 
@@ -28,35 +28,6 @@ export interface BaseInventory {
   /** GWP weight of N2O in the inventory's set. */
   readonly n2oWeight: number;
   readonly gwp: GwpSet;
-}
-
-export function bilingualName(reader: Reader, value: unknown, path: Path, fallback: string): { en: string; zh: string } {
-  if (value === undefined) return { en: fallback, zh: fallback };
-  if (typeof value === 'string' && value.trim() !== '') return { en: value, zh: value };
-  const fields = reader.object(value, path);
-  if (!fields) return { en: fallback, zh: fallback };
-  reader.onlyFields(fields, new Set(['en', 'zh']), path);
-  const en = reader.string(fields, 'en', path, false);
-  const zh = reader.string(fields, 'zh', path, false);
-  if (en === undefined && zh === undefined) reader.report([...path, 'en'], { code: 'required' });
-  return { en: en ?? zh ?? fallback, zh: zh ?? en ?? fallback };
-}
-
-/** An object whose keys are ids (`drivers`, `sectors`, `actions` …): its entries, or [] after reporting. */
-export function entries(reader: Reader, value: unknown, path: Path, required: boolean): [string, unknown][] {
-  if (value === undefined) {
-    if (required) reader.report(path, { code: 'required' });
-    return [];
-  }
-  const fields = reader.object(value, path);
-  return fields ? Object.entries(fields) : [];
-}
-
-/** Reports a name that is not one of `known`, with the nearest as a hint; true when it is known. */
-export function known(reader: Reader, kind: 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter', got: string, names: readonly string[], path: Path): boolean {
-  if (names.includes(got)) return true;
-  reader.report(path, { code: 'unknown-reference', kind, got, suggestion: closest(got, names) });
-  return false;
 }
 
 /**
@@ -148,7 +119,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
       ? undefined
       : values.series(top['grid'], ['grid'], {
           dimensions: ['mass/energy', 'emissions/energy'],
-          inventoryBase: calibration.gridBase > 0 ? { value: calibration.gridBase / 3.6, label: { en: `${calibration.gridBase.toPrecision(4)} tCO2/MWh over its electricity lines`, zh: `电力行平均 ${calibration.gridBase.toPrecision(4)} tCO2/MWh` } } : undefined,
+          inventoryBase: calibration.gridBase > 0 ? { value: calibration.gridBase / GJ_PER_MWH, label: { en: `${calibration.gridBase.toPrecision(4)} tCO2/MWh over its electricity lines`, zh: `电力行平均 ${calibration.gridBase.toPrecision(4)} tCO2/MWh` } } : undefined,
           min: 0,
           max: Infinity,
           forms: ['growth', 'points'],
@@ -174,7 +145,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     const { unit, scale, draft } = driverDrafts.get(id)!;
     return { id, unit, scale, program: compile(draft) };
   });
-  const gridProgram = grid ? compile(grid) : { kind: 'constant' as const, base: params.constant('grid (base year)', calibration.gridBase / 3.6) };
+  const gridProgram = grid ? compile(grid) : { kind: 'constant' as const, base: params.constant('grid (base year)', calibration.gridBase / GJ_PER_MWH) };
   const lines = buildLines(calibration, actions);
   const sectors: SectorModel[] = sectorParts.map((part, s) => ({
     id: part.id,
@@ -200,7 +171,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     lines,
     grid: gridProgram,
     // Grid programs are in t/GJ (base units of mass/energy); lines scale by the ratio, so the unit cancels.
-    gridBase: calibration.gridBase > 0 ? calibration.gridBase / 3.6 : 1,
+    gridBase: calibration.gridBase > 0 ? calibration.gridBase / GJ_PER_MWH : 1,
     removals: removals ? compile(removals) : undefined,
     actions: actions.map(({ model: action, stockDriver }) =>
       action.adoption.kind === 'stock' && stockDriver !== undefined ? { ...action, adoption: { ...action.adoption, stock: driverIndex(stockDriver) } } : action,

@@ -1,5 +1,5 @@
 import { formatPath, type Path } from '../issues/issue.ts';
-import type { Fields, Reader } from '../inventory/reader.ts';
+import { typeName, type Fields, type Reader } from '../inventory/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Unit } from '../units/units.ts';
 import type { ParameterTable, Slot } from './params.ts';
@@ -44,11 +44,6 @@ export interface SeriesKind {
 const SERIES_FORMS = ['growth', 'points', 'elasticity', 'share'] as const;
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*%\s*$/i;
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
 
 /**
  * Reads the numbers of a pathway file: plain numbers, or percentages written `"5%"` where a rate or

@@ -1,6 +1,6 @@
 import type { Path } from '../issues/issue.ts';
 import type { Basis, TargetDefinition } from './definitions.ts';
-import { bilingualName, entries } from './parse.ts';
+import { bilingualName, entries } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
 
 const TARGET_FIELDS: Record<TargetDefinition['kind'], readonly string[]> = {

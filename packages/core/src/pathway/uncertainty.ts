@@ -1,6 +1,6 @@
 import type { Path } from '../issues/issue.ts';
 import type { Distribution, UncertainParameter } from './definitions.ts';
-import { entries, known } from './parse.ts';
+import { entries, known } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
 
 const DISTRIBUTIONS = ['normal', 'lognormal', 'triangular', 'uniform'] as const;

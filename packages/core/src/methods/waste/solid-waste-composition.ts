@@ -1,5 +1,5 @@
 import type { Path } from '../../issues/issue.ts';
-import type { Fields } from '../../inventory/reader.ts';
+import { typeName, type Fields } from '../../inventory/reader.ts';
 import { factorRef } from '../../inventory/resolve.ts';
 import type { MethodWork } from '../method.ts';
 
@@ -23,10 +23,6 @@ export interface Composition {
   readonly preset: string | undefined;
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
 
 /**
  * Reads a `composition`: an object of wet-weight fractions by type that sums to 1 (± 0.01), or a preset

@@ -1,6 +1,6 @@
 import type { FactorCriteria } from '../../factors/library.ts';
 import type { IssueDetail, Path } from '../../issues/issue.ts';
-import type { Fields } from '../../inventory/reader.ts';
+import { typeName, type Fields } from '../../inventory/reader.ts';
 import { parseUnit, suggestUnit, type Unit } from '../../units/units.ts';
 import type { MethodWork } from '../method.ts';
 
@@ -14,11 +14,6 @@ export interface ListItem {
   readonly path: Path;
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
 
 /**
  * A non-empty array of objects at `holder[field]`, each checked against `allowed` fields. Returns the
