@@ -41,7 +41,8 @@ export type IssueDetail =
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
-  | PathwayIssueDetail;
+  | PathwayIssueDetail
+  | PlanIssueDetail;
 
 /** Problems only a pathway file can have (docs/pathways.md). */
 export type PathwayIssueDetail =
@@ -57,7 +58,21 @@ export type PathwayIssueDetail =
   | { code: 'missing-carrier'; carrier: string; sector: string };
 
 /** What a name in a pathway file refers to. */
-export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter';
+export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion';
+
+/** Problems only a plan file can have (docs/plans.md). */
+export type PlanIssueDetail =
+  /** The catalogue has no sourced figure for `field` of `measure`: the plan must give it. */
+  | { code: 'catalogue-gap'; measure: string; field: string }
+  /** A plan measure's id is already an action of the pathway file. */
+  | { code: 'action-exists'; id: string }
+  /** No exchange rate or price index to restate a cost of `year` in `currency` in the plan's price year. */
+  | { code: 'missing-rate'; currency: string; year: number; priceYear: number }
+  /** A generation or removal measure needs a fixed quantity (`quantity.value`), not a driver. */
+  | { code: 'constant-quantity'; lever: string }
+  /** The plan's own catalogue entries break a rule of the catalogue. */
+  | { code: 'invalid-catalogue'; message: string };
+export type PlanIssueCode = PlanIssueDetail['code'];
 export type PathwayIssueCode = PathwayIssueDetail['code'];
 
 /** What a method needs and could not find, with the field that would supply it. */
@@ -73,7 +88,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'lumpy-min';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -45,6 +45,9 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'points-only': { en: 'applies only to a series given by `points`', zh: '仅适用于以 `points` 给出的序列' },
   'share-base': { en: 'does not apply to a share of another driver: its base is the share times that driver', zh: '不适用于按其他驱动因素比例给出的序列：其基年值为比例乘以该驱动因素' },
   'stock-only': { en: 'applies only to stock turnover (with `stock`)', zh: '仅适用于存量更新（需 `stock`）' },
+  'computed-criterion': { en: 'is fixed for a criterion the plan computes', zh: '对方案自动计算的准则不可设置' },
+  'own-effects': { en: 'applies only to effects taken from the catalogue (the measure gives its own `effects`, each with its sector)', zh: '仅适用于取自措施目录的作用（该措施自带 `effects`，各自注明部门）' },
+  'lumpy-min': { en: 'has no meaning for a yes/no (lumpy) measure: it is adopted at 0 or at `max`', zh: '对整体决策（lumpy）措施无意义：只取 0 或 `max`' },
   'cn-method': {
     en: 'applies only under factorSet "cn" (under "ipcc2006" CO2 is energy × the Table 1.4 factor: give `ef.CO2` instead)',
     zh: '仅适用于因子集 "cn"（"ipcc2006" 下 CO2 = 能量 × 表1.4 因子；如需自定义请填写 `ef.CO2`）',
@@ -58,6 +61,10 @@ const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
   scenario: { en: 'a scenario defined in the file', zh: '情景（scenarios）' },
   carrier: { en: 'an energy carrier of the sector in the inventory', zh: '该部门的能源品种' },
   parameter: { en: 'the path of a number given in the file', zh: '文件中的数值参数' },
+  measure: { en: 'a measure of the plan', zh: '方案中的措施（measures）' },
+  'catalogue-measure': { en: 'a measure of the action catalogue (`peakpath catalogue` lists them)', zh: '措施目录中的措施（`peakpath catalogue` 可列出）' },
+  target: { en: 'a target of the pathway file', zh: '路径文件中的目标（targets）' },
+  criterion: { en: 'a criterion of the plan', zh: '方案中的评价准则（criteria）' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -210,6 +217,24 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`
         : `the inventory has no ${quote(issue.carrier)} (neither in sector ${quote(issue.sector)} nor elsewhere) to take its emission factors from`;
+    case 'catalogue-gap':
+      return zh
+        ? `措施目录中 ${quote(issue.measure)} 的 \`${issue.field}\` 没有有据可查的数值：请在方案中填写（附来源）`
+        : `the catalogue has no sourced figure for \`${issue.field}\` of ${quote(issue.measure)}: give it in the plan, with its source`;
+    case 'action-exists':
+      return zh
+        ? `${quote(issue.id)} 已是路径文件中的行动：请为措施另取一个 id`
+        : `${quote(issue.id)} is already an action of the pathway file: give the measure another id`;
+    case 'missing-rate':
+      return zh
+        ? `没有 ${issue.year} 年 ${issue.currency} 的汇率或价格指数，无法折算为 ${issue.priceYear} 年人民币：请在方案中直接以人民币给出该成本`
+        : `no exchange rate or price index to restate ${issue.currency} of ${issue.year} in CNY of ${issue.priceYear}: give this cost in CNY in the plan`;
+    case 'constant-quantity':
+      return zh
+        ? `${issue.lever} 类措施需要固定的规模（\`quantity.value\` 与 \`unit\`），不能随驱动因素变化`
+        : `a ${issue.lever} measure needs a fixed quantity (\`quantity.value\` and \`unit\`), not a driver`;
+    case 'invalid-catalogue':
+      return zh ? `措施目录条目不符合规则：${issue.message}` : `catalogue entry breaks a rule: ${issue.message}`;
     case 'not-a-document':
       return zh ? `清单文件应为对象（键值映射），实为 ${issue.got}` : `an inventory file must be an object (a mapping), got ${issue.got}`;
     default: {

@@ -99,17 +99,21 @@ export class PathwayWorkspace {
 
   /**
    * Evaluates the model with these parameter values and these actions on (`active[a]` = 1).
-   * Results are left in the workspace's arrays.
+   * `scale[a]`, when given, multiplies action a's adoption in every year (a plan's adoption level:
+   * 0.5 = half the adoption the action's curve gives). Results are left in the workspace's arrays.
    */
-  evaluate(params: Float64Array, active: Uint8Array, detail = true): void {
+  evaluate(params: Float64Array, active: Uint8Array, detail = true, scale?: Float64Array): void {
     const model = this.model;
     const years = model.years;
     for (let d = 0; d < model.drivers.length; d++) evaluateSeries(model.drivers[d]!.program, params, this.drivers[d]!, this.drivers);
     evaluateSeries(model.grid, params, this.grid, this.drivers);
     for (let a = 0; a < model.actions.length; a++) {
       const out = this.adoption[a]!;
-      if (active[a] === 1) this.adopt(model.actions[a]!.adoption, params, out);
-      else out.fill(0);
+      if (active[a] === 1) {
+        this.adopt(model.actions[a]!.adoption, params, out);
+        const factor = scale === undefined ? 1 : scale[a]!;
+        if (factor !== 1) for (let y = 0; y < years; y++) out[y]! *= factor;
+      } else out.fill(0);
     }
     for (let s = 0; s < model.sectors.length; s++) this.sectorQuantities(s, params, active);
     this.displacement(params, active);
@@ -125,6 +129,20 @@ export class PathwayWorkspace {
         for (let y = 0; y < years; y++) this.removals[y]! += adoption[y]! * amount;
       }
     }
+  }
+
+  /**
+   * Line l's quantity per year from the last evaluation: tce for an energy line (after switches and
+   * efficiency), the activity index for a non-energy line. A view into the workspace: copy to keep.
+   */
+  lineQuantities(l: number): Float64Array {
+    const years = this.model.years;
+    return this.lineQuantity.subarray(l * years, (l + 1) * years);
+  }
+
+  /** The share of grid electricity local generation displaced in each year of the last evaluation. */
+  get displacedShare(): Float64Array {
+    return this.displaced;
   }
 
   private adopt(adoption: AdoptionModel, params: Float64Array, out: Float64Array): void {

@@ -95,8 +95,11 @@ export function targetInputs(workspace: PathwayWorkspace): TargetInputs {
   };
 }
 
-/** Computes a scenario: its pathway, peak, targets, each action's impact and the decomposition. */
-export function runScenario(pathway: Pathway, scenarioId?: string, workspace = new PathwayWorkspace(pathway.model)): PathwayResult {
+/**
+ * Computes a scenario: its pathway, peak, targets, each action's impact and the decomposition.
+ * `scale` multiplies each action's adoption (a plan's adoption levels; see PathwayWorkspace.evaluate).
+ */
+export function runScenario(pathway: Pathway, scenarioId?: string, workspace = new PathwayWorkspace(pathway.model), scale?: Float64Array): PathwayResult {
   const { model } = pathway;
   const scenario = findScenario(pathway, scenarioId);
   const params = scenarioParameters(pathway, scenario);
@@ -109,12 +112,12 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     if (active[a] !== 1) return undefined;
     const without = Uint8Array.from(active);
     without[a] = 0;
-    ws.evaluate(params, without);
+    ws.evaluate(params, without, true, scale);
     return { basic: Float64Array.from(ws.basic), basicPlus: Float64Array.from(ws.basicPlus) };
   });
-  ws.evaluate(params, new Uint8Array(model.actions.length));
+  ws.evaluate(params, new Uint8Array(model.actions.length), true, scale);
   const bau = Float64Array.from(ws.basic);
-  ws.evaluate(params, active);
+  ws.evaluate(params, active, true, scale);
 
   const total = Array.from(ws.basic);
   const population = ws.drivers[model.population]!;

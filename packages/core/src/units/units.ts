@@ -16,6 +16,7 @@ export const BASE_DIMENSIONS = [
   'area',
   'distance',
   'time',
+  'power',
   'dimensionless',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];

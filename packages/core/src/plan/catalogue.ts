@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import catalogueData from '../../data/actions/catalogue.json' with { type: 'json' };
+import moneyData from '../../data/actions/money.json' with { type: 'json' };
+import { parseUnit } from '../units/units.ts';
+
+/**
+ * The action catalogue (减排措施目录): measures and technologies as data, every number with its
+ * source. A measure says which pathway levers it moves (the effect types of a pathway action),
+ * what one unit of it costs (capex, opex, savings; in the source's currency and price year,
+ * converted to CNY with the stated rates of data/actions/money.json), how long it lasts and what
+ * it achieves. A number no source gives is absent and listed in `gaps`: a plan that uses the
+ * measure must then give the value itself — the catalogue never invents one.
+ */
+
+/** How a figure was read: V in the source's data file, S a secondary quote, M recalled only (re-check). */
+export const MARKERS = ['V', 'S', 'M'] as const;
+
+const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
+
+/** A sourced number: `value` in `unit`, optionally with the range the sources span. */
+const figureSchema = z
+  .object({
+    value: z.number(),
+    unit: z.string().min(1),
+    range: z.tuple([z.number(), z.number()]).optional(),
+    source: z.string().min(1),
+    /** Table, file, page or section of the source. */
+    ref: z.string().min(1).optional(),
+    marker: z.enum(MARKERS),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A sourced money figure per unit of the measure (capex), or per unit and year (opex, savings). */
+const costSchema = z
+  .object({
+    value: z.number(),
+    /** Incremental costing: the cost of the conventional alternative, subtracted from `value`. */
+    conventional: z.number().optional(),
+    currency: z.enum(['CNY', 'USD']),
+    priceYear: z.number().int().min(1990).max(2100),
+    /** The unit the money is per (a units.json spelling of the measure's unit's dimension: W when the measure counts kW). */
+    per: z.string().min(1),
+    source: z.string().min(1),
+    ref: z.string().min(1).optional(),
+    marker: z.enum(MARKERS),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const LEVER_TYPES = ['efficiency', 'activity', 'switch', 'emissions', 'generation', 'removal'] as const;
+
+/**
+ * A pathway lever the measure moves, in the terms of a pathway action's effect (docs/pathways.md):
+ * the city's plan names the sector it acts on. Numbers are per adopting unit: an efficiency
+ * `reduction` is the cut in the adopting part's energy; `perUnit` is MWh per unit and year for
+ * generation, tCO2e per unit and year for a removal.
+ */
+const leverSchema = z
+  .object({
+    type: z.enum(LEVER_TYPES),
+    /** efficiency, emissions: one carrier of the sector (fuel id, electricity, heat); absent = all. */
+    carrier: z.string().min(1).optional(),
+    /** switch: the carriers left and the one taken up. */
+    from: z.array(z.string().min(1)).min(1).optional(),
+    to: z.string().min(1).optional(),
+    /** emissions: the gas cut (CO2, CH4, N2O); absent = all. */
+    gas: z.enum(['CO2', 'CH4', 'N2O']).optional(),
+    reduction: figureSchema.optional(),
+    share: figureSchema.optional(),
+    ratio: figureSchema.optional(),
+    perUnit: figureSchema.optional(),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const CATEGORIES = ['energy-supply', 'buildings', 'transport', 'industry', 'waste', 'sinks'] as const;
+/** The four themes of the C40 China Buildings Programme. */
+export const BUILDING_THEMES = ['ultra-low-energy-new-buildings', 'public-commercial-retrofit', 'residential-retrofit', 'renewables-in-buildings'] as const;
+export const CO_BENEFITS = [
+  'air-quality',
+  'health',
+  'energy-security',
+  'energy-savings',
+  'jobs',
+  'comfort',
+  'congestion',
+  'noise',
+  'biodiversity',
+  'water',
+  'heat-island',
+  'resilience',
+  'grid-flexibility',
+  'land',
+] as const;
+
+const measureSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    name: text,
+    category: z.enum(CATEGORIES),
+    theme: z.enum(BUILDING_THEMES).optional(),
+    /** What one unit of the measure is: a units.json spelling (m2, kW, vehicle, household, ha, km, t …). */
+    unit: z.string().min(1),
+    /** What the unit means when the unit alone does not say it ("kW of peak capacity", "t of cement a year"). */
+    unitNote: z.string().min(1).optional(),
+    levers: z.array(leverSchema),
+    capex: costSchema.optional(),
+    opex: costSchema.optional(),
+    savings: costSchema.optional(),
+    lifetime: figureSchema.optional(),
+    /** Abatement the sources report, for people: its range and basis (the plan computes abatement through the pathway). */
+    abatement: figureSchema.optional(),
+    coBenefits: z.array(z.enum(CO_BENEFITS)),
+    feasibility: text,
+    /** Figures no source gives (capex, opex, savings, lifetime, a lever's number): the plan must give them. */
+    gaps: z.array(z.string().min(1)),
+  })
+  .strict();
+
+const sourceSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    publisher: z.string().min(1).optional(),
+    year: z.number().int().optional(),
+    /** Where in the source the figures are (file, table), and its licence terms where they matter. */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+const catalogueSchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.string().min(1),
+    sources: z.array(sourceSchema),
+    measures: z.array(measureSchema),
+  })
+  .strict();
+
+const rateSchema = z
+  .object({ year: z.number().int(), value: z.number().positive(), source: z.string().min(1), marker: z.enum(MARKERS), note: z.string().min(1).optional() })
+  .strict();
+
+const moneySchema = z
+  .object({
+    $comment: z.string().optional(),
+    sources: z.array(sourceSchema),
+    /** CNY per USD, annual average. */
+    usdCny: z.array(rateSchema),
+    /** China consumer price index, year-on-year change (2.0 = +2.0 %), to restate CNY between price years. */
+    cpiChange: z.array(rateSchema.extend({ value: z.number() })),
+  })
+  .strict();
+
+export type Figure = z.infer<typeof figureSchema>;
+export type CostFigure = z.infer<typeof costSchema>;
+export type Lever = z.infer<typeof leverSchema>;
+export type CatalogueMeasure = z.infer<typeof measureSchema>;
+export type CatalogueSource = z.infer<typeof sourceSchema>;
+export type MoneyTables = z.infer<typeof moneySchema>;
+
+export interface Catalogue {
+  readonly version: string;
+  readonly sources: ReadonlyMap<string, CatalogueSource>;
+  readonly measures: readonly CatalogueMeasure[];
+  readonly money: MoneyTables;
+  measure(id: string): CatalogueMeasure | undefined;
+}
+
+/**
+ * Validates catalogue data: the schema, unique ids, every figure's source known, units known and
+ * a cost's `per` of the measure's unit's dimension, and every gap a figure that is really absent.
+ * Throws with every problem listed: the shipped data is checked by the tests and at first load.
+ */
+export function loadCatalogue(data: unknown, money: unknown): Catalogue {
+  const parsed = catalogueSchema.parse(data);
+  const tables = moneySchema.parse(money);
+  const problems: string[] = [];
+  const sources = new Map<string, CatalogueSource>();
+  for (const source of [...parsed.sources, ...tables.sources]) {
+    if (sources.has(source.id)) problems.push(`source ${source.id} is defined twice`);
+    sources.set(source.id, source);
+  }
+  const byId = new Map<string, CatalogueMeasure>();
+  for (const measure of parsed.measures) {
+    const where = `measure ${measure.id}`;
+    if (byId.has(measure.id)) problems.push(`${where}: id defined twice`);
+    byId.set(measure.id, measure);
+    const unit = parseUnit(measure.unit);
+    if (!unit) problems.push(`${where}: unknown unit ${measure.unit}`);
+    if (measure.theme && measure.category !== 'buildings') problems.push(`${where}: a theme is for buildings measures`);
+    const figures: [string, Figure | CostFigure | undefined][] = [
+      ['capex', measure.capex],
+      ['opex', measure.opex],
+      ['savings', measure.savings],
+      ['lifetime', measure.lifetime],
+      ['abatement', measure.abatement],
+    ];
+    measure.levers.forEach((lever, i) => {
+      for (const key of ['reduction', 'share', 'ratio', 'perUnit'] as const) figures.push([`levers[${i}].${key}`, lever[key]]);
+    });
+    for (const [name, figure] of figures) {
+      if (!figure) continue;
+      if (!sources.has(figure.source)) problems.push(`${where}: ${name} cites unknown source ${figure.source}`);
+      if ('per' in figure) {
+        const per = parseUnit(figure.per);
+        if (!per) problems.push(`${where}: ${name}.per: unknown unit ${figure.per}`);
+        else if (unit && per.dimension !== unit.dimension) problems.push(`${where}: ${name}.per ${figure.per} is not a unit of ${measure.unit}'s dimension`);
+        if (figure.currency === 'USD' && !tables.usdCny.some((rate) => rate.year === figure.priceYear)) {
+          problems.push(`${where}: ${name}: no USD/CNY rate for ${figure.priceYear} in money.json`);
+        }
+      }
+      if ('range' in figure && figure.range && figure.range[0] > figure.range[1]) problems.push(`${where}: ${name}.range is reversed`);
+    }
+    for (const gap of measure.gaps) {
+      const figure = figures.find(([name]) => name === gap);
+      if (figure?.[1]) problems.push(`${where}: ${gap} is listed as a gap but has a figure`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`action catalogue: ${problems.length} problems:\n${problems.join('\n')}`);
+  return {
+    version: parsed.version,
+    sources,
+    measures: parsed.measures,
+    money: tables,
+    measure: (id) => byId.get(id),
+  };
+}
+
+let shipped: Catalogue | undefined;
+
+/** The catalogue shipped with peakpath (data/actions/), validated on first use. */
+export function defaultCatalogue(): Catalogue {
+  shipped ??= loadCatalogue(catalogueData, moneyData);
+  return shipped;
+}

@@ -1,0 +1,244 @@
+/**
+ * The least-cost portfolio against brute force on small plans: yes/no measures (every combination
+ * tried on the real pathway), continuous ones (a grid that holds the optimum), interacting measures
+ * (two cuts on one sector), peak targets, budgets, dependencies; and the diagnosis of a request that
+ * cannot be met.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { highsSolver } from '../../../../test/support/highs.ts';
+import { propertySettings } from '../../../../test/support/fast-check.ts';
+import { bruteForce, feasible, loadTestPlan, measure, planDoc, planPathway } from '../../../../test/support/plan-documents.ts';
+import type { Fields } from '../../../../test/support/pathway-documents.ts';
+import { PlanEvaluator } from './evaluator.ts';
+import type { LpSolver } from './lp.ts';
+import { PortfolioOptimiser } from './optimise.ts';
+
+let solver: LpSolver;
+beforeAll(async () => {
+  solver = await highsSolver();
+});
+
+const industry = (reduction: number): Fields => ({ type: 'efficiency', sector: 'industry', reduction });
+const homes = (reduction: number): Fields => ({ type: 'efficiency', sector: 'homes', reduction });
+
+/** BASIC emissions of the baseline in `year` (for caps relative to it). */
+function baselineAt(pathway: Fields, plan: Fields, year: number): number {
+  const loaded = loadTestPlan(plan, pathway);
+  const evaluator = new PlanEvaluator(loaded);
+  return evaluator.evaluate(new Float64Array(loaded.measures.length)).basic[year - 2022]!;
+}
+
+function optimise(plan: Fields, pathway: Fields) {
+  const loaded = loadTestPlan(plan, pathway);
+  const evaluator = new PlanEvaluator(loaded);
+  const solution = new PortfolioOptimiser(evaluator, solver).solve();
+  return { loaded, evaluator, solution };
+}
+
+describe('yes/no measures equal brute force', () => {
+  it('non-interacting measures on two sectors, a cap in 2030', () => {
+    const measures = {
+      a: measure([industry(0.3)], 300, { lumpy: true }),
+      b: measure([industry(0.1)], 90, { lumpy: true }),
+      c: measure([homes(0.5)], 200, { lumpy: true }),
+      d: measure([homes(0.2)], 70, { lumpy: true }),
+    };
+    const probe = planDoc(measures);
+    const cap = 0.75 * baselineAt(planPathway(), probe, 2030);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap / 1e4, unit: '万tCO2e' } } });
+    const plan = planDoc(measures, { constraints: { targets: ['cap'] } });
+    const { loaded, solution } = optimise(plan, pathway);
+    const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
+    expect(brute).toBeDefined();
+    expect(solution.status).toBe('optimal');
+    expect(solution.cost).toBeCloseTo(brute!.cost, 6);
+    expect(Array.from(solution.x)).toEqual(Array.from(brute!.x));
+  });
+
+  it('overlapping cuts on one sector: the relaxation is refuted, then the true optimum found', () => {
+    // a and b alone would be credited 30 % + 30 % of industry; together they cut 51 %. c cuts 45 % alone.
+    const measures = {
+      a: measure([industry(0.3)], 300, { lumpy: true }),
+      b: measure([industry(0.3)], 310, { lumpy: true }),
+      c: measure([industry(0.45)], 650, { lumpy: true }),
+    };
+    const loadedProbe = loadTestPlan(planDoc(measures), planPathway());
+    const evaluator = new PlanEvaluator(loadedProbe);
+    const base = evaluator.evaluate(new Float64Array(3)).basic[8]!;
+    const industry2030 = (base - evaluator.evaluate(Float64Array.of(1, 0, 0)).basic[8]!) / 0.3;
+    // Cut 55 % of industry: a + b claim 60 % but cut 51 %; c alone 45 %; a + c cut 61.5 % (950), b + c (960).
+    const cap = base - 0.55 * industry2030;
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap / 1e4, unit: '万tCO2e' } } });
+    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
+    expect(solution.method).toBe('relaxation');
+    expect(solution.iterations).toBeGreaterThan(1);
+    expect(solution.cost).toBeCloseTo(brute!.cost, 6);
+    expect(Array.from(solution.x)).toEqual(Array.from(brute!.x));
+    expect(Array.from(solution.x)).toEqual([1, 0, 1]);
+  });
+
+  it('random small plans (fast-check): optimiser cost = brute-force cost', () => {
+    const arbitrary = fc.record({
+      reductions: fc.array(fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }) }), { minLength: 2, maxLength: 5 }),
+      capShare: fc.double({ min: 0.5, max: 0.98, noNaN: true }),
+    });
+    let checked = 0;
+    fc.assert(
+      fc.property(arbitrary, ({ reductions, capShare }) => {
+        const measures = Object.fromEntries(reductions.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { lumpy: true })]));
+        const cap = capShare * baselineAt(planPathway(), planDoc(measures), 2030);
+        const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+        const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+        const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
+        if (!brute) return solution.status === 'infeasible';
+        checked++;
+        return solution.status === 'optimal' && Math.abs(solution.cost - brute.cost) <= 1e-9 * Math.max(1, brute.cost);
+      }),
+      propertySettings('optimiser = brute force', 60),
+    );
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('a peak target: the cheapest set that bends the curve by 2030', () => {
+    // Industry grows 5 %/yr; cuts ramp in 2029–2031 so they bend the curve around the target year.
+    const ramp = { start: 2029, full: 2031 };
+    const measures = {
+      a: measure([industry(0.15)], 100, { lumpy: true, adoption: ramp }),
+      b: measure([industry(0.25)], 180, { lumpy: true, adoption: ramp }),
+      c: measure([industry(0.35)], 240, { lumpy: true, adoption: ramp }),
+      d: measure([homes(0.5)], 50, { lumpy: true, adoption: ramp }),
+    };
+    const pathway = planPathway({ endYear: 2034, targets: { peak: { type: 'peak', by: 2031 } } });
+    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
+    const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
+    expect(brute).toBeDefined();
+    expect(solution.status).not.toBe('infeasible');
+    expect(solution.cost).toBeCloseTo(brute!.cost, 6);
+  });
+});
+
+describe('continuous measures', () => {
+  it('a cap met by the cheapest tonnes first (grid brute force at 5 % steps holds the optimum)', () => {
+    // homes: 1 unit cuts 40 % of homes for 100; industry: 40 % of industry for 400. Homes first.
+    const measures = { h: measure([homes(0.4)], 100), i: measure([industry(0.4)], 400) };
+    const probe = loadTestPlan(planDoc(measures), planPathway());
+    const evaluator = new PlanEvaluator(probe);
+    const base = evaluator.evaluate(Float64Array.of(0, 0)).basic[8]!;
+    const homesFull = evaluator.evaluate(Float64Array.of(1, 0)).basic[8]!;
+    const industryFull = evaluator.evaluate(Float64Array.of(0, 1)).basic[8]!;
+    // Needs all of h and 35 % of i.
+    const cap = homesFull - 0.35 * (base - industryFull);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const grid = Array.from({ length: 21 }, (_, i) => i / 20);
+    const brute = bruteForce(loaded, [grid, grid]);
+    expect(solution.status).toBe('optimal');
+    expect(solution.x[0]).toBeCloseTo(1, 6);
+    expect(solution.x[1]).toBeCloseTo(0.35, 4);
+    expect(solution.cost).toBeLessThanOrEqual(brute!.cost * (1 + 1e-6));
+    // Capex less the value left in the units in 2040 (30-year life), undiscounted.
+    expect(solution.cost).toBeCloseTo(new PlanEvaluator(loaded).cost(Float64Array.of(1, 0.35)), 4);
+  });
+
+  it('interacting continuous cuts: the answer meets the cap on the real pathway and beats the grid', () => {
+    const measures = { a: measure([industry(0.3)], 300), b: measure([industry(0.4)], 500) };
+    const probe = loadTestPlan(planDoc(measures), planPathway());
+    const evaluator = new PlanEvaluator(probe);
+    const base = evaluator.evaluate(Float64Array.of(0, 0)).basic[8]!;
+    const both = evaluator.evaluate(Float64Array.of(1, 1)).basic[8]!;
+    const cap = base - 0.8 * (base - both);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+    const { loaded, evaluator: ev, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    expect(solution.method).toBe('sequential');
+    expect(feasible(loaded, ev, solution.x)).toBe(true);
+    const grid = Array.from({ length: 41 }, (_, i) => i / 40);
+    const brute = bruteForce(loaded, [grid, grid]);
+    expect(solution.cost).toBeLessThanOrEqual(brute!.cost * (1 + 1e-9));
+  });
+});
+
+describe('budgets, limits and dependencies', () => {
+  it('a yearly budget rules out the cheap-in-total but front-loaded measure', () => {
+    const measures = {
+      quick: measure([homes(0.5)], 1000, { lumpy: true }),
+      slow: measure([homes(0.5)], 1200, { lumpy: true, adoption: { start: 2023, full: 2030 } }),
+    };
+    const probe = planDoc(measures);
+    const cap = 0.999 * baselineAt(planPathway(), probe, 2035);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2035, value: cap, unit: 'tCO2e' } } });
+    const free = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    expect(Array.from(free.solution.x)).toEqual([1, 0]);
+    // quick spends ~1000/3 a year for three years; slow ~1200/8: a budget of 200 a year allows only slow.
+    const tight = optimise(planDoc(measures, { constraints: { targets: ['cap'], budget: { unit: '元', perYear: 200 } } }), pathway);
+    expect(Array.from(tight.solution.x)).toEqual([0, 1]);
+    const brute = bruteForce(tight.loaded, [[0, 1], [0, 1]]);
+    expect(tight.solution.cost).toBeCloseTo(brute!.cost, 6);
+  });
+
+  it('requires and excludes hold, and adoption limits bound x', () => {
+    const measures = {
+      grid: measure([homes(0.1)], 500, { lumpy: true }),
+      pv: measure([homes(0.6)], 100, { requires: ['grid'], limits: { max: 0.5 } }),
+      alt: measure([homes(0.6)], 50, { lumpy: true, excludes: ['grid'] }),
+    };
+    const probe = planDoc(measures);
+    const cap = 0.8 * baselineAt(planPathway(), probe, 2030);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+    const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    expect(feasible(loaded, evaluator, solution.x)).toBe(true);
+    expect(solution.x[1]).toBeLessThanOrEqual(0.5 + 1e-9);
+    if (solution.x[1]! > 0) expect(solution.x[0]).toBe(1);
+    expect(solution.x[0]! > 0 && solution.x[2]! > 0).toBe(false);
+    const brute = bruteForce(loaded, [[0, 1], Array.from({ length: 11 }, (_, i) => i / 20), [0, 1]]);
+    expect(solution.cost).toBeLessThanOrEqual(brute!.cost * (1 + 1e-9));
+  });
+});
+
+describe('infeasible requests', () => {
+  it('names the conflicting constraints and the best reachable values', () => {
+    const measures = { a: measure([industry(0.3)], 300, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true }) };
+    const pathway = planPathway({
+      targets: {
+        deep: { type: 'cap', year: 2030, value: 1, unit: 'tCO2e' },
+        loose: { type: 'cap', year: 2035, value: 1e12, unit: 'tCO2e' },
+        peak2025: { type: 'peak', by: 2025 },
+      },
+    });
+    const { solution, evaluator } = optimise(planDoc(measures, { constraints: { targets: ['deep', 'loose', 'peak2025'] } }), pathway);
+    expect(solution.status).toBe('infeasible');
+    expect(solution.infeasible!.conflicting).toContain('target:deep');
+    expect(solution.infeasible!.conflicting).not.toContain('target:loose');
+    const deep = solution.infeasible!.reachable.find((r) => r.constraint === 'target:deep');
+    // The lowest 2030 emissions: both measures on.
+    const lowest = evaluator.evaluate(Float64Array.of(1, 1)).basic[8]!;
+    expect(deep).toMatchObject({ kind: 'cap', year: 2030, allowed: 1 });
+    expect(deep!.kind === 'cap' && deep!.lowest).toBeCloseTo(lowest, 0);
+  });
+
+  it('a peak the measures cannot bring forward: the earliest peak year they allow', () => {
+    // Industry grows 5 %/yr; a 30 % cut ramping 2030–2034 flattens it only while it ramps, then growth resumes.
+    const measures = { a: measure([industry(0.6)], 300, { lumpy: true, adoption: { start: 2030, full: 2040 } }) };
+    const pathway = planPathway({ targets: { early: { type: 'peak', by: 2025 } } });
+    const { solution } = optimise(planDoc(measures, { constraints: { targets: ['early'] } }), pathway);
+    expect(solution.status).toBe('infeasible');
+    expect(solution.infeasible!.conflicting).toEqual(['target:early']);
+    const reach = solution.infeasible!.reachable[0]!;
+    expect(reach.kind).toBe('peak');
+  });
+
+  it('a budget too small: how many times larger it would have to be', () => {
+    const measures = { a: measure([homes(0.5)], 3000, { lumpy: true }) };
+    const probe = planDoc(measures);
+    const cap = 0.9 * baselineAt(planPathway(), probe, 2030);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+    const { solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'], budget: { unit: '元', perYear: 500 } } }), pathway);
+    expect(solution.status).toBe('infeasible');
+    expect(solution.infeasible!.conflicting).toEqual(['target:cap', 'budget']);
+    const budget = solution.infeasible!.reachable.find((r) => r.kind === 'budget');
+    // 3000 over a 2023–2025 ramp: 1000 a year, twice the 500 budget.
+    expect(budget).toMatchObject({ kind: 'budget' });
+    expect(budget!.kind === 'budget' && budget!.factor).toBeCloseTo(2, 6);
+  });
+});
