@@ -5,6 +5,8 @@ import { factorsCommand } from './commands/factors.ts';
 import { inventoryCommand } from './commands/inventory.ts';
 import { methodsCommand } from './commands/methods.ts';
 import { pathwayCommand, type PathwayOptions } from './commands/pathway.ts';
+import { planCommand, type PlanOptions } from './commands/plan.ts';
+import { catalogueCommand } from './commands/catalogue.ts';
 import { unitsCommand } from './commands/units.ts';
 import { InputFileError } from './input.ts';
 import type { CommandOutput } from './output.ts';
@@ -28,7 +30,7 @@ async function writeAll(pieces: Iterable<string>): Promise<void> {
 export async function main(argv: readonly string[]): Promise<number> {
   let output: CommandOutput | undefined;
   const program = new Command('peakpath')
-    .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors, and pathways to 2060')
+    .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors, pathways to 2060 and action plans')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError();
@@ -55,6 +57,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string, options: PathwayOptions) => {
       output = await pathwayCommand(file, options);
+    });
+
+  program
+    .command('plan')
+    .description('action plan: MACC, least-cost portfolio under targets and budgets, priorities / 减排行动方案：边际减排成本曲线、最低成本组合、优先排序')
+    .argument('<file>', 'plan file (JSON or YAML); its `pathway` names the pathway file')
+    .option('--json', 'print the result as JSON', false)
+    .addOption(langOption())
+    .action(async (file: string, options: PlanOptions) => {
+      output = await planCommand(file, options);
+    });
+
+  program
+    .command('catalogue')
+    .description('search the action catalogue: measures with costs, levers and sources / 查询减排措施目录')
+    .argument('[query...]', 'words to search for in ids and names (Chinese or English)')
+    .option('--category <category>', 'only measures of this category (energy-supply, buildings, transport, industry, waste, sinks)')
+    .option('--json', 'print JSON', false)
+    .addOption(langOption())
+    .action((words: string[], options: { json: boolean; lang: Lang; category?: string }) => {
+      output = catalogueCommand(words.length === 0 ? undefined : words.join(' '), options);
     });
 
   program

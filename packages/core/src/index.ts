@@ -54,3 +54,8 @@ export { COMPUTED_CRITERIA, parsePlan } from './plan/parse.ts';
 export type { PlanParseResult } from './plan/parse.ts';
 export { loadPlan, runPlan } from './plan/run.ts';
 export type { PlanResult, PortfolioEntry } from './plan/run.ts';
+export { AIR_POLLUTANTS, airEmissions, compileAirFactors, emptyAirEmissions } from './plan/air.ts';
+export type { AirEmissions, AirFactors, AirGap, AirOptions } from './plan/air.ts';
+export { prioritise } from './plan/mcda.ts';
+export type { Alternative, Criterion, Prioritisation, PrioritisationOptions, RankedAlternative } from './plan/mcda.ts';
+export type { AirPollutantResult, PollutantSeries } from './plan/run.ts';

@@ -24,6 +24,8 @@ export interface LineDraft {
   readonly scope: 1 | 2 | 3;
   readonly ch4Weight: number;
   readonly rows: Set<string>;
+  /** Base-year tce of each GPC row in the line (energy lines; empty for non-energy and switched-in lines). */
+  readonly rowTce: Map<string, number>;
   /** Base year: tce (energy lines), masses t, tCO2e of other gases, MWh (electricity). */
   tce: number;
   co2: number;
@@ -110,12 +112,13 @@ export function calibrate(inventory: Inventory, sectors: readonly SectorRows[], 
     const key = `${s}|${carrier ?? `${line.form}:${line.method ?? line.gas ?? ''}`}|${carrier === undefined ? 'n' : 'e'}|${row.level}|${row.scope}|${ch4Weight.toPrecision(12)}`;
     let draft = byKey.get(key);
     if (!draft) {
-      draft = { sector: s, carrier, electricity, basic: row.level === 'BASIC', scope: row.scope, ch4Weight, rows: new Set(), tce: 0, co2: 0, ch4: 0, n2o: 0, other: 0, mwh: 0 };
+      draft = { sector: s, carrier, electricity, basic: row.level === 'BASIC', scope: row.scope, ch4Weight, rows: new Set(), rowTce: new Map(), tce: 0, co2: 0, ch4: 0, n2o: 0, other: 0, mwh: 0 };
       byKey.set(key, draft);
       lines.push(draft);
     }
     draft.rows.add(row.ref);
     draft.tce += tce;
+    if (tce !== 0) draft.rowTce.set(row.ref, (draft.rowTce.get(row.ref) ?? 0) + tce);
     draft.co2 += amount * recipe.co2;
     draft.ch4 += amount * recipe.ch4;
     draft.n2o += amount * recipe.n2o;

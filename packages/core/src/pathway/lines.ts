@@ -1,11 +1,11 @@
 import type { ReadAction } from './actions.ts';
 import type { Calibration } from './calibrate.ts';
-import { EFFECTS_PER_ACTION, type LineColumns } from './model.ts';
+import { EFFECTS_PER_ACTION, type LineColumns, type RowShare } from './model.ts';
 
 /**
  * The calibrated lines as columns: per-unit factors (per tce for energy lines; the base-year masses
- * for non-energy lines), each energy line's fraction of its carrier in its sector, and the emissions
- * effects that act on it.
+ * for non-energy lines), each energy line's fraction of its carrier in its sector, the GPC rows its
+ * base-year energy comes from, and the emissions effects that act on it.
  */
 export function buildLines(calibration: Calibration, actions: readonly ReadAction[]): LineColumns {
   const drafts = calibration.lines;
@@ -25,6 +25,7 @@ export function buildLines(calibration: Calibration, actions: readonly ReadActio
     ch4Weight: new Float64Array(count),
     mwhPerTce: new Float64Array(count),
     rows: [] as string[],
+    rowShares: [] as RowShare[][],
     emissionEffects: [] as Int32Array[],
   };
   const carrierTotal = new Map<string, number>();
@@ -41,6 +42,12 @@ export function buildLines(calibration: Calibration, actions: readonly ReadActio
     columns.scope[l] = draft.scope;
     columns.ch4Weight[l] = draft.ch4Weight;
     columns.rows.push([...draft.rows].sort().join(', '));
+    // Energy lines with base-year energy: each row's part of it. A carrier switched into a sector has none.
+    columns.rowShares.push(
+      draft.carrier === undefined || draft.tce === 0
+        ? []
+        : [...draft.rowTce].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([row, tce]) => ({ row, share: tce / draft.tce })),
+    );
     if (draft.carrier === undefined) {
       columns.carrier[l] = -1;
       columns.fraction[l] = 1;

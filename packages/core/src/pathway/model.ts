@@ -83,8 +83,20 @@ export interface LineColumns {
   readonly mwhPerTce: Float64Array;
   /** The GPC rows whose inventory lines make up each line ("I.1.2, I.2.2"). */
   readonly rows: readonly string[];
+  /**
+   * Energy lines: the share of the line's base-year energy (tce) from each of its GPC rows, by row
+   * reference; shares add up to 1. Empty for non-energy lines and for carriers switched into a
+   * sector that had none (no base-year energy).
+   */
+  readonly rowShares: readonly (readonly RowShare[])[];
   /** Indices (into `actions[*].effects`, flattened: action × 64 + effect) of the emissions effects acting on each line. */
   readonly emissionEffects: readonly Int32Array[];
+}
+
+/** A GPC row's part of a line's base-year energy. */
+export interface RowShare {
+  readonly row: string;
+  readonly share: number;
 }
 
 export type AdoptionModel =

@@ -130,7 +130,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   const priorFields = top['prioritisation'] === undefined ? {} : reader.object(top['prioritisation'], ['prioritisation']);
   if (priorFields) reader.onlyFields(priorFields, new Set(['perturbation', 'samples', 'seed']), ['prioritisation']);
   const prioritisation = {
-    perturbation: (priorFields && percentNumber(reader, priorFields, 'perturbation', ['prioritisation'], { required: false, min: 0, max: 1 })) ?? 0.2,
+    perturbation: (priorFields && percentNumber(reader, priorFields, 'perturbation', ['prioritisation'], { required: false, min: 0, max: 0.99 })) ?? 0.2,
     samples: (priorFields && reader.number(priorFields, 'samples', ['prioritisation'], { required: false, integer: true, min: 1, max: 1_000_000 })) ?? 1000,
     seed: (priorFields && reader.number(priorFields, 'seed', ['prioritisation'], { required: false, integer: true, min: 0, max: 2 ** 31 - 1 })) ?? 1,
   };
@@ -150,9 +150,10 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   // Measures: quantities against the drivers, costs restated, dependencies and scores.
   const measures: PlanMeasure[] = [];
   const ids = drafts.map((draft) => draft.id);
+  const zeroCosts = new Map<string, string[]>([['opex', []], ['savings', []]]);
   for (const draft of drafts) {
     const path = ['measures', draft.id];
-    const costs = COST_FIELDS.map((field) => measureCost(reader, draft, field, priceYear, catalogue, statements));
+    const costs = COST_FIELDS.map((field) => measureCost(reader, draft, field, priceYear, catalogue, zeroCosts));
     const lifetime = measureLifetime(reader, draft);
     const indices = (field: 'requires' | 'excludes'): number[] => {
       const value = draft.fields[field];
@@ -202,6 +203,12 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
       scores,
       coBenefits: draft.entry?.coBenefits ?? [],
     });
+  }
+  const zeroText = { opex: { en: 'operating cost', zh: '运维成本' }, savings: { en: 'savings (energy or other)', zh: '节省费用（能源等）' } } as const;
+  for (const [field, list] of zeroCosts) {
+    if (list.length === 0) continue;
+    const label = zeroText[field as 'opex' | 'savings'];
+    statements.push({ code: 'zero-cost', text: { en: `no ${label.en} figure, counted as 0, for: ${list.join(', ')}`, zh: `以下措施无${label.zh}数据，按 0 计：${list.join('、')}` } });
   }
   if (reader.issues.length > 0 || pathwayIssues.length > 0 || !pathway || !baseline || discountRate === undefined || maccYear === undefined) {
     return { ok: false, issues: reader.issues, pathwayIssues };
@@ -326,6 +333,8 @@ function leverEffects(reader: Reader, entry: CatalogueMeasure, fields: Fields, q
         return effect;
       }
       case 'switch': {
+        if (!lever.ratio && entry.gaps.includes(`levers[${i}].ratio`)) gap('ratio');
+        if (!lever.share && entry.gaps.includes(`levers[${i}].share`)) gap('share');
         const effect: Fields = { type: 'switch', sector, from: lever.from, to: lever.to };
         if (lever.share) effect['share'] = lever.share.value;
         if (lever.ratio) effect['ratio'] = lever.ratio.value;
@@ -379,7 +388,7 @@ function measureQuantity(reader: Reader, draft: MeasureDraft, drivers: readonly 
 }
 
 /** A cost of the measure: the plan's own (`costs.<field>`), else the catalogue's, restated; opex and savings default to 0, stated. */
-function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FIELDS)[number], priceYear: number, catalogue: Catalogue, statements: Assumption[]): UnitCost | undefined {
+function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FIELDS)[number], priceYear: number, catalogue: Catalogue, zeroCosts: Map<string, string[]>): UnitCost | undefined {
   const path = ['measures', draft.id, 'costs'];
   const costs = draft.fields['costs'] === undefined ? undefined : reader.object(draft.fields['costs'], path);
   if (costs && field === 'capex') reader.onlyFields(costs, new Set([...COST_FIELDS, 'lifetime']), path);
@@ -411,7 +420,7 @@ function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FI
     reader.report([...path, field], draft.entry ? { code: 'catalogue-gap', measure: draft.entry.id, field } : { code: 'required' });
     return undefined;
   }
-  statements.push({ code: 'zero-cost', text: { en: `${draft.id}: no ${field} figure — counted as 0`, zh: `${draft.id}：无${field === 'opex' ? '运维成本' : '节省费用'}数据，按 0 计` } });
+  zeroCosts.get(field)!.push(draft.id);
   return { value: 0, basis: `no ${field} figure: 0`, source: 'none' };
 }
 

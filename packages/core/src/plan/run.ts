@@ -13,6 +13,9 @@ import type { LpSolver } from './lp.ts';
 import { buildMacc, netEmissions, type Macc } from './macc.ts';
 import { PortfolioOptimiser, type Infeasibility, type PortfolioSolution } from './optimise.ts';
 import { parsePlan, type PlanParseResult } from './parse.ts';
+import { airEmissions, compileAirFactors, type AirEmissions, type AirFactors, type AirGap } from './air.ts';
+import { prioritise, type Alternative, type Prioritisation } from './mcda.ts';
+import type { PathwayWorkspace } from '../pathway/evaluate.ts';
 
 /** Validates a plan with its pathway and inventory documents; problems come back by file. */
 export function loadPlan(
@@ -66,12 +69,46 @@ export interface PlanResult {
   readonly baselinePathway: PathwayResult;
   readonly macc: Macc;
   readonly infeasible?: Infeasibility;
+  /** Ranking of the measures on the plan's criteria, with its robustness to the weights (when the plan has criteria). */
+  readonly prioritisation?: Prioritisation;
+  readonly airPollutants: AirPollutantResult;
   readonly assumptions: readonly Assumption[];
 }
 
-/** Runs a plan: the MACC, the least-cost portfolio (with a diagnosis if there is none) and its pathway. */
-export function runPlan(plan: Plan, solver: LpSolver): PlanResult {
+/** Air pollutants in tonnes per year (SO2: the Guidebook's SOx, expressed as SO2). */
+export interface PollutantSeries {
+  readonly SO2: number[];
+  readonly NOx: number[];
+  readonly 'PM2.5': number[];
+}
+
+export interface AirPollutantResult {
+  readonly unit: 't';
+  readonly baseline: PollutantSeries;
+  readonly portfolio: PollutantSeries;
+  /** Baseline minus portfolio, per year. */
+  readonly avoided: PollutantSeries;
+  /** Each pathway scenario as the pathway file defines it. */
+  readonly byScenario: readonly ({ readonly id: string } & PollutantSeries)[];
+  /** What each measure avoids alone on the baseline (at its maximum) in the MACC year, t. */
+  readonly byMeasure: readonly { readonly id: string; readonly year: number; readonly SO2: number; readonly NOx: number; readonly 'PM2.5': number }[];
+  readonly factors: AirFactors['factors'];
+  /** Lines (or parts) whose pollutants are not counted, and why. */
+  readonly notCounted: readonly Pick<AirGap, 'reason' | 'sector' | 'carrier' | 'rows' | 'share' | 'pollutants' | 'text'>[];
+  readonly assumptions: readonly Assumption[];
+}
+
+const series = (emissions: AirEmissions): PollutantSeries => ({ SO2: Array.from(emissions.SOx), NOx: Array.from(emissions.NOx), 'PM2.5': Array.from(emissions.PM25) });
+const air = (factors: AirFactors, ws: PathwayWorkspace): PollutantSeries => series(airEmissions(factors, ws));
+
+/**
+ * Runs a plan: the MACC, the least-cost portfolio (with a diagnosis if there is none) and its
+ * pathway, the air pollutants of the baseline, the portfolio, each scenario and each measure, and
+ * the prioritisation of the measures on the plan's criteria.
+ */
+export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = defaultLibrary): PlanResult {
   const evaluator = new PlanEvaluator(plan);
+  const airFactors = compileAirFactors(plan.pathway.model, library, { road: plan.road });
   const macc = buildMacc(evaluator);
   const optimiser = new PortfolioOptimiser(evaluator, solver);
   const solution = optimiser.solve();
@@ -112,6 +149,39 @@ export function runPlan(plan: Plan, solver: LpSolver): PlanResult {
     scale[measure.action] = x[m]!;
     if (x[m]! > 0) active[measure.action] = 1;
   });
+  const portfolioAir = air(airFactors, evaluator.evaluate(x, true));
+  const zero = new Float64Array(plan.measures.length);
+  const baselineAir = air(airFactors, evaluator.evaluate(zero, true));
+  const byMeasure = plan.measures.map((measure, m) => {
+    const alone = Float64Array.from(zero);
+    alone[m] = measure.max;
+    const withMeasure = air(airFactors, evaluator.evaluate(alone, true));
+    return { id: measure.id, year: plan.maccYear, SO2: baselineAir.SO2[y]! - withMeasure.SO2[y]!, NOx: baselineAir.NOx[y]! - withMeasure.NOx[y]!, 'PM2.5': baselineAir['PM2.5'][y]! - withMeasure['PM2.5'][y]! };
+  });
+  const byScenario = plan.pathway.scenarios.map((scenario) => {
+    const params = Float64Array.from(plan.pathway.parameters, (info) => info.nominal);
+    for (const { slot, value } of scenario.overrides) params[slot] = value;
+    evaluator.workspace.evaluate(params, scenario.active, true);
+    return { id: scenario.id, ...air(airFactors, evaluator.workspace) };
+  });
+  const minus = (a: number[], b: number[]): number[] => a.map((value, t) => value - b[t]!);
+  const airPollutants: AirPollutantResult = {
+    unit: 't',
+    baseline: baselineAir,
+    portfolio: portfolioAir,
+    avoided: { SO2: minus(baselineAir.SO2, portfolioAir.SO2), NOx: minus(baselineAir.NOx, portfolioAir.NOx), 'PM2.5': minus(baselineAir['PM2.5'], portfolioAir['PM2.5']) },
+    byScenario,
+    byMeasure,
+    factors: airFactors.factors,
+    notCounted: airFactors.gaps.map(({ reason, sector, carrier, rows, share, pollutants, text }) => ({ reason, sector, carrier, rows, share, pollutants, text })),
+    assumptions: airFactors.assumptions,
+  };
+  const prioritisation = plan.criteria.length === 0 ? undefined : rank(plan, macc, byMeasure);
+  const rankStatements: Assumption[] =
+    prioritisation && plan.criteria.some((c) => c.id === 'cost') && macc.entries.some((entry) => entry.standaloneAbatement <= 0)
+      ? [{ code: 'rank-no-abatement', text: { en: `measures that avoid nothing in ${plan.maccYear} are ranked at the worst cost per tonne of the others`, zh: `${plan.maccYear} 年无减排量的措施，单位减排成本按其他措施中最差者计` } }]
+      : [];
+
   const portfolioScenario: ScenarioDefinition = { id: 'portfolio', name: { en: 'Least-cost portfolio', zh: '最低成本组合' }, active, overrides: plan.baseline.overrides };
   const withPortfolio: Pathway = { ...plan.pathway, scenarios: [...plan.pathway.scenarios, portfolioScenario] };
   const pathway = runScenario(withPortfolio, 'portfolio', evaluator.workspace, scale);
@@ -134,6 +204,42 @@ export function runPlan(plan: Plan, solver: LpSolver): PlanResult {
     baselinePathway,
     macc,
     ...(infeasible ? { infeasible } : {}),
-    assumptions: [...plan.assumptions, ...pathway.assumptions.filter((a) => !plan.assumptions.includes(a))],
+    ...(prioritisation ? { prioritisation } : {}),
+    airPollutants,
+    assumptions: [...plan.assumptions, ...rankStatements, ...pathway.assumptions.filter((a) => !plan.assumptions.includes(a))],
   };
+}
+
+/**
+ * The measures ranked on the plan's criteria: computed ones — what each measure avoids alone on the
+ * baseline in the MACC year (tCO2e, and its cost per tonne then; SO2, NOx, PM2.5) — and the others as
+ * the plan scores them. Each is judged alone, so the ranking does not depend on an order. A measure
+ * that avoids nothing that year has no cost per tonne: it takes the worst of the others (stated).
+ */
+function rank(plan: Plan, macc: Macc, air: PlanResult['airPollutants']['byMeasure']): Prioritisation {
+  const entries = new Map(macc.entries.map((entry) => [entry.id, entry]));
+  const perTonne = (entry: Macc['entries'][number]): number | null => (entry.standaloneAbatement > 0 ? entry.annualCost / entry.standaloneAbatement : null);
+  const costs = macc.entries.flatMap((entry) => {
+    const value = perTonne(entry);
+    return value === null ? [] : [value];
+  });
+  const worst = costs.length > 0 ? Math.max(...costs) : 0;
+  const alternatives: Alternative[] = plan.measures.map((measure, m) => {
+    const entry = entries.get(measure.id)!;
+    const computed: Record<string, number> = {
+      abatement: entry.standaloneAbatement,
+      cost: perTonne(entry) ?? worst,
+      so2: air[m]!.SO2,
+      nox: air[m]!.NOx,
+      pm25: air[m]!['PM2.5'],
+    };
+    const scores: Record<string, number> = {};
+    for (const criterion of plan.criteria) scores[criterion.id] = criterion.computed ? computed[criterion.id]! : measure.scores[criterion.id]!;
+    return { id: measure.id, scores };
+  });
+  return prioritise(
+    plan.criteria.map(({ id, name, direction, weight }) => ({ id, name, direction, weight })),
+    alternatives,
+    plan.prioritisation,
+  );
 }

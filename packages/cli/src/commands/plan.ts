@@ -1,0 +1,128 @@
+import { dirname, resolve } from 'node:path';
+import { loadPlan, runPlan, type Lang, type PlanResult } from '@peakpath/core';
+import { formatNumber, renderTable } from '../format/table.ts';
+import { readDocument } from '../input.ts';
+import type { CommandOutput } from '../output.ts';
+import { highsSolver } from '../plan/solver.ts';
+import { issueLines } from './inventory.ts';
+
+export interface PlanOptions {
+  readonly json: boolean;
+  readonly lang: Lang;
+}
+
+/** `peakpath plan FILE`: the MACC, the least-cost portfolio and its pathway, or why no portfolio meets the request. */
+export async function planCommand(file: string, options: PlanOptions): Promise<CommandOutput> {
+  const document = await readDocument(file);
+  const reference = (key: string, doc: unknown): string | undefined => {
+    const value = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  };
+  const pathwayRef = reference('pathway', document);
+  if (!pathwayRef) return { status: 2, stderr: `${file}: \`pathway\` is required: the path of the pathway file, relative to this file / 缺少 \`pathway\`：路径文件的路径（相对于本文件）\n` };
+  const pathwayFile = resolve(dirname(file), pathwayRef);
+  const pathwayDocument = await readDocument(pathwayFile);
+  const inventoryRef = reference('inventory', pathwayDocument);
+  if (!inventoryRef) return { status: 2, stderr: `${pathwayFile}: \`inventory\` is required: the path of the base-year inventory file, relative to this file / 缺少 \`inventory\`\n` };
+  const inventoryFile = resolve(dirname(pathwayFile), inventoryRef);
+  const inventoryDocument = await readDocument(inventoryFile);
+  const loaded = loadPlan(document, pathwayDocument, inventoryDocument);
+  if (!loaded.ok) {
+    if ('inventoryIssues' in loaded) return { status: 2, stderr: issueLines(inventoryFile, loaded.inventoryIssues, options.lang) };
+    const parts = [loaded.issues.length > 0 ? issueLines(file, loaded.issues, options.lang) : '', loaded.pathwayIssues.length > 0 ? issueLines(pathwayFile, loaded.pathwayIssues, options.lang) : ''];
+    return { status: 2, stderr: parts.join('') };
+  }
+  const result = runPlan(loaded.plan, await highsSolver());
+  if (options.json) return { status: 0, stdout: `${JSON.stringify(planJson(result), null, 2)}\n` };
+  return { status: 0, stdout: `${renderPlan(result, options.lang)}\n` };
+}
+
+/** The JSON `peakpath plan --json` prints (docs/plans.md): `pathway` as `peakpath pathway --json` prints a scenario. */
+export function planJson(result: PlanResult): unknown {
+  const summary = (p: PlanResult['pathway']) => ({ id: p.scenario.id, name: p.scenario.name, total: p.total, peak: p.peak, targets: p.targets.map(({ id, met }) => ({ id, met })) });
+  const { pathway, baselinePathway, ...rest } = result;
+  return { ...rest, pathway: { ...pathway, comparison: [summary(baselinePathway), summary(pathway)] }, baselinePathway: summary(baselinePathway) };
+}
+
+const TEXT = {
+  en: {
+    title: (r: PlanResult) => `${r.name.en} — ${r.city}: measures added to "${r.baseline.name.en}" (${r.baseline.id}); costs in CNY of ${r.priceYear}, discounted at ${(r.discountRate * 100).toFixed(2)} %`,
+    status: { optimal: 'optimal', feasible: 'feasible (best found; see docs/plans.md)', infeasible: 'no portfolio meets the request' },
+    solution: (r: PlanResult, status: string) => `Least-cost portfolio: ${status} (${r.solution.method}, ${r.solution.iterations} solves); constraints: ${r.constraints.targets.join(', ') || 'none'}${r.constraints.budget ? ', yearly budget' : ''}`,
+    portfolioHeader: (y: number) => ['Measure', 'Adoption', `Units ${y}`, 'Cost, 10,000 CNY', `Abatement ${y}, tCO2e`],
+    total: (cost: string) => `Net present cost of the portfolio: ${cost} 10,000 CNY`,
+    pathwayHeader: ['Year', 'Baseline', 'Portfolio'],
+    pathwayTitle: 'BASIC emissions, 10,000 tCO2e',
+    peak: 'Peak',
+    none: 'none by the horizon',
+    maccTitle: (r: PlanResult) => `MACC ${r.maccYear} (merit order; ${r.basis === 'basic' ? 'BASIC' : 'BASIC+'} net of removals)`,
+    maccHeader: ['#', 'Measure', 'CNY/tCO2e', 'Abatement, tCO2e', 'Alone, tCO2e'],
+    conflict: (list: string) => `Conflicting constraints: ${list}`,
+    peakReach: (c: string, y: number | null) => `  ${c}: ${y === null ? 'no peak within the horizon with every measure' : `the earliest peak year the measures allow is ${y}`}`,
+    lowest: (c: string, y: number, v: string, a: string) => `  ${c}: the lowest ${y} emissions the measures reach are ${v} tCO2e (allowed: ${a})`,
+    budget: (c: string, f: number | null) => `  ${c}: ${f === null ? 'the targets cannot be met at any budget' : `the budget would need to be ${f.toFixed(2)} times as large`}`,
+    assumed: 'Assumed',
+  },
+  zh: {
+    title: (r: PlanResult) => `${r.name.zh} — ${r.city}：措施叠加于"${r.baseline.name.zh}"（${r.baseline.id}）；成本以 ${r.priceYear} 年人民币计，折现率 ${(r.discountRate * 100).toFixed(2)}%`,
+    status: { optimal: '最优', feasible: '可行（找到的最佳解，见 docs/plans.md）', infeasible: '没有满足要求的措施组合' },
+    solution: (r: PlanResult, status: string) => `最低成本组合：${status}（${r.solution.method}，求解 ${r.solution.iterations} 次）；约束：${r.constraints.targets.join('、') || '无'}${r.constraints.budget ? '、年度预算' : ''}`,
+    portfolioHeader: (y: number) => ['措施', '实施程度', `${y} 年规模`, '成本（万元）', `${y} 年减排量（吨 CO2e）`],
+    total: (cost: string) => `组合净现值成本：${cost} 万元`,
+    pathwayHeader: ['年份', '基准', '组合'],
+    pathwayTitle: 'BASIC 排放（万吨 CO2e）',
+    peak: '达峰',
+    none: '展望期内未达峰',
+    maccTitle: (r: PlanResult) => `${r.maccYear} 年边际减排成本曲线（按成本排序；${r.basis === 'basic' ? 'BASIC' : 'BASIC+'} 扣除清除量）`,
+    maccHeader: ['#', '措施', '元/吨 CO2e', '减排量（吨）', '单独实施（吨）'],
+    conflict: (list: string) => `相互冲突的约束：${list}`,
+    peakReach: (c: string, y: number | null) => `  ${c}：${y === null ? '即使全部措施实施，展望期内也不能达峰' : `措施最早可使 ${y} 年达峰`}`,
+    lowest: (c: string, y: number, v: string, a: string) => `  ${c}：措施可使 ${y} 年排放最低降至 ${v} 吨 CO2e（允许 ${a}）`,
+    budget: (c: string, f: number | null) => `  ${c}：${f === null ? '任何预算下都无法达成目标' : `预算需扩大至 ${f.toFixed(2)} 倍`}`,
+    assumed: '假设',
+  },
+};
+
+function renderPlan(result: PlanResult, lang: Lang): string {
+  const t = TEXT[lang];
+  const n = (value: number, digits = 0): string => formatNumber(value, lang, digits);
+  const name = (value: { en: string; zh: string }): string => value[lang];
+  const out: string[] = [t.title(result), '', t.solution(result, t.status[result.solution.status])];
+  if (result.portfolio.length > 0) {
+    out.push(
+      renderTable(
+        t.portfolioHeader(result.maccYear),
+        result.portfolio.map((entry) => [`${name(entry.name)} (${entry.action})`, `${n(entry.adoption * 100, 1)}%`, `${n(entry.units)} ${entry.unit}`, n(entry.cost / 1e4), n(entry.abatement)]),
+        ['left', 'right', 'right', 'right', 'right'],
+      ),
+      t.total(n(result.totalCost / 1e4)),
+    );
+  }
+  if (result.infeasible) {
+    out.push(t.conflict(result.infeasible.conflicting.join(', ')));
+    for (const reach of result.infeasible.reachable) {
+      if (reach.kind === 'peak') out.push(t.peakReach(reach.constraint, reach.earliestPeakBy));
+      else if (reach.kind === 'budget') out.push(t.budget(reach.constraint, reach.factor));
+      else out.push(t.lowest(reach.constraint, reach.year, n(reach.lowest), reach.allowed === null ? '—' : n(reach.allowed)));
+    }
+  }
+  const { pathway, baselinePathway } = result;
+  const rows = pathway.years.flatMap((year, i) => ((year - pathway.baseYear) % 5 === 0 || year === pathway.endYear ? [[String(year), n(baselinePathway.total[i]! / 1e4, 1), n(pathway.total[i]! / 1e4, 1)]] : []));
+  rows.push([t.peak, baselinePathway.peak.year === null ? t.none : String(baselinePathway.peak.year), pathway.peak.year === null ? t.none : String(pathway.peak.year)]);
+  for (const target of pathway.targets) {
+    const before = baselinePathway.targets.find((candidate) => candidate.id === target.id);
+    rows.push([target.id, before?.met ? '✓' : '✗', target.met ? '✓' : '✗']);
+  }
+  out.push('', t.pathwayTitle, renderTable(t.pathwayHeader, rows, ['left', 'right', 'right']));
+  out.push(
+    '',
+    t.maccTitle(result),
+    renderTable(
+      t.maccHeader,
+      result.macc.entries.map((entry) => [String(entry.order), `${name(entry.name)} (${entry.id})`, entry.costPerTonne === null ? '—' : n(entry.costPerTonne), n(entry.abatement), n(entry.standaloneAbatement)]),
+      ['right', 'left', 'right', 'right', 'right'],
+    ),
+  );
+  out.push('', `${t.assumed}:`, ...result.assumptions.map((assumption) => `  ${assumption.text[lang]}`));
+  return out.join('\n');
+}
