@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
- * BENCH_ONLY=inventory or BENCH_ONLY=pathway runs one of them.
+ * BENCH_ONLY=inventory, BENCH_ONLY=pathway or BENCH_ONLY=plan runs one of them.
  */
 import { cpus } from 'node:os';
 import { benchInventory } from './inventory.bench.ts';
 import { benchPathway } from './pathway.bench.ts';
+import { benchPlan } from './plan.bench.ts';
 
 console.log(`peakpath benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString().slice(0, 10)}`);
 const only = process.env['BENCH_ONLY'];
@@ -13,3 +14,4 @@ if (only === undefined || only === 'inventory') {
   benchInventory(lines);
 }
 if (only === undefined || only === 'pathway') await benchPathway();
+if (only === undefined || only === 'plan') await benchPlan();

@@ -1,0 +1,140 @@
+/**
+ * The MACC through the pathway: merit order, interaction between measures on the same emissions
+ * (the second is credited only with what the first left), measures with nothing to avoid in the
+ * year, negative costs; and the cost arithmetic behind it (restatement in CNY, streams, discounting).
+ */
+import { describe, expect, it } from 'vitest';
+import moneyData from '../../data/actions/money.json' with { type: 'json' };
+import { loadTestPlan, measure, planDoc, planPathway } from '../../../../test/support/plan-documents.ts';
+import { expectClose } from '../../../../test/support/pathway-documents.ts';
+import { parseUnit } from '../units/units.ts';
+import { defaultCatalogue } from './catalogue.ts';
+import { capitalRecovery, costStreams, cpiFactor, discountFactors, presentCost, restateCost } from './costs.ts';
+import { PlanEvaluator } from './evaluator.ts';
+import { buildMacc } from './macc.ts';
+
+const industry = (reduction: number) => ({ type: 'efficiency', sector: 'industry', reduction });
+const homes = (reduction: number) => ({ type: 'efficiency', sector: 'homes', reduction });
+const Y2030 = 8;
+
+describe('merit order through the pathway', () => {
+  it('two 30 % cuts on one sector: the second is credited with 0.3 × 0.7 of the sector', () => {
+    const plan = loadTestPlan(planDoc({ cheap: measure([industry(0.3)], 300), dear: measure([industry(0.3)], 600) }), planPathway());
+    const evaluator = new PlanEvaluator(plan);
+    const base = evaluator.evaluate(Float64Array.of(0, 0)).basic[Y2030]!;
+    const cheapAlone = evaluator.evaluate(Float64Array.of(1, 0)).basic[Y2030]!;
+    const both = evaluator.evaluate(Float64Array.of(1, 1)).basic[Y2030]!;
+    const industry2030 = (base - cheapAlone) / 0.3;
+    const macc = buildMacc(evaluator);
+    expect(macc.entries.map((entry) => entry.id)).toEqual(['cheap', 'dear']);
+    expectClose(macc.entries[0]!.abatement, 0.3 * industry2030, 1e-9);
+    expectClose(macc.entries[1]!.abatement, 0.3 * 0.7 * industry2030, 1e-9);
+    expectClose(macc.entries[1]!.standaloneAbatement, 0.3 * industry2030, 1e-9);
+    // Each tonne counted once: the curve adds up to what all measures together avoid.
+    expectClose(macc.totalAbatement, base - both, 1e-12);
+    expectClose(macc.entries[0]!.abatement + macc.entries[1]!.abatement, base - both, 1e-9);
+    // The second's cost per tonne rises as its abatement shrinks.
+    expectClose(macc.entries[1]!.costPerTonne!, macc.entries[1]!.annualCost / (0.21 * industry2030), 1e-9);
+  });
+
+  it('merit order can change once interactions are counted: a cheap measure that overlaps drops back', () => {
+    // a: 50 % of industry for 1000; b: 50 % of industry for 1100; c: 20 % of homes for 300.
+    const plan = loadTestPlan(planDoc({ a: measure([industry(0.5)], 1000), b: measure([industry(0.5)], 1100), c: measure([homes(0.2)], 300) }), planPathway());
+    const evaluator = new PlanEvaluator(plan);
+    const macc = buildMacc(evaluator);
+    const perTonne = macc.entries.map((entry) => entry.costPerTonne!);
+    expect([...perTonne].sort((x, y) => x - y)).toEqual(perTonne);
+    // b comes after a, credited with half of what it avoids alone.
+    const a = macc.entries.findIndex((entry) => entry.id === 'a');
+    const b = macc.entries.findIndex((entry) => entry.id === 'b');
+    expect(a).toBeLessThan(b);
+    expectClose(macc.entries[b]!.abatement, 0.5 * macc.entries[b]!.standaloneAbatement, 1e-9);
+  });
+
+  it('measures on different sectors: merit-order abatement equals the stand-alone abatement', () => {
+    const plan = loadTestPlan(planDoc({ i: measure([industry(0.2)], 500), h: measure([homes(0.2)], 100) }), planPathway());
+    const macc = buildMacc(new PlanEvaluator(plan));
+    for (const entry of macc.entries) expectClose(entry.abatement, entry.standaloneAbatement, 1e-9);
+  });
+
+  it('a measure that starts after the MACC year avoids nothing then: no cost per tonne, last', () => {
+    const late = measure([homes(0.5)], 1, { adoption: { start: 2033, full: 2035 } });
+    const plan = loadTestPlan(planDoc({ late, now: measure([homes(0.1)], 1000) }), planPathway());
+    const macc = buildMacc(new PlanEvaluator(plan));
+    expect(macc.entries.map((entry) => entry.id)).toEqual(['now', 'late']);
+    expect(macc.entries[1]!.costPerTonne).toBeNull();
+    expect(macc.entries[1]!.abatement).toBe(0);
+    expect(macc.entries[1]!.cumulativeAbatement).toBeGreaterThan(0);
+  });
+
+  it('a measure that saves money comes first with a negative cost per tonne', () => {
+    const saver = measure([homes(0.1)], 100, { costs: { capex: { value: 100, unit: '元/household', source: 't' }, savings: { value: 50, unit: '元/household', source: 't' }, lifetime: { value: 10, source: 't' } } });
+    const plan = loadTestPlan(planDoc({ spender: measure([industry(0.1)], 10), saver }), planPathway());
+    const macc = buildMacc(new PlanEvaluator(plan));
+    expect(macc.entries[0]!.id).toBe('saver');
+    // Undiscounted (rate 0): 100/10 capex a year + 0 opex − 50 savings = −40 for its one unit in 2030.
+    expectClose(macc.entries[0]!.annualCost, -40, 1e-12);
+    expect(macc.entries[0]!.costPerTonne!).toBeLessThan(0);
+  });
+
+  it('cost in the MACC year: units × (capex × capital recovery + opex − savings), at 8 %', () => {
+    const m = measure([homes(0.2)], 0, { quantity: { value: 1000, unit: 'household' }, costs: { capex: { value: 5000, unit: '元/household', source: 't' }, opex: { value: 100, unit: '元/household', source: 't' }, lifetime: { value: 20, source: 't' } } });
+    const plan = loadTestPlan(planDoc({ m }, { discountRate: '8%' }), planPathway());
+    const macc = buildMacc(new PlanEvaluator(plan));
+    // CRF(8 %, 20) = 0.08 / (1 − 1.08^−20) = 0.1018522; 1000 × (5000 × 0.1018522 + 100) = 609,261.1
+    expectClose(macc.entries[0]!.annualCost, 1000 * (5000 * capitalRecovery(0.08, 20) + 100), 1e-12);
+    expect(macc.entries[0]!.annualCost).toBeCloseTo(609_261.1, 0);
+  });
+});
+
+describe('cost arithmetic', () => {
+  const money = defaultCatalogue().money;
+  const kW = parseUnit('kW')!;
+
+  it('restates a 2014 USD cost in CNY of 2022: rate of 2014, then China CPI 2015–2022 chained', () => {
+    const cpi = 1.014 * 1.02 * 1.016 * 1.021 * 1.029 * 1.025 * 1.009 * 1.02;
+    expectClose(cpiFactor(money, 2014, 2022)!, cpi, 1e-12);
+    expectClose(cpiFactor(money, 2022, 2014)!, 1 / cpi, 1e-12);
+    const pv = defaultCatalogue().measure('rooftop-pv')!.capex!;
+    const restated = restateCost(pv, kW, 2022, money);
+    expect(restated.ok).toBe(true);
+    // 2012 USD/kW × 6.1428 CNY/USD × 1.16934… = 14,452.9 CNY2022/kW
+    if (restated.ok) expectClose(restated.cost.value, 2012 * 6.1428 * cpi, 1e-12);
+    if (restated.ok) expect(restated.cost.basis).toContain('6.1428 CNY/USD');
+  });
+
+  it('per W becomes per kW; the conventional alternative is subtracted (incremental cost)', () => {
+    const perWatt = restateCost({ value: 5.8, currency: 'CNY', priceYear: 2017, per: 'W', source: 's', marker: 'S' }, kW, 2017, money);
+    expect(perWatt.ok && perWatt.cost.value).toBeCloseTo(5800, 9);
+    const incremental = restateCost({ value: 36318, conventional: 25325, currency: 'USD', priceYear: 2014, per: 'vehicle', source: 's', marker: 'V' }, parseUnit('vehicle')!, 2014, money);
+    expect(incremental.ok && incremental.cost.value).toBeCloseTo((36318 - 25325) * 6.1428, 6);
+  });
+
+  it('a price year without a rate or a CPI step cannot be restated', () => {
+    expect(restateCost({ value: 1, currency: 'USD', priceYear: 2005, per: 'kW', source: 's', marker: 'V' }, kW, 2022, money)).toEqual({ ok: false, currency: 'USD', year: 2005 });
+    expect(restateCost({ value: 1, currency: 'CNY', priceYear: 2022, per: 'kW', source: 's', marker: 'V' }, kW, 2026, money)).toEqual({ ok: false, currency: 'CNY', year: 2022 });
+    expect(moneyData.usdCny.length).toBeGreaterThan(10);
+  });
+
+  it('streams: installations follow growth and replacement; salvage is the unused life of the last units', () => {
+    // Units in use 0, 1, 2, 2, 2 with a 2-year life: one installed each year from year 1 (growth, then replacements).
+    const streams = costStreams(Float64Array.of(0, 1, 2, 2, 2), 10, 1, 3, 2);
+    expect(Array.from(streams.installed)).toEqual([0, 1, 1, 1, 1]);
+    expect(Array.from(streams.capex)).toEqual([0, 10, 10, 10, 10]);
+    expect(Array.from(streams.opex)).toEqual([0, 1, 2, 2, 2]);
+    expect(Array.from(streams.savings)).toEqual([0, 3, 6, 6, 6]);
+    // The unit installed in the last year has used 1 of its 2 years: half its capex left.
+    expect(streams.salvage).toBe(5);
+    // Undiscounted: 40 capex + 7 opex − 21 savings − 5 salvage = 21.
+    expect(presentCost(streams, discountFactors(5, 0))).toBe(21);
+    const discounted = presentCost(streams, discountFactors(5, 0.1));
+    const expected = [0, 1, 2, 3, 4].reduce((sum, y) => sum + (streams.capex[y]! + streams.opex[y]! - streams.savings[y]!) / 1.1 ** y, 0) - 5 / 1.1 ** 4;
+    expectClose(discounted, expected, 1e-12);
+  });
+
+  it('capital recovery factor: r / (1 − (1 + r)^−n); 1/n at r = 0', () => {
+    expectClose(capitalRecovery(0.08, 20), 0.08 / (1 - 1.08 ** -20), 1e-15);
+    expect(capitalRecovery(0.08, 20)).toBeCloseTo(0.1018522, 7);
+    expect(capitalRecovery(0, 25)).toBe(0.04);
+  });
+});
