@@ -22,4 +22,21 @@ describe('README', () => {
     expect(run.status).toBe(0);
     expect(shown).toBe(run.stdout);
   });
+
+  it('shows the start of the demo plan exactly as the CLI prints it', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const marker = '`npx peakpath plan examples/demo-city/plan.yaml` begins:\n\n```\n';
+    const start = readme.indexOf(marker);
+    expect(start, 'the README shows the demo plan').toBeGreaterThan(0);
+    const shown = readme.slice(start + marker.length, readme.indexOf('```', start + marker.length));
+    const run = spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/peakpath.js'), 'plan', 'examples/demo-city/plan.yaml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C', PEAKPATH_LANG: 'en' },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    expect(shown.length).toBeGreaterThan(200);
+    expect(run.stdout.startsWith(shown)).toBe(true);
+  });
 });

@@ -61,6 +61,12 @@ const TEXT = {
     peakReach: (c: string, y: number | null) => `  ${c}: ${y === null ? 'no peak within the horizon with every measure' : `the earliest peak year the measures allow is ${y}`}`,
     lowest: (c: string, y: number, v: string, a: string) => `  ${c}: the lowest ${y} emissions the measures reach are ${v} tCO2e (allowed: ${a})`,
     budget: (c: string, f: number | null) => `  ${c}: ${f === null ? 'the targets cannot be met at any budget' : `the budget would need to be ${f.toFixed(2)} times as large`}`,
+    airTitle: (y: number) => `Air pollutants (EMEP/EEA Tier 1), t: baseline and portfolio in ${y}; what each measure avoids alone`,
+    airHeader: ['', 'SO2', 'NOx', 'PM2.5'],
+    airBaseline: 'Baseline',
+    airPortfolio: 'Portfolio',
+    rankTitle: (p: number, s: number) => `Priorities (weighted criteria; rank range under ±${Math.round(p * 100)} % weight changes, ${s} samples)`,
+    rankHeader: ['Rank', 'Measure', 'Score', 'Rank range', 'Same rank'],
     assumed: 'Assumed',
   },
   zh: {
@@ -79,6 +85,12 @@ const TEXT = {
     peakReach: (c: string, y: number | null) => `  ${c}：${y === null ? '即使全部措施实施，展望期内也不能达峰' : `措施最早可使 ${y} 年达峰`}`,
     lowest: (c: string, y: number, v: string, a: string) => `  ${c}：措施可使 ${y} 年排放最低降至 ${v} 吨 CO2e（允许 ${a}）`,
     budget: (c: string, f: number | null) => `  ${c}：${f === null ? '任何预算下都无法达成目标' : `预算需扩大至 ${f.toFixed(2)} 倍`}`,
+    airTitle: (y: number) => `大气污染物（EMEP/EEA Tier 1，吨）：${y} 年基准与组合；各措施单独实施的减排量`,
+    airHeader: ['', 'SO2', 'NOx', 'PM2.5'],
+    airBaseline: '基准',
+    airPortfolio: '组合',
+    rankTitle: (p: number, s: number) => `优先排序（多准则加权；权重 ±${Math.round(p * 100)}% 扰动下的名次范围，${s} 次抽样）`,
+    rankHeader: ['名次', '措施', '得分', '名次范围', '名次不变'],
     assumed: '假设',
   },
 };
@@ -123,6 +135,35 @@ function renderPlan(result: PlanResult, lang: Lang): string {
       ['right', 'left', 'right', 'right', 'right'],
     ),
   );
-  out.push('', `${t.assumed}:`, ...result.assumptions.map((assumption) => `  ${assumption.text[lang]}`));
+  const air = result.airPollutants;
+  const y = result.maccYear - pathway.baseYear;
+  const measureName = new Map(result.macc.entries.map((entry) => [entry.id, `${name(entry.name)} (${entry.id})`]));
+  out.push(
+    '',
+    t.airTitle(result.maccYear),
+    renderTable(
+      t.airHeader,
+      [
+        [t.airBaseline, n(air.baseline.SO2[y]!), n(air.baseline.NOx[y]!), n(air.baseline['PM2.5'][y]!)],
+        [t.airPortfolio, n(air.portfolio.SO2[y]!), n(air.portfolio.NOx[y]!), n(air.portfolio['PM2.5'][y]!)],
+        ...air.byMeasure.map((m) => [measureName.get(m.id) ?? m.id, n(m.SO2, 1), n(m.NOx, 1), n(m['PM2.5'], 1)]),
+      ],
+      ['left', 'right', 'right', 'right'],
+    ),
+  );
+  if (result.prioritisation) {
+    const { ranking, robustness } = result.prioritisation;
+    out.push(
+      '',
+      t.rankTitle(robustness.perturbation, robustness.samples),
+      renderTable(
+        t.rankHeader,
+        ranking.map((entry) => [String(entry.rank), measureName.get(entry.id) ?? entry.id, n(entry.score, 3), `${entry.rankRange[0]}–${entry.rankRange[1]}`, `${n(entry.rankStability * 100)}%`]),
+        ['right', 'left', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  const notCounted = lang === 'zh' ? `  ${air.notCounted.length} 条能源行（或其部分）未计大气污染物（电力、热力在市外产生等）；\`--json\` 的 airPollutants.notCounted 列出原因` : `  ${air.notCounted.length} lines (or parts of lines) carry no air pollutants here (electricity and heat are generated outside the city, and others); \`--json\` lists each with its reason under airPollutants.notCounted`;
+  out.push('', `${t.assumed}:`, ...[...result.assumptions, ...air.assumptions].map((assumption) => `  ${assumption.text[lang]}`), notCounted);
   return out.join('\n');
 }
