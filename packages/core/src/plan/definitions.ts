@@ -29,7 +29,7 @@ export interface PlanMeasure {
   /** Bounds of the adoption scale x (the share of the measure's adoption curve taken up). */
   readonly min: number;
   readonly max: number;
-  /** Yes/no: x is `min`… no: x is 0 or `max`. */
+  /** Yes/no (lumpy): x is 0 or `max`, nothing between. */
   readonly lumpy: boolean;
   /** Indices (into the plan's measures) of measures this one needs (x/max ≤ theirs) or excludes. */
   readonly requires: readonly number[];
