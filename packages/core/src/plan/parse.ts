@@ -1,8 +1,9 @@
+import { ZodError } from 'zod';
 import type { Issue, Path } from '../issues/issue.ts';
 import { Reader, typeName, type Fields } from '../inventory/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Basis } from '../pathway/definitions.ts';
-import { parsePathway, type BaseInventory } from '../pathway/parse.ts';
+import { DEFAULT_END_YEAR, parsePathway, type BaseInventory } from '../pathway/parse.ts';
 import { bilingualName, entries, known } from '../pathway/read-fields.ts';
 import { closest } from '../text/closest.ts';
 import { parseUnit, type Unit } from '../units/units.ts';
@@ -26,6 +27,8 @@ export const COMPUTED_CRITERIA: Readonly<Record<string, { name: { en: string; zh
   nox: { name: { en: 'NOx avoided in the MACC year (t)', zh: '评估年 NOx 减排量（t）' }, direction: 'benefit' },
   pm25: { name: { en: 'PM2.5 avoided in the MACC year (t)', zh: '评估年 PM2.5 减排量（t）' }, direction: 'benefit' },
 };
+/** The latest end year a pathway file may give (pathway/parse.ts). */
+const MAX_END_YEAR = 2100;
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 
 /**
@@ -41,7 +44,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   if (!top) return { ok: false, issues: reader.issues, pathwayIssues: [] };
   reader.onlyFields(top, TOP_FIELDS, []);
   reader.string(top, 'pathway', [], false);
-  const catalogue = ownCatalogue(reader, top['catalogue'], shipped);
+  const { catalogue, rejected } = ownCatalogue(reader, top['catalogue'], shipped);
   const baseYear = base.inventory.year;
 
   // The measures as pathway actions, added to the pathway document.
@@ -60,7 +63,8 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
     let entry: CatalogueMeasure | undefined;
     if (catalogueId !== undefined) {
       entry = catalogue.measure(catalogueId);
-      if (!entry) reader.report([...path, 'catalogue'], { code: 'unknown-reference', kind: 'catalogue-measure', got: catalogueId, suggestion: closest(catalogueId, catalogue.measures.map((m) => m.id)) });
+      // An entry of the plan's own catalogue when that catalogue breaks a rule: reported at `catalogue` (invalid-catalogue).
+      if (!entry && !rejected.has(catalogueId)) reader.report([...path, 'catalogue'], { code: 'unknown-reference', kind: 'catalogue-measure', got: catalogueId, suggestion: closest(catalogueId, catalogue.measures.map((m) => m.id)) });
     }
     const draft = readMeasure(reader, id, fields, entry, path);
     if (!draft) continue;
@@ -76,12 +80,24 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   if (!parsed.ok) {
     for (const issue of parsed.issues) {
       const [first, second, ...rest] = issue.path;
-      if (first === 'actions' && typeof second === 'string' && measureIds.has(second)) reader.issues.push({ ...issue, path: measurePath(drafts.find((d) => d.id === second)!, rest) });
-      else pathwayIssues.push(issue);
+      if (first !== 'actions' || typeof second !== 'string' || !measureIds.has(second)) {
+        pathwayIssues.push(issue);
+        continue;
+      }
+      const draft = drafts.find((d) => d.id === second)!;
+      // A measure with neither effects nor a known catalogue entry: the plan has said so (effects required, or the unknown entry).
+      if (draft.fromLevers && !draft.entry && rest.length === 1 && rest[0] === 'effects') continue;
+      reader.issues.push({ ...issue, path: measurePath(draft, rest) });
     }
   }
   const pathway = parsed.ok ? parsed.pathway : undefined;
-  const endYear = pathway?.model.endYear ?? baseYear + 1;
+  // When only the measures keep the pathway from compiling, the pathway file alone gives the scenarios,
+  // targets and drivers the rest of the plan is checked against, so that every problem is reported at once.
+  const alone = pathway || pathwayIssues.length > 0 ? undefined : parsePathway(pathwayDocument, base);
+  const reference = pathway ?? (alone?.ok ? alone.pathway : undefined);
+  // The horizon: the pathway's; when the pathway file has problems, the end year it gives (else the latest
+  // allowed), so that no year of the plan is reported out of range because of the pathway's problems.
+  const endYear = reference?.model.endYear ?? fileEndYear(pathwayTop, baseYear);
 
   // Plan-wide settings.
   const priceYear = reader.number(top, 'priceYear', [], { required: false, integer: true, min: 1990, max: 2100 }) ?? baseYear;
@@ -93,10 +109,10 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   else basis = reader.choice(top, 'basis', [], ['basic', 'basicPlus'] as const, true) ?? 'basic';
 
   const baselineId = reader.string(top, 'baseline', [], false);
-  const scenarioIds = pathway?.scenarios.map((scenario) => scenario.id) ?? [];
+  const scenarioIds = reference?.scenarios.map((scenario) => scenario.id) ?? [];
   let baseline = pathway?.scenarios.find((scenario) => scenario.id === (baselineId ?? pathway.defaultScenario));
   if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 baseline，措施叠加于路径默认情景"${pathway.defaultScenario}"` } });
-  if (baselineId !== undefined && pathway && !known(reader, 'scenario', baselineId, scenarioIds, ['baseline'])) baseline = undefined;
+  if (baselineId !== undefined && reference && !known(reader, 'scenario', baselineId, scenarioIds, ['baseline'])) baseline = undefined;
 
   // Constraints.
   const constraints = top['constraints'] === undefined ? {} : reader.object(top['constraints'], ['constraints']);
@@ -108,20 +124,22 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
     else
       listedTargets.forEach((value: unknown, i) => {
         if (typeof value !== 'string') return void reader.report(['constraints', 'targets', i], { code: 'type', expected: 'string', got: typeName(value) });
-        if (pathway && known(reader, 'target', value, pathway.targets.map((t) => t.id), ['constraints', 'targets', i])) targetIds.push(value);
+        if (reference && known(reader, 'target', value, reference.targets.map((t) => t.id), ['constraints', 'targets', i])) targetIds.push(value);
       });
   }
   const budget = constraints?.['budget'] === undefined ? undefined : readBudget(reader, constraints['budget'], baseYear, endYear);
 
   // Criteria for the prioritisation.
   const criteria: PlanCriterion[] = [];
-  for (const [id, raw] of entries(reader, top['criteria'], ['criteria'], false)) {
+  const criteriaEntries = entries(reader, top['criteria'], ['criteria'], false);
+  const criteriaIds = criteriaEntries.map(([id]) => id);
+  for (const [id, raw] of criteriaEntries) {
     const path = ['criteria', id];
     const fields = reader.object(raw, path);
     if (!fields) continue;
     reader.onlyFields(fields, new Set(['weight', 'direction', 'name']), path);
     const weight = reader.number(fields, 'weight', path, { required: true, min: 0, max: 1e6 });
-    const computed = COMPUTED_CRITERIA[id];
+    const computed = Object.hasOwn(COMPUTED_CRITERIA, id) ? COMPUTED_CRITERIA[id] : undefined;
     const direction = computed ? computed.direction : reader.choice(fields, 'direction', path, ['benefit', 'cost'] as const, true);
     if (computed && fields['direction'] !== undefined) reader.report([...path, 'direction'], { code: 'not-applicable', field: 'direction', reason: 'computed-criterion' });
     if (weight === undefined || direction === undefined) continue;
@@ -150,6 +168,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   // Measures: quantities against the drivers, costs restated, dependencies and scores.
   const measures: PlanMeasure[] = [];
   const ids = drafts.map((draft) => draft.id);
+  const scored = criteriaIds.filter((id) => !Object.hasOwn(COMPUTED_CRITERIA, id));
   const zeroCosts = new Map<string, string[]>([['opex', []], ['savings', []]]);
   for (const draft of drafts) {
     const path = ['measures', draft.id];
@@ -179,8 +198,9 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
       const score = reader.number(scoreFields, criterion.id, [...path, 'scores'], { required: true, allowNegative: true, min: -1e12, max: 1e12 });
       if (score !== undefined) scores[criterion.id] = score;
     }
-    if (scoreFields) for (const key of Object.keys(scoreFields)) if (!criteria.some((c) => c.id === key && !c.computed)) known(reader, 'criterion', key, criteria.filter((c) => !c.computed).map((c) => c.id), [...path, 'scores', key]);
-    const quantity = pathway ? measureQuantity(reader, draft, pathway.model.drivers) : undefined;
+    // Scores name the plan's own criteria (a criterion with a problem of its own included: it is reported there).
+    if (scoreFields) for (const key of Object.keys(scoreFields)) known(reader, 'criterion', key, scored, [...path, 'scores', key]);
+    const quantity = reference ? measureQuantity(reader, draft, reference.model.drivers) : undefined;
     const action = pathway?.model.actions.findIndex((candidate) => candidate.id === draft.id) ?? -1;
     if (!quantity || !costs[0] || !costs[1] || !costs[2] || !lifetime || action < 0) continue;
     measures.push({
@@ -253,6 +273,13 @@ interface MeasureDraft {
   readonly fromLevers: boolean;
   readonly limits: { readonly min: number; readonly max: number };
   readonly lumpy: boolean;
+}
+
+/** The end year a pathway file gives when it is a valid one; the default when it gives none; else the latest a pathway may have. */
+function fileEndYear(pathwayTop: Fields | undefined, baseYear: number): number {
+  const raw = pathwayTop?.['endYear'];
+  if (raw === undefined) return DEFAULT_END_YEAR;
+  return typeof raw === 'number' && Number.isInteger(raw) && raw > baseYear && raw <= MAX_END_YEAR ? raw : MAX_END_YEAR;
 }
 
 function measurePath(draft: MeasureDraft, rest: Path): Path {
@@ -409,6 +436,8 @@ function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FI
     const perUnit = value * unit.toBase * draft.unit.toBase;
     return { value: perUnit, basis: `${value} ${unit.id} (plan) = ${Number(perUnit.toPrecision(6))} CNY${priceYear}/${draft.unit.id}`, source };
   }
+  // A catalogue entry that does not exist is reported at `catalogue`: its figures are not also required.
+  if (!draft.entry && draft.fields['catalogue'] !== undefined) return undefined;
   const figure = draft.entry?.[field];
   if (figure) {
     const restated = restateCost(figure, draft.unit, priceYear, catalogue.money);
@@ -436,6 +465,7 @@ function measureLifetime(reader: Reader, draft: MeasureDraft): { value: number; 
     const source = reader.string(given, 'source', at, true);
     return value === undefined || source === undefined ? undefined : { value, source };
   }
+  if (!draft.entry && draft.fields['catalogue'] !== undefined) return undefined;
   if (draft.entry?.lifetime) return { value: draft.entry.lifetime.value, source: draft.entry.lifetime.source };
   reader.report([...path, 'lifetime'], draft.entry ? { code: 'catalogue-gap', measure: draft.entry.id, field: 'lifetime' } : { code: 'required' });
   return undefined;
@@ -486,24 +516,42 @@ function percentNumber(reader: Reader, fields: Fields, key: string, path: Path, 
   return reader.number(fields, key, path, { required: options.required, min: options.min, max: options.max });
 }
 
-/** The shipped catalogue with the plan's own entries (Shenzhen-style promotion catalogue): same id replaces, new ids add. */
-function ownCatalogue(reader: Reader, raw: unknown, shipped: Catalogue): Catalogue {
-  if (raw === undefined) return shipped;
+/**
+ * The shipped catalogue with the plan's own entries (Shenzhen-style promotion catalogue): same id replaces, new ids add.
+ * When the own entries break a rule, the shipped catalogue alone, and the ids of the own entries (`rejected`).
+ */
+function ownCatalogue(reader: Reader, raw: unknown, shipped: Catalogue): { catalogue: Catalogue; rejected: ReadonlySet<unknown> } {
+  const none = new Set<unknown>();
+  if (raw === undefined) return { catalogue: shipped, rejected: none };
   const fields = reader.object(raw, ['catalogue']);
-  if (!fields) return shipped;
+  if (!fields) return { catalogue: shipped, rejected: none };
   reader.onlyFields(fields, new Set(['sources', 'measures']), ['catalogue']);
   const own = Array.isArray(fields['measures']) ? (fields['measures'] as { id?: unknown }[]) : [];
   if (!Array.isArray(fields['measures'])) reader.report(['catalogue', 'measures'], { code: 'type', expected: 'array', got: typeName(fields['measures']) });
   const ownSources = Array.isArray(fields['sources']) ? (fields['sources'] as unknown[]) : [];
+  if (fields['sources'] !== undefined && !Array.isArray(fields['sources'])) reader.report(['catalogue', 'sources'], { code: 'type', expected: 'array', got: typeName(fields['sources']) });
   const replaced = new Set(own.map((measure) => measure?.id));
+  const sources = [...shipped.sources.values()].filter((s) => !shipped.money.sources.some((m) => m.id === s.id));
+  const measures = shipped.measures.filter((m) => !replaced.has(m.id));
   try {
-    return loadCatalogue(
-      { version: `${shipped.version}+plan`, sources: [...shipped.sources.values()].filter((s) => !shipped.money.sources.some((m) => m.id === s.id)).concat(ownSources as never[]), measures: [...shipped.measures.filter((m) => !replaced.has(m.id)), ...own] },
-      shipped.money,
-    );
+    const catalogue = loadCatalogue({ version: `${shipped.version}+plan`, sources: [...sources, ...ownSources], measures: [...measures, ...own] }, shipped.money);
+    return { catalogue, rejected: none };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    for (const line of message.split('\n').slice(message.includes('problems:') ? 1 : 0)) reader.report(['catalogue'], { code: 'invalid-catalogue', message: line.slice(0, 500) });
-    return shipped;
+    if (error instanceof ZodError) {
+      // A schema problem at the plan's own entry: `measures[i]` of the merged list is the plan's `measures[i - shipped]`.
+      const before = { measures: measures.length, sources: sources.length };
+      for (const problem of error.issues) {
+        const [list, index, ...rest] = problem.path;
+        const at: Path =
+          (list === 'measures' || list === 'sources') && typeof index === 'number' && index >= before[list]
+            ? ['catalogue', list, index - before[list], ...rest.map((part) => (typeof part === 'symbol' ? String(part) : part))]
+            : ['catalogue'];
+        reader.report(at, { code: 'invalid-catalogue', message: problem.message.slice(0, 500) });
+      }
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      for (const line of message.split('\n').slice(message.includes('problems:') ? 1 : 0)) reader.report(['catalogue'], { code: 'invalid-catalogue', message: line.slice(0, 500) });
+    }
+    return { catalogue: shipped, rejected: replaced };
   }
 }

@@ -1,0 +1,291 @@
+/**
+ * Input errors of a plan file: one document per plan issue code, each asserting the code, its details
+ * and the exact path; several problems reported at once; the pathway file's problems reported as the
+ * pathway's; the general codes on the plan's own fields; every message in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { baseInventory, defaultCatalogue, formatIssue, formatPath, parsePlan, type Catalogue, type Issue, type PlanIssueCode, type PlanParseResult } from '../index.ts';
+import { EMPTY_CATALOGUE, measure, PLAN_INVENTORY, planDoc, planPathway } from '../../../../test/support/plan-documents.ts';
+
+type Fields = Record<string, unknown>;
+
+const base = baseInventory(PLAN_INVENTORY);
+if (!base.ok) throw new Error(`the test inventory is invalid: ${JSON.stringify(base.issues)}`);
+const BASE = base.base;
+
+const ADOPTION = { start: 2023, full: 2025 };
+/** A measure with its own effect (10 % less energy in industry) and costs. */
+const CUT = measure([{ type: 'efficiency', sector: 'industry', reduction: 0.1 }], 100);
+/** Targets of the pathway for `constraints.targets`. */
+const TARGETS = { 'peak-2030': { type: 'peak', by: 2030 }, 'cap-2035': { type: 'cap', year: 2035, value: 50, unit: '万tCO2e' } };
+
+/** One entry of the plan's own catalogue: a 10 % efficiency gain per household, its capex `capex`. */
+function ownEntry(capex: Fields): Fields {
+  const figure = (value: number, unit: string): Fields => ({ value, unit, source: 'own-survey', marker: 'S' });
+  return {
+    id: 'own-cut',
+    name: { en: 'Own efficiency programme', zh: '本市节能项目' },
+    category: 'industry',
+    unit: 'household',
+    levers: [{ type: 'efficiency', reduction: figure(0.1, 'fraction') }],
+    capex: { value: 500, currency: 'CNY', priceYear: 2020, per: 'household', source: 'own-survey', marker: 'S', ...capex },
+    lifetime: figure(20, 'yr'),
+    coBenefits: [],
+    feasibility: { en: 'Test entry.', zh: '测试条目。' },
+    gaps: [],
+  };
+}
+const ownCatalogue = (entry: Fields): Fields => ({ sources: [{ id: 'own-survey', title: 'The city’s own survey' }], measures: [entry] });
+/** A measure taking its levers and costs from the plan's own entry `own-cut`, on industry. */
+const USES_OWN = { own: { catalogue: 'own-cut', sector: 'industry', quantity: { value: 1, unit: 'household' }, adoption: ADOPTION } };
+
+function parse(plan: Fields, pathway: Fields = planPathway(), catalogue: Catalogue = defaultCatalogue()): PlanParseResult {
+  return parsePlan(plan, pathway, BASE, catalogue);
+}
+
+/** The plan file's problems; the pathway file must have none. */
+function issuesOf(plan: Fields, pathway: Fields = planPathway(), catalogue: Catalogue = defaultCatalogue()): readonly Issue[] {
+  const parsed = parse(plan, pathway, catalogue);
+  if (parsed.ok) throw new Error('expected input errors, but the plan is valid');
+  expect(parsed.pathwayIssues, 'the pathway file’s problems').toEqual([]);
+  return parsed.issues;
+}
+
+describe('the documents the cases start from', () => {
+  it('a measure with its own effects and costs, and one from the plan’s own catalogue, are valid', () => {
+    expect(parse(planDoc({ cut: CUT })).ok).toBe(true);
+    expect(parse(planDoc({ cut: CUT }), planPathway(), EMPTY_CATALOGUE).ok).toBe(true);
+    expect(parse(planDoc(USES_OWN, { catalogue: ownCatalogue(ownEntry({})) })).ok).toBe(true);
+  });
+
+  it('a shipped catalogue measure with the figure it lacks given in the plan is valid', () => {
+    const forest = { catalogue: 'afforestation', quantity: { value: 100, unit: 'ha' }, adoption: ADOPTION, costs: { lifetime: { value: 40, source: 'test' } } };
+    expect(parse(planDoc({ forest })).ok).toBe(true);
+  });
+});
+
+// Every plan issue code has a case: a new code without one fails the type check.
+const CASES: Record<PlanIssueCode, { what: string; plan: Fields; pathway?: Fields; issue: Issue }> = {
+  'catalogue-gap': {
+    what: 'a shipped measure with no sourced lifetime (afforestation), and none in the plan',
+    plan: planDoc({ forest: { catalogue: 'afforestation', quantity: { value: 100, unit: 'ha' }, adoption: ADOPTION } }),
+    issue: { path: ['measures', 'forest', 'costs', 'lifetime'], code: 'catalogue-gap', measure: 'afforestation', field: 'lifetime' },
+  },
+  'action-exists': {
+    what: 'a measure whose id is already an action of the pathway file',
+    plan: planDoc({ cut: CUT }),
+    pathway: planPathway({ actions: { cut: { adoption: ADOPTION, effects: [{ type: 'efficiency', sector: 'homes', reduction: 0.1 }] } } }),
+    issue: { path: ['measures', 'cut'], code: 'action-exists', id: 'cut' },
+  },
+  'missing-rate': {
+    // The catalogue's own rule refuses a USD cost of a year with no USD/CNY rate (invalid-catalogue); a
+    // CNY cost of 2005 has no CPI change for 2006 to bring it to 2022. Reported where the plan would give
+    // the cost in CNY instead.
+    what: 'a cost of the plan’s own catalogue in CNY of 2005: no price index to bring it to 2022',
+    plan: planDoc(USES_OWN, { catalogue: ownCatalogue(ownEntry({ priceYear: 2005 })) }),
+    issue: { path: ['measures', 'own', 'costs', 'capex'], code: 'missing-rate', currency: 'CNY', year: 2005, priceYear: 2022 },
+  },
+  'constant-quantity': {
+    what: 'afforestation (a removal measure) counted by a driver of land, in hectares',
+    plan: planDoc({ forest: { catalogue: 'afforestation', quantity: { driver: 'forestLand' }, adoption: ADOPTION, costs: { lifetime: { value: 40, source: 'test' } } } }),
+    pathway: planPathway({ drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' }, forestLand: { unit: 'ha', base: 1000, growth: '2%' } } }),
+    issue: { path: ['measures', 'forest', 'quantity'], code: 'constant-quantity', lever: 'removal' },
+  },
+  'invalid-catalogue': {
+    what: 'an entry of the plan’s own catalogue citing a source it does not define',
+    plan: planDoc(USES_OWN, { catalogue: ownCatalogue(ownEntry({ source: 'own-surveyy' })) }),
+    issue: { path: ['catalogue'], code: 'invalid-catalogue', message: 'measure own-cut: capex cites unknown source own-surveyy' },
+  },
+};
+
+describe('each plan issue code', () => {
+  for (const [code, { what, plan, pathway, issue }] of Object.entries(CASES)) {
+    it(`${code}: ${what}`, () => {
+      expect(issuesOf(plan, pathway).filter((found) => found.code === code)).toEqual([issue]);
+    });
+  }
+
+  it('the single-problem documents report that problem alone (no follow-on problems)', () => {
+    for (const [code, { plan, pathway }] of Object.entries(CASES)) expect(issuesOf(plan, pathway).map((issue) => issue.code), code).toEqual([code]);
+  });
+
+  it('a price year the price index does not reach: every catalogue cost of the measure, at its own path', () => {
+    const issues = issuesOf(planDoc({ pv: { catalogue: 'rooftop-pv', quantity: { value: 10, unit: 'MW' }, adoption: ADOPTION } }, { priceYear: 2030 }));
+    expect(issues).toEqual([
+      { path: ['measures', 'pv', 'costs', 'capex'], code: 'missing-rate', currency: 'USD', year: 2014, priceYear: 2030 },
+      { path: ['measures', 'pv', 'costs', 'opex'], code: 'missing-rate', currency: 'USD', year: 2014, priceYear: 2030 },
+    ]);
+  });
+
+  it('rooftop PV (a generation measure) counted by a driver, here of another dimension: constant-quantity and the dimension', () => {
+    const issues = issuesOf(planDoc({ pv: { catalogue: 'rooftop-pv', quantity: { driver: 'population' }, adoption: ADOPTION } }));
+    expect(issues).toEqual([
+      { path: ['measures', 'pv', 'quantity'], code: 'constant-quantity', lever: 'generation' },
+      { path: ['measures', 'pv', 'quantity', 'driver'], code: 'wrong-dimension', unit: '万人', got: 'population', expected: ['power'] },
+    ]);
+  });
+
+  it('a schema problem of the plan’s own catalogue entry: at the entry’s field, not at the merged list', () => {
+    const entry = ownEntry({});
+    delete entry['feasibility'];
+    const issues = issuesOf(planDoc(USES_OWN, { catalogue: ownCatalogue({ ...entry, category: 'industri' }) }));
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid-catalogue', ['catalogue', 'measures', 0, 'category']],
+      ['invalid-catalogue', ['catalogue', 'measures', 0, 'feasibility']],
+    ]);
+  });
+
+  it('a catalogue id that does not exist: the nearest as a hint, and nothing it would have given asked for', () => {
+    const issues = issuesOf(planDoc({ pv: { catalogue: 'rooftop-pvv', quantity: { value: 10, unit: 'MW' }, adoption: ADOPTION } }));
+    expect(issues).toEqual([{ path: ['measures', 'pv', 'catalogue'], code: 'unknown-reference', kind: 'catalogue-measure', got: 'rooftop-pvv', suggestion: 'rooftop-pv' }]);
+  });
+});
+
+describe('reporting', () => {
+  it('several problems at once, each with its path', () => {
+    const issues = issuesOf(
+      planDoc(
+        {
+          cut: measure([{ type: 'efficiency', sector: 'industri', reduction: 0.1 }], 100),
+          insulation: { catalogue: 'envelope-insulation', sector: 'homez', quantity: { value: 10, unit: '万m2' }, adoption: ADOPTION },
+        },
+        { maccYaer: 2030, constraints: { targets: ['peak-2030', 'cap-2036'] } },
+      ),
+      planPathway({ targets: TARGETS }),
+    );
+    expect(issues).toEqual([
+      { path: ['maccYaer'], code: 'unknown-field', field: 'maccYaer', suggestion: 'maccYear' },
+      // A measure's own effect: at the effect; the catalogue's levers: at the measure's `sector`.
+      { path: ['measures', 'cut', 'effects', 0, 'sector'], code: 'unknown-reference', kind: 'sector', got: 'industri', suggestion: 'industry' },
+      { path: ['measures', 'insulation', 'sector'], code: 'unknown-reference', kind: 'sector', got: 'homez', suggestion: 'homes' },
+      // Checked against the pathway file, although the measures keep the pathway from compiling.
+      { path: ['constraints', 'targets', 1], code: 'unknown-reference', kind: 'target', got: 'cap-2036', suggestion: 'cap-2035' },
+    ]);
+  });
+
+  it('a measure with neither effects nor a catalogue entry: effects required, once', () => {
+    const { effects: _effects, ...bare } = CUT;
+    expect(issuesOf(planDoc({ bare }))).toEqual([{ path: ['measures', 'bare', 'effects'], code: 'required' }]);
+  });
+
+  it('a problem of the pathway file is the pathway’s, and no plan year is out of range because of it', () => {
+    const parsed = parse(planDoc({ cut: CUT }), planPathway({ sectors: { industry: { gpc: ['I.3'], driver: 'gpd' }, homes: { gpc: ['I.1'], driver: 'population' } } }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.pathwayIssues).toEqual([{ path: ['sectors', 'industry', 'driver'], code: 'unknown-reference', kind: 'driver', got: 'gpd', suggestion: 'gdp' }]);
+  });
+
+  it('a plan of nothing but a pathway: discountRate and maccYear are required, measures too', () => {
+    expect(issuesOf({ pathway: 'pathway.yaml' })).toEqual([
+      { path: ['measures'], code: 'required' },
+      { path: ['discountRate'], code: 'required' },
+      { path: ['maccYear'], code: 'required' },
+    ]);
+  });
+
+  it('a MACC year after the pathway’s horizon or at its base year is out of range', () => {
+    expect(issuesOf(planDoc({ cut: CUT }, { maccYear: 2050 }))).toEqual([{ path: ['maccYear'], code: 'out-of-range', min: 2023, max: 2040, got: 2050 }]);
+    expect(issuesOf(planDoc({ cut: CUT }, { maccYear: 2022 }))).toEqual([{ path: ['maccYear'], code: 'out-of-range', min: 2023, max: 2040, got: 2022 }]);
+  });
+
+  it('percentages are accepted as "8%" strings, checked against the same range', () => {
+    const parsed = parse(planDoc({ cut: CUT }, { discountRate: '8%' }));
+    expect(parsed.ok && parsed.plan.discountRate).toBeCloseTo(0.08, 12);
+    const limited = parse(planDoc({ cut: { ...CUT, limits: { min: '10%', max: '50%' } } }));
+    expect(limited.ok && [limited.plan.measures[0]!.min, limited.plan.measures[0]!.max]).toEqual([0.1, 0.5]);
+    expect(issuesOf(planDoc({ cut: CUT }, { discountRate: '180%' }))).toEqual([{ path: ['discountRate'], code: 'out-of-range', min: 0, max: 1, got: 1.8 }]);
+    expect(issuesOf(planDoc({ cut: CUT }, { discountRate: 'eight' }))).toEqual([{ path: ['discountRate'], code: 'type', expected: 'number', got: 'string' }]);
+  });
+
+  it('limits.min above limits.max: out of range at min', () => {
+    expect(issuesOf(planDoc({ cut: { ...CUT, limits: { min: 0.8, max: '50%' } } }))).toEqual([{ path: ['measures', 'cut', 'limits', 'min'], code: 'out-of-range', min: 0, max: 0.5, got: 0.8 }]);
+  });
+
+  it('lumpy must be a boolean; a yes/no measure has no minimum between 0 and max', () => {
+    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: 'yes' } }))).toEqual([{ path: ['measures', 'cut', 'lumpy'], code: 'type', expected: 'boolean', got: 'string' }]);
+    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: true, limits: { min: 0.5 } } }))).toEqual([{ path: ['measures', 'cut', 'limits', 'min'], code: 'not-applicable', field: 'min', reason: 'lumpy-min' }]);
+  });
+
+  it('requires and excludes name measures of the plan, not the measure itself', () => {
+    const other = measure([{ type: 'efficiency', sector: 'homes', reduction: 0.1 }], 50);
+    expect(issuesOf(planDoc({ cut: { ...CUT, requires: ['homes-cutt'] }, 'homes-cut': other }))).toEqual([
+      { path: ['measures', 'cut', 'requires', 0], code: 'unknown-reference', kind: 'measure', got: 'homes-cutt', suggestion: 'homes-cut' },
+    ]);
+    expect(issuesOf(planDoc({ cut: { ...CUT, excludes: ['cut'] }, 'homes-cut': other }))).toEqual([
+      expect.objectContaining({ path: ['measures', 'cut', 'excludes', 0], code: 'unknown-reference', kind: 'measure', got: 'cut' }),
+    ]);
+  });
+
+  it('a user criterion needs a score on every measure; a score of no criterion is refused with the nearest', () => {
+    const criteria = { feasibility: { weight: 1, direction: 'benefit' } };
+    expect(issuesOf(planDoc({ cut: CUT }, { criteria }))).toEqual([{ path: ['measures', 'cut', 'scores', 'feasibility'], code: 'required' }]);
+    expect(issuesOf(planDoc({ cut: { ...CUT, scores: { feasibilty: 3 } } }, { criteria }))).toEqual([
+      { path: ['measures', 'cut', 'scores', 'feasibility'], code: 'required' },
+      { path: ['measures', 'cut', 'scores', 'feasibilty'], code: 'unknown-reference', kind: 'criterion', got: 'feasibilty', suggestion: 'feasibility' },
+    ]);
+    // A criterion with a problem of its own: its scores are not also refused.
+    expect(issuesOf(planDoc({ cut: { ...CUT, scores: { feasibility: 3 } } }, { criteria: { feasibility: { weight: 1 } } }))).toEqual([
+      { path: ['criteria', 'feasibility', 'direction'], code: 'required' },
+    ]);
+  });
+
+  it('a computed criterion takes no direction', () => {
+    expect(issuesOf(planDoc({ cut: CUT }, { criteria: { cost: { weight: 1, direction: 'benefit' } } }))).toEqual([
+      { path: ['criteria', 'cost', 'direction'], code: 'not-applicable', field: 'direction', reason: 'computed-criterion' },
+    ]);
+  });
+
+  it('a budget in a unit that is not money', () => {
+    expect(issuesOf(planDoc({ cut: CUT }, { constraints: { budget: { unit: 'tCO2e', perYear: 5 } } }))).toEqual([
+      { path: ['constraints', 'budget', 'unit'], code: 'wrong-dimension', unit: 'tCO2e', got: 'emissions', expected: ['money'] },
+    ]);
+    expect(parse(planDoc({ cut: CUT }, { constraints: { budget: { unit: '亿元', perYear: 5 } } })).ok).toBe(true);
+  });
+
+  it('a sector on a measure that gives its own effects has no meaning there', () => {
+    expect(issuesOf(planDoc({ cut: { ...CUT, sector: 'industry' } }))).toEqual([{ path: ['measures', 'cut', 'sector'], code: 'not-applicable', field: 'sector', reason: 'own-effects' }]);
+  });
+
+  it('a baseline the pathway does not have', () => {
+    expect(issuesOf(planDoc({ cut: CUT }, { baseline: 'bua' }))).toEqual([{ path: ['baseline'], code: 'unknown-reference', kind: 'scenario', got: 'bua', suggestion: 'bau' }]);
+  });
+});
+
+describe('messages', () => {
+  const documents: [string, Fields, Fields | undefined][] = [
+    ...Object.entries(CASES).map(([code, { plan, pathway }]): [string, Fields, Fields | undefined] => [code, plan, pathway]),
+    ['several', planDoc({ cut: { ...CUT, lumpy: 1, limits: { min: 0.9, max: 0.2 } }, ins: { catalogue: 'envelope-insulation', sector: 'homez', quantity: { value: 1, unit: '万m2' }, adoption: ADOPTION } }, { maccYaer: 1, constraints: { targets: ['peak-2031'], budget: { unit: 't', perYear: 1 } }, criteria: { cost: { weight: 1, direction: 'cost' } } }), planPathway({ targets: TARGETS })],
+    ['nothing', { pathway: 'x' }, undefined],
+  ];
+
+  it('every problem formats in Chinese and in English, naming its field', () => {
+    let count = 0;
+    for (const [what, plan, pathway] of documents) {
+      for (const issue of issuesOf(plan, pathway)) {
+        const where = formatPath(issue.path);
+        const zh = formatIssue(issue, 'zh');
+        const en = formatIssue(issue, 'en');
+        expect(zh.startsWith(`${where}: `), `${what}: ${zh}`).toBe(true);
+        expect(en.startsWith(`${where}: `), `${what}: ${en}`).toBe(true);
+        expect(zh, `${what}: ${zh}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(en.slice(where.length + 2).length, `${what}: ${en}`).toBeGreaterThan(5);
+        expect(zh).not.toBe(en);
+        expect(`${zh}\n${en}`).not.toMatch(/undefined|NaN|\[object/);
+        count += 1;
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(15);
+  });
+
+  it('the messages of each plan code say what to do', () => {
+    const text = (code: PlanIssueCode, lang: 'zh' | 'en'): string => formatIssue(CASES[code].issue, lang);
+    expect(text('catalogue-gap', 'en')).toBe('measures.forest.costs.lifetime: the catalogue has no sourced figure for `lifetime` of "afforestation": give it in the plan, with its source');
+    expect(text('catalogue-gap', 'zh')).toContain('请在方案中填写');
+    expect(text('action-exists', 'en')).toContain('give the measure another id');
+    expect(text('missing-rate', 'en')).toBe('measures.own.costs.capex: no exchange rate or price index to restate CNY of 2005 in CNY of 2022: give this cost in CNY in the plan');
+    expect(text('missing-rate', 'zh')).toContain('2005 年 CNY');
+    expect(text('constant-quantity', 'en')).toContain('`quantity.value`');
+    expect(text('invalid-catalogue', 'zh')).toBe('catalogue: 措施目录条目不符合规则：measure own-cut: capex cites unknown source own-surveyy');
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * `peakpath plan` as users run it: a child process on the demo city's plan, and on copies of it in a
+ * temporary directory that ask for the impossible or are broken.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join('packages', 'cli', 'bin', 'peakpath.js');
+const DEMO = join('examples', 'demo-city', 'plan.yaml');
+const DEMO_PATHWAY = join('examples', 'demo-city', 'pathway.yaml');
+
+function peakpath(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
+  delete env['LC_ALL'];
+  delete env['PEAKPATH_LANG'];
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+type Fields = Record<string, unknown>;
+type Series = { SO2: number[]; NOx: number[]; 'PM2.5': number[] };
+interface PlanJson {
+  constraints: { targets: string[] };
+  solution: { status: 'optimal' | 'feasible' | 'infeasible' };
+  portfolio: { action: string; adoption: number; cost: number; abatement: number; lumpy: boolean }[];
+  totalCost: number;
+  pathway: Record<string, unknown> & { years: number[]; total: number[]; peak: { year: number | null; value: number | null }; targets: { id: string; met: boolean; gap: (number | null)[] }[]; comparison: Fields[] };
+  macc: { entries: { id: string; costPerTonne: number | null; abatement: number }[]; totalAbatement: number };
+  airPollutants: { unit: string; baseline: Series; portfolio: Series; avoided: Series };
+  prioritisation: { ranking: { id: string; rank: number; score: number }[] };
+  infeasible?: { conflicting: string[]; reachable: Fields[] };
+}
+
+let dir: string;
+let demo: ReturnType<typeof peakpath>;
+let result: PlanJson;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'peakpath-plan-'));
+  copyFileSync(join(ROOT, 'examples', 'demo-city', 'inventory.yaml'), join(dir, 'inventory.yaml'));
+  demo = peakpath('plan', DEMO, '--json');
+  result = JSON.parse(demo.stdout) as PlanJson;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const demoPlan = (): Fields => parse(readFileSync(join(ROOT, DEMO), 'utf8')) as Fields;
+
+/** A copy of the demo plan in the temporary directory, its `pathway` the demo's (absolute), changed by `change`. */
+function planWith(change: (document: Fields) => void, name: string): string {
+  const document = demoPlan();
+  document['pathway'] = join(ROOT, DEMO_PATHWAY);
+  change(document);
+  const file = join(dir, name);
+  writeFileSync(file, stringify(document));
+  return file;
+}
+
+const relativeGap = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1);
+
+describe('peakpath plan --json on the demo city', () => {
+  it('exits 0 with nothing on stderr', () => {
+    expect(demo.status).toBe(0);
+    expect(demo.stderr).toBe('');
+  });
+
+  it('the portfolio: numbers, adoption within each measure’s limits, its total cost the sum of its costs', () => {
+    const measures = demoPlan()['measures'] as Record<string, { limits?: { min?: number; max?: number }; lumpy?: boolean }>;
+    expect(result.portfolio.length).toBeGreaterThan(0);
+    for (const entry of result.portfolio) {
+      const planned = measures[entry.action];
+      expect(planned, entry.action).toBeDefined();
+      for (const key of ['adoption', 'cost', 'abatement'] as const) expect(Number.isFinite(entry[key]), `${entry.action}.${key}`).toBe(true);
+      const min = planned!.limits?.min ?? 0;
+      const max = planned!.limits?.max ?? 1;
+      expect(entry.adoption, entry.action).toBeGreaterThan(0);
+      expect(entry.adoption, entry.action).toBeGreaterThanOrEqual(min - 1e-9);
+      expect(entry.adoption, entry.action).toBeLessThanOrEqual(max + 1e-9);
+      if (planned!.lumpy) expect(entry.adoption, `${entry.action} is yes/no`).toBeCloseTo(max, 9);
+    }
+    const sum = result.portfolio.reduce((total, entry) => total + entry.cost, 0);
+    expect(relativeGap(result.totalCost, sum), `${result.totalCost} vs ${sum}`).toBeLessThan(1e-9);
+  });
+
+  it('the pathway has the keys `peakpath pathway --json` prints for a scenario, and meets the constraint targets', () => {
+    const pathwayRun = peakpath('pathway', DEMO_PATHWAY, '--json');
+    expect(pathwayRun.status).toBe(0);
+    const alone = JSON.parse(pathwayRun.stdout) as Fields & { comparison: Fields[] };
+    expect(Object.keys(result.pathway).sort()).toEqual(Object.keys(alone).sort());
+    expect(result.pathway.comparison.map((entry) => Object.keys(entry).sort())).toEqual([Object.keys(alone.comparison[0]!).sort(), Object.keys(alone.comparison[0]!).sort()]);
+    const years = result.pathway.years.length;
+    expect(result.pathway.total).toHaveLength(years);
+    expect(result.pathway.peak.year === null || result.pathway.total[result.pathway.peak.year - result.pathway.years[0]!] === result.pathway.peak.value).toBe(true);
+    expect(result.constraints.targets).toEqual(['peak-2030', 'cap-2035']);
+    expect(result.solution.status).not.toBe('infeasible');
+    for (const id of result.constraints.targets) expect(result.pathway.targets.find((target) => target.id === id)?.met, id).toBe(true);
+    for (const target of result.pathway.targets) expect(target.gap).toHaveLength(years);
+  });
+
+  it('the MACC in merit order (cost per tonne ascending, none last), its abatement the sum of its entries', () => {
+    const costs = result.macc.entries.map((entry) => entry.costPerTonne);
+    const known = costs.filter((cost): cost is number => cost !== null);
+    expect(costs.slice(0, known.length)).toEqual(known);
+    for (let i = 1; i < known.length; i++) expect(known[i]!).toBeGreaterThanOrEqual(known[i - 1]!);
+    expect(result.macc.entries.map((entry) => entry.id).sort()).toEqual(Object.keys(demoPlan()['measures'] as Fields).sort());
+    const sum = result.macc.entries.reduce((total, entry) => total + entry.abatement, 0);
+    expect(relativeGap(result.macc.totalAbatement, sum)).toBeLessThan(1e-9);
+  });
+
+  it('air pollutants: SO2, NOx and PM2.5 year by year over the pathway, avoided = baseline − portfolio', () => {
+    const years = result.pathway.years.length;
+    expect(result.airPollutants.unit).toBe('t');
+    for (const series of [result.airPollutants.baseline, result.airPollutants.portfolio, result.airPollutants.avoided]) {
+      expect(Object.keys(series).sort()).toEqual(['NOx', 'PM2.5', 'SO2']);
+      for (const pollutant of ['SO2', 'NOx', 'PM2.5'] as const) {
+        expect(series[pollutant]).toHaveLength(years);
+        expect(series[pollutant].every(Number.isFinite), pollutant).toBe(true);
+      }
+    }
+    const { baseline, portfolio, avoided } = result.airPollutants;
+    expect(avoided.NOx[8]).toBeCloseTo(baseline.NOx[8]! - portfolio.NOx[8]!, 6);
+  });
+
+  it('the prioritisation ranks every measure, best first', () => {
+    const { ranking } = result.prioritisation;
+    expect(ranking.map((entry) => entry.id).sort()).toEqual(Object.keys(demoPlan()['measures'] as Fields).sort());
+    expect(ranking[0]!.rank).toBe(1);
+    for (const [i, entry] of ranking.entries()) {
+      expect(Number.isInteger(entry.rank) && entry.rank >= 1 && entry.rank <= ranking.length, entry.id).toBe(true);
+      if (i > 0) {
+        expect(entry.rank).toBeGreaterThanOrEqual(ranking[i - 1]!.rank);
+        expect(entry.score).toBeLessThanOrEqual(ranking[i - 1]!.score);
+      }
+    }
+  });
+
+  it('has no `infeasible` when a portfolio meets the request', () => {
+    expect('infeasible' in result).toBe(false);
+  });
+
+  it('gives the same output twice', () => {
+    const again = peakpath('plan', DEMO, '--json');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(demo.stdout);
+  });
+});
+
+describe('peakpath plan as a table', () => {
+  it('prints the portfolio’s measures, the pathway and the MACC', () => {
+    const run = peakpath('plan', DEMO);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Least-cost portfolio: optimal');
+    expect(run.stdout).toContain('MACC 2030 (merit order; BASIC+ net of removals)');
+    expect(run.stdout).toContain('BASIC emissions, 10,000 tCO2e');
+    for (const entry of result.portfolio) expect(run.stdout).toContain(`(${entry.action})`);
+    const zh = peakpath('plan', DEMO, '--lang', 'zh');
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('2030 年边际减排成本曲线');
+    expect(zh.stdout).toContain('最低成本组合：最优');
+  });
+});
+
+describe('a request no portfolio meets', () => {
+  it('neutrality by 2060 with these measures: exit 0, the conflicting constraints and what the measures reach', () => {
+    const file = planWith((document) => {
+      document['constraints'] = { targets: ['neutral-2060'] };
+    }, 'neutral.yaml');
+    const run = peakpath('plan', file, '--json');
+    expect(run.status).toBe(0);
+    const infeasible = JSON.parse(run.stdout) as PlanJson;
+    expect(infeasible.solution.status).toBe('infeasible');
+    expect(infeasible.infeasible?.conflicting).toEqual(['target:neutral-2060']);
+    expect(infeasible.infeasible?.reachable).toEqual([expect.objectContaining({ constraint: 'target:neutral-2060', kind: 'neutrality', year: 2060, allowed: 0 })]);
+    const table = peakpath('plan', file);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('Conflicting constraints: target:neutral-2060');
+    expect(table.stdout).toContain('the lowest 2060 emissions the measures reach are');
+  });
+
+  it('a budget far too small for the targets: the budget among the conflicting constraints, and the factor it lacks', () => {
+    const file = planWith((document) => {
+      document['constraints'] = { targets: ['peak-2030', 'cap-2035'], budget: { unit: '亿元', perYear: 1 } };
+    }, 'tiny-budget.yaml');
+    const run = peakpath('plan', file, '--json');
+    expect(run.status).toBe(0);
+    const infeasible = (JSON.parse(run.stdout) as PlanJson).infeasible;
+    expect(infeasible?.conflicting.length).toBeGreaterThan(0);
+    expect(infeasible?.conflicting.every((constraint) => typeof constraint === 'string')).toBe(true);
+    expect(infeasible?.conflicting).toContain('budget');
+    expect(infeasible?.reachable).toContainEqual(expect.objectContaining({ constraint: 'budget', kind: 'budget' }));
+    const table = peakpath('plan', file);
+    expect(table.stdout).toContain(`Conflicting constraints: ${infeasible!.conflicting.join(', ')}`);
+    expect(table.stdout).toMatch(/budget: the budget would need to be [\d.]+ times as large/);
+  });
+});
+
+describe('bad input: exit 2, every problem on stderr with its path', () => {
+  const broken = (): string =>
+    planWith((document) => {
+      const measures = document['measures'] as Record<string, Fields>;
+      measures['trucks']!['catalogue'] = 'efficient-truckz';
+      measures['home-insulation']!['sector'] = 'residentail';
+      document['maccYear'] = 2070;
+      document['discountRatee'] = '8%';
+    }, 'broken.yaml');
+
+  it('in English', () => {
+    const file = broken();
+    const run = peakpath('plan', file);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${file}: 4 input problems; nothing computed.`);
+    expect(run.stderr).toContain('discountRatee: "discountRatee" is not a known field (did you mean "discountRate"?)');
+    expect(run.stderr).toContain('measures.trucks.catalogue: "efficient-truckz" is not a measure of the action catalogue (`peakpath catalogue` lists them) (did you mean "efficient-trucks"?)');
+    expect(run.stderr).toContain('measures.home-insulation.sector: "residentail" is not a sector defined in the file (did you mean "residential"?)');
+    expect(run.stderr).toContain('maccYear: 2070 is out of range: expected 2023 to 2060');
+  });
+
+  it('in Chinese with --lang zh', () => {
+    const run = peakpath('plan', broken(), '--lang', 'zh');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('发现 4 处输入问题，未计算。');
+    expect(run.stderr).toContain('measures.trucks.catalogue: "efficient-truckz" 不是已定义的措施目录中的措施');
+    expect(run.stderr).toContain('discountRatee: 未知字段 "discountRatee"（是否应为 "discountRate"？）');
+  });
+
+  it('a problem of the pathway file is reported against the pathway file', () => {
+    const pathway = parse(readFileSync(join(ROOT, DEMO_PATHWAY), 'utf8')) as Fields;
+    (pathway['sectors'] as Record<string, Fields>)['road']!['driver'] = 'carz';
+    writeFileSync(join(dir, 'pathway.yaml'), stringify(pathway));
+    const file = planWith((document) => {
+      document['pathway'] = 'pathway.yaml';
+    }, 'uses-broken-pathway.yaml');
+    const run = peakpath('plan', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${join(dir, 'pathway.yaml')}: 1 input problem; nothing computed.`);
+    expect(run.stderr).toContain('sectors.road.driver: "carz" is not a driver defined in the file (did you mean "cars"?)');
+    expect(run.stderr).not.toContain(`${file}:`);
+  });
+
+  it('a plan without `pathway`: the bilingual message', () => {
+    const file = planWith((document) => {
+      delete document['pathway'];
+    }, 'no-pathway.yaml');
+    const run = peakpath('plan', file);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('`pathway` is required');
+    expect(run.stderr).toContain('缺少 `pathway`');
+  });
+
+  it('a file that does not exist', () => {
+    const run = peakpath('plan', join(dir, 'nowhere.yaml'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('nowhere.yaml: cannot read the file (ENOENT)');
+  });
+});
