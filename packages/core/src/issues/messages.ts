@@ -47,6 +47,7 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'stock-only': { en: 'applies only to stock turnover (with `stock`)', zh: '仅适用于存量更新（需 `stock`）' },
   'computed-criterion': { en: 'is fixed for a criterion the plan computes', zh: '对方案自动计算的准则不可设置' },
   'own-effects': { en: 'applies only to effects taken from the catalogue (the measure gives its own `effects`, each with its sector)', zh: '仅适用于取自措施目录的作用（该措施自带 `effects`，各自注明部门）' },
+  'city-wide-lever': { en: 'has no meaning for generation and removal levers, which act city-wide (generation displaces grid electricity; removals count against neutrality)', zh: '对发电与碳汇类作用无意义：其作用于全市（发电替代电网电力，碳汇计入中和）' },
   'lumpy-min': { en: 'has no meaning for a yes/no (lumpy) measure: it is adopted at 0 or at `max`', zh: '对整体决策（lumpy）措施无意义：只取 0 或 `max`' },
   'cn-method': {
     en: 'applies only under factorSet "cn" (under "ipcc2006" CO2 is energy × the Table 1.4 factor: give `ef.CO2` instead)',

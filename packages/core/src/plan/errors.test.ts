@@ -247,6 +247,13 @@ describe('reporting', () => {
     expect(issuesOf(planDoc({ cut: { ...CUT, sector: 'industry' } }))).toEqual([{ path: ['measures', 'cut', 'sector'], code: 'not-applicable', field: 'sector', reason: 'own-effects' }]);
   });
 
+  it('a sector on a generation measure (which acts city-wide) has no meaning there', () => {
+    const pv = { catalogue: 'rooftop-pv', sector: 'industry', quantity: { value: 10, unit: 'MW' }, adoption: ADOPTION };
+    expect(issuesOf(planDoc({ pv }))).toEqual([{ path: ['measures', 'pv', 'sector'], code: 'not-applicable', field: 'sector', reason: 'city-wide-lever' }]);
+    const { sector: _sector, ...withoutSector } = pv;
+    expect(parse(planDoc({ pv: withoutSector })).ok).toBe(true);
+  });
+
   it('a baseline the pathway does not have', () => {
     expect(issuesOf(planDoc({ cut: CUT }, { baseline: 'bua' }))).toEqual([{ path: ['baseline'], code: 'unknown-reference', kind: 'scenario', got: 'bua', suggestion: 'bau' }]);
   });

@@ -346,6 +346,7 @@ function leverEffects(reader: Reader, entry: CatalogueMeasure, fields: Fields, q
   const sector = fields['sector'];
   const needsSector = entry.levers.some((lever) => lever.type !== 'generation' && lever.type !== 'removal');
   if (needsSector && sector === undefined) reader.report([...path, 'sector'], { code: 'required' });
+  if (!needsSector && sector !== undefined) reader.report([...path, 'sector'], { code: 'not-applicable', field: 'sector', reason: 'city-wide-lever' });
   if (entry.levers.length === 0) reader.report([...path, 'effects'], { code: 'catalogue-gap', measure: entry.id, field: 'levers' });
   return entry.levers.map((lever, i) => {
     const gap = (field: string): void => reader.report([...path, 'effects'], { code: 'catalogue-gap', measure: entry.id, field: `levers[${i}].${field}` });
