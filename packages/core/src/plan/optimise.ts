@@ -226,10 +226,11 @@ export class PortfolioOptimiser {
       });
       lp.row({ name, terms: [...terms], sense: '<=', rhs: rhs - constant });
     };
-    for (const target of request.targets) {
+    for (const [index, target] of request.targets.entries()) {
       const k = target.year - this.baseYear;
       const basis = target.basis;
-      const id = target.id.replace(/[^A-Za-z0-9_]/g, '_');
+      // LP names allow few characters: the target's position names its rows and columns.
+      const id = `t${index}`;
       switch (target.kind) {
         case 'cap':
           row(`cap_${id}`, [this.emissions(lin, basis, k, columns)], [1], params[target.cap]! / this.scale - MARGIN);
