@@ -3,29 +3,42 @@
  * must succeed — except the examples that show alternatives (repeated keys) or an invalid file on
  * purpose, which are named here with what they must do. Docs that drift from the code fail here.
  * The examples of docs/pathways.md are pathway files: each is loaded against the demo inventory
- * (examples/demo-city/inventory.yaml), as the page says.
+ * (examples/demo-city/inventory.yaml), as the page says. The examples of docs/plans.md are plan files
+ * placed beside the demo pathway (examples/demo-city/pathway.yaml): each is loaded with it and the
+ * demo inventory, and must have no problem of its own, of the pathway or of the inventory.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadPathway, runInventory, type Issue } from '@peakpath/core';
+import { loadPathway, loadPlan, runInventory, type Issue } from '@peakpath/core';
 
 const DOCS = join(process.cwd(), 'docs');
 /** Examples that are not meant to compute as they stand: file → block index → what they show. */
 const SPECIAL: Record<string, Record<number, 'alternatives' | { invalid: number }>> = {
   'inventory-file.md': { 1: 'alternatives', 8: 'alternatives', 9: { invalid: 4 } },
   'pathways.md': { 1: { invalid: 3 } },
+  'plans.md': { 2: { invalid: 6 } },
 };
 /** Docs whose examples are pathway files on the demo inventory, not inventory files. */
 const PATHWAY_DOCS = new Set(['pathways.md']);
+/** Docs whose examples are plan files beside the demo pathway. */
+const PLAN_DOCS = new Set(['plans.md']);
 const demoInventory: unknown = parse(readFileSync(join(process.cwd(), 'examples/demo-city/inventory.yaml'), 'utf8'));
+const demoPathway: unknown = parse(readFileSync(join(process.cwd(), 'examples/demo-city/pathway.yaml'), 'utf8'));
 
 /** The problems of a pathway example: its own, or its inventory's. */
 function pathwayIssues(block: string): readonly Issue[] {
   const loaded = loadPathway(parse(block), demoInventory);
   if (loaded.ok) return [];
   return 'inventoryIssues' in loaded ? loaded.inventoryIssues : loaded.issues;
+}
+
+/** The problems of a plan example: its own and its pathway's, or its inventory's. */
+function planIssues(block: string): readonly Issue[] {
+  const loaded = loadPlan(parse(block), demoPathway, demoInventory);
+  if (loaded.ok) return [];
+  return 'inventoryIssues' in loaded ? loaded.inventoryIssues : [...loaded.issues, ...loaded.pathwayIssues];
 }
 
 function asDocument(value: unknown): Record<string, unknown> | undefined {
@@ -47,8 +60,8 @@ for (const file of readdirSync(DOCS).filter((name) => name.endsWith('.md'))) {
           expect(() => parse(block)).toThrow(/unique/);
           return;
         }
-        if (PATHWAY_DOCS.has(file)) {
-          const issues = pathwayIssues(block);
+        if (PATHWAY_DOCS.has(file) || PLAN_DOCS.has(file)) {
+          const issues = PLAN_DOCS.has(file) ? planIssues(block) : pathwayIssues(block);
           if (special === undefined) expect(issues).toEqual([]);
           else expect(issues.length).toBe(special.invalid);
           return;

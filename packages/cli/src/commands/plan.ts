@@ -163,7 +163,7 @@ function renderPlan(result: PlanResult, lang: Lang): string {
       ),
     );
   }
-  const notCounted = lang === 'zh' ? `  ${air.notCounted.length} 条能源行（或其部分）未计大气污染物（电力、热力在市外产生等）；\`--json\` 的 airPollutants.notCounted 列出原因` : `  ${air.notCounted.length} lines (or parts of lines) carry no air pollutants here (electricity and heat are generated outside the city, and others); \`--json\` lists each with its reason under airPollutants.notCounted`;
+  const notCounted = lang === 'zh' ? `  ${air.notCounted.length} 行（或其部分）未计大气污染物（电力、热力在市外产生等）；\`--json\` 的 airPollutants.notCounted 列出原因` : `  ${air.notCounted.length} lines (or parts of lines) carry no air pollutants here (electricity and heat are generated outside the city, and others); \`--json\` lists each with its reason under airPollutants.notCounted`;
   out.push('', `${t.assumed}:`, ...[...result.assumptions, ...air.assumptions].map((assumption) => `  ${assumption.text[lang]}`), notCounted);
   return out.join('\n');
 }

@@ -220,8 +220,12 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `the inventory has no ${quote(issue.carrier)} (neither in sector ${quote(issue.sector)} nor elsewhere) to take its emission factors from`;
     case 'catalogue-gap':
       return zh
-        ? `措施目录中 ${quote(issue.measure)} 的 \`${issue.field}\` 没有有据可查的数值：请在方案中填写（附来源）`
-        : `the catalogue has no sourced figure for \`${issue.field}\` of ${quote(issue.measure)}: give it in the plan, with its source`;
+        ? issue.field.startsWith('levers')
+          ? `措施目录中 ${quote(issue.measure)} 的 \`${issue.field}\` 没有有据可查的数值：请为该措施写出自己的 \`effects\`（附来源）`
+          : `措施目录中 ${quote(issue.measure)} 的 \`${issue.field}\` 没有有据可查的数值：请在 \`costs.${issue.field}\` 中填写（附来源）`
+        : issue.field.startsWith('levers')
+          ? `the catalogue has no sourced figure for \`${issue.field}\` of ${quote(issue.measure)}: give the measure its own \`effects\`, with their source`
+          : `the catalogue has no sourced figure for \`${issue.field}\` of ${quote(issue.measure)}: give \`costs.${issue.field}\` in the plan, with its source`;
     case 'action-exists':
       return zh
         ? `${quote(issue.id)} 已是路径文件中的行动：请为措施另取一个 id`

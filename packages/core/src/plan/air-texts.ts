@@ -72,8 +72,8 @@ function reason(detail: GapDetail): AirText {
       return { en: `the library has no road-transport factor for ${detail.fuel}`, zh: `因子库中无 ${detail.fuel} 的道路交通因子` };
     case 'road-class':
       return {
-        en: `road ${detail.fuel} is not counted until its vehicle class is chosen (options.road.${detail.fuel}: ${detail.classes.join(' or ')})`,
-        zh: `未选择道路 ${detail.fuel} 的车型（options.road.${detail.fuel}：${detail.classes.join(' 或 ')}），不计`,
+        en: `road ${detail.fuel} is not counted until its vehicle class is chosen (airPollutants.road.${detail.fuel}: ${detail.classes.join(' or ')})`,
+        zh: `未选择道路 ${detail.fuel} 的车型（airPollutants.road.${detail.fuel}：${detail.classes.join(' 或 ')}），不计`,
       };
     case 'no-ncv':
       return { en: `the library has no IPCC 2006 net calorific value of ${detail.fuel} to turn its energy into mass`, zh: `因子库中无 ${detail.fuel} 的 IPCC 2006 低位发热量，无法由能量折算质量` };
@@ -151,8 +151,8 @@ export function airStatements(input: {
     statements.push({
       code: 'air-road-class',
       text: {
-        en: `all road ${factor.fuel} counts as ${factor.technology} for ${factor.pollutant} (${factor.value} ${factor.unit.id} of fuel, options.road); mass of fuel = GJ ÷ ${ncv.toBase} GJ/t, the net calorific value of ${citation(ncv)}, which may differ from the one the inventory used`,
-        zh: `道路 ${factor.fuel} 的 ${factor.pollutant} 全部按 ${factor.technology} 计（${factor.value} ${factor.unit.id} 燃料，options.road）；燃料质量 = GJ ÷ ${ncv.toBase} GJ/t（${citation(ncv)} 的低位发热量），可能与清单所用热值不同`,
+        en: `all road ${factor.fuel} counts as ${factor.technology} for ${factor.pollutant} (${factor.value} ${factor.unit.id} of fuel, airPollutants.road); mass of fuel = GJ ÷ ${ncv.toBase} GJ/t, the net calorific value of ${citation(ncv)}, which may differ from the one the inventory used`,
+        zh: `道路 ${factor.fuel} 的 ${factor.pollutant} 全部按 ${factor.technology} 计（${factor.value} ${factor.unit.id} 燃料，airPollutants.road）；燃料质量 = GJ ÷ ${ncv.toBase} GJ/t（${citation(ncv)} 的低位发热量），可能与清单所用热值不同`,
       },
     });
   }

@@ -115,7 +115,7 @@ describe('air pollutants: worked examples', () => {
     expect(sectorAt(air, emissions.bySector.NOx, 'transport', 2022)).toBe(0);
     const gap = air.gaps.find((candidate) => candidate.sector === 'transport')!;
     expect(gap).toMatchObject({ reason: 'road-class-not-chosen', carrier: 'diesel', rows: ['II.1.1'], share: 1, pollutants: ['SOx', 'NOx', 'PM2.5'] });
-    expect(gap.text.en).toContain('options.road.diesel');
+    expect(gap.text.en).toContain('airPollutants.road.diesel');
   });
 
   it('electricity, agriculture and process lines contribute nothing and are listed with their reasons', () => {

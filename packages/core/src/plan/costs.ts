@@ -5,7 +5,7 @@ import { parseUnit, type Unit } from '../units/units.ts';
 export interface UnitCost {
   /** CNY per unit of the measure (capex), or per unit and year (opex, savings). */
   readonly value: number;
-  /** Where the figure comes from and how it was restated ("DD solarpvroof: 2012 USD2014/kW × 6.1428 CNY/USD × CPI 2014→2022 1.1693"). */
+  /** Where the figure comes from and how it was restated ("DD solarpvroof: 2012 USD2014/kW × 6.1428 CNY/USD × CPI 2014→2022 1.1646"). */
   readonly basis: string;
   readonly source: string;
 }

@@ -254,6 +254,25 @@ describe('reporting', () => {
     expect(parse(planDoc({ pv: withoutSector })).ok).toBe(true);
   });
 
+  it('no measure, or criteria whose weights are all 0, are input errors (not faults)', () => {
+    expect(issuesOf(planDoc({}))).toEqual([{ path: ['measures'], code: 'required' }]);
+    expect(issuesOf(planDoc({ cut: CUT }, { criteria: { abatement: { weight: 0 }, cost: { weight: 0 } } }))).toEqual([{ path: ['criteria'], code: 'not-positive' }]);
+  });
+
+  it('a measure with no catalogue entry counted by a driver is counted in the driver\'s unit (costs per 辆 accepted)', () => {
+    const pathway = planPathway({ drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' }, cars: { unit: '万辆', base: 10 } } });
+    const cars = { ...CUT, quantity: { driver: 'cars' }, costs: { capex: { value: 1000, unit: '元/辆', source: 'test' }, lifetime: { value: 12, source: 'test' } } };
+    const parsed = parse(planDoc({ cars }), pathway);
+    expect(parsed.ok && parsed.plan.measures[0]!.unit).toBe('万辆');
+  });
+
+  it('a catalogue switch without the carrier it goes to is a gap of the catalogue, reported once', () => {
+    const h2 = { catalogue: 'hydrogen-trucks', sector: 'industry', quantity: { value: 1, unit: 'vehicle' }, adoption: ADOPTION };
+    const issues = issuesOf(planDoc({ h2 }));
+    expect(issues.filter((issue) => issue.code === 'catalogue-gap' && issue.field === 'levers[0].to')).toHaveLength(1);
+    expect(issues.filter((issue) => issue.code === 'required' && formatPath(issue.path) === 'measures.h2.catalogue')).toHaveLength(0);
+  });
+
   it('a baseline the pathway does not have', () => {
     expect(issuesOf(planDoc({ cut: CUT }, { baseline: 'bua' }))).toEqual([{ path: ['baseline'], code: 'unknown-reference', kind: 'scenario', got: 'bua', suggestion: 'bau' }]);
   });
@@ -287,8 +306,8 @@ describe('messages', () => {
 
   it('the messages of each plan code say what to do', () => {
     const text = (code: PlanIssueCode, lang: 'zh' | 'en'): string => formatIssue(CASES[code].issue, lang);
-    expect(text('catalogue-gap', 'en')).toBe('measures.forest.costs.lifetime: the catalogue has no sourced figure for `lifetime` of "afforestation": give it in the plan, with its source');
-    expect(text('catalogue-gap', 'zh')).toContain('请在方案中填写');
+    expect(text('catalogue-gap', 'en')).toBe('measures.forest.costs.lifetime: the catalogue has no sourced figure for `lifetime` of "afforestation": give `costs.lifetime` in the plan, with its source');
+    expect(text('catalogue-gap', 'zh')).toContain('请在 `costs.lifetime` 中填写');
     expect(text('action-exists', 'en')).toContain('give the measure another id');
     expect(text('missing-rate', 'en')).toBe('measures.own.costs.capex: no exchange rate or price index to restate CNY of 2005 in CNY of 2022: give this cost in CNY in the plan');
     expect(text('missing-rate', 'zh')).toContain('2005 年 CNY');

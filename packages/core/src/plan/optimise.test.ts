@@ -196,6 +196,24 @@ describe('budgets, limits and dependencies', () => {
   });
 });
 
+describe('exclusions hold whichever measure lists the other', () => {
+  it('b excludes a (listed on the later measure only): never both', () => {
+    const measures = { a: measure([homes(0.3)], 100, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true, excludes: ['a'] }), c: measure([industry(0.3)], 1000, { lumpy: true }) };
+    const probe = planDoc(measures);
+    // A cap that a + b would meet more cheaply than anything with c.
+    const cap = 0.5 * (baselineAt(planPathway(), probe, 2030) + (() => {
+      const loaded = loadTestPlan(probe, planPathway());
+      return new PlanEvaluator(loaded).evaluate(Float64Array.of(1, 1, 0)).basic[8]!;
+    })());
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+    const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    expect(solution.x[0]! > 0 && solution.x[1]! > 0).toBe(false);
+    expect(feasible(loaded, evaluator, solution.x)).toBe(true);
+    const brute = bruteForce(loaded, [[0, 1], [0, 1], [0, 1]]);
+    expect(solution.cost).toBeCloseTo(brute!.cost, 6);
+  });
+});
+
 describe('infeasible requests', () => {
   it('names the conflicting constraints and the best reachable values', () => {
     const measures = { a: measure([industry(0.3)], 300, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true }) };

@@ -32,7 +32,7 @@ export interface PortfolioSolution {
   readonly cost: number;
   /** Solver calls made. */
   readonly iterations: number;
-  /** Largest |linear − pathway| emissions at the portfolio over the constrained years, relative to the baseline's peak. */
+  /** Largest |linear − pathway| emissions at the portfolio over the years of the bases its targets use, relative to the baseline's largest value. */
   readonly linearisationError: number;
   readonly infeasible?: Infeasibility;
 }
@@ -288,7 +288,16 @@ export class PortfolioOptimiser {
     }
     plan.measures.forEach((measure, m) => {
       for (const other of measure.requires) lp.row({ name: `req_${m}_${other}`, terms: [[columns[m]!, 1], [columns[other]!, -1]], sense: '<=', rhs: 0 });
-      for (const other of measure.excludes) if (other > m) lp.row({ name: `exc_${m}_${other}`, terms: [[columns[m]!, 1], [columns[other]!, 1]], sense: '<=', rhs: 1 });
+    });
+    // Exclusions hold both ways, whichever of the two measures lists the other: one row per pair.
+    const pairs = new Set<string>();
+    plan.measures.forEach((measure, m) => {
+      for (const other of measure.excludes) {
+        const [a, b] = m < other ? [m, other] : [other, m];
+        if (pairs.has(`${a}_${b}`)) continue;
+        pairs.add(`${a}_${b}`);
+        lp.row({ name: `exc_${a}_${b}`, terms: [[columns[a]!, 1], [columns[b]!, 1]], sense: '<=', rhs: 1 });
+      }
     });
   }
 

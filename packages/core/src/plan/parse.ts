@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import type { Issue, Path } from '../issues/issue.ts';
+import { formatPath, type Issue, type Path } from '../issues/issue.ts';
 import { Reader, typeName, type Fields } from '../inventory/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Basis } from '../pathway/definitions.ts';
@@ -49,6 +49,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
 
   // The measures as pathway actions, added to the pathway document.
   const measureEntries = entries(reader, top['measures'], ['measures'], true);
+  if (top['measures'] !== undefined && measureEntries.length === 0 && typeof top['measures'] === 'object' && top['measures'] !== null) reader.report(['measures'], { code: 'required' });
   const pathwayTop = typeof pathwayDocument === 'object' && pathwayDocument !== null && !Array.isArray(pathwayDocument) ? (pathwayDocument as Fields) : undefined;
   const pathwayActions = pathwayTop && typeof pathwayTop['actions'] === 'object' && pathwayTop['actions'] !== null ? (pathwayTop['actions'] as Fields) : {};
   const drafts: MeasureDraft[] = [];
@@ -66,7 +67,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
       // An entry of the plan's own catalogue when that catalogue breaks a rule: reported at `catalogue` (invalid-catalogue).
       if (!entry && !rejected.has(catalogueId)) reader.report([...path, 'catalogue'], { code: 'unknown-reference', kind: 'catalogue-measure', got: catalogueId, suggestion: closest(catalogueId, catalogue.measures.map((m) => m.id)) });
     }
-    const draft = readMeasure(reader, id, fields, entry, path);
+    const draft = readMeasure(reader, id, fields, entry, path, pathwayTop);
     if (!draft) continue;
     drafts.push(draft);
     addedActions[id] = draft.action;
@@ -87,7 +88,11 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
       const draft = drafts.find((d) => d.id === second)!;
       // A measure with neither effects nor a known catalogue entry: the plan has said so (effects required, or the unknown entry).
       if (draft.fromLevers && !draft.entry && rest.length === 1 && rest[0] === 'effects') continue;
-      reader.issues.push({ ...issue, path: measurePath(draft, rest) });
+      const mapped = { ...issue, path: measurePath(draft, rest) };
+      // A lever problem the plan already reported (a sector it requires, a figure the catalogue lacks) is not reported twice.
+      const at = formatPath(mapped.path);
+      if (reader.issues.some((known) => formatPath(known.path) === at && (known.code === mapped.code || known.code === 'catalogue-gap'))) continue;
+      reader.issues.push(mapped);
     }
   }
   const pathway = parsed.ok ? parsed.pathway : undefined;
@@ -105,7 +110,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   const discountRate = percentNumber(reader, top, 'discountRate', [], { required: true, min: 0, max: 1 });
   const maccYear = reader.number(top, 'maccYear', [], { required: true, integer: true, min: baseYear + 1, max: endYear });
   let basis: Basis = 'basic';
-  if (top['basis'] === undefined) statements.push({ code: 'plan-basis', text: { en: 'abatement counted on BASIC emissions plus removals (no basis given)', zh: '未给出 basis，减排量按 BASIC 口径（含清除量）计' } });
+  if (top['basis'] === undefined) statements.push({ code: 'plan-basis', text: { en: 'abatement counted on BASIC emissions net of removals (no basis given)', zh: '未给出 basis，减排量按 BASIC 口径扣除清除量计' } });
   else basis = reader.choice(top, 'basis', [], ['basic', 'basicPlus'] as const, true) ?? 'basic';
 
   const baselineId = reader.string(top, 'baseline', [], false);
@@ -145,6 +150,8 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
     if (weight === undefined || direction === undefined) continue;
     criteria.push({ id, name: bilingualName(reader, fields['name'], [...path, 'name'], id), direction, weight, computed: computed !== undefined, ...(computed && fields['name'] === undefined ? { name: computed.name } : {}) });
   }
+  // Weights count only by their ratios: all at 0 says nothing (the sum is what they are divided by).
+  if (criteria.length > 0 && criteria.every((criterion) => criterion.weight === 0)) reader.report(['criteria'], { code: 'not-positive' });
   const priorFields = top['prioritisation'] === undefined ? {} : reader.object(top['prioritisation'], ['prioritisation']);
   if (priorFields) reader.onlyFields(priorFields, new Set(['perturbation', 'samples', 'seed']), ['prioritisation']);
   const prioritisation = {
@@ -244,7 +251,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   return {
     ok: true,
     plan: {
-      name: bilingualName(reader, top['name'], ['name'], pathway.name.en),
+      name: top['name'] === undefined ? pathway.name : bilingualName(reader, top['name'], ['name'], pathway.name.en),
       pathway,
       baseline,
       measures,
@@ -288,7 +295,7 @@ function measurePath(draft: MeasureDraft, rest: Path): Path {
   return rest[2] === 'sector' ? [...base, 'sector'] : [...base, 'catalogue'];
 }
 
-function readMeasure(reader: Reader, id: string, fields: Fields, entry: CatalogueMeasure | undefined, path: Path): MeasureDraft | undefined {
+function readMeasure(reader: Reader, id: string, fields: Fields, entry: CatalogueMeasure | undefined, path: Path, pathwayTop: Fields | undefined): MeasureDraft | undefined {
   const quantity = fields['quantity'] === undefined ? undefined : reader.object(fields['quantity'], [...path, 'quantity']);
   if (fields['quantity'] === undefined) reader.report([...path, 'quantity'], { code: 'required' });
   let unit = entry ? parseUnit(entry.unit) : undefined;
@@ -302,8 +309,11 @@ function readMeasure(reader: Reader, id: string, fields: Fields, entry: Catalogu
     if (!entry && given) unit = given;
   }
   if (!entry && quantity && quantity['unit'] === undefined && quantity['driver'] !== undefined) {
-    // Without a catalogue entry the unit of a measure counted by a driver is the driver's: set when the driver is known.
-    unit = parseUnit('1');
+    // Without a catalogue entry, a measure counted by a driver is counted in the driver's unit (万m2, 万辆 …).
+    const drivers = pathwayTop?.['drivers'];
+    const driver = typeof drivers === 'object' && drivers !== null ? (drivers as Fields)[String(quantity['driver'])] : undefined;
+    const spelling = typeof driver === 'object' && driver !== null ? (driver as Fields)['unit'] : undefined;
+    unit = (typeof spelling === 'string' ? parseUnit(spelling) : undefined) ?? parseUnit('1');
   }
   const limitsFields = fields['limits'] === undefined ? {} : reader.object(fields['limits'], [...path, 'limits']);
   if (limitsFields) reader.onlyFields(limitsFields, new Set(['min', 'max']), [...path, 'limits']);
@@ -347,9 +357,9 @@ function leverEffects(reader: Reader, entry: CatalogueMeasure, fields: Fields, q
   const needsSector = entry.levers.some((lever) => lever.type !== 'generation' && lever.type !== 'removal');
   if (needsSector && sector === undefined) reader.report([...path, 'sector'], { code: 'required' });
   if (!needsSector && sector !== undefined) reader.report([...path, 'sector'], { code: 'not-applicable', field: 'sector', reason: 'city-wide-lever' });
-  if (entry.levers.length === 0) reader.report([...path, 'effects'], { code: 'catalogue-gap', measure: entry.id, field: 'levers' });
+  if (entry.levers.length === 0) reader.report([...path, 'catalogue'], { code: 'catalogue-gap', measure: entry.id, field: 'levers' });
   return entry.levers.map((lever, i) => {
-    const gap = (field: string): void => reader.report([...path, 'effects'], { code: 'catalogue-gap', measure: entry.id, field: `levers[${i}].${field}` });
+    const gap = (field: string): void => reader.report([...path, 'catalogue'], { code: 'catalogue-gap', measure: entry.id, field: `levers[${i}].${field}` });
     switch (lever.type) {
       case 'efficiency':
       case 'activity':
@@ -361,6 +371,8 @@ function leverEffects(reader: Reader, entry: CatalogueMeasure, fields: Fields, q
         return effect;
       }
       case 'switch': {
+        if (!lever.to) gap('to');
+        if (!lever.from) gap('from');
         if (!lever.ratio && entry.gaps.includes(`levers[${i}].ratio`)) gap('ratio');
         if (!lever.share && entry.gaps.includes(`levers[${i}].share`)) gap('share');
         const effect: Fields = { type: 'switch', sector, from: lever.from, to: lever.to };
