@@ -47,7 +47,7 @@ export function planJson(result: PlanResult): unknown {
 const TEXT = {
   en: {
     title: (r: PlanResult) => `${r.name.en} — ${r.city}: measures added to "${r.baseline.name.en}" (${r.baseline.id}); costs in CNY of ${r.priceYear}, discounted at ${(r.discountRate * 100).toFixed(2)} %`,
-    status: { optimal: 'optimal', feasible: 'feasible (best found; see docs/plans.md)', infeasible: 'no portfolio meets the request' },
+    status: { optimal: 'optimal', feasible: 'meets every constraint, not proven the cheapest (the measures interact)', infeasible: 'no portfolio meets the request' },
     solution: (r: PlanResult, status: string) => `Least-cost portfolio: ${status} (${r.solution.method}, ${r.solution.iterations} solves); constraints: ${r.constraints.targets.join(', ') || 'none'}${r.constraints.budget ? ', yearly budget' : ''}`,
     portfolioHeader: (y: number) => ['Measure', 'Adoption', `Units ${y}`, 'Cost, 10,000 CNY', `Abatement ${y}, tCO2e`],
     total: (cost: string) => `Net present cost of the portfolio: ${cost} 10,000 CNY`,
@@ -71,7 +71,7 @@ const TEXT = {
   },
   zh: {
     title: (r: PlanResult) => `${r.name.zh} — ${r.city}：措施叠加于"${r.baseline.name.zh}"（${r.baseline.id}）；成本以 ${r.priceYear} 年人民币计，折现率 ${(r.discountRate * 100).toFixed(2)}%`,
-    status: { optimal: '最优', feasible: '可行（找到的最佳解，见 docs/plans.md）', infeasible: '没有满足要求的措施组合' },
+    status: { optimal: '最优', feasible: '满足全部约束，但措施间相互影响，未能证明成本最低', infeasible: '没有满足要求的措施组合' },
     solution: (r: PlanResult, status: string) => `最低成本组合：${status}（${r.solution.method}，求解 ${r.solution.iterations} 次）；约束：${r.constraints.targets.join('、') || '无'}${r.constraints.budget ? '、年度预算' : ''}`,
     portfolioHeader: (y: number) => ['措施', '实施程度', `${y} 年规模`, '成本（万元）', `${y} 年减排量（吨 CO2e）`],
     total: (cost: string) => `组合净现值成本：${cost} 万元`,

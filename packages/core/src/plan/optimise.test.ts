@@ -81,7 +81,7 @@ describe('yes/no measures equal brute force', () => {
 
   it('random small plans (fast-check): optimiser cost = brute-force cost', () => {
     const arbitrary = fc.record({
-      reductions: fc.array(fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }) }), { minLength: 2, maxLength: 5 }),
+      reductions: fc.array(fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }) }), { minLength: 2, maxLength: 7 }),
       capShare: fc.double({ min: 0.5, max: 0.98, noNaN: true }),
     });
     let checked = 0;
@@ -97,6 +97,35 @@ describe('yes/no measures equal brute force', () => {
         return solution.status === 'optimal' && Math.abs(solution.cost - brute.cost) <= 1e-9 * Math.max(1, brute.cost);
       }),
       propertySettings('optimiser = brute force', 60),
+    );
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('random plans with a peak target (fast-check): measures ramping at different times, against brute force', () => {
+    const arbitrary = fc.record({
+      ms: fc.array(
+        fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }), start: fc.integer({ min: 2023, max: 2032 }), years: fc.integer({ min: 1, max: 6 }) }),
+        { minLength: 2, maxLength: 5 },
+      ),
+      by: fc.integer({ min: 2025, max: 2034 }),
+    });
+    let checked = 0;
+    fc.assert(
+      fc.property(arbitrary, ({ ms, by }) => {
+        const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { lumpy: true, adoption: { start: r.start, full: r.start + r.years } })]));
+        const pathway = planPathway({ targets: { peak: { type: 'peak', by } } });
+        const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
+        const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
+        if (!brute) return solution.status === 'infeasible';
+        checked++;
+        // A peak compares years, so this is the local search: exactly brute force whenever it claims
+        // `optimal`, and close otherwise (391 of 392 random plans equal, one 3.4 % dearer: docs/plans.md).
+        if (solution.status === 'infeasible') return false;
+        const same = Math.abs(solution.cost - brute.cost) <= 1e-9 * Math.max(1, brute.cost);
+        if (solution.status === 'optimal') return same;
+        return solution.cost <= brute.cost * 1.25 + 1e-9;
+      }),
+      propertySettings('peak: optimiser vs brute force', 60),
     );
     expect(checked).toBeGreaterThan(10);
   });
@@ -140,6 +169,36 @@ describe('continuous measures', () => {
     expect(solution.cost).toBeLessThanOrEqual(brute!.cost * (1 + 1e-6));
     // Capex less the value left in the units in 2040 (30-year life), undiscounted.
     expect(solution.cost).toBeCloseTo(new PlanEvaluator(loaded).cost(Float64Array.of(1, 0.35)), 4);
+  });
+
+  it('random continuous plans with a peak target (fast-check): a local search, checked against a 10 % grid', () => {
+    const arbitrary = fc.record({
+      ms: fc.array(
+        fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }), start: fc.integer({ min: 2023, max: 2032 }), years: fc.integer({ min: 1, max: 6 }) }),
+        { minLength: 2, maxLength: 3 },
+      ),
+      by: fc.integer({ min: 2025, max: 2034 }),
+    });
+    const grid = Array.from({ length: 11 }, (_, i) => i / 10);
+    let checked = 0;
+    fc.assert(
+      fc.property(arbitrary, ({ ms, by }) => {
+        const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { adoption: { start: r.start, full: r.start + r.years } })]));
+        const pathway = planPathway({ targets: { peak: { type: 'peak', by } } });
+        const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
+        const brute = bruteForce(loaded, loaded.measures.map(() => grid));
+        if (!brute) return true;
+        checked++;
+        // Found whenever the grid finds one; meets the target on the pathway; claims `optimal` only when no
+        // grid point is cheaper; and, as a local search, within a quarter of the grid's best (1,199 of 1,200
+        // random plans were at least as cheap as the grid; one was 7 % dearer: docs/plans.md).
+        if (solution.status === 'infeasible' || !feasible(loaded, evaluator, solution.x)) return false;
+        if (solution.status === 'optimal' && solution.cost > brute.cost * (1 + 1e-9) + 1e-9) return false;
+        return solution.cost <= brute.cost * 1.25 + 1e-9;
+      }),
+      propertySettings('continuous peak: optimiser vs grid', 25),
+    );
+    expect(checked).toBeGreaterThan(5);
   });
 
   it('interacting continuous cuts: the answer meets the cap on the real pathway and beats the grid', () => {

@@ -55,6 +55,8 @@ interface Request {
   readonly budget: Float64Array | undefined;
 }
 
+type Goal = 'cost' | { minimise: (lp: LpModel, lin: Linearisation) => void };
+
 interface Linearisation {
   /** The point (y = x / max) and the pathway there: BASIC, BASIC+ and removals. */
   readonly point: Float64Array;
@@ -105,20 +107,86 @@ export class PortfolioOptimiser {
     return this.evaluator.plan.measures.every((measure) => measure.lumpy || measure.max === 0);
   }
 
-  private solveRequest(request: Request, goal: 'cost' | { minimise: (lp: LpModel, lin: Linearisation) => void }, maxIterations?: number): PortfolioSolution {
+  private solveRequest(request: Request, goal: Goal, maxIterations?: number): PortfolioSolution {
     const count = this.evaluator.plan.measures.length;
     const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
-    const method = relaxable ? 'relaxation' : 'sequential';
-    const limit = maxIterations ?? (relaxable ? 400 : 30);
-    let lin = this.linearise(new Float64Array(count));
+    const zero = this.linearise(new Float64Array(count));
+    if (relaxable) return this.relaxation(request, zero, maxIterations ?? 400);
+    // Sequential linearisation is a local search: it starts from no measure and, for a least-cost
+    // portfolio, again from every measure at its maximum (where the model is exact at the most abatement).
+    const limit = maxIterations ?? 30;
+    const runs = [this.sequential(request, goal, zero, limit)];
+    if (goal === 'cost') runs.push(this.sequential(request, goal, this.linearise(new Float64Array(count).fill(1)), limit));
+    const iterations = runs.reduce((total, run) => total + run.iterations, 0);
+    const found = runs.flatMap((run) => (run.best ? [run.best] : []));
+    if (found.length === 0) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
+    const best = found.reduce((a, b) => (b.cost < a.cost - 1e-9 * Math.abs(a.cost) ? b : a));
+    // Optimal only when no measure interacts with another: the model taken at no measure has the slopes of
+    // the model at the answer, and both match the pathway there — then the pathway is linear in x and the
+    // LP/MIP optimum is the optimum. Otherwise the answer is the best of a local search.
+    const at = best.lin ?? this.linearise(Float64Array.from(best.x, (value, m) => (this.maxima[m]! > 0 ? value / this.maxima[m]! : 0)));
+    const additive = best.error <= 1e-6 && this.sameSlopes(zero, at);
+    return { status: additive ? 'optimal' : 'feasible', method: 'sequential', x: best.x, cost: best.cost, iterations, linearisationError: best.error };
+  }
+
+  /**
+   * Yes/no measures: the linear model at no measure credits each with all it avoids alone — with
+   * overlapping measures, an over-estimate for every portfolio, so a relaxation. Its optimum, once the
+   * pathway confirms it, is the optimum. A refuted portfolio S is cut off with every portfolio inside it
+   * (fewer measures avoid less), and two more bounds at S are added, valid when abatement has
+   * diminishing returns (is submodular; Nemhauser, Wolsey & Fisher 1978), for any portfolio T:
+   *   f(T) ≤ f(S) − Σ_{j∈S∖T} ρ_j(S−j) + Σ_{j∈T∖S} ρ_j(∅)   and   f(T) ≤ f(S) − Σ_{j∈S∖T} ρ_j(N−j) + Σ_{j∈T∖S} ρ_j(S),
+   * ρ_j(X) what j adds to X, N every measure.
+   */
+  private relaxation(request: Request, zero: Linearisation, limit: number): PortfolioSolution {
+    const count = zero.point.length;
+    const lins: Linearisation[] = [zero];
+    let full: Linearisation | undefined;
     const cuts: LpRow[] = [];
-    const seen = new Set<string>();
-    let best: { x: Float64Array; cost: number; error: number } | undefined;
     let iterations = 0;
-    let proven = false;
     while (iterations < limit) {
       iterations++;
-      const y = this.solveLinear(lin, request, cuts, goal);
+      const y = this.solveLinear(lins, request, cuts, 'cost');
+      if (!y) break;
+      const x = y.map((level, m) => level * this.maxima[m]!);
+      const ws = this.evaluator.evaluate(x);
+      if (this.meets(ws, x, request)) {
+        this.calls += iterations;
+        return { status: 'optimal', method: 'relaxation', x, cost: this.evaluator.cost(x), iterations, linearisationError: this.error(zero, y, ws, request) };
+      }
+      cuts.push(supersetCut(y, cuts.length));
+      full ??= this.linearise(new Float64Array(count).fill(1));
+      const atS = this.linearise(y);
+      lins.push(mixed(atS, y, atS, zero), mixed(atS, y, full, atS));
+    }
+    this.calls += iterations;
+    // Nothing confirmed within the limit (or nothing left): with no proof either way, the local search has the last word.
+    if (iterations >= limit) return this.solveRequestSequential(request);
+    return { status: 'infeasible', method: 'relaxation', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
+  }
+
+  private solveRequestSequential(request: Request): PortfolioSolution {
+    const count = this.evaluator.plan.measures.length;
+    const run = this.sequential(request, 'cost', this.linearise(new Float64Array(count)), 30);
+    if (!run.best) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations: run.iterations, linearisationError: 0 };
+    return { status: 'feasible', method: 'sequential', x: run.best.x, cost: run.best.cost, iterations: run.iterations, linearisationError: run.best.error };
+  }
+
+  /** Solve, move the linearisation to the answer, solve again, until an answer repeats; the cheapest the pathway confirms. */
+  private sequential(request: Request, goal: Goal, start: Linearisation, limit: number): { best?: { x: Float64Array; cost: number; error: number; lin?: Linearisation }; iterations: number } {
+    let lin = start;
+    const cuts: LpRow[] = [];
+    const seen = new Set<string>();
+    let best: { x: Float64Array; cost: number; error: number; lin?: Linearisation } | undefined;
+    // The starting point is a candidate too (the model is exact there).
+    if (goal === 'cost') {
+      const x = start.point.map((level, m) => level * this.maxima[m]!);
+      if (this.meets(this.evaluator.evaluate(x), x, request)) best = { x, cost: this.evaluator.cost(x), error: 0, lin: start };
+    }
+    let iterations = 0;
+    while (iterations < limit) {
+      iterations++;
+      const y = this.solveLinear([lin], request, cuts, goal);
       if (!y) break;
       const x = y.map((level, m) => level * this.maxima[m]!);
       const key = Array.from(y, (level) => level.toFixed(6)).join(',');
@@ -127,24 +195,48 @@ export class PortfolioOptimiser {
       const error = this.error(lin, y, ws, request);
       const cost = this.evaluator.cost(x);
       if (feasible && (!best || cost < best.cost - 1e-9 * Math.abs(best.cost))) best = { x, cost, error };
-      if (relaxable) {
-        if (feasible) {
-          proven = true;
-          break;
-        }
-        cuts.push(supersetCut(y, cuts.length));
-        continue;
-      }
       if (seen.has(key)) break;
       seen.add(key);
       if (this.allBinary && !feasible) cuts.push(noGoodCut(y, cuts.length));
       if (goal !== 'cost' && feasible) break;
+      // An answer the pathway refutes, cheaper than the best confirmed one: step back towards that one until
+      // the pathway confirms (the linear model is close on the way), and go on from there. This ends the
+      // zig-zag of plain sequential linearisation between two answers just outside the constraints.
+      const back = !feasible && best && cost < best.cost ? this.stepBack(best.x, x, request) : undefined;
+      if (back) {
+        best = { ...back, error: 0 };
+        lin = this.linearise(back.x.map((value, m) => (this.maxima[m]! > 0 ? value / this.maxima[m]! : 0)));
+        best.lin = lin;
+        best.error = this.error(lin, lin.point, this.evaluator.evaluate(back.x), request);
+        continue;
+      }
       lin = this.linearise(y);
+      if (best && best.x === x) best.lin = lin;
     }
     this.calls += iterations;
-    if (!best) return { status: 'infeasible', method, x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
-    const converged = proven || (!relaxable && best.error <= 1e-6);
-    return { status: converged ? 'optimal' : 'feasible', method, x: best.x, cost: best.cost, iterations, linearisationError: best.error };
+    return best ? { best, iterations } : { iterations };
+  }
+
+  /**
+   * The cheapest point the pathway confirms on the way from a confirmed portfolio to a cheaper refuted
+   * one (continuous measures part of the way; a yes/no measure takes the refuted one's choice past half-way).
+   */
+  private stepBack(from: Float64Array, to: Float64Array, request: Request): { x: Float64Array; cost: number } | undefined {
+    const { measures } = this.evaluator.plan;
+    for (const share of [0.95, 0.8, 0.5, 0.2]) {
+      const x = from.map((value, m) => (measures[m]!.lumpy ? (share >= 0.5 ? to[m]! : value) : value + share * (to[m]! - value)));
+      if (!this.meets(this.evaluator.evaluate(x), x, request)) continue;
+      const cost = this.evaluator.cost(x);
+      if (cost < this.evaluator.cost(from) - 1e-9 * Math.abs(cost)) return { x, cost };
+    }
+    return undefined;
+  }
+
+  /** Whether two linearisations give every measure the same effect in every year (to 10⁻⁹ of the scale). */
+  private sameSlopes(a: Linearisation, b: Linearisation): boolean {
+    const tolerance = 1e-9 * this.scale;
+    const same = (p: readonly Float64Array[], q: readonly Float64Array[]): boolean => p.every((slope, m) => slope.every((value, t) => Math.abs(value - q[m]![t]!) <= tolerance));
+    return same(a.dBasic, b.dBasic) && same(a.dBasicPlus, b.dBasicPlus) && same(a.dRemovals, b.dRemovals);
   }
 
   /** Secant linearisation of the pathway around y (a share of each measure's maximum). */
@@ -177,7 +269,7 @@ export class PortfolioOptimiser {
   }
 
   /** The linear programme for a linearisation; its solution y, or undefined when it has none. */
-  private solveLinear(lin: Linearisation, request: Request, cuts: readonly LpRow[], goal: 'cost' | { minimise: (lp: LpModel, lin: Linearisation) => void }): Float64Array | undefined {
+  private solveLinear(lins: readonly Linearisation[], request: Request, cuts: readonly LpRow[], goal: Goal): Float64Array | undefined {
     const { plan } = this.evaluator;
     const lp = new LpModel();
     const columns = plan.measures.map((measure, m) => {
@@ -186,9 +278,10 @@ export class PortfolioOptimiser {
       const cost = goal === 'cost' ? (this.evaluator.costs[m]!.presentCost * max) / this.costScale : 0;
       return lp.column(`y${m}`, max > 0 ? lower : 0, max > 0 ? 1 : 0, { binary: measure.lumpy && max > 0, cost });
     });
-    this.addConstraints(lp, lin, request, columns);
+    lins.forEach((lin, i) => this.addTargetRows(lp, lin, request, columns, lins.length === 1 ? '' : `l${i}_`));
+    this.addStructuralRows(lp, request, columns);
     for (const cut of cuts) lp.row(cut);
-    if (goal !== 'cost') goal.minimise(lp, lin);
+    if (goal !== 'cost') goal.minimise(lp, lins[lins.length - 1]!);
     const solution = this.solver(lp.text());
     if (solution.status !== 'optimal') return undefined;
     return Float64Array.from(columns, (name) => Math.min(1, Math.max(0, solution.columns[name] ?? 0)));
@@ -210,7 +303,8 @@ export class PortfolioOptimiser {
     return { terms, constant: (constant * factor) / this.scale };
   }
 
-  private addConstraints(lp: LpModel, lin: Linearisation, request: Request, columns: readonly string[]): void {
+  /** The targets' rows on one linearisation; `prefix` tells apart the rows of several (outer approximation). */
+  private addTargetRows(lp: LpModel, lin: Linearisation, request: Request, columns: readonly string[], prefix: string): void {
     const { plan } = this.evaluator;
     const { model } = plan.pathway;
     const ws = this.evaluator.workspace;
@@ -230,7 +324,7 @@ export class PortfolioOptimiser {
       const k = target.year - this.baseYear;
       const basis = target.basis;
       // LP names allow few characters: the target's position names its rows and columns.
-      const id = `t${index}`;
+      const id = `${prefix}t${index}`;
       switch (target.kind) {
         case 'cap':
           row(`cap_${id}`, [this.emissions(lin, basis, k, columns)], [1], params[target.cap]! / this.scale - MARGIN);
@@ -277,6 +371,12 @@ export class PortfolioOptimiser {
         }
       }
     }
+  }
+
+  /** Budgets and dependencies: linear in x and exact, the same for every linearisation. */
+  private addStructuralRows(lp: LpModel, request: Request, columns: readonly string[]): void {
+    const { plan } = this.evaluator;
+    const years = this.years;
     if (request.budget) {
       const budget = request.budget;
       const peak = Math.max(1, ...Array.from(budget).filter((value) => Number.isFinite(value)));
@@ -426,6 +526,23 @@ export class PortfolioOptimiser {
     }
     return Number.isFinite(factor) ? factor : null;
   }
+}
+
+/**
+ * A bound at a yes/no portfolio S (`y`): the pathway at S, with the slopes of the measures in S from
+ * `inside` and of the others from `outside` (each a linearisation whose slopes are what a measure adds).
+ */
+function mixed(at: Linearisation, y: Float64Array, inside: Linearisation, outside: Linearisation): Linearisation {
+  const pick = (m: number): Linearisation => (y[m]! >= 0.5 ? inside : outside);
+  return {
+    point: at.point,
+    basic: at.basic,
+    basicPlus: at.basicPlus,
+    removals: at.removals,
+    dBasic: at.dBasic.map((_, m) => pick(m).dBasic[m]!),
+    dBasicPlus: at.dBasicPlus.map((_, m) => pick(m).dBasicPlus[m]!),
+    dRemovals: at.dRemovals.map((_, m) => pick(m).dRemovals[m]!),
+  };
 }
 
 /** Every portfolio inside a refuted one is refuted too (measures only lower emissions): ask for one more measure. */
