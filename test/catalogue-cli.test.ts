@@ -1,20 +1,6 @@
 /** `peakpath catalogue` as users run it: search by words and category, JSON with sources, bad options. */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join('packages', 'cli', 'bin', 'peakpath.js');
-
-function peakpath(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
-  delete env['LC_ALL'];
-  delete env['PEAKPATH_LANG'];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { peakpath as cli } from './support/cli.ts';
 
 describe('peakpath catalogue', () => {
   it('lists every measure as JSON with the sources they cite', () => {
@@ -45,3 +31,8 @@ describe('peakpath catalogue', () => {
     expect(run.stderr).toContain('buildings');
   });
 });
+
+/** `peakpath ARGS` in the repository. */
+function peakpath(...args: string[]): ReturnType<typeof cli> {
+  return cli(args);
+}

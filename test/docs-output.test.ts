@@ -2,25 +2,17 @@
  * The command output quoted in docs/plans.md is what the CLI prints today: the demo plan's table (in
  * full, and the start of its Chinese version) and the errors of the page's invalid example.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { peakpath as cli } from './support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE = readFileSync(join(ROOT, 'docs', 'plans.md'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'peakpath-docs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function peakpath(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
-  delete env['LC_ALL'];
-  delete env['PEAKPATH_LANG'];
-  const result = spawnSync(process.execPath, [join(ROOT, 'packages', 'cli', 'bin', 'peakpath.js'), ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The text block that starts with `$ <command>`: its lines after the command, up to the closing fence. */
 function quoted(command: string): string {
@@ -56,3 +48,7 @@ describe('docs/plans.md quotes the CLI as it is', () => {
     expect(run.stderr).toBe(shown);
   });
 });
+
+function peakpath(cwd: string, ...args: string[]): ReturnType<typeof cli> {
+  return cli(args, { cwd });
+}

@@ -2,7 +2,6 @@
  * `peakpath pathway` as users run it: a child process on the demo city's pathway file, and on broken
  * copies of it in a temporary directory. Monte Carlo results must not depend on the thread count.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,19 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBar, ProgressBar } from '../packages/cli/src/pathway/progress.ts';
+import { peakpath as cli } from './support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join('packages', 'cli', 'bin', 'peakpath.js');
 const DEMO = join('examples', 'demo-city', 'pathway.yaml');
-
-function peakpath(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
-  delete env['LC_ALL'];
-  delete env['PEAKPATH_LANG'];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let dir: string;
 beforeAll(() => {
@@ -143,3 +133,8 @@ describe('progress bar', () => {
     expect(pipe).toEqual([]);
   });
 });
+
+/** `peakpath ARGS` in the repository. */
+function peakpath(...args: string[]): ReturnType<typeof cli> {
+  return cli(args);
+}

@@ -2,27 +2,17 @@
  * `peakpath plan` as users run it: a child process on the demo city's plan, and on copies of it in a
  * temporary directory that ask for the impossible or are broken.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { peakpath as cli } from './support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join('packages', 'cli', 'bin', 'peakpath.js');
 const DEMO = join('examples', 'demo-city', 'plan.yaml');
 const DEMO_PATHWAY = join('examples', 'demo-city', 'pathway.yaml');
-
-function peakpath(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
-  delete env['LC_ALL'];
-  delete env['PEAKPATH_LANG'];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 type Fields = Record<string, unknown>;
 type Series = { SO2: number[]; NOx: number[]; 'PM2.5': number[] };
@@ -264,3 +254,8 @@ describe('bad input: exit 2, every problem on stderr with its path', () => {
     expect(run.stderr).toContain('nowhere.yaml: cannot read the file (ENOENT)');
   });
 });
+
+/** `peakpath ARGS` in the repository. */
+function peakpath(...args: string[]): ReturnType<typeof cli> {
+  return cli(args);
+}

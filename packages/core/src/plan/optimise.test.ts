@@ -19,6 +19,13 @@ beforeAll(async () => {
   solver = await highsSolver();
 });
 
+/** 2 to `most` cuts of 5–60 % of one sector's energy, each ramping up over 1–6 years from 2023–2032, at random costs. */
+const rampingCuts = (most: number) =>
+  fc.array(
+    fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }), start: fc.integer({ min: 2023, max: 2032 }), years: fc.integer({ min: 1, max: 6 }) }),
+    { minLength: 2, maxLength: most },
+  );
+
 const industry = (reduction: number): Fields => ({ type: 'efficiency', sector: 'industry', reduction });
 const homes = (reduction: number): Fields => ({ type: 'efficiency', sector: 'homes', reduction });
 
@@ -103,10 +110,7 @@ describe('yes/no measures equal brute force', () => {
 
   it('random plans with a peak target (fast-check): measures ramping at different times, against brute force', () => {
     const arbitrary = fc.record({
-      ms: fc.array(
-        fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }), start: fc.integer({ min: 2023, max: 2032 }), years: fc.integer({ min: 1, max: 6 }) }),
-        { minLength: 2, maxLength: 5 },
-      ),
+      ms: rampingCuts(5),
       by: fc.integer({ min: 2025, max: 2034 }),
     });
     let checked = 0;
@@ -173,10 +177,7 @@ describe('continuous measures', () => {
 
   it('random continuous plans with a peak target (fast-check): a local search, checked against a 10 % grid', () => {
     const arbitrary = fc.record({
-      ms: fc.array(
-        fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }), start: fc.integer({ min: 2023, max: 2032 }), years: fc.integer({ min: 1, max: 6 }) }),
-        { minLength: 2, maxLength: 3 },
-      ),
+      ms: rampingCuts(3),
       by: fc.integer({ min: 2025, max: 2034 }),
     });
     const grid = Array.from({ length: 11 }, (_, i) => i / 10);
