@@ -48,6 +48,14 @@ export interface PlanCriterion {
   readonly computed: boolean;
 }
 
+/** What a GJ of a carrier's final energy costs (CNY of the price year), to value the energy measures save. */
+export interface EnergyPrice {
+  readonly carrier: string;
+  readonly perGj: number;
+  /** As the plan gives it, with its source ("electricity 0.65 元/kWh (provincial tariff 2022)"). */
+  readonly text: string;
+}
+
 /** A plan file, validated and compiled. */
 export interface Plan {
   readonly name: Name;
@@ -69,5 +77,7 @@ export interface Plan {
   readonly criteria: readonly PlanCriterion[];
   readonly prioritisation: { readonly perturbation: number; readonly samples: number; readonly seed: number };
   readonly road: { readonly diesel?: 'diesel-heavy-duty' | 'diesel-car'; readonly gasoline?: 'petrol-car' };
+  /** Prices of the carriers whose saved energy is valued; empty: energy savings are not valued (only per-unit `savings`). */
+  readonly energyPrices: readonly EnergyPrice[];
   readonly assumptions: readonly Assumption[];
 }

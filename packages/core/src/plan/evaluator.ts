@@ -1,7 +1,11 @@
 import { PathwayWorkspace } from '../pathway/evaluate.ts';
+import { GJ_PER_MWH } from '../pathway/calibrate.ts';
+import { unit } from '../units/units.ts';
 import { scenarioParameters } from '../pathway/results.ts';
 import { capitalRecovery, costStreams, discountFactors, presentCost, type CostStreams } from './costs.ts';
 import type { Plan, PlanMeasure } from './definitions.ts';
+
+const GJ_PER_TCE = unit('tce').toBase;
 
 /** A measure's money at full scale (x = 1): its streams, net present cost, outlays per year and cost in the MACC year. */
 export interface MeasureCosts {
@@ -12,6 +16,8 @@ export interface MeasureCosts {
   readonly outlay: Float64Array;
   /** Cost in the MACC year: annualised capex of the units in use + opex − savings, CNY. */
   readonly maccYearCost: number;
+  /** Part of `streams.savings`: the energy the measure saves alone on the baseline at the plan's prices, CNY per year. */
+  readonly energySavings: Float64Array;
 }
 
 /**
@@ -42,17 +48,60 @@ export class PlanEvaluator {
     this.curves = plan.measures.map((measure) => Float64Array.from(this.workspace.adoption[measure.action]!));
     this.discount = discountFactors(this.years, plan.discountRate);
     const maccIndex = plan.maccYear - model.baseYear;
+    const energySavings = this.energySavings();
     this.costs = plan.measures.map((measure, m) => {
       const units = this.units(measure, this.curves[m]!);
       const streams = costStreams(units, measure.capex.value, measure.opex.value, measure.savings.value, measure.lifetime.value);
+      const energy = energySavings[m]!;
+      for (let y = 0; y < this.years; y++) streams.savings[y]! += energy[y]!;
       const crf = capitalRecovery(plan.discountRate, measure.lifetime.value);
       return {
         streams,
         presentCost: presentCost(streams, this.discount),
         outlay: streams.capex.map((capex, y) => capex + streams.opex[y]!),
-        maccYearCost: units[maccIndex]! * (measure.capex.value * crf + measure.opex.value - measure.savings.value),
+        maccYearCost: units[maccIndex]! * measure.capex.value * crf + streams.opex[maccIndex]! - streams.savings[maccIndex]!,
+        energySavings: energy,
       };
     });
+  }
+
+  /**
+   * What each measure saves on the city's energy bill per year, alone on the baseline at x = 1: fuels
+   * and heat by their final energy (tce × 29.3076 GJ), electricity by what is bought from the grid
+   * (after local generation), at the plan's prices. Zero without prices.
+   */
+  private energySavings(): Float64Array[] {
+    const { plan } = this;
+    const zero = new Float64Array(plan.measures.length);
+    if (plan.energyPrices.length === 0) return plan.measures.map(() => new Float64Array(this.years));
+    const base = this.energyBill(this.evaluate(zero));
+    return plan.measures.map((_, m) => {
+      zero[m] = 1;
+      const bill = this.energyBill(this.evaluate(zero));
+      zero[m] = 0;
+      return base.map((value, y) => value - bill[y]!);
+    });
+  }
+
+  /** The energy bill of the last evaluation, CNY per year, for the carriers with a price. */
+  private energyBill(ws: PathwayWorkspace): Float64Array {
+    const { model } = this.plan.pathway;
+    const lines = model.lines;
+    const price = new Map(this.plan.energyPrices.map((entry) => [entry.carrier, entry.perGj]));
+    const bill = new Float64Array(this.years);
+    for (let l = 0; l < lines.count; l++) {
+      const carrier = lines.carrier[l]!;
+      if (carrier < 0) continue;
+      const name = model.sectors[lines.sector[l]!]!.carriers[carrier]!;
+      const perGj = price.get(name);
+      if (perGj === undefined) continue;
+      const quantity = ws.lineQuantities(l);
+      for (let y = 0; y < this.years; y++) {
+        const gj = lines.electricity[l] === 1 ? quantity[y]! * lines.mwhPerTce[l]! * GJ_PER_MWH * (1 - ws.displacedShare[y]!) : quantity[y]! * GJ_PER_TCE;
+        bill[y]! += gj * perGj;
+      }
+    }
+    return bill;
   }
 
   /** Units of the measure in place per year at x = 1: adoption × quantity. */

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import moneyData from '../../data/actions/money.json' with { type: 'json' };
-import { loadTestPlan, measure, planDoc, planPathway } from '../../../../test/support/plan-documents.ts';
+import { EMPTY_CATALOGUE, loadTestPlan, measure, PLAN_INVENTORY, planDoc, planPathway } from '../../../../test/support/plan-documents.ts';
+import { baseInventory } from '../pathway/run.ts';
+import { parsePlan } from './parse.ts';
 import { expectClose } from '../../../../test/support/pathway-documents.ts';
 import { parseUnit } from '../units/units.ts';
 import { defaultCatalogue } from './catalogue.ts';
@@ -136,5 +138,49 @@ describe('cost arithmetic', () => {
     expectClose(capitalRecovery(0.08, 20), 0.08 / (1 - 1.08 ** -20), 1e-15);
     expect(capitalRecovery(0.08, 20)).toBeCloseTo(0.1018522, 7);
     expect(capitalRecovery(0, 25)).toBe(0.04);
+  });
+});
+
+describe('energy savings at the plan\'s prices', () => {
+  const prices = { electricity: { value: 0.6, unit: '元/kWh', source: 'test tariff' }, raw_coal: { value: 40, unit: '元/GJ', source: 'test price' } };
+
+  it('an efficiency cut saves its share of the energy bill: 10 % of homes\' 10 亿kWh × 0.6 元/kWh', () => {
+    const plan = loadTestPlan(planDoc({ h: measure([homes(0.1)], 100) }, { energyPrices: prices }), planPathway());
+    const evaluator = new PlanEvaluator(plan);
+    const saved = evaluator.costs[0]!.energySavings;
+    // Homes use 10 亿kWh a year (constant population); the cut ramps 2023–2025: a third, two thirds, then all of it.
+    expectClose(saved[Y2030]!, 0.1 * 1e9 * 0.6, 1e-9);
+    expectClose(saved[1]!, (1 / 3) * 0.1 * 1e9 * 0.6, 1e-9);
+    expect(saved[0]).toBe(0);
+    // The savings lower the measure's cost: undiscounted, 19 years of 6 千万元 at full minus the ramp.
+    const withoutPrices = new PlanEvaluator(loadTestPlan(planDoc({ h: measure([homes(0.1)], 100) }), planPathway()));
+    expectClose(withoutPrices.costs[0]!.presentCost - evaluator.costs[0]!.presentCost, saved.reduce((a, b) => a + b, 0), 1e-12);
+    expect(plan.assumptions.some((a) => a.code === 'energy-savings' && a.text.en.includes('electricity 0.6 CNY/kWh (test tariff)'))).toBe(true);
+  });
+
+  it('coal saved in industry: tce × 29.3076 GJ × 40 元/GJ; local generation saves the electricity not bought', () => {
+    const pv = { ...measure([{ type: 'generation', value: 1e5, unit: 'MWh' }], 100), adoption: { start: 2023, full: 2023 } };
+    const plan = loadTestPlan(planDoc({ coal: measure([industry(0.2)], 100), pv }, { energyPrices: prices }), planPathway());
+    const evaluator = new PlanEvaluator(plan);
+    const base = evaluator.evaluate(Float64Array.of(0, 0));
+    // Industry's coal line: its tce in 2030 (GDP +5 %/yr), as the pathway computes it.
+    let coalTce = 0;
+    const { lines, sectors } = plan.pathway.model;
+    for (let l = 0; l < lines.count; l++) if (lines.carrier[l]! >= 0 && sectors[lines.sector[l]!]!.carriers[lines.carrier[l]!] === 'raw_coal') coalTce += base.lineQuantities(l)[Y2030]!;
+    expect(coalTce).toBeGreaterThan(0);
+    expectClose(evaluator.costs[0]!.energySavings[Y2030]!, 0.2 * coalTce * 29.3076 * 40, 1e-9);
+    // 100,000 MWh displace grid electricity bought: 1e8 kWh × 0.6 元.
+    expectClose(evaluator.costs[1]!.energySavings[Y2030]!, 1e5 * 1000 * 0.6, 1e-9);
+  });
+
+  it('a price per mass is refused (a price per unit of energy is needed); a carrier the pathway lacks is unknown', () => {
+    const base = baseInventory(PLAN_INVENTORY);
+    if (!base.ok) throw new Error('inventory');
+    const parsed = parsePlan(planDoc({ h: measure([homes(0.1)], 100) }, { energyPrices: { raw_coal: { value: 900, unit: '元/t', source: 's' }, diesle: { value: 1, unit: '元/GJ', source: 's' } } }), planPathway(), base.base, EMPTY_CATALOGUE);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toHaveLength(2);
+    expect(parsed.issues).toContainEqual({ path: ['energyPrices', 'raw_coal', 'unit'], code: 'wrong-dimension', unit: 'CNY/t', got: 'money/mass', expected: ['money/energy'] });
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ path: ['energyPrices', 'diesle'], code: 'unknown-reference', kind: 'carrier', got: 'diesle' }));
   });
 });

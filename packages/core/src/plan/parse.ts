@@ -2,21 +2,21 @@ import { ZodError } from 'zod';
 import { formatPath, type Issue, type Path } from '../issues/issue.ts';
 import { Reader, typeName, type Fields } from '../inventory/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
-import type { Basis } from '../pathway/definitions.ts';
+import type { Basis, Pathway } from '../pathway/definitions.ts';
 import { DEFAULT_END_YEAR, parsePathway, type BaseInventory } from '../pathway/parse.ts';
 import { bilingualName, entries, known } from '../pathway/read-fields.ts';
 import { closest } from '../text/closest.ts';
 import { parseUnit, type Unit } from '../units/units.ts';
 import { loadCatalogue, type Catalogue, type CatalogueMeasure } from './catalogue.ts';
 import { restateCost, type UnitCost } from './costs.ts';
-import type { Plan, PlanCriterion, PlanMeasure, Quantity } from './definitions.ts';
+import type { EnergyPrice, Plan, PlanCriterion, PlanMeasure, Quantity } from './definitions.ts';
 
 export type PlanParseResult =
   | { ok: true; plan: Plan }
   /** `issues` are the plan file's; `pathwayIssues` the pathway file's own. */
   | { ok: false; issues: readonly Issue[]; pathwayIssues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['name', 'pathway', 'baseline', 'priceYear', 'discountRate', 'maccYear', 'basis', 'measures', 'constraints', 'criteria', 'prioritisation', 'airPollutants', 'catalogue']);
+const TOP_FIELDS = new Set(['name', 'pathway', 'baseline', 'priceYear', 'discountRate', 'maccYear', 'basis', 'measures', 'constraints', 'criteria', 'prioritisation', 'airPollutants', 'catalogue', 'energyPrices']);
 const MEASURE_FIELDS = new Set(['catalogue', 'name', 'adoption', 'quantity', 'sector', 'effects', 'costs', 'limits', 'lumpy', 'requires', 'excludes', 'scores', 'note', 'source']);
 const COST_FIELDS = ['capex', 'opex', 'savings'] as const;
 /** Criteria the plan computes: abatement and cost per tonne in the MACC year, air pollutants avoided then. */
@@ -172,6 +172,9 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
     }
   }
 
+  // Energy prices: what the energy a measure saves is worth (CNY of the price year per GJ).
+  const energyPrices = readEnergyPrices(reader, top['energyPrices'], pathway, statements);
+
   // Measures: quantities against the drivers, costs restated, dependencies and scores.
   const measures: PlanMeasure[] = [];
   const ids = drafts.map((draft) => draft.id);
@@ -179,7 +182,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
   const zeroCosts = new Map<string, string[]>([['opex', []], ['savings', []]]);
   for (const draft of drafts) {
     const path = ['measures', draft.id];
-    const costs = COST_FIELDS.map((field) => measureCost(reader, draft, field, priceYear, catalogue, zeroCosts));
+    const costs = COST_FIELDS.map((field) => measureCost(reader, draft, field, priceYear, catalogue, zeroCosts, energyPrices !== undefined));
     const lifetime = measureLifetime(reader, draft);
     const indices = (field: 'requires' | 'excludes'): number[] => {
       const value = draft.fields[field];
@@ -264,6 +267,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
       criteria,
       prioritisation,
       road,
+      energyPrices: energyPrices ?? [],
       assumptions: statements,
     },
   };
@@ -428,7 +432,7 @@ function measureQuantity(reader: Reader, draft: MeasureDraft, drivers: readonly 
 }
 
 /** A cost of the measure: the plan's own (`costs.<field>`), else the catalogue's, restated; opex and savings default to 0, stated. */
-function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FIELDS)[number], priceYear: number, catalogue: Catalogue, zeroCosts: Map<string, string[]>): UnitCost | undefined {
+function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FIELDS)[number], priceYear: number, catalogue: Catalogue, zeroCosts: Map<string, string[]>, pricedEnergy: boolean): UnitCost | undefined {
   const path = ['measures', draft.id, 'costs'];
   const costs = draft.fields['costs'] === undefined ? undefined : reader.object(draft.fields['costs'], path);
   if (costs && field === 'capex') reader.onlyFields(costs, new Set([...COST_FIELDS, 'lifetime']), path);
@@ -452,6 +456,9 @@ function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FI
   // A catalogue entry that does not exist is reported at `catalogue`: its figures are not also required.
   if (!draft.entry && draft.fields['catalogue'] !== undefined) return undefined;
   const figure = draft.entry?.[field];
+  // With energy prices the energy a measure saves is valued through the pathway; the catalogue's savings
+  // figures (energy at the source's prices) would count it twice.
+  if (figure && field === 'savings' && pricedEnergy) return { value: 0, basis: 'catalogue savings replaced by energy savings at the plan\'s prices', source: 'energyPrices' };
   if (figure) {
     const restated = restateCost(figure, draft.unit, priceYear, catalogue.money);
     if (restated.ok) return restated.cost;
@@ -462,7 +469,7 @@ function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof COST_FI
     reader.report([...path, field], draft.entry ? { code: 'catalogue-gap', measure: draft.entry.id, field } : { code: 'required' });
     return undefined;
   }
-  zeroCosts.get(field)!.push(draft.id);
+  if (!(field === 'savings' && pricedEnergy)) zeroCosts.get(field)!.push(draft.id);
   return { value: 0, basis: `no ${field} figure: 0`, source: 'none' };
 }
 
@@ -516,6 +523,40 @@ function readBudget(reader: Reader, raw: unknown, baseYear: number, endYear: num
   periods.sort((a, b) => a[0] - b[0]);
   for (const [from, value] of periods) budget.fill(value, from - baseYear);
   return budget;
+}
+
+/**
+ * `energyPrices`: carrier → `{ value, unit, source }` in money per energy (元/kWh, 元/GJ, 元/tce), restated
+ * per GJ. Each carrier must be one of the pathway's (a fuel id, electricity, heat). Carriers of the pathway
+ * without a price are stated: the energy a measure saves of them is not valued.
+ */
+function readEnergyPrices(reader: Reader, raw: unknown, pathway: Pathway | undefined, statements: Assumption[]): EnergyPrice[] | undefined {
+  if (raw === undefined) return undefined;
+  const carriers = pathway ? [...new Set(pathway.model.sectors.flatMap((sector) => sector.carriers))].filter((carrier) => !carrier.includes(':')) : undefined;
+  const prices: EnergyPrice[] = [];
+  for (const [carrier, value] of entries(reader, raw, ['energyPrices'], false)) {
+    const at = ['energyPrices', carrier];
+    if (carriers && !known(reader, 'carrier', carrier, carriers, at)) continue;
+    const fields = reader.object(value, at);
+    if (!fields) continue;
+    reader.onlyFields(fields, new Set(['value', 'unit', 'source']), at);
+    const price = reader.number(fields, 'value', at, { required: true, min: 0, max: 1e9 });
+    const unit = reader.unit(fields, 'unit', at, true);
+    const source = reader.string(fields, 'source', at, true);
+    if (unit && unit.dimension !== 'money/energy') reader.report([...at, 'unit'], { code: 'wrong-dimension', unit: unit.id, got: unit.dimension, expected: ['money/energy'] });
+    else if (price !== undefined && unit && source !== undefined) prices.push({ carrier, perGj: price * unit.toBase, text: `${carrier} ${price} ${unit.id} (${source})` });
+  }
+  if (carriers) {
+    const unpriced = carriers.filter((carrier) => !prices.some((price) => price.carrier === carrier));
+    statements.push({
+      code: 'energy-savings',
+      text: {
+        en: `energy saved valued at ${prices.map((price) => price.text).join('; ')}, each measure's savings taken alone on the baseline; the catalogue's own savings figures are not used${unpriced.length > 0 ? `; energy saved of ${unpriced.join(', ')} is not valued (no price)` : ''}`,
+        zh: `节约的能源按以下价格计价：${prices.map((price) => price.text).join('；')}；各措施的节能收益按其单独叠加于基准情景计算；不采用措施目录中的节省费用${unpriced.length > 0 ? `；${unpriced.join('、')} 无价格，其节约量不计价` : ''}`,
+      },
+    });
+  }
+  return prices;
 }
 
 /** A number that may be written as a percentage string ("8%"). */

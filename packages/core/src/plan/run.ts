@@ -35,8 +35,10 @@ export interface PortfolioEntry {
   /** Adoption scale chosen: the share of the measure's adoption curve taken up (0–1). */
   readonly adoption: number;
   readonly lumpy: boolean;
-  /** Net present cost at this adoption, CNY of the price year. */
+  /** Net present cost at this adoption, CNY of the price year (energy savings at the plan's prices deducted). */
   readonly cost: number;
+  /** Present value of the energy it saves at the plan's prices (0 without `energyPrices`), CNY. */
+  readonly energySavings: number;
   /** tCO2e (net, on the plan's basis) the portfolio emits more in the MACC year without this measure. */
   readonly abatement: number;
   /** The same over the horizon. */
@@ -134,6 +136,7 @@ export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = d
       adoption: x[m]!,
       lumpy: measure.lumpy,
       cost: x[m]! * evaluator.costs[m]!.presentCost,
+      energySavings: x[m]! * evaluator.costs[m]!.energySavings.reduce((total, value, t) => total + value * evaluator.discount[t]!, 0),
       abatement: without[y]! - net[y]!,
       cumulativeAbatement: cumulative,
       units: x[m]! * evaluator.costs[m]!.streams.units[y]!,
