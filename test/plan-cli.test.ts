@@ -247,6 +247,21 @@ describe('bad input: exit 2, every problem on stderr with its path', () => {
     expect(run.stderr).toContain('缺少 `pathway`');
   });
 
+  it('a pathway that is a folder, or not a path: exit 2 with the file named, not an internal error', () => {
+    const folder = planWith((document) => {
+      document['pathway'] = dir;
+    }, 'folder-pathway.yaml');
+    const run = peakpath('plan', folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${dir}: not a file`);
+    const number = planWith((document) => {
+      document['pathway'] = 5;
+    }, 'number-pathway.yaml');
+    const typed = peakpath('plan', number);
+    expect(typed.status).toBe(2);
+    expect(typed.stderr).toContain('pathway: expected the path of the pathway file (a string), got number');
+  });
+
   it('a file that does not exist', () => {
     const run = peakpath('plan', join(dir, 'nowhere.yaml'));
     expect(run.status).toBe(2);

@@ -14,14 +14,22 @@ export class InputFileError extends Error {
 export async function readDocument(file: string): Promise<unknown> {
   let size: number;
   try {
-    size = (await stat(file)).size;
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputFileError(`${file}: not a file (a folder or a device) / 不是文件`);
+    size = info.size;
   } catch (error) {
+    if (error instanceof InputFileError) throw error;
     throw new InputFileError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}) / 无法读取文件`);
   }
   if (size > MAX_INPUT_BYTES) {
     throw new InputFileError(`${file}: the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES} / 文件超过大小上限`);
   }
-  const text = await readFile(file, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputFileError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}) / 无法读取文件`);
+  }
   if (extname(file).toLowerCase() === '.json') {
     try {
       return JSON.parse(text) as unknown;

@@ -19,6 +19,8 @@ export async function planCommand(file: string, options: PlanOptions): Promise<C
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
   };
   const pathwayRef = reference('pathway', document);
+  const given = typeof document === 'object' && document !== null ? (document as Record<string, unknown>)['pathway'] : undefined;
+  if (given !== undefined && typeof given !== 'string') return { status: 2, stderr: `${file}: pathway: expected the path of the pathway file (a string), got ${typeof given} / pathway 应为路径文件的路径（字符串）\n` };
   if (!pathwayRef) return { status: 2, stderr: `${file}: \`pathway\` is required: the path of the pathway file, relative to this file / 缺少 \`pathway\`：路径文件的路径（相对于本文件）\n` };
   const pathwayFile = resolve(dirname(file), pathwayRef);
   const pathwayDocument = await readDocument(pathwayFile);

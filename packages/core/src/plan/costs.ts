@@ -58,8 +58,9 @@ const round = (value: number): string => Number(value.toPrecision(6)).toString()
 /**
  * The money flows of a measure at full scale (x = 1), year by year from the base year, CNY of the
  * price year (undiscounted): capex when units are installed (growth of the stock in use plus the
- * replacement of units at the end of their life), opex and savings per unit in use, and the
- * salvage value of the last units at the end of the horizon (straight-line over their lifetime).
+ * replacement of units at the end of their life; when fewer units are needed the oldest retire early,
+ * not replaced and not credited), opex and savings per unit in use, and the salvage value of the units
+ * still in use at the end of the horizon (straight-line over their lifetime).
  * Every flow is linear in the measure's scale x, so a plan's cost is Σ x × these.
  */
 export interface CostStreams {
@@ -75,16 +76,32 @@ export interface CostStreams {
 export function costStreams(units: Float64Array, capex: number, opex: number, savings: number, lifetime: number): CostStreams {
   const years = units.length;
   const installed = new Float64Array(years);
+  // Units of each year's installation still in use: they retire at the end of their life, or earlier —
+  // oldest first — when fewer are needed (a shrinking stock); a unit retired early is neither replaced
+  // nor credited with the value it had left.
+  const alive = new Float64Array(years);
   const life = Math.max(1, Math.round(lifetime));
+  let inUse = 0;
   for (let y = 0; y < years; y++) {
-    const previous = y === 0 ? 0 : units[y - 1]!;
-    const retiring = y - life >= 0 ? installed[y - life]! : 0;
-    installed[y] = Math.max(0, units[y]! - previous + retiring);
+    if (y - life >= 0) {
+      inUse -= alive[y - life]!;
+      alive[y - life] = 0;
+    }
+    const needed = units[y]!;
+    for (let vintage = Math.max(0, y - life + 1); inUse > needed + 1e-12 && vintage < y; vintage++) {
+      const retired = Math.min(alive[vintage]!, inUse - needed);
+      alive[vintage]! -= retired;
+      inUse -= retired;
+    }
+    const added = Math.max(0, needed - inUse);
+    installed[y] = added;
+    alive[y] = added;
+    inUse += added;
   }
   let salvage = 0;
   for (let y = 0; y < years; y++) {
     const usedYears = years - y;
-    if (usedYears < life) salvage += installed[y]! * capex * (1 - usedYears / life);
+    if (usedYears < life) salvage += alive[y]! * capex * (1 - usedYears / life);
   }
   return {
     units,

@@ -243,6 +243,10 @@ describe('reporting', () => {
     expect(parse(planDoc({ cut: CUT }, { constraints: { budget: { unit: '亿元', perYear: 5 } } })).ok).toBe(true);
   });
 
+  it('a budget by year with no year in it is required, not silently no limit', () => {
+    expect(issuesOf(planDoc({ cut: CUT }, { constraints: { budget: { unit: '亿元', perYear: {} } } }))).toEqual([{ path: ['constraints', 'budget', 'perYear'], code: 'required' }]);
+  });
+
   it('a sector on a measure that gives its own effects has no meaning there', () => {
     expect(issuesOf(planDoc({ cut: { ...CUT, sector: 'industry' } }))).toEqual([{ path: ['measures', 'cut', 'sector'], code: 'not-applicable', field: 'sector', reason: 'own-effects' }]);
   });

@@ -51,7 +51,8 @@ export class LpModel {
     }
     lines.push('Bounds');
     for (const [name, [lower, upper]] of this.bounds) {
-      if (this.binaries.has(name)) continue;
+      // A binary is 0 or 1 unless bounds say more (a yes/no measure forced in: 1 ≤ y ≤ 1).
+      if (this.binaries.has(name) && lower === 0 && upper === 1) continue;
       lines.push(` ${number(lower)} <= ${name} <= ${upper === Infinity ? '+inf' : number(upper)}`);
     }
     if (this.binaries.size > 0) lines.push('Binaries', ` ${[...this.binaries].join(' ')}`);

@@ -134,6 +134,18 @@ describe('cost arithmetic', () => {
     expectClose(discounted, expected, 1e-12);
   });
 
+  it('a shrinking stock: the oldest units retire early, are not replaced, and are not credited at the end', () => {
+    // 100 units, then 50 from year 2 (life 3): 50 of year 1's retire early in year 2; the other 50 reach the
+    // end of their life in year 4 and are replaced; those 50 have used 2 of 3 years by the end: a third left.
+    const shrinking = costStreams(Float64Array.of(0, 100, 50, 50, 50, 50), 1, 0, 0, 3);
+    expect(Array.from(shrinking.installed)).toEqual([0, 100, 0, 0, 50, 0]);
+    expectClose(shrinking.salvage, 50 / 3, 1e-12);
+    // Units in use to year 3, then none: nothing is replaced or credited after they go.
+    const ended = costStreams(Float64Array.of(0, 100, 100, 100, 0, 0), 1, 0, 0, 10);
+    expect(Array.from(ended.installed)).toEqual([0, 100, 0, 0, 0, 0]);
+    expect(ended.salvage).toBe(0);
+  });
+
   it('capital recovery factor: r / (1 − (1 + r)^−n); 1/n at r = 0', () => {
     expectClose(capitalRecovery(0.08, 20), 0.08 / (1 - 1.08 ** -20), 1e-15);
     expect(capitalRecovery(0.08, 20)).toBeCloseTo(0.1018522, 7);

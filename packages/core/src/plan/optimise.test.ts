@@ -274,6 +274,56 @@ describe('exclusions hold whichever measure lists the other', () => {
   });
 });
 
+describe('what every portfolio keeps, and what the solver may claim', () => {
+  it('exclusions, limits and yes/no hold even where no target asks for anything', () => {
+    // Both measures pay for themselves (savings above costs): the cheapest portfolio takes all it may.
+    const saver = (extra: Fields): Fields => measure([homes(0.1)], 10, { costs: { capex: { value: 10, unit: '元/household', source: 't' }, savings: { value: 100, unit: '元/household', source: 't' }, lifetime: { value: 20, source: 't' } }, ...extra });
+    const excluded = optimise(planDoc({ a: saver({ lumpy: true }), b: saver({ lumpy: true, excludes: ['a'] }) }), planPathway());
+    expect(excluded.solution.x[0]! > 0 && excluded.solution.x[1]! > 0).toBe(false);
+    expect(excluded.solution.x[0]! + excluded.solution.x[1]!).toBe(1);
+    // A measure forced in by its limits is in, yes/no or continuous, even when it costs money.
+    const dear = (extra: Fields): Fields => measure([homes(0.1)], 1000, { limits: { min: 1, max: 1 }, ...extra });
+    const forced = optimise(planDoc({ c: dear({}), d: dear({ lumpy: true }) }), planPathway());
+    expect(Array.from(forced.solution.x)).toEqual([1, 1]);
+    // Forced in, but the budget cannot pay for it: infeasible, not an empty "optimal" portfolio.
+    const unpaid = optimise(planDoc({ e: dear({}) }, { constraints: { budget: { unit: '元', perYear: 1 } } }), planPathway());
+    expect(unpaid.solution.status).toBe('infeasible');
+  });
+
+  it('measures that reinforce each other (a switch to electricity and an electricity cut): no false "infeasible", no false proof', () => {
+    const toElectricity = { type: 'switch', sector: 'industry', from: ['raw_coal'], to: 'electricity', ratio: 0.3 };
+    const measures = {
+      sw: measure([toElectricity], 100, { lumpy: true }),
+      cut: measure([{ type: 'efficiency', sector: 'industry', carrier: 'electricity', reduction: 0.9 }], 100, { lumpy: true }),
+      dear: measure([homes(0.9)], 100_000, { lumpy: true }),
+    };
+    const probe = loadTestPlan(planDoc(measures), planPathway());
+    const evaluator = new PlanEvaluator(probe);
+    const at = (x: number[]): number => evaluator.evaluate(Float64Array.from(x)).basic[8]!;
+    const base = at([0, 0, 0]);
+    // Together they avoid more than the sum of each alone: the relaxation's premise fails.
+    expect(base - at([1, 1, 0])).toBeGreaterThan(base - at([1, 0, 0]) + (base - at([0, 1, 0])));
+    const cap = at([1, 1, 0]) + 0.1 * (at([1, 0, 0]) - at([1, 1, 0]));
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
+    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const brute = bruteForce(loaded, [[0, 1], [0, 1], [0, 1]]);
+    expect(brute).toBeDefined();
+    expect(solution.method).toBe('sequential');
+    expect(solution.status).not.toBe('infeasible');
+    expect(solution.cost).toBeCloseTo(brute!.cost, 6);
+  });
+
+  it('a measure whose effect is not proportional to its level (two cuts on one sector) is never claimed optimal by the local search', () => {
+    const measures = { a: measure([homes(0.5), homes(0.5)], 100), b: measure([industry(1)], 1000) };
+    const probe = planDoc(measures);
+    const cap = 0.7 * baselineAt(planPathway(), probe, 2035);
+    const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2035, value: cap, unit: 'tCO2e' } } });
+    const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    expect(feasible(loaded, evaluator, solution.x)).toBe(true);
+    expect(solution.status).toBe('feasible');
+  });
+});
+
 describe('infeasible requests', () => {
   it('names the conflicting constraints and the best reachable values', () => {
     const measures = { a: measure([industry(0.3)], 300, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true }) };

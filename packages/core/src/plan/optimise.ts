@@ -80,6 +80,8 @@ export class PortfolioOptimiser {
   private readonly costScale: number;
   private readonly maxima: Float64Array;
   calls = 0;
+  /** The linearisation with every measure at its maximum, once computed. */
+  private fullLinearisation: Linearisation | undefined;
 
   constructor(
     readonly evaluator: PlanEvaluator,
@@ -110,8 +112,8 @@ export class PortfolioOptimiser {
   private solveRequest(request: Request, goal: Goal, maxIterations?: number): PortfolioSolution {
     const count = this.evaluator.plan.measures.length;
     const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
-    const zero = this.linearise(new Float64Array(count));
-    if (relaxable) return this.relaxation(request, zero, maxIterations ?? 400);
+    const zero = this.linearise(this.lowest_());
+    if (relaxable && this.overlapping(zero)) return this.relaxation(request, zero, maxIterations ?? 400);
     // Sequential linearisation is a local search: it starts from no measure and, for a least-cost
     // portfolio, again from every measure at its maximum (where the model is exact at the most abatement).
     const limit = maxIterations ?? 30;
@@ -125,7 +127,7 @@ export class PortfolioOptimiser {
     // the model at the answer, and both match the pathway there — then the pathway is linear in x and the
     // LP/MIP optimum is the optimum. Otherwise the answer is the best of a local search.
     const at = best.lin ?? this.linearise(Float64Array.from(best.x, (value, m) => (this.maxima[m]! > 0 ? value / this.maxima[m]! : 0)));
-    const additive = best.error <= 1e-6 && this.sameSlopes(zero, at);
+    const additive = best.error <= 1e-6 && this.sameSlopes(zero, at) && this.proportional(zero);
     return { status: additive ? 'optimal' : 'feasible', method: 'sequential', x: best.x, cost: best.cost, iterations, linearisationError: best.error };
   }
 
@@ -155,19 +157,21 @@ export class PortfolioOptimiser {
         return { status: 'optimal', method: 'relaxation', x, cost: this.evaluator.cost(x), iterations, linearisationError: this.error(zero, y, ws, request) };
       }
       cuts.push(supersetCut(y, cuts.length));
-      full ??= this.linearise(new Float64Array(count).fill(1));
+      full ??= this.fullLinearisation ?? this.linearise(new Float64Array(count).fill(1));
       const atS = this.linearise(y);
       lins.push(mixed(atS, y, atS, zero), mixed(atS, y, full, atS));
     }
     this.calls += iterations;
-    // Nothing confirmed within the limit (or nothing left): with no proof either way, the local search has the last word.
-    if (iterations >= limit) return this.solveRequestSequential(request);
+    // Nothing confirmed within the limit: with no proof either way, the local search has the last word. Nor is
+    // "none" trusted if every measure at its maximum meets the request (the premise failed where it was not checked).
+    const all = Float64Array.from(this.maxima);
+    if (iterations >= limit || this.meets(this.evaluator.evaluate(all), all, request)) return this.solveRequestSequential(request);
     return { status: 'infeasible', method: 'relaxation', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
   }
 
   private solveRequestSequential(request: Request): PortfolioSolution {
     const count = this.evaluator.plan.measures.length;
-    const run = this.sequential(request, 'cost', this.linearise(new Float64Array(count)), 30);
+    const run = this.sequential(request, 'cost', this.linearise(this.lowest_()), 30);
     if (!run.best) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations: run.iterations, linearisationError: 0 };
     return { status: 'feasible', method: 'sequential', x: run.best.x, cost: run.best.cost, iterations: run.iterations, linearisationError: run.best.error };
   }
@@ -230,6 +234,73 @@ export class PortfolioOptimiser {
       if (cost < this.evaluator.cost(from) - 1e-9 * Math.abs(cost)) return { x, cost };
     }
     return undefined;
+  }
+
+  /**
+   * Whether the measures overlap rather than reinforce, where it can be checked cheaply: every measure
+   * together, and every measure but one, avoid no more than the sum of what each avoids alone (the
+   * relaxation's premise). A switch to electricity with an electricity cut, or local generation that
+   * finds more electricity to displace, can fail it: then the sequential search decides, unproven.
+   */
+  private overlapping(zero: Linearisation): boolean {
+    const full = this.linearise(new Float64Array(zero.point.length).fill(1));
+    this.fullLinearisation = full;
+    const tolerance = 1e-9 * this.scale;
+    const claims = (y: Float64Array, t: number, level: Float64Array, slopes: readonly Float64Array[]): number => {
+      let value = level[t]!;
+      slopes.forEach((slope, m) => (value += slope[t]! * (y[m]! - zero.point[m]!)));
+      return value;
+    };
+    const ones = new Float64Array(zero.point.length).fill(1);
+    const check = (basis: 'basic' | 'basicPlus'): boolean => {
+      const level = basis === 'basic' ? zero.basic : zero.basicPlus;
+      const slopes = basis === 'basic' ? zero.dBasic : zero.dBasicPlus;
+      const all = basis === 'basic' ? full.basic : full.basicPlus;
+      const fullSlopes = basis === 'basic' ? full.dBasic : full.dBasicPlus;
+      for (let t = 0; t < this.years; t++) {
+        if (all[t]! < claims(ones, t, level, slopes) - tolerance) return false;
+        for (let m = 0; m < ones.length; m++) {
+          // Every measure but m: the pathway there is E(N) − slope_m at N.
+          ones[m] = 0;
+          const withoutM = all[t]! - fullSlopes[m]![t]!;
+          const claimed = claims(ones, t, level, slopes);
+          ones[m] = 1;
+          if (withoutM < claimed - tolerance) return false;
+        }
+      }
+      return true;
+    };
+    return check('basic') && check('basicPlus');
+  }
+
+  /** Each measure at its lower bound (`limits.min`; 0 for most), as shares y of its maximum: where the search starts. */
+  private lowest_(): Float64Array {
+    return Float64Array.from(this.evaluator.plan.measures, (measure, m) => (this.maxima[m]! > 0 ? measure.min / this.maxima[m]! : 0));
+  }
+
+  /**
+   * Whether each continuous measure's effect is proportional to its level: at half way the pathway is the
+   * mid-point of the measure off and at its maximum (a measure with two cuts on one sector is not).
+   */
+  private proportional(zero: Linearisation): boolean {
+    const { measures } = this.evaluator.plan;
+    const tolerance = 1e-9 * this.scale;
+    const x = zero.point.map((level, m) => level * this.maxima[m]!);
+    return measures.every((measure, m) => {
+      if (measure.lumpy || this.maxima[m]! === 0) return true;
+      const half = (zero.point[m]! + 1) / 2;
+      const keep = x[m]!;
+      x[m] = half * this.maxima[m]!;
+      const ws = this.evaluator.evaluate(x);
+      x[m] = keep;
+      const step = half - zero.point[m]!;
+      for (let t = 0; t < this.years; t++) {
+        if (Math.abs(ws.basic[t]! - (zero.basic[t]! + zero.dBasic[m]![t]! * step)) > tolerance) return false;
+        if (Math.abs(ws.basicPlus[t]! - (zero.basicPlus[t]! + zero.dBasicPlus[m]![t]! * step)) > tolerance) return false;
+        if (Math.abs(ws.removals[t]! - (zero.removals[t]! + zero.dRemovals[m]![t]! * step)) > tolerance) return false;
+      }
+      return true;
+    });
   }
 
   /** Whether two linearisations give every measure the same effect in every year (to 10⁻⁹ of the scale). */
@@ -415,6 +486,7 @@ export class PortfolioOptimiser {
     const { plan } = this.evaluator;
     const { model } = plan.pathway;
     const inputs: TargetInputs = { baseYear: this.baseYear, basic: ws.basic, basicPlus: ws.basicPlus, removals: ws.removals, population: ws.drivers[model.population]!, gdp: ws.drivers[model.gdp]! };
+    if (!this.withinStructure(x)) return false;
     for (const target of request.targets) if (!targetMet(target, inputs, this.evaluator.params)) return false;
     if (request.budget) {
       for (let t = 0; t < this.years; t++) {
@@ -425,6 +497,20 @@ export class PortfolioOptimiser {
       }
     }
     return true;
+  }
+
+  /** Adoption limits, yes/no choices, `requires` and `excludes`: what every portfolio must keep, whatever the request. */
+  private withinStructure(x: Float64Array): boolean {
+    const { measures } = this.evaluator.plan;
+    const tolerance = 1e-9;
+    const share = (m: number): number => (this.maxima[m]! > 0 ? x[m]! / this.maxima[m]! : 0);
+    return measures.every((measure, m) => {
+      const value = x[m]!;
+      if (value < measure.min - tolerance || value > measure.max + tolerance) return false;
+      if (measure.lumpy && Math.abs(value) > tolerance && Math.abs(value - measure.max) > tolerance) return false;
+      if (measure.requires.some((other) => share(m) > share(other) + tolerance)) return false;
+      return !measure.excludes.some((other) => share(m) + share(other) > 1 + tolerance);
+    });
   }
 
   /** Largest |linear − pathway| over the years, relative to the scale, at the portfolio y. */

@@ -520,6 +520,7 @@ function readBudget(reader: Reader, raw: unknown, baseYear: number, endYear: num
     const value = reader.number(map, key, [...path, 'perYear'], { required: true, min: 0, max: 1e15 });
     if (value !== undefined) periods.push([year, value * scale]);
   }
+  if (Object.keys(map).length === 0) reader.report([...path, 'perYear'], { code: 'required' });
   periods.sort((a, b) => a[0] - b[0]);
   for (const [from, value] of periods) budget.fill(value, from - baseYear);
   return budget;
