@@ -1,8 +1,9 @@
-import type { TargetDefinition } from '../pathway/definitions.ts';
 import type { PathwayWorkspace } from '../pathway/evaluate.ts';
 import { targetMet, type TargetInputs } from '../pathway/targets.ts';
 import type { PlanEvaluator } from './evaluator.ts';
 import { LpModel, type LpRow, type LpSolver } from './lp.ts';
+import { diagnose } from './diagnose.ts';
+import { addStructuralRows, addTargetRows, mixed, noGoodCut, supersetCut, type Goal, type Linearisation, type ModelContext, type Request } from './portfolio-model.ts';
 
 /**
  * Least-cost portfolio: adoption scales x (0 … `max`, or 0 / `max` for a yes/no measure) that
@@ -49,36 +50,14 @@ export type Reachable =
   | { readonly constraint: string; readonly kind: 'cap' | 'intensity' | 'neutrality'; readonly year: number; readonly lowest: number; readonly allowed: number | null }
   | { readonly constraint: string; readonly kind: 'budget'; readonly factor: number | null };
 
-/** The constraints of one request: the plan's, or a subset of them while diagnosing. */
-interface Request {
-  readonly targets: readonly TargetDefinition[];
-  readonly budget: Float64Array | undefined;
-}
 
-type Goal = 'cost' | { minimise: (lp: LpModel, lin: Linearisation) => void };
-
-interface Linearisation {
-  /** The point (y = x / max) and the pathway there: BASIC, BASIC+ and removals. */
-  readonly point: Float64Array;
-  readonly basic: Float64Array;
-  readonly basicPlus: Float64Array;
-  readonly removals: Float64Array;
-  /** Per measure: change from y = 0 to y = 1 (the others at the point). */
-  readonly dBasic: Float64Array[];
-  readonly dBasicPlus: Float64Array[];
-  readonly dRemovals: Float64Array[];
-}
-
-/** Headroom the linear rows keep below each limit (scaled), so a solver's rounding never lands just above it. */
-const MARGIN = 1e-9;
-
-export class PortfolioOptimiser {
-  private readonly years: number;
-  private readonly baseYear: number;
+export class PortfolioOptimiser implements ModelContext {
+  readonly years: number;
+  readonly baseYear: number;
   /** Emissions rows are divided by this (the baseline's largest BASIC+ value) to keep the LP well scaled. */
-  private readonly scale: number;
+  readonly scale: number;
   private readonly costScale: number;
-  private readonly maxima: Float64Array;
+  readonly maxima: Float64Array;
   calls = 0;
   /** The linearisation with every measure at its maximum, once computed. */
   private fullLinearisation: Linearisation | undefined;
@@ -102,14 +81,15 @@ export class PortfolioOptimiser {
     const request: Request = { targets: plan.targets, budget: plan.budget };
     const solution = this.solveRequest(request, 'cost');
     if (solution.status !== 'infeasible') return solution;
-    return { ...solution, infeasible: this.diagnose(request) };
+    return { ...solution, infeasible: diagnose(this, request) };
   }
 
   private get allBinary(): boolean {
     return this.evaluator.plan.measures.every((measure) => measure.lumpy || measure.max === 0);
   }
 
-  private solveRequest(request: Request, goal: Goal, maxIterations?: number): PortfolioSolution {
+  /** The least-cost (or, with a `minimise` goal, the lowest) answer to a request; diagnose.ts asks it for subsets. */
+  solveRequest(request: Request, goal: Goal, maxIterations?: number): PortfolioSolution {
     const count = this.evaluator.plan.measures.length;
     const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
     const zero = this.linearise(this.lowest_());
@@ -349,136 +329,13 @@ export class PortfolioOptimiser {
       const cost = goal === 'cost' ? (this.evaluator.costs[m]!.presentCost * max) / this.costScale : 0;
       return lp.column(`y${m}`, max > 0 ? lower : 0, max > 0 ? 1 : 0, { binary: measure.lumpy && max > 0, cost });
     });
-    lins.forEach((lin, i) => this.addTargetRows(lp, lin, request, columns, lins.length === 1 ? '' : `l${i}_`));
-    this.addStructuralRows(lp, request, columns);
+    lins.forEach((lin, i) => addTargetRows(this, lp, lin, request, columns, lins.length === 1 ? '' : `l${i}_`));
+    addStructuralRows(this, lp, request, columns);
     for (const cut of cuts) lp.row(cut);
     if (goal !== 'cost') goal.minimise(lp, lins[lins.length - 1]!);
     const solution = this.solver(lp.text());
     if (solution.status !== 'optimal') return undefined;
     return Float64Array.from(columns, (name) => Math.min(1, Math.max(0, solution.columns[name] ?? 0)));
-  }
-
-  /** Emissions on a basis in year t as linear terms over the columns, and the constant. */
-  private emissions(lin: Linearisation, basis: 'basic' | 'basicPlus' | 'net-basic' | 'net-basicPlus', t: number, columns: readonly string[], factor = 1): { terms: [string, number][]; constant: number } {
-    const gross = basis.endsWith('basic') ? 'basic' : 'basicPlus';
-    const net = basis.startsWith('net');
-    const base = (gross === 'basic' ? lin.basic : lin.basicPlus)[t]! - (net ? lin.removals[t]! : 0);
-    const terms: [string, number][] = [];
-    let constant = base;
-    columns.forEach((column, m) => {
-      const slope = (gross === 'basic' ? lin.dBasic : lin.dBasicPlus)[m]![t]! - (net ? lin.dRemovals[m]![t]! : 0);
-      if (slope === 0) return;
-      terms.push([column, (slope * factor) / this.scale]);
-      constant -= slope * lin.point[m]!;
-    });
-    return { terms, constant: (constant * factor) / this.scale };
-  }
-
-  /** The targets' rows on one linearisation; `prefix` tells apart the rows of several (outer approximation). */
-  private addTargetRows(lp: LpModel, lin: Linearisation, request: Request, columns: readonly string[], prefix: string): void {
-    const { plan } = this.evaluator;
-    const { model } = plan.pathway;
-    const ws = this.evaluator.workspace;
-    const years = this.years;
-    const driverOf = (per: 'gdp' | 'population'): Float64Array => ws.drivers[per === 'gdp' ? model.gdp : model.population]!;
-    const params = this.evaluator.params;
-    const row = (name: string, parts: { terms: [string, number][]; constant: number }[], signs: number[], rhs: number): void => {
-      const terms = new Map<string, number>();
-      let constant = 0;
-      parts.forEach((part, i) => {
-        for (const [column, coefficient] of part.terms) terms.set(column, (terms.get(column) ?? 0) + signs[i]! * coefficient);
-        constant += signs[i]! * part.constant;
-      });
-      lp.row({ name, terms: [...terms], sense: '<=', rhs: rhs - constant });
-    };
-    for (const [index, target] of request.targets.entries()) {
-      const k = target.year - this.baseYear;
-      const basis = target.basis;
-      // LP names allow few characters: the target's position names its rows and columns.
-      const id = `${prefix}t${index}`;
-      switch (target.kind) {
-        case 'cap':
-          row(`cap_${id}`, [this.emissions(lin, basis, k, columns)], [1], params[target.cap]! / this.scale - MARGIN);
-          break;
-        case 'intensity': {
-          const driver = driverOf(target.per);
-          const allowedShare = 1 - params[target.reduction]!;
-          if ('year' in target.reference) {
-            const r = target.reference.year - this.baseYear;
-            const q = (allowedShare * driver[k]!) / driver[r]!;
-            row(`int_${id}`, [this.emissions(lin, basis, k, columns), this.emissions(lin, basis, r, columns, q)], [1, -1], -MARGIN);
-          } else {
-            row(`int_${id}`, [this.emissions(lin, basis, k, columns)], [1], (params[target.reference.value]! * allowedShare * driver[k]!) / this.scale - MARGIN);
-          }
-          break;
-        }
-        case 'neutrality':
-          for (let t = k; t < years; t++) row(`neu_${id}_${t}`, [this.emissions(lin, `net-${basis}`, t, columns)], [1], -MARGIN);
-          break;
-        case 'peak': {
-          // Peak by k: some year s ≤ k that no later year exceeds (w_s = 1 picks it).
-          if (k >= years - 1) {
-            lp.row({ name: `peak_${id}_horizon`, terms: [[columns[0] ?? 'y0', 0]], sense: '>=', rhs: 1 });
-            break;
-          }
-          const picks = Array.from({ length: k + 1 }, (_, s) => lp.column(`w_${id}_${s}`, 0, 1, { binary: true }));
-          lp.row({ name: `peak_${id}_one`, terms: picks.map((pick) => [pick, 1] as const), sense: '=', rhs: 1 });
-          const bound = this.bigM(lin, basis);
-          for (let t = k + 1; t < years; t++) {
-            for (let s = 0; s <= k; s++) {
-              const later = this.emissions(lin, basis, t, columns);
-              const earlier = this.emissions(lin, basis, s, columns);
-              const terms = new Map<string, number>(later.terms);
-              for (const [column, coefficient] of earlier.terms) terms.set(column, (terms.get(column) ?? 0) - coefficient);
-              terms.set(picks[s]!, bound);
-              lp.row({ name: `peak_${id}_${t}_${s}`, terms: [...terms], sense: '<=', rhs: bound - MARGIN - (later.constant - earlier.constant) });
-            }
-          }
-          break;
-        }
-        default: {
-          const unhandled: never = target;
-          throw new Error(`unknown target ${String(unhandled)}`);
-        }
-      }
-    }
-  }
-
-  /** Budgets and dependencies: linear in x and exact, the same for every linearisation. */
-  private addStructuralRows(lp: LpModel, request: Request, columns: readonly string[]): void {
-    const { plan } = this.evaluator;
-    const years = this.years;
-    if (request.budget) {
-      const budget = request.budget;
-      const peak = Math.max(1, ...Array.from(budget).filter((value) => Number.isFinite(value)));
-      for (let t = 0; t < years; t++) {
-        if (!Number.isFinite(budget[t]!)) continue;
-        const terms = columns.map((column, m) => [column, (this.evaluator.costs[m]!.outlay[t]! * this.maxima[m]!) / peak] as [string, number]);
-        lp.row({ name: `budget_${t}`, terms, sense: '<=', rhs: budget[t]! / peak });
-      }
-    }
-    plan.measures.forEach((measure, m) => {
-      for (const other of measure.requires) lp.row({ name: `req_${m}_${other}`, terms: [[columns[m]!, 1], [columns[other]!, -1]], sense: '<=', rhs: 0 });
-    });
-    // Exclusions hold both ways, whichever of the two measures lists the other: one row per pair.
-    const pairs = new Set<string>();
-    plan.measures.forEach((measure, m) => {
-      for (const other of measure.excludes) {
-        const [a, b] = m < other ? [m, other] : [other, m];
-        if (pairs.has(`${a}_${b}`)) continue;
-        pairs.add(`${a}_${b}`);
-        lp.row({ name: `exc_${a}_${b}`, terms: [[columns[a]!, 1], [columns[b]!, 1]], sense: '<=', rhs: 1 });
-      }
-    });
-  }
-
-  /** A bound on how far apart two years' linear emissions can be (scaled), for the peak's big-M rows. */
-  private bigM(lin: Linearisation, basis: 'basic' | 'basicPlus'): number {
-    const level = basis === 'basic' ? lin.basic : lin.basicPlus;
-    const slopes = basis === 'basic' ? lin.dBasic : lin.dBasicPlus;
-    let spread = Math.max(...level) - Math.min(...level);
-    for (const slope of slopes) spread += 2 * Math.max(...slope.map(Math.abs));
-    return (spread / this.scale) * 2 + 1;
   }
 
   /** Whether a portfolio meets the request on the real pathway (the workspace holds its evaluation). */
@@ -530,125 +387,4 @@ export class PortfolioOptimiser {
     return worst;
   }
 
-  /**
-   * Why a request has no solution: a smallest conflicting set of its constraints (deletion filter:
-   * drop a constraint; if the rest still conflict, it was not needed), and for each, the best the
-   * measures reach without the others.
-   */
-  private diagnose(request: Request): Infeasibility {
-    const groups: { label: string; targets: TargetDefinition[]; budget: boolean }[] = [
-      ...request.targets.map((target) => ({ label: `target:${target.id}`, targets: [target], budget: false })),
-      ...(request.budget ? [{ label: 'budget', targets: [], budget: true }] : []),
-    ];
-    const feasible = (kept: typeof groups): boolean =>
-      this.solveRequest({ targets: kept.flatMap((group) => group.targets), budget: kept.some((group) => group.budget) ? request.budget : undefined }, 'cost', 12).status !== 'infeasible';
-    let conflict = [...groups];
-    for (const group of groups) {
-      const without = conflict.filter((candidate) => candidate !== group);
-      if (!feasible(without)) conflict = without;
-    }
-    const reachable = conflict.map((group): Reachable => {
-      if (group.budget) return { constraint: group.label, kind: 'budget', factor: this.budgetFactor(request) };
-      const target = group.targets[0]!;
-      if (target.kind === 'peak') return { constraint: group.label, kind: 'peak', earliestPeakBy: this.earliestPeak(target) };
-      return this.lowest(target, group.label);
-    });
-    return { conflicting: conflict.map((group) => group.label), reachable };
-  }
-
-  /** The earliest year a peak target could name and be met with the measures (no other constraint). */
-  private earliestPeak(target: Extract<TargetDefinition, { kind: 'peak' }>): number | null {
-    const ok = (year: number): boolean => this.solveRequest({ targets: [{ ...target, year }], budget: undefined }, 'cost', 12).status !== 'infeasible';
-    let low = this.baseYear;
-    let high = this.baseYear + this.years - 2;
-    if (!ok(high)) return null;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      if (ok(middle)) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  }
-
-  /** The lowest emissions the measures reach in a target's year (net of removals for neutrality), on the pathway. */
-  private lowest(target: Exclude<TargetDefinition, { kind: 'peak' }>, label: string): Reachable {
-    const k = target.year - this.baseYear;
-    const net = target.kind === 'neutrality';
-    const basis = net ? (`net-${target.basis}` as const) : target.basis;
-    const columns = this.evaluator.plan.measures.map((_, m) => `y${m}`);
-    const solution = this.solveRequest({ targets: [], budget: undefined }, {
-      minimise: (lp, lin) => {
-        const emissions = this.emissions(lin, basis, k, columns);
-        lp.column('level', -1e9, 1e9, { cost: 1 });
-        lp.row({ name: 'objective', terms: [...emissions.terms, ['level', -1]], sense: '<=', rhs: -emissions.constant });
-      },
-    }, 3);
-    // The pathway's own value at the answer (the linear model only chose it).
-    const ws = this.evaluator.evaluate(solution.x);
-    const gross = target.basis === 'basic' ? ws.basic : ws.basicPlus;
-    const lowest = gross[k]! - (net ? ws.removals[k]! : 0);
-    const params = this.evaluator.params;
-    const { model } = this.evaluator.plan.pathway;
-    let allowed: number | null = null;
-    if (target.kind === 'cap') allowed = params[target.cap]!;
-    else if (target.kind === 'neutrality') allowed = 0;
-    else if (!('year' in target.reference)) {
-      const driver = ws.drivers[target.per === 'gdp' ? model.gdp : model.population]!;
-      allowed = params[target.reference.value]! * (1 - params[target.reduction]!) * driver[k]!;
-    }
-    return { constraint: label, kind: target.kind, year: target.year, lowest, allowed };
-  }
-
-  /** How many times the budget would have to be for the targets to be met (null: not even without a budget). */
-  private budgetFactor(request: Request): number | null {
-    const budget = request.budget!;
-    const free = this.solveRequest({ targets: request.targets, budget: undefined }, 'cost', 12);
-    if (free.status === 'infeasible') return null;
-    let factor = 0;
-    for (let t = 0; t < this.years; t++) {
-      if (!Number.isFinite(budget[t]!)) continue;
-      const spent = this.evaluator.costs.reduce((total, costs, m) => total + free.x[m]! * costs.outlay[t]!, 0);
-      factor = Math.max(factor, budget[t]! > 0 ? spent / budget[t]! : spent > 0 ? Infinity : 0);
-    }
-    return Number.isFinite(factor) ? factor : null;
-  }
-}
-
-/**
- * A bound at a yes/no portfolio S (`y`): the pathway at S, with the slopes of the measures in S from
- * `inside` and of the others from `outside` (each a linearisation whose slopes are what a measure adds).
- */
-function mixed(at: Linearisation, y: Float64Array, inside: Linearisation, outside: Linearisation): Linearisation {
-  const pick = (m: number): Linearisation => (y[m]! >= 0.5 ? inside : outside);
-  return {
-    point: at.point,
-    basic: at.basic,
-    basicPlus: at.basicPlus,
-    removals: at.removals,
-    dBasic: at.dBasic.map((_, m) => pick(m).dBasic[m]!),
-    dBasicPlus: at.dBasicPlus.map((_, m) => pick(m).dBasicPlus[m]!),
-    dRemovals: at.dRemovals.map((_, m) => pick(m).dRemovals[m]!),
-  };
-}
-
-/** Every portfolio inside a refuted one is refuted too (measures only lower emissions): ask for one more measure. */
-function supersetCut(y: Float64Array, index: number): LpRow {
-  const outside: [string, number][] = [];
-  y.forEach((level, m) => {
-    if (level < 0.5) outside.push([`y${m}`, 1]);
-  });
-  return { name: `cut_${index}`, terms: outside, sense: '>=', rhs: 1 };
-}
-
-/** Not this exact yes/no portfolio again. */
-function noGoodCut(y: Float64Array, index: number): LpRow {
-  const terms: [string, number][] = [];
-  let ones = 0;
-  y.forEach((level, m) => {
-    if (level >= 0.5) {
-      terms.push([`y${m}`, -1]);
-      ones++;
-    } else terms.push([`y${m}`, 1]);
-  });
-  return { name: `nogood_${index}`, terms, sense: '>=', rhs: 1 - ones };
 }
