@@ -122,7 +122,7 @@ async function benchOne(repeats: number, allYesNo: boolean): Promise<void> {
   row('parse the plan (50 measures into the pathway)', parsed.ms);
   row('load HiGHS (once per process)', loadSolver.ms);
   row('costs and adoption curves (PlanEvaluator)', median(evaluatorTimes));
-  row('MACC, merit order through the pathway', median(maccTimes), `${plan.measures.length * (plan.measures.length + 1) / 2 + plan.measures.length} evaluations`);
+  row('MACC, merit order through the pathway', median(maccTimes), `${(plan.measures.length * (plan.measures.length + 1)) / 2 + 1} evaluations`);
   row('least-cost portfolio (optimise)', median(solveTimes), `${solution!.status}, ${solution!.method}, ${calls} LP/MIP solves; target ≤ 1,000 ms`);
   row('baseline: greedy in MACC order until targets met', median(greedyTimes), heuristic!.met ? 'meets the targets' : 'does not meet the targets');
   if (allYesNo) return void summary(solution!, heuristic!, solveTimes, greedyTimes, false);

@@ -44,6 +44,12 @@ export interface SeriesKind {
 const SERIES_FORMS = ['growth', 'points', 'elasticity', 'share'] as const;
 const PERCENT = /^\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*%\s*$/i;
 
+/** `"5%"` as 0.05; undefined for a string that is not a percentage. */
+export function percentage(text: string): number | undefined {
+  const match = PERCENT.exec(text);
+  return match ? Number(match[1]) / 100 : undefined;
+}
+
 
 /**
  * Reads the numbers of a pathway file: plain numbers, or percentages written `"5%"` where a rate or
@@ -59,10 +65,8 @@ export class PathwayReader {
 
   /** A number, or a string `"x%"` when `percent` allows it. */
   value(raw: unknown, path: Path, options: { percent: boolean; min?: number; max?: number }): number | undefined {
-    let value: number | undefined;
-    if (typeof raw === 'number') value = raw;
-    else if (typeof raw === 'string' && options.percent && PERCENT.test(raw)) value = Number(PERCENT.exec(raw)![1]) / 100;
-    else {
+    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && options.percent ? percentage(raw) : undefined;
+    if (value === undefined) {
       this.reader.report(path, { code: 'type', expected: 'number', got: typeof raw === 'string' ? `"${raw}"` : typeName(raw) });
       return undefined;
     }

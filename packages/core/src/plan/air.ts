@@ -2,11 +2,10 @@ import { FACTOR_SET_SOURCES } from '../factors/factor-sets.ts';
 import { FUELS, isFuelId, type Fuel, type FuelId } from '../factors/fuels.ts';
 import type { Factor, FactorLibrary } from '../factors/library.ts';
 import { GPC_ROWS } from '../gpc/structure.ts';
-import { factorRef } from '../inventory/resolve.ts';
+import { factorRef, GJ_PER_TCE } from '../inventory/resolve.ts';
 import type { Assumption, FactorRef } from '../inventory/types.ts';
 import type { PathwayWorkspace } from '../pathway/evaluate.ts';
 import type { PathwayModel, RowShare } from '../pathway/model.ts';
-import { unit } from '../units/units.ts';
 import { AIR_ROW_CONTEXTS, POWER_HEAT_OIL, type AirRowContext } from './air-contexts.ts';
 import { airStatements, gapText, type AirText, type GapDetail } from './air-texts.ts';
 
@@ -22,8 +21,8 @@ import { airStatements, gapText, type AirText, type GapDetail } from './air-text
 export const AIR_POLLUTANTS = ['SOx', 'NOx', 'PM2.5'] as const;
 export type AirPollutant = (typeof AIR_POLLUTANTS)[number];
 
-/** GJ in a tce, from the unit table (energy's base unit is the GJ): 29.3076, GB/T 2589. */
-export const GJ_PER_TCE = unit('tce').toBase;
+/** GJ in a tce (29.3076, GB/T 2589): the inventory engine's. */
+export { GJ_PER_TCE };
 
 /** Which Guidebook road-transport vehicle class a road fuel's NOx takes; a road fuel without one is not counted (stated). */
 export interface RoadClasses {

@@ -1,11 +1,9 @@
 import { PathwayWorkspace } from '../pathway/evaluate.ts';
 import { GJ_PER_MWH } from '../pathway/calibrate.ts';
-import { unit } from '../units/units.ts';
+import { GJ_PER_TCE } from '../inventory/resolve.ts';
 import { scenarioParameters } from '../pathway/results.ts';
 import { capitalRecovery, costStreams, discountFactors, presentCost, type CostStreams } from './costs.ts';
 import type { Plan, PlanMeasure } from './definitions.ts';
-
-const GJ_PER_TCE = unit('tce').toBase;
 
 /** A measure's money at full scale (x = 1): its streams, net present cost, outlays per year and cost in the MACC year. */
 export interface MeasureCosts {

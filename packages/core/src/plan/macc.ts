@@ -56,12 +56,8 @@ export function buildMacc(evaluator: PlanEvaluator): Macc {
   const baseline = new Float64Array(years);
   netEmissions(evaluator.evaluate(x), plan.basis, baseline);
   current.set(baseline);
-  const standalone = plan.measures.map((measure, m) => {
-    x[m] = measure.max;
-    netEmissions(evaluator.evaluate(x), plan.basis, trial);
-    x[m] = 0;
-    return baseline[y]! - trial[y]!;
-  });
+  // The first round tries each measure on the baseline: what it avoids alone.
+  const standalone = new Float64Array(count);
 
   const remaining = new Set(plan.measures.map((_, m) => m));
   const entries: MaccEntry[] = [];
@@ -72,6 +68,7 @@ export function buildMacc(evaluator: PlanEvaluator): Macc {
       netEmissions(evaluator.evaluate(x), plan.basis, trial);
       x[m] = 0;
       const abatement = current[y]! - trial[y]!;
+      if (entries.length === 0) standalone[m] = abatement;
       const cost = evaluator.costs[m]!.maccYearCost * plan.measures[m]!.max;
       const perTonne = abatement > 1e-9 * Math.abs(baseline[y]!) ? cost / abatement : Infinity;
       const better = !best || perTonne < best.perTonne || (perTonne === best.perTonne && (abatement > best.abatement || (abatement === best.abatement && plan.measures[m]!.id < plan.measures[best.m]!.id)));

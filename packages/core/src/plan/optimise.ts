@@ -92,7 +92,7 @@ export class PortfolioOptimiser implements ModelContext {
   solveRequest(request: Request, goal: Goal, maxIterations?: number): PortfolioSolution {
     const count = this.evaluator.plan.measures.length;
     const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
-    const zero = this.linearise(this.lowest_());
+    const zero = this.linearise(this.lowerBounds());
     if (relaxable && this.overlapping(zero)) return this.relaxation(request, zero, maxIterations ?? 400);
     // Sequential linearisation is a local search: it starts from no measure and, for a least-cost
     // portfolio, again from every measure at its maximum (where the model is exact at the most abatement).
@@ -151,7 +151,7 @@ export class PortfolioOptimiser implements ModelContext {
 
   private solveRequestSequential(request: Request): PortfolioSolution {
     const count = this.evaluator.plan.measures.length;
-    const run = this.sequential(request, 'cost', this.linearise(this.lowest_()), 30);
+    const run = this.sequential(request, 'cost', this.linearise(this.lowerBounds()), 30);
     if (!run.best) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations: run.iterations, linearisationError: 0 };
     return { status: 'feasible', method: 'sequential', x: run.best.x, cost: run.best.cost, iterations: run.iterations, linearisationError: run.best.error };
   }
@@ -254,7 +254,7 @@ export class PortfolioOptimiser implements ModelContext {
   }
 
   /** Each measure at its lower bound (`limits.min`; 0 for most), as shares y of its maximum: where the search starts. */
-  private lowest_(): Float64Array {
+  private lowerBounds(): Float64Array {
     return Float64Array.from(this.evaluator.plan.measures, (measure, m) => (this.maxima[m]! > 0 ? measure.min / this.maxima[m]! : 0));
   }
 

@@ -1,7 +1,7 @@
 import type { Path } from '../issues/issue.ts';
 import { typeName, type Fields, type Reader } from '../inventory/reader.ts';
 import { known } from '../pathway/read-fields.ts';
-import { parseUnit, type Unit } from '../units/units.ts';
+import { convert, parseUnit, type Unit } from '../units/units.ts';
 import type { Catalogue, CatalogueMeasure } from './catalogue.ts';
 import { restateCost, type UnitCost } from './costs.ts';
 import type { Quantity } from './definitions.ts';
@@ -138,8 +138,9 @@ export function leverEffects(reader: Reader, entry: CatalogueMeasure, fields: Fi
 export function amountInUnits(amount: number, spelling: unknown, measureUnit: string): number {
   const from = typeof spelling === 'string' ? parseUnit(spelling) : undefined;
   const to = parseUnit(measureUnit);
+  // A unit of another dimension is reported where the quantity is read (wrong-dimension): the plan fails there.
   if (!from || !to || from.dimension !== to.dimension) return amount;
-  return (amount * from.toBase) / to.toBase;
+  return convert(amount, from, to, 'quantity');
 }
 
 export function measureQuantity(reader: Reader, draft: MeasureDraft, drivers: readonly { id: string; unit: string; scale: number }[]): Quantity | undefined {

@@ -4,12 +4,11 @@ import { typeName, type Fields, type Reader } from '../inventory/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Pathway } from '../pathway/definitions.ts';
 import { entries, known } from '../pathway/read-fields.ts';
+import { percentage } from '../pathway/read-series.ts';
 import { loadCatalogue, type Catalogue } from './catalogue.ts';
 import type { EnergyPrice } from './definitions.ts';
 
 /** Plan-wide fields: the budget, energy prices, the plan's own catalogue entries, percentages. */
-
-const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 
 /**
  * `constraints.budget`: `{ unit, perYear }`, a number for every year after the base year or a yearly map
@@ -87,8 +86,8 @@ export function readEnergyPrices(reader: Reader, raw: unknown, pathway: Pathway 
 /** A number that may be written as a percentage string ("8%"). */
 export function percentNumber(reader: Reader, fields: Fields, key: string, path: Path, options: { required: boolean; min: number; max: number }): number | undefined {
   const raw = fields[key];
-  if (typeof raw === 'string' && PERCENT.test(raw)) {
-    const value = Number(PERCENT.exec(raw)![1]) / 100;
+  const value = typeof raw === 'string' ? percentage(raw) : undefined;
+  if (value !== undefined) {
     if (value < options.min || value > options.max) return void reader.report([...path, key], { code: 'out-of-range', min: options.min, max: options.max, got: value });
     return value;
   }

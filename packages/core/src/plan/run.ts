@@ -3,7 +3,7 @@ import type { FactorLibrary } from '../factors/library.ts';
 import type { Issue } from '../issues/issue.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Pathway, ScenarioDefinition } from '../pathway/definitions.ts';
-import { runScenario, type PathwayResult } from '../pathway/results.ts';
+import { runScenario, scenarioParameters, type PathwayResult } from '../pathway/results.ts';
 import { baseInventory } from '../pathway/run.ts';
 import { defaultCatalogue, type Catalogue } from './catalogue.ts';
 import type { UnitCost } from './costs.ts';
@@ -162,9 +162,7 @@ export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = d
     return { id: measure.id, year: plan.maccYear, SO2: baselineAir.SO2[y]! - withMeasure.SO2[y]!, NOx: baselineAir.NOx[y]! - withMeasure.NOx[y]!, 'PM2.5': baselineAir['PM2.5'][y]! - withMeasure['PM2.5'][y]! };
   });
   const byScenario = plan.pathway.scenarios.map((scenario) => {
-    const params = Float64Array.from(plan.pathway.parameters, (info) => info.nominal);
-    for (const { slot, value } of scenario.overrides) params[slot] = value;
-    evaluator.workspace.evaluate(params, scenario.active, true);
+    evaluator.workspace.evaluate(scenarioParameters(plan.pathway, scenario), scenario.active, true);
     return { id: scenario.id, ...air(airFactors, evaluator.workspace) };
   });
   const minus = (a: number[], b: number[]): number[] => a.map((value, t) => value - b[t]!);
