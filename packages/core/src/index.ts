@@ -19,7 +19,7 @@ export type { Lang } from './issues/messages.ts';
 export { parseInventory } from './inventory/parse.ts';
 export type { ParseResult } from './inventory/parse.ts';
 export { computeInventory } from './inventory/compute.ts';
-export { GJ_PER_TCE } from './inventory/resolve.ts';
+export { GJ_PER_TCE } from './accounting/statements.ts';
 export type * from './inventory/types.ts';
 export { runInventory } from './inventory/run.ts';
 export { defaultMethods, METHOD_LIST } from './methods/registry.ts';

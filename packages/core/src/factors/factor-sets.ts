@@ -9,6 +9,9 @@ export const FACTOR_SET_SOURCES = {
   cn: { ncv: 'gbt-2589', carbonContent: 'cn-provincial-guideline', oxidation: 'cn-provincial-guideline' },
 } as const;
 
+/** The two factor sets of fuel lines. */
+export type FactorSet = 'cn' | 'ipcc2006';
+
 /** Mass ratio of CO2 to carbon (44/12), used by the cn method. */
 export const CO2_PER_CARBON = 44 / 12;
 

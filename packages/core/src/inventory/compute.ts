@@ -1,5 +1,5 @@
 import { GPC_ROWS, GPC_SECTORS, type GpcRow } from '../gpc/structure.ts';
-import { assumptions } from './assumptions.ts';
+import { assumptions } from '../accounting/assumptions.ts';
 import type { Assumption, ComputingLine, Inventory, InventoryResult, LineResult, ScopeTotals } from './types.ts';
 
 const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0, scope1: 0, scope2: 0, scope3: 0 });

@@ -5,7 +5,7 @@ import type { Path } from '../issues/issue.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { closest } from '../text/closest.ts';
 import { COMMON_LINE_FIELDS, readMethodLine } from './method-lines.ts';
-import type { Reader, Fields } from './reader.ts';
+import type { Reader, Fields } from '../reading/reader.ts';
 import { RecipeCache } from './recipe-cache.ts';
 import { resolveLine, type LineSpec, type ResolveContext } from './resolve.ts';
 import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES, type ActivityLine, type GivenValue } from './types.ts';

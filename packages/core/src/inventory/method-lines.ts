@@ -3,9 +3,10 @@ import type { Path } from '../issues/issue.ts';
 import type { MethodCalculator, MethodOutput } from '../methods/method.ts';
 import { closest } from '../text/closest.ts';
 import { unit as knownUnit } from '../units/units.ts';
-import type { Reader, Fields } from './reader.ts';
-import { assumptions } from './assumptions.ts';
-import { factorRef, GJ_PER_TCE, type ResolveContext } from './resolve.ts';
+import type { Reader, Fields } from '../reading/reader.ts';
+import { assumptions } from '../accounting/assumptions.ts';
+import { factorRef, GJ_PER_TCE } from '../accounting/statements.ts';
+import type { ResolveContext } from './resolve.ts';
 import type { ActivityLine, Assumption, FactorRef, Recipe } from './types.ts';
 
 /** Fields every line may have, whatever its form. */

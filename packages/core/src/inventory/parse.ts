@@ -4,7 +4,7 @@ import type { Issue } from '../issues/issue.ts';
 import { defaultMethods } from '../methods/registry.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { readGrid, readLines, type LineSkips } from './lines.ts';
-import { Reader, type Fields } from './reader.ts';
+import { Reader, type Fields } from '../reading/reader.ts';
 import { gwpWeights, type ResolveContext } from './resolve.ts';
 import type { EnergyAccounting, Entity, FactorSet, Inventory } from './types.ts';
 

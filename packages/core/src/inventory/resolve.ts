@@ -1,14 +1,13 @@
 import { CO2_PER_CARBON, FACTOR_LABELS, FACTOR_SET_SOURCES } from '../factors/factor-sets.ts';
 import { FUELS, type FuelId } from '../factors/fuels.ts';
-import { citation, type Factor, type FactorLibrary, type Gas, type GwpSet } from '../factors/library.ts';
+import type { Factor, FactorLibrary, Gas, GwpSet } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
 import type { IssueDetail, Path } from '../issues/issue.ts';
 import type { Dimension, Unit } from '../units/units.ts';
-import { assumptions } from './assumptions.ts';
+import { assumptions } from '../accounting/assumptions.ts';
+import { factorRef, GJ_PER_TCE } from '../accounting/statements.ts';
 import type { Assumption, EnergyAccounting, FactorRef, FactorSet, GivenValue, Recipe, RoadTechnology } from './types.ts';
 
-/** GJ in one tonne of standard coal (GB/T 2589: 1 kgce = 29,307.6 kJ). */
-export const GJ_PER_TCE = 29.3076;
 
 export interface GwpWeights {
   readonly set: GwpSet;
@@ -71,24 +70,6 @@ export interface EmissionsSpec {
 
 export type LineSpec = FuelSpec | PurchasedEnergySpec | EmissionsSpec;
 
-const refCache = new WeakMap<Factor, FactorRef>();
-
-/** The factor as a result lists it, one shared object per library factor. */
-export function factorRef(factor: Factor): FactorRef {
-  let ref = refCache.get(factor);
-  if (!ref) {
-    ref = {
-      id: factor.id,
-      value: factor.value,
-      unit: factor.unit.id,
-      source: citation(factor),
-      table: factor.table,
-      verification: factor.verification,
-    };
-    refCache.set(factor, ref);
-  }
-  return ref;
-}
 
 function givenRef(field: string, given: GivenValue, lineSource: string | undefined): FactorRef {
   return { id: `line:${field}`, value: given.value, unit: given.unit.id, source: given.source ?? lineSource ?? 'given on the line' };

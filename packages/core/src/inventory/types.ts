@@ -1,16 +1,20 @@
-import type { Gas, GwpSet, Verification } from '../factors/library.ts';
+import type { Gas, GwpSet } from '../factors/library.ts';
 import type { FuelId } from '../factors/fuels.ts';
 import type { Ch4Origin, GpcRow, ReportingLevel, Scope } from '../gpc/structure.ts';
 import type { Unit } from '../units/units.ts';
+import type { GivenValue } from '../reading/reader.ts';
+import type { Assumption, FactorRef } from '../accounting/statements.ts';
+import type { FactorSet } from '../factors/factor-sets.ts';
+import type { RoadTechnology } from '../methods/transport/road-technologies.ts';
+
+export type { Assumption, FactorRef, FactorSet, GivenValue, RoadTechnology };
+export { ROAD_TECHNOLOGIES } from '../methods/transport/road-technologies.ts';
 
 /** Which default factors fuel lines take: IPCC 2006 defaults, or China's (GB/T 2589 NCVs, provincial-guideline carbon contents). */
-export type FactorSet = 'cn' | 'ipcc2006';
 export const NOTATION_KEYS = ['NO', 'IE', 'NE', 'C'] as const;
 export type NotationKey = (typeof NOTATION_KEYS)[number];
 export const QUALITY_LEVELS = ['high', 'medium', 'low'] as const;
 export type Quality = (typeof QUALITY_LEVELS)[number];
-export const ROAD_TECHNOLOGIES = ['gasoline-uncontrolled', 'gasoline-oxidation-catalyst', 'gasoline-low-mileage-1995'] as const;
-export type RoadTechnology = (typeof ROAD_TECHNOLOGIES)[number];
 
 export interface Entity {
   readonly name: string;
@@ -20,12 +24,6 @@ export interface Entity {
 }
 
 /** A value with its unit, as given on a line (`ncv`, `ef.CO2`, `carbonContent`). */
-export interface GivenValue {
-  readonly value: number;
-  readonly unit: Unit;
-  /** Where this value comes from, when the pair says (`{ value, unit, source }`); else the line's `source`. */
-  readonly source?: string | undefined;
-}
 
 /** How energy is converted to standard coal: calorific equivalent (当量), or electricity by the year's coal rate (发电煤耗法). */
 export type EnergyAccounting =
@@ -78,21 +76,7 @@ export interface NotationLine extends LineBase {
 
 export type ActivityLine = ComputingLine | NotationLine;
 
-/** A factor as it appears in a result: from the library (its id) or given on the line (the line's path). */
-export interface FactorRef {
-  readonly id: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly source: string;
-  readonly table?: string | undefined;
-  readonly verification?: Verification | undefined;
-}
 
-/** A default or convention applied to a line, stated with the result. */
-export interface Assumption {
-  readonly code: string;
-  readonly text: { readonly en: string; readonly zh: string };
-}
 
 /**
  * What one unit of a line's amount (in the line's own unit) yields. Lines that share fuel, row, unit

@@ -1,10 +1,12 @@
 import type { Factor, FactorCriteria, FactorLibrary } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
-import type { Reader, Fields } from '../inventory/reader.ts';
-import type { Assumption, FactorRef, FactorSet, GivenValue } from '../inventory/types.ts';
-import { assumptions } from '../inventory/assumptions.ts';
-import { factorRef } from '../inventory/resolve.ts';
+import type { Reader, Fields } from '../reading/reader.ts';
+import type { Assumption, FactorRef } from '../accounting/statements.ts';
+import type { FactorSet } from '../factors/factor-sets.ts';
+import type { GivenValue } from '../reading/reader.ts';
+import { assumptions } from '../accounting/assumptions.ts';
+import { factorRef } from '../accounting/statements.ts';
 import { closest } from '../text/closest.ts';
 import type { Dimension } from '../units/units.ts';
 

@@ -1,6 +1,6 @@
 import { GPC_ROWS, type GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
-import type { Reader } from '../inventory/reader.ts';
+import type { Reader } from '../reading/reader.ts';
 import type { ComputingLine, Inventory } from '../inventory/types.ts';
 import { unit } from '../units/units.ts';
 

@@ -1,6 +1,6 @@
 import type { GwpSet } from '../factors/library.ts';
 import type { Issue, Path } from '../issues/issue.ts';
-import { Reader, type Fields } from '../inventory/reader.ts';
+import { Reader, type Fields } from '../reading/reader.ts';
 import type { Assumption, Inventory } from '../inventory/types.ts';
 import { parseUnit } from '../units/units.ts';
 import { readActions } from './actions.ts';

@@ -1,5 +1,5 @@
 import type { Path, ReferenceKind } from '../issues/issue.ts';
-import type { Reader } from '../inventory/reader.ts';
+import type { Reader } from '../reading/reader.ts';
 import { closest } from '../text/closest.ts';
 
 /** Readers for the parts of a pathway file that every section shares: names, id-keyed maps, references. */

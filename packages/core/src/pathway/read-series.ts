@@ -1,5 +1,5 @@
 import { formatPath, type Path } from '../issues/issue.ts';
-import { typeName, type Fields, type Reader } from '../inventory/reader.ts';
+import { typeName, type Fields, type Reader } from '../reading/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Unit } from '../units/units.ts';
 import type { ParameterTable, Slot } from './params.ts';

@@ -2,7 +2,7 @@ import { FACTOR_SET_SOURCES } from '../factors/factor-sets.ts';
 import { FUELS, isFuelId, type Fuel, type FuelId } from '../factors/fuels.ts';
 import type { Factor, FactorLibrary } from '../factors/library.ts';
 import { GPC_ROWS } from '../gpc/structure.ts';
-import { factorRef, GJ_PER_TCE } from '../inventory/resolve.ts';
+import { factorRef, GJ_PER_TCE } from '../accounting/statements.ts';
 import type { Assumption, FactorRef } from '../inventory/types.ts';
 import type { PathwayWorkspace } from '../pathway/evaluate.ts';
 import type { PathwayModel, RowShare } from '../pathway/model.ts';

@@ -1,6 +1,6 @@
 import { PathwayWorkspace } from '../pathway/evaluate.ts';
 import { GJ_PER_MWH } from '../pathway/calibrate.ts';
-import { GJ_PER_TCE } from '../inventory/resolve.ts';
+import { GJ_PER_TCE } from '../accounting/statements.ts';
 import { scenarioParameters } from '../pathway/results.ts';
 import { capitalRecovery, costStreams, discountFactors, presentCost, type CostStreams } from './costs.ts';
 import type { Plan, PlanMeasure } from './definitions.ts';

@@ -1,5 +1,5 @@
 import { formatPath, type Issue } from '../issues/issue.ts';
-import { Reader, typeName, type Fields } from '../inventory/reader.ts';
+import { Reader, typeName, type Fields } from '../reading/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Basis } from '../pathway/definitions.ts';
 import { DEFAULT_END_YEAR, parsePathway, type BaseInventory } from '../pathway/parse.ts';

@@ -1,5 +1,5 @@
 import type { Path } from '../issues/issue.ts';
-import { typeName, type Fields, type Reader } from '../inventory/reader.ts';
+import { typeName, type Fields, type Reader } from '../reading/reader.ts';
 import { known } from '../pathway/read-fields.ts';
 import { convert, parseUnit, type Unit } from '../units/units.ts';
 import type { Catalogue, CatalogueMeasure } from './catalogue.ts';

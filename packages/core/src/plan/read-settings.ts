@@ -1,6 +1,6 @@
 import type { Path } from '../issues/issue.ts';
 import { ZodError } from 'zod';
-import { typeName, type Fields, type Reader } from '../inventory/reader.ts';
+import { typeName, type Fields, type Reader } from '../reading/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Pathway } from '../pathway/definitions.ts';
 import { entries, known } from '../pathway/read-fields.ts';

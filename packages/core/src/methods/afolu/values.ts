@@ -1,5 +1,5 @@
 import type { FactorCriteria } from '../../factors/library.ts';
-import type { Fields } from '../../inventory/reader.ts';
+import type { Fields } from '../../reading/reader.ts';
 import type { Path } from '../../issues/issue.ts';
 import type { Dimension } from '../../units/units.ts';
 import type { MethodWork } from '../method.ts';

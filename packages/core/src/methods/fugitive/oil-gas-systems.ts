@@ -1,4 +1,4 @@
-import { factorRef } from '../../inventory/resolve.ts';
+import { factorRef } from '../../accounting/statements.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
 

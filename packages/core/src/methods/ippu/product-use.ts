@@ -1,4 +1,4 @@
-import type { Fields } from '../../inventory/reader.ts';
+import type { Fields } from '../../reading/reader.ts';
 import type { Path } from '../../issues/issue.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';

@@ -2,9 +2,9 @@ import { CO2_PER_CARBON, FACTOR_LABELS, FACTOR_SET_SOURCES } from '../../factors
 import { FUELS, type FuelId } from '../../factors/fuels.ts';
 import type { Factor } from '../../factors/library.ts';
 import type { MissingFactor, Path } from '../../issues/issue.ts';
-import { assumptions } from '../../inventory/assumptions.ts';
-import { factorRef } from '../../inventory/resolve.ts';
-import type { RoadTechnology } from '../../inventory/types.ts';
+import { assumptions } from '../../accounting/assumptions.ts';
+import { factorRef } from '../../accounting/statements.ts';
+import type { RoadTechnology } from './road-technologies.ts';
 import type { MethodWork } from '../method.ts';
 
 export const FACTOR_SETS = ['ipcc2006', 'cn'] as const;

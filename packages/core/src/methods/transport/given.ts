@@ -1,6 +1,6 @@
 import type { Path } from '../../issues/issue.ts';
-import type { Fields } from '../../inventory/reader.ts';
-import type { GivenValue } from '../../inventory/types.ts';
+import type { Fields } from '../../reading/reader.ts';
+import type { GivenValue } from '../../reading/reader.ts';
 import { parseUnit, suggestUnit, type Dimension } from '../../units/units.ts';
 import type { MethodWork } from '../method.ts';
 

@@ -1,6 +1,6 @@
 import { isFuelId, FUEL_IDS, type FuelId } from '../../factors/fuels.ts';
 import type { Path } from '../../issues/issue.ts';
-import type { Fields } from '../../inventory/reader.ts';
+import type { Fields } from '../../reading/reader.ts';
 import { closest } from '../../text/closest.ts';
 import type { Dimension } from '../../units/units.ts';
 import type { MethodCalculator } from '../method.ts';

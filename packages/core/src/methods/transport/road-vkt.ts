@@ -1,10 +1,11 @@
 import { FUEL_IDS, isFuelId, type FuelId } from '../../factors/fuels.ts';
 import type { Factor } from '../../factors/library.ts';
 import type { Path } from '../../issues/issue.ts';
-import { assumptions } from '../../inventory/assumptions.ts';
-import type { Fields } from '../../inventory/reader.ts';
-import { factorRef } from '../../inventory/resolve.ts';
-import { ROAD_TECHNOLOGIES, type Assumption } from '../../inventory/types.ts';
+import { assumptions } from '../../accounting/assumptions.ts';
+import type { Fields } from '../../reading/reader.ts';
+import { factorRef } from '../../accounting/statements.ts';
+import type { Assumption } from '../../accounting/statements.ts';
+import { ROAD_TECHNOLOGIES } from './road-technologies.ts';
 import { closest } from '../../text/closest.ts';
 import type { Dimension } from '../../units/units.ts';
 import type { MethodCalculator } from '../method.ts';

@@ -1,6 +1,6 @@
 import type { Path } from '../../issues/issue.ts';
-import { typeName, type Fields } from '../../inventory/reader.ts';
-import { factorRef } from '../../inventory/resolve.ts';
+import { typeName, type Fields } from '../../reading/reader.ts';
+import { factorRef } from '../../accounting/statements.ts';
 import type { MethodWork } from '../method.ts';
 
 /** The MSW components of IPCC 2006 Vol.5 Table 2.4 (`other` is its "other, inert waste"). */

@@ -1,5 +1,5 @@
 import type { Path } from '../../issues/issue.ts';
-import type { Fields } from '../../inventory/reader.ts';
+import type { Fields } from '../../reading/reader.ts';
 import type { MethodWork } from '../method.ts';
 import { readByType, readFlag, reportShape, WASTE_TYPES, type Composition, type WasteType } from './solid-waste-composition.ts';
 

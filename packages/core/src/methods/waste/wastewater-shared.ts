@@ -1,6 +1,6 @@
 import type { FactorCriteria } from '../../factors/library.ts';
 import type { IssueDetail, Path } from '../../issues/issue.ts';
-import { typeName, type Fields } from '../../inventory/reader.ts';
+import { typeName, type Fields } from '../../reading/reader.ts';
 import { parseUnit, suggestUnit, type Unit } from '../../units/units.ts';
 import type { MethodWork } from '../method.ts';
 

@@ -1,9 +1,16 @@
 import type { Issue, IssueDetail, Path } from '../issues/issue.ts';
 import { closest } from '../text/closest.ts';
 import { parseUnit, suggestUnit, type Unit } from '../units/units.ts';
-import type { GivenValue } from './types.ts';
 
 export type Fields = Record<string, unknown>;
+
+/** A number with its unit as a file gives it: `{ value, unit }`, optionally with its `source`. */
+export interface GivenValue {
+  readonly value: number;
+  readonly unit: Unit;
+  /** Where this value comes from, when the pair says (`{ value, unit, source }`); else the line's `source`. */
+  readonly source?: string | undefined;
+}
 
 const GIVEN_FIELDS: ReadonlySet<string> = new Set(['value', 'unit', 'source']);
 

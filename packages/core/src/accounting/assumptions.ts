@@ -1,5 +1,5 @@
 import { citation, type Factor } from '../factors/library.ts';
-import type { Assumption } from './types.ts';
+import type { Assumption } from './statements.ts';
 
 /** Statements of the defaults and conventions a result relies on, in both languages. One builder per kind. */
 export const assumptions = {
