@@ -1,5 +1,5 @@
 import { findScenario, loadPathway, PathwayWorkspace, runMonteCarlo, runScenario, scenarioParameters, type MonteCarloSummary, type Pathway } from '@peakpath/core';
-import { MonteCarloPool } from '../packages/cli/src/pathway/monte-carlo.ts';
+import { MonteCarloPool } from '@peakpath/node';
 import { median, time } from './measure.ts';
 import { baselinePathway, baselineStart } from './pathway-baseline.ts';
 import { ALL_ACTIONS, generateCityInventory, generateCityPathway } from './pathway-generate.ts';
@@ -27,7 +27,7 @@ function row(label: string, ms: number, note = ''): void {
   console.log(`  ${label.padEnd(52)} ${figure.padStart(9)} ms  ${note}`);
 }
 
-/** The blocks the CLI cuts an analysis into (packages/cli/src/pathway/monte-carlo.ts). */
+/** The blocks the CLI cuts an analysis into (packages/node/src/monte-carlo/pool.ts). */
 function blocksOf(runs: number, threads: number): [number, number][] {
   const size = Math.max(100, Math.ceil(runs / (threads * 8)));
   const blocks: [number, number][] = [];

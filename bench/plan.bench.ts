@@ -1,5 +1,5 @@
 import { baseInventory, buildMacc, defaultCatalogue, judgeTarget, parsePlan, PlanEvaluator, PortfolioOptimiser, type Plan } from '@peakpath/core';
-import { highsSolver } from '../packages/cli/src/plan/solver.ts';
+import { highsSolver } from '@peakpath/node';
 import { generator } from './generate.ts';
 import { median, time } from './measure.ts';
 import { generateCityInventory, generateCityPathway } from './pathway-generate.ts';

@@ -1,2 +1,2 @@
 /** The CLI's HiGHS solver, for the core's plan tests (the core takes its solver as an argument). */
-export { highsSolver } from '../../packages/cli/src/plan/solver.ts';
+export { highsSolver } from '@peakpath/node';

@@ -8,7 +8,7 @@ import { pathwayCommand, type PathwayOptions } from './commands/pathway.ts';
 import { planCommand, type PlanOptions } from './commands/plan.ts';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { unitsCommand } from './commands/units.ts';
-import { InputFileError } from './input.ts';
+import { InputFileError } from '@peakpath/node';
 import type { CommandOutput } from './output.ts';
 
 /** --lang defaults to Chinese where the environment's locale is Chinese, English otherwise. */

@@ -1,7 +1,7 @@
 import { formatIssue, GPC_SECTORS, runInventory, type InventoryResult, type Issue, type Lang } from '@peakpath/core';
 import { inventoryJson } from '../format/json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
-import { readDocument } from '../input.ts';
+import { readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 
 export interface InventoryOptions {

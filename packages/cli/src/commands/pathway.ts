@@ -1,9 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { loadPathway, runScenario, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
-import { InputFileError, readDocument } from '../input.ts';
+import { InputFileError, monteCarlo, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
-import { monteCarlo } from '../pathway/monte-carlo.ts';
 import { ProgressBar } from '../pathway/progress.ts';
 import { issueLines } from './inventory.ts';
 

@@ -1,9 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { loadPlan, runPlan, type Lang, type PlanResult } from '@peakpath/core';
 import { formatNumber, renderTable } from '../format/table.ts';
-import { readDocument } from '../input.ts';
+import { highsSolver, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
-import { highsSolver } from '../plan/solver.ts';
 import { issueLines } from './inventory.ts';
 
 export interface PlanOptions {

@@ -58,7 +58,7 @@ export class MonteCarloPool {
   private readonly piscina: Piscina;
 
   constructor(readonly threads: number) {
-    this.piscina = new Piscina({ filename: new URL('./mc-worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+    this.piscina = new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
 
   async run(pathway: Pathway, scenario: string, seed: number, blocks: readonly [number, number][], finished: (chunk: MonteCarloChunk) => MonteCarloChunk = (chunk) => chunk): Promise<MonteCarloSummary> {
