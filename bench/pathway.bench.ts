@@ -1,4 +1,4 @@
-import { findScenario, loadPathway, PathwayWorkspace, runMonteCarlo, runScenario, scenarioParameters, type MonteCarloSummary, type Pathway } from '@peakpath/core';
+import { createEngine, findScenario, PathwayWorkspace, runMonteCarlo, runScenario, scenarioParameters, type MonteCarloSummary, type Pathway } from '@peakpath/core';
 import { MonteCarloPool } from '@peakpath/node';
 import { median, time } from './measure.ts';
 import { baselinePathway, baselineStart } from './pathway-baseline.ts';
@@ -27,7 +27,7 @@ function row(label: string, ms: number, note = ''): void {
   console.log(`  ${label.padEnd(52)} ${figure.padStart(9)} ms  ${note}`);
 }
 
-/** The blocks the CLI cuts an analysis into (packages/node/src/monte-carlo/pool.ts). */
+/** The blocks the engine cuts an analysis into (packages/core/src/engine/engine.ts `monteCarlo`), for the report. */
 function blocksOf(runs: number, threads: number): [number, number][] {
   const size = Math.max(100, Math.ceil(runs / (threads * 8)));
   const blocks: [number, number][] = [];
@@ -62,10 +62,12 @@ function describe(pathway: Pathway): string {
 export async function benchPathway(runs = 10_000, threads = 2, seed = 7): Promise<void> {
   const inventoryDocument = generateCityInventory();
   const pathwayDocument = generateCityPathway();
-  const loadFirst = time(() => loadPathway(pathwayDocument, inventoryDocument));
+  const engine = createEngine();
+  const documents = { pathway: pathwayDocument, inventory: inventoryDocument };
+  const loadFirst = time(() => engine.compilePathway(documents));
   const loaded = loadFirst.value;
   if (!loaded.ok) throw new Error(`generated pathway is invalid: ${JSON.stringify(loaded).slice(0, 1000)}`);
-  const pathway = loaded.pathway;
+  const pathway = loaded.value;
   const scenario = findScenario(pathway, ALL_ACTIONS);
   const params = scenarioParameters(pathway, scenario);
   const workspace = new PathwayWorkspace(pathway.model);
@@ -82,7 +84,7 @@ export async function benchPathway(runs = 10_000, threads = 2, seed = 7): Promis
   const evaluateMs = medianMs(() => workspace.evaluate(params, scenario.active), 5000, 2000);
   const baselineMs = medianMs(() => baselinePathway(pathwayDocument, inventoryDocument, start, ALL_ACTIONS), 500, 200);
   const scenarioMs = medianMs(() => runScenario(pathway, ALL_ACTIONS, workspace), 500, 100);
-  const loadMs = medianMs(() => loadPathway(pathwayDocument, inventoryDocument), 50, 10);
+  const loadMs = medianMs(() => engine.compilePathway(documents), 50, 10);
 
   // Monte Carlo on this thread: one warm-up analysis, then the median of 3.
   const single = runMonteCarlo(pathway, ALL_ACTIONS, runs, seed);
@@ -90,23 +92,25 @@ export async function benchPathway(runs = 10_000, threads = 2, seed = 7): Promis
 
   // Monte Carlo on worker threads, as the CLI runs it: a cold pool end to end, then a warm pool.
   const blocks = blocksOf(runs, threads);
+  const analyse = async (runner: MonteCarloPool): Promise<MonteCarloSummary> => {
+    const result = await engine.monteCarlo(pathway, { scenario: ALL_ACTIONS, runs, seed, runner });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    return result.value;
+  };
   const coldStart = performance.now();
   const coldPool = new MonteCarloPool(threads);
-  const cold = await coldPool.run(pathway, ALL_ACTIONS, seed, blocks);
+  const cold = await analyse(coldPool);
   const coldMs = performance.now() - coldStart;
   await coldPool.close();
   const startup = performance.now();
   const pool = new MonteCarloPool(threads);
-  await pool.run(pathway, ALL_ACTIONS, seed, [
-    [0, 1],
-    [1, 1],
-  ]);
+  await Promise.all([0, 1].map((from) => pool.run({ pathway, scenario: ALL_ACTIONS, seed, from, runs: 1 })));
   const startupMs = performance.now() - startup;
   let warm: MonteCarloSummary | undefined;
   let poolMs: number;
   try {
-    await pool.run(pathway, ALL_ACTIONS, seed, blocks);
-    poolMs = await medianAsync(async () => (warm = await pool.run(pathway, ALL_ACTIONS, seed, blocks)), 5);
+    await analyse(pool);
+    poolMs = await medianAsync(async () => (warm = await analyse(pool)), 5);
   } finally {
     await pool.close();
   }

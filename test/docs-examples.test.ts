@@ -11,7 +11,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadPathway, loadPlan, runInventory, type Issue } from '@peakpath/core';
+import { createEngine, type Issue } from '@peakpath/core';
+
+const engine = createEngine();
 
 const DOCS = join(process.cwd(), 'docs');
 /** Examples that are not meant to compute as they stand: file → block index → what they show. */
@@ -29,16 +31,14 @@ const demoPathway: unknown = parse(readFileSync(join(process.cwd(), 'examples/de
 
 /** The problems of a pathway example: its own, or its inventory's. */
 function pathwayIssues(block: string): readonly Issue[] {
-  const loaded = loadPathway(parse(block), demoInventory);
-  if (loaded.ok) return [];
-  return 'inventoryIssues' in loaded ? loaded.inventoryIssues : loaded.issues;
+  const loaded = engine.compilePathway({ pathway: parse(block), inventory: demoInventory });
+  return loaded.ok ? [] : loaded.issues;
 }
 
 /** The problems of a plan example: its own and its pathway's, or its inventory's. */
 function planIssues(block: string): readonly Issue[] {
-  const loaded = loadPlan(parse(block), demoPathway, demoInventory);
-  if (loaded.ok) return [];
-  return 'inventoryIssues' in loaded ? loaded.inventoryIssues : [...loaded.issues, ...loaded.pathwayIssues];
+  const loaded = engine.compilePlan({ plan: parse(block), pathway: demoPathway, inventory: demoInventory });
+  return loaded.ok ? [] : loaded.issues;
 }
 
 function asDocument(value: unknown): Record<string, unknown> | undefined {
@@ -68,7 +68,7 @@ for (const file of readdirSync(DOCS).filter((name) => name.endsWith('.md'))) {
         }
         const document = asDocument(parse(block));
         expect(document, 'a list of lines, a line or a whole file').toBeDefined();
-        const run = runInventory(document);
+        const run = engine.inventory(document);
         if (special === undefined) expect(run.ok ? [] : run.issues).toEqual([]);
         else expect(run.ok ? 0 : run.issues.length).toBe(special.invalid);
       });

@@ -13,7 +13,7 @@ let solver: LpSolver;
 beforeAll(async () => { solver = await highsSolver(); });
 const grid = Array.from({ length: 11 }, (_, i) => i / 10);
 for (const [family, lumpy, peak, maxLength, runs] of [['A yes/no caps', true, false, 7, 600], ['B yes/no peak', true, true, 5, 600], ['C continuous peak', false, true, 4, 600], ['D continuous cap', false, false, 4, 600]] as const) {
-  it(family, { timeout: 590000 }, () => {
+  it(family, { timeout: 590000 }, async () => {
     const arbitrary = fc.record({
       ms: fc.array(fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }), start: fc.integer({ min: 2023, max: 2032 }), years: fc.integer({ min: 1, max: 6 }) }), { minLength: 2, maxLength }),
       by: fc.integer({ min: 2025, max: 2034 }), share: fc.double({ min: 0.5, max: 0.98, noNaN: true }),
@@ -28,7 +28,7 @@ for (const [family, lumpy, peak, maxLength, runs] of [['A yes/no caps', true, fa
       }
       const plan = loadTestPlan(planDoc(measures, { constraints: { targets: ['t'] } }), planPathway({ targets: { t: target } }));
       const ev = new PlanEvaluator(plan);
-      const sol = new PortfolioOptimiser(ev, solver).solve();
+      const sol = await new PortfolioOptimiser(ev, solver).solve();
       const brute = bruteForce(plan, plan.measures.map(() => (lumpy ? [0, 1] : grid)));
       if (!brute) continue;
       stats.cases++;

@@ -1,6 +1,6 @@
 /** Small inventories and pathways for the pathway engine's tests, and the assertions they share. */
 import { expect } from 'vitest';
-import { loadPathway, runInventory, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
+import { createEngine, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
 import { closeTo } from './fast-check.ts';
 
 export type Fields = Record<string, unknown>;
@@ -24,16 +24,18 @@ export function pathwayDoc(top: Fields = {}): Fields {
   };
 }
 
+export const engine = createEngine();
+
 export function load(pathway: Fields, inventory: Fields): Pathway {
-  const loaded = loadPathway(pathway, inventory);
+  const loaded = engine.compilePathway({ pathway, inventory });
   if (!loaded.ok) throw new Error(`expected a valid pathway: ${JSON.stringify(loaded)}`);
-  return loaded.pathway;
+  return loaded.value;
 }
 
 export function inventoryResult(inventory: Fields): InventoryResult {
-  const result = runInventory(inventory);
+  const result = engine.inventory(inventory);
   if (!result.ok) throw new Error(`expected a valid inventory: ${JSON.stringify(result.issues)}`);
-  return result.result;
+  return result.value;
 }
 
 /** tCO2e and tce of the inventory's lines on rows starting with `gpc` and of this fuel/energy. */

@@ -1,9 +1,10 @@
 /**
  * @peakpath/node — what the engines need from Node and core cannot do itself: the HiGHS solver
- * (WebAssembly), the Monte Carlo worker pool (worker threads), and documents read from files.
- * The CLI and the coming server build on it; the core stays pure.
+ * (WebAssembly), the Monte Carlo worker pool (worker threads), documents from files, and the engine
+ * assembled from them (`createNodeEngine`). The CLI and the coming server build on it; the core stays pure.
  */
+export { createNodeEngine } from './engine.ts';
 export { highsSolver } from './highs.ts';
-export { defaultThreads, monteCarlo, MonteCarloPool } from './monte-carlo/pool.ts';
-export type { MonteCarloOptions } from './monte-carlo/pool.ts';
+export { defaultThreads, MonteCarloPool } from './monte-carlo/pool.ts';
 export { InputFileError, MAX_INPUT_BYTES, readDocument } from './documents.ts';
+export { fileResolver } from './resolver.ts';

@@ -1,4 +1,4 @@
-import { formatIssue, GPC_SECTORS, runInventory, type InventoryResult, type Issue, type Lang } from '@peakpath/core';
+import { createEngine, formatIssue, GPC_SECTORS, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
 import { inventoryJson } from '../format/json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { readDocument } from '@peakpath/node';
@@ -12,16 +12,35 @@ export interface InventoryOptions {
 /** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON. */
 export async function inventoryCommand(file: string, options: InventoryOptions): Promise<CommandOutput> {
   const document = await readDocument(file);
-  const run = runInventory(document);
-  if (!run.ok) return { status: 2, stderr: issueLines(file, run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: inventoryJson(run.result) };
-  return { status: 0, stdout: `${renderInventory(run.result, options.lang)}\n` };
+  const run = createEngine().inventory(document, { id: file });
+  if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
+  if (options.json) return { status: 0, stdout: inventoryJson(run.value) };
+  return { status: 0, stdout: `${renderInventory(run.value, options.lang)}\n` };
 }
 
-export function issueLines(file: string, issues: readonly Issue[], lang: Lang): string {
-  const heading =
-    lang === 'zh' ? `${file}：发现 ${issues.length} 处输入问题，未计算。` : `${file}: ${issues.length} input problem${issues.length === 1 ? '' : 's'}; nothing computed.`;
-  return `${heading}\n${issues.map((issue) => formatIssue(issue, lang)).join('\n')}\n`;
+/**
+ * The engine's issues for people, file by file: a heading per document with its count, then one line
+ * per problem with its path. Problems with the command's own options (the `request`) come first, as
+ * `--option: …`.
+ */
+export function issueReport(issues: readonly DocumentIssue[], lang: Lang): string {
+  const byDocument = new Map<string, DocumentIssue[]>();
+  const options: string[] = [];
+  for (const issue of issues) {
+    if (issue.document.kind === 'request') {
+      options.push(`--${formatIssue(issue, lang)}`);
+      continue;
+    }
+    const list = byDocument.get(issue.document.id) ?? [];
+    list.push(issue);
+    byDocument.set(issue.document.id, list);
+  }
+  const parts = [...options.map((line) => `${line}\n`)];
+  for (const [file, list] of byDocument) {
+    const heading = lang === 'zh' ? `${file}：发现 ${list.length} 处输入问题，未计算。` : `${file}: ${list.length} input problem${list.length === 1 ? '' : 's'}; nothing computed.`;
+    parts.push(`${heading}\n${list.map((issue) => formatIssue(issue, lang)).join('\n')}\n`);
+  }
+  return parts.join('');
 }
 
 const LABELS = {

@@ -1,10 +1,9 @@
-import { dirname, resolve } from 'node:path';
-import { loadPathway, runScenario, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
+import { MAX_MONTE_CARLO_RUNS, pathwayJson, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
-import { InputFileError, monteCarlo, readDocument } from '@peakpath/node';
+import { createNodeEngine, defaultThreads, InputFileError, MonteCarloPool, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { ProgressBar } from '../pathway/progress.ts';
-import { issueLines } from './inventory.ts';
+import { issueReport } from './inventory.ts';
 
 export interface PathwayOptions {
   readonly json: boolean;
@@ -16,7 +15,6 @@ export interface PathwayOptions {
 }
 
 const DEFAULT_SEED = 1;
-const MAX_RUNS = 10_000_000;
 
 function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -29,42 +27,29 @@ function integerOption(name: string, value: string | undefined, min: number, max
 
 /** `peakpath pathway FILE`: the scenarios side by side, or one scenario in detail; --mc adds Monte Carlo. */
 export async function pathwayCommand(file: string, options: PathwayOptions): Promise<CommandOutput> {
-  const runs = integerOption('mc', options.mc, 1, MAX_RUNS);
+  const runs = integerOption('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS);
   const seed = integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
   const threads = integerOption('threads', options.threads, 1, 256);
   const document = await readDocument(file);
-  const reference = typeof document === 'object' && document !== null ? (document as Record<string, unknown>)['inventory'] : undefined;
-  if (typeof reference !== 'string' || reference.trim() === '') {
-    return { status: 2, stderr: `${file}: \`inventory\` is required: the path of the base-year inventory file, relative to this file / 缺少 \`inventory\`：基年清单文件的路径（相对于本文件）\n` };
-  }
-  const inventoryFile = resolve(dirname(file), reference);
-  const inventoryDocument = await readDocument(inventoryFile);
-  const loaded = loadPathway(document, inventoryDocument);
-  if (!loaded.ok) {
-    if ('inventoryIssues' in loaded) return { status: 2, stderr: issueLines(inventoryFile, loaded.inventoryIssues, options.lang) };
-    return { status: 2, stderr: issueLines(file, loaded.issues, options.lang) };
-  }
-  const { pathway } = loaded;
-  const scenarioId = options.scenario ?? pathway.defaultScenario;
-  if (!pathway.scenarios.some((scenario) => scenario.id === scenarioId)) {
-    const ids = pathway.scenarios.map((scenario) => scenario.id).join(', ');
-    return { status: 2, stderr: `--scenario: "${scenarioId}" is not a scenario of ${file} (${ids}) / 文件中没有该情景\n` };
-  }
-  const result = runScenario(pathway, scenarioId);
-  const comparison = pathway.scenarios.map((scenario) => (scenario.id === scenarioId ? result : runScenario(pathway, scenario.id)));
+  const engine = await createNodeEngine();
+  const run = await engine.pathway(document, { id: file, scenario: options.scenario });
+  if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
+  const { pathway, result, comparison } = run.value;
   let mc: MonteCarloSummary | undefined;
   if (runs !== undefined) {
     const bar = new ProgressBar(process.stderr, options.lang === 'zh' ? '蒙特卡洛模拟' : 'Monte Carlo');
+    const workers = threads ?? defaultThreads(runs);
+    const pool = workers > 1 ? new MonteCarloPool(workers) : undefined;
     try {
-      mc = await monteCarlo(pathway, scenarioId, { runs, seed, threads, progress: (done, total) => bar.update(done, total) });
+      const analysis = await engine.monteCarlo(pathway, { scenario: result.scenario.id, runs, seed, runner: pool, progress: (done, total) => bar.update(done, total) });
+      if (!analysis.ok) return { status: 2, stderr: issueReport(analysis.issues, options.lang) };
+      mc = analysis.value;
     } finally {
       bar.done();
+      await pool?.close();
     }
   }
-  if (options.json) {
-    const summary = comparison.map((other) => ({ id: other.scenario.id, name: other.scenario.name, total: other.total, peak: other.peak, targets: other.targets.map(({ id, met }) => ({ id, met })) }));
-    return { status: 0, stdout: `${JSON.stringify({ ...result, comparison: summary, ...(mc ? { mc } : {}) }, null, 2)}\n` };
-  }
+  if (options.json) return { status: 0, stdout: `${JSON.stringify(pathwayJson(result, comparison, mc), null, 2)}\n` };
   const scenarioGiven = options.scenario !== undefined;
   return { status: 0, stdout: `${renderPathway(pathway, result, comparison, mc, scenarioGiven, options.lang)}\n` };
 }

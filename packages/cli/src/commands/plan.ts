@@ -1,9 +1,8 @@
-import { dirname, resolve } from 'node:path';
-import { loadPlan, runPlan, type Lang, type PlanResult } from '@peakpath/core';
+import { planJson, type Lang, type PlanResult } from '@peakpath/core';
 import { formatNumber, renderTable } from '../format/table.ts';
-import { highsSolver, readDocument } from '@peakpath/node';
+import { createNodeEngine, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
-import { issueLines } from './inventory.ts';
+import { issueReport } from './inventory.ts';
 
 export interface PlanOptions {
   readonly json: boolean;
@@ -13,36 +12,11 @@ export interface PlanOptions {
 /** `peakpath plan FILE`: the MACC, the least-cost portfolio and its pathway, or why no portfolio meets the request. */
 export async function planCommand(file: string, options: PlanOptions): Promise<CommandOutput> {
   const document = await readDocument(file);
-  const reference = (key: string, doc: unknown): string | undefined => {
-    const value = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)[key] : undefined;
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-  };
-  const pathwayRef = reference('pathway', document);
-  const given = typeof document === 'object' && document !== null ? (document as Record<string, unknown>)['pathway'] : undefined;
-  if (given !== undefined && typeof given !== 'string') return { status: 2, stderr: `${file}: pathway: expected the path of the pathway file (a string), got ${typeof given} / pathway 应为路径文件的路径（字符串）\n` };
-  if (!pathwayRef) return { status: 2, stderr: `${file}: \`pathway\` is required: the path of the pathway file, relative to this file / 缺少 \`pathway\`：路径文件的路径（相对于本文件）\n` };
-  const pathwayFile = resolve(dirname(file), pathwayRef);
-  const pathwayDocument = await readDocument(pathwayFile);
-  const inventoryRef = reference('inventory', pathwayDocument);
-  if (!inventoryRef) return { status: 2, stderr: `${pathwayFile}: \`inventory\` is required: the path of the base-year inventory file, relative to this file / 缺少 \`inventory\`\n` };
-  const inventoryFile = resolve(dirname(pathwayFile), inventoryRef);
-  const inventoryDocument = await readDocument(inventoryFile);
-  const loaded = loadPlan(document, pathwayDocument, inventoryDocument);
-  if (!loaded.ok) {
-    if ('inventoryIssues' in loaded) return { status: 2, stderr: issueLines(inventoryFile, loaded.inventoryIssues, options.lang) };
-    const parts = [loaded.issues.length > 0 ? issueLines(file, loaded.issues, options.lang) : '', loaded.pathwayIssues.length > 0 ? issueLines(pathwayFile, loaded.pathwayIssues, options.lang) : ''];
-    return { status: 2, stderr: parts.join('') };
-  }
-  const result = runPlan(loaded.plan, await highsSolver());
-  if (options.json) return { status: 0, stdout: `${JSON.stringify(planJson(result), null, 2)}\n` };
-  return { status: 0, stdout: `${renderPlan(result, options.lang)}\n` };
-}
-
-/** The JSON `peakpath plan --json` prints (docs/plans.md): `pathway` as `peakpath pathway --json` prints a scenario. */
-export function planJson(result: PlanResult): unknown {
-  const summary = (p: PlanResult['pathway']) => ({ id: p.scenario.id, name: p.scenario.name, total: p.total, peak: p.peak, targets: p.targets.map(({ id, met }) => ({ id, met })) });
-  const { pathway, baselinePathway, ...rest } = result;
-  return { ...rest, pathway: { ...pathway, comparison: [summary(baselinePathway), summary(pathway)] }, baselinePathway: summary(baselinePathway) };
+  const engine = await createNodeEngine();
+  const run = await engine.plan(document, { id: file });
+  if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
+  if (options.json) return { status: 0, stdout: `${JSON.stringify(planJson(run.value), null, 2)}\n` };
+  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n` };
 }
 
 const TEXT = {

@@ -41,8 +41,19 @@ export type IssueDetail =
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
+  | DocumentIssueDetail
   | PathwayIssueDetail
   | PlanIssueDetail;
+
+/** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
+export type DocumentKind = 'inventory' | 'pathway' | 'plan';
+
+/** Problems with the references between documents (engine/). */
+export type DocumentIssueDetail =
+  /** The document names no `kind` document to build on (`inventory` of a pathway, `pathway` of a plan). */
+  | { code: 'missing-reference'; kind: DocumentKind }
+  /** The resolver could not give the document a reference names, and says why. */
+  | { code: 'unresolved-reference'; kind: DocumentKind; reference: string; reason: { readonly en: string; readonly zh: string } };
 
 /** Problems only a pathway file can have (docs/pathways.md). */
 export type PathwayIssueDetail =
@@ -74,6 +85,7 @@ export type PlanIssueDetail =
   | { code: 'invalid-catalogue'; message: string };
 export type PlanIssueCode = PlanIssueDetail['code'];
 export type PathwayIssueCode = PathwayIssueDetail['code'];
+export type DocumentIssueCode = DocumentIssueDetail['code'];
 
 /** What a method needs and could not find, with the field that would supply it. */
 export type MissingFactor =

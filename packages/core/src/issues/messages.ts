@@ -1,4 +1,4 @@
-import { formatPath, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
+import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -69,6 +69,12 @@ const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
+const documentText: Record<DocumentKind, { en: string; zh: string }> = {
+  inventory: { en: 'base-year inventory', zh: '基年清单' },
+  pathway: { en: 'pathway file', zh: '路径文件' },
+  plan: { en: 'plan file', zh: '行动方案文件' },
+};
+
 export function formatIssue(issue: Issue, lang: Lang = 'en'): string {
   return `${formatPath(issue.path)}: ${describeIssue(issue, lang)}`;
 }
@@ -178,6 +184,14 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${quote(issue.got)} 不是可选类别，应为 ${list(issue.allowed)} 之一${hint(issue.suggestion, lang)}`
         : `${quote(issue.got)} is not one of ${list(issue.allowed)}${hint(issue.suggestion, lang)}`;
+    case 'missing-reference':
+      return zh
+        ? `缺少 \`${issue.kind}\`：本文件所依据的${documentText[issue.kind].zh}（文件中填其路径，相对于本文件）`
+        : `\`${issue.kind}\` is required: the ${documentText[issue.kind].en} this one builds on (in a file, its path relative to this file)`;
+    case 'unresolved-reference':
+      return zh
+        ? `无法取得${documentText[issue.kind].zh} ${quote(issue.reference)}：${issue.reason.zh}`
+        : `cannot get the ${documentText[issue.kind].en} ${quote(issue.reference)}: ${issue.reason.en}`;
     case 'unknown-reference': {
       const kind = referenceText[issue.kind];
       return zh

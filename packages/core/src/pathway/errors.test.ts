@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Issue, PathwayIssueCode } from '../index.ts';
-import { loadPathway } from './run.ts';
+import { createEngine } from '../engine/engine.ts';
+
+const engine = createEngine();
+const loadPathway = (pathway: unknown, inventory: unknown) => engine.compilePathway({ pathway, inventory });
 
 type Fields = Record<string, unknown>;
 
@@ -34,8 +37,8 @@ function doc(top: Fields = {}): Fields {
 function issuesOf(pathway: Fields, inventory: Fields = INVENTORY): readonly Issue[] {
   const loaded = loadPathway(pathway, inventory);
   if (loaded.ok) throw new Error('expected input errors, but the pathway is valid');
-  if ('inventoryIssues' in loaded) throw new Error(`expected pathway errors, got the inventory's: ${JSON.stringify(loaded.inventoryIssues)}`);
-  return loaded.issues;
+  if (loaded.issues.some((issue) => issue.document.kind !== 'pathway')) throw new Error(`expected pathway errors, got the inventory's: ${JSON.stringify(loaded.issues)}`);
+  return loaded.issues.map(({ document: _document, ...issue }) => issue);
 }
 
 it('the document the cases start from is valid', () => {
@@ -183,6 +186,6 @@ describe('reporting', () => {
   it('the inventory’s own problems come back as the inventory’s', () => {
     const loaded = loadPathway(doc(), { ...INVENTORY, year: 'last year' });
     expect(loaded.ok).toBe(false);
-    expect('inventoryIssues' in loaded && loaded.inventoryIssues.map((issue) => issue.path)).toEqual([['year']]);
+    expect(!loaded.ok && loaded.issues.map((issue) => [issue.document.kind, issue.path])).toEqual([['inventory', ['year']]]);
   });
 });

@@ -9,7 +9,7 @@ import type { Distribution, Pathway } from './definitions.ts';
 import { percentile, runMonteCarlo, runMonteCarloChunk, summariseMonteCarlo } from './montecarlo.ts';
 import { draw, runStream } from './random.ts';
 import { runScenario } from './results.ts';
-import { loadPathway } from './run.ts';
+import { createEngine } from '../engine/engine.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -25,8 +25,8 @@ const INVENTORY = {
 };
 
 function pathwayWith(uncertainty: Fields): Pathway {
-  const loaded = loadPathway(
-    {
+  const loaded = createEngine().compilePathway({
+    pathway: {
       endYear: 2040,
       drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: { 2023: '5%', 2030: '1%' } } },
       sectors: { industry: { gpc: ['I.3'], driver: 'gdp', intensity: { growth: { 2023: '-2%' } } } },
@@ -35,10 +35,10 @@ function pathwayWith(uncertainty: Fields): Pathway {
       targets: { peak: { type: 'peak', by: 2030 }, early: { type: 'peak', by: 2026 }, cap: { type: 'cap', year: 2030, value: 20, unit: '万tCO2e' } },
       uncertainty,
     },
-    INVENTORY,
-  );
+    inventory: INVENTORY,
+  });
   if (!loaded.ok) throw new Error(`expected a valid pathway: ${JSON.stringify(loaded)}`);
-  return loaded.pathway;
+  return loaded.value;
 }
 
 const SPREAD = {

@@ -1,3 +1,4 @@
+import type { FactorLibrary } from '../factors/library.ts';
 import type { GwpSet } from '../factors/library.ts';
 import type { Issue, Path } from '../issues/issue.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
@@ -25,6 +26,8 @@ export const DEFAULT_END_YEAR = 2060;
 /** The inventory a pathway starts from, as the inventory engine validated and computed it. */
 export interface BaseInventory {
   readonly inventory: Inventory;
+  /** The factor library the inventory was read with: what builds on it (a plan's air factors) uses the same. */
+  readonly library: FactorLibrary;
   /** GWP weight of N2O in the inventory's set. */
   readonly n2oWeight: number;
   readonly gwp: GwpSet;

@@ -1,3 +1,4 @@
+import type { FactorLibrary } from '../factors/library.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Basis, Pathway, ScenarioDefinition, TargetDefinition } from '../pathway/definitions.ts';
 import type { UnitCost } from './costs.ts';
@@ -59,6 +60,8 @@ export interface EnergyPrice {
 /** A plan file, validated and compiled. */
 export interface Plan {
   readonly name: Name;
+  /** The factor library the base inventory was read with; the plan's air-pollutant factors come from it too. */
+  readonly library: FactorLibrary;
   /** The pathway with the plan's measures added as actions. */
   readonly pathway: Pathway;
   /** The pathway scenario the measures are added to. */

@@ -7,48 +7,52 @@ import type { Infeasibility, PortfolioOptimiser, Reachable } from './optimise.ts
  * drop a constraint; if the rest still conflict, it was not needed), and for each, the best the
  * measures reach without the others.
  */
-export function diagnose(opt: PortfolioOptimiser, request: Request): Infeasibility {
+export async function diagnose(opt: PortfolioOptimiser, request: Request): Promise<Infeasibility> {
   const groups: { label: string; targets: TargetDefinition[]; budget: boolean }[] = [
     ...request.targets.map((target) => ({ label: `target:${target.id}`, targets: [target], budget: false })),
     ...(request.budget ? [{ label: 'budget', targets: [], budget: true }] : []),
   ];
-  const feasible = (kept: typeof groups): boolean =>
-    opt.solveRequest({ targets: kept.flatMap((group) => group.targets), budget: kept.some((group) => group.budget) ? request.budget : undefined }, 'cost', 12).status !== 'infeasible';
+  const solves = opt.limits.diagnosisSolves;
+  const feasible = async (kept: typeof groups): Promise<boolean> =>
+    (await opt.solveRequest({ targets: kept.flatMap((group) => group.targets), budget: kept.some((group) => group.budget) ? request.budget : undefined }, 'cost', solves)).status !== 'infeasible';
   let conflict = [...groups];
   for (const group of groups) {
     const without = conflict.filter((candidate) => candidate !== group);
-    if (!feasible(without)) conflict = without;
+    if (!(await feasible(without))) conflict = without;
   }
-  const reachable = conflict.map((group): Reachable => {
-    if (group.budget) return { constraint: group.label, kind: 'budget', factor: budgetFactor(opt, request) };
+  const reachable: Reachable[] = [];
+  for (const group of conflict) {
+    if (group.budget) {
+      reachable.push({ constraint: group.label, kind: 'budget', factor: await budgetFactor(opt, request) });
+      continue;
+    }
     const target = group.targets[0]!;
-    if (target.kind === 'peak') return { constraint: group.label, kind: 'peak', earliestPeakBy: earliestPeak(opt, target) };
-    return lowest(opt, target, group.label);
-  });
+    reachable.push(target.kind === 'peak' ? { constraint: group.label, kind: 'peak', earliestPeakBy: await earliestPeak(opt, target) } : await lowest(opt, target, group.label));
+  }
   return { conflicting: conflict.map((group) => group.label), reachable };
 }
 
 /** The earliest year a peak target could name and be met with the measures (no other constraint). */
-export function earliestPeak(opt: PortfolioOptimiser, target: Extract<TargetDefinition, { kind: 'peak' }>): number | null {
-  const ok = (year: number): boolean => opt.solveRequest({ targets: [{ ...target, year }], budget: undefined }, 'cost', 12).status !== 'infeasible';
+export async function earliestPeak(opt: PortfolioOptimiser, target: Extract<TargetDefinition, { kind: 'peak' }>): Promise<number | null> {
+  const ok = async (year: number): Promise<boolean> => (await opt.solveRequest({ targets: [{ ...target, year }], budget: undefined }, 'cost', opt.limits.diagnosisSolves)).status !== 'infeasible';
   let low = opt.baseYear;
   let high = opt.baseYear + opt.years - 2;
-  if (!ok(high)) return null;
+  if (!(await ok(high))) return null;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (ok(middle)) high = middle;
+    if (await ok(middle)) high = middle;
     else low = middle + 1;
   }
   return low;
 }
 
 /** The lowest emissions the measures reach in a target's year (net of removals for neutrality), on the pathway. */
-export function lowest(opt: PortfolioOptimiser, target: Exclude<TargetDefinition, { kind: 'peak' }>, label: string): Reachable {
+export async function lowest(opt: PortfolioOptimiser, target: Exclude<TargetDefinition, { kind: 'peak' }>, label: string): Promise<Reachable> {
   const k = target.year - opt.baseYear;
   const net = target.kind === 'neutrality';
   const basis = net ? (`net-${target.basis}` as const) : target.basis;
   const columns = opt.evaluator.plan.measures.map((_, m) => `y${m}`);
-  const solution = opt.solveRequest({ targets: [], budget: undefined }, {
+  const solution = await opt.solveRequest({ targets: [], budget: undefined }, {
     minimise: (lp, lin) => {
       const emissions = emissionTerms(opt, lin, basis, k, columns);
       lp.column('level', -1e9, 1e9, { cost: 1 });
@@ -72,9 +76,9 @@ export function lowest(opt: PortfolioOptimiser, target: Exclude<TargetDefinition
 }
 
 /** How many times the budget would have to be for the targets to be met (null: not even without a budget). */
-export function budgetFactor(opt: PortfolioOptimiser, request: Request): number | null {
+export async function budgetFactor(opt: PortfolioOptimiser, request: Request): Promise<number | null> {
   const budget = request.budget!;
-  const free = opt.solveRequest({ targets: request.targets, budget: undefined }, 'cost', 12);
+  const free = await opt.solveRequest({ targets: request.targets, budget: undefined }, 'cost', opt.limits.diagnosisSolves);
   if (free.status === 'infeasible') return null;
   let factor = 0;
   for (let t = 0; t < opt.years; t++) {

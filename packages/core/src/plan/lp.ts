@@ -11,7 +11,16 @@ export interface LpSolution {
   readonly columns: Readonly<Record<string, number>>;
 }
 
-export type LpSolver = (model: string) => LpSolution;
+/** What a solve may take: the solver stops after `timeLimit` seconds and answers with what it has. */
+export interface LpSolveOptions {
+  readonly timeLimit?: number | undefined;
+}
+
+/**
+ * An LP/MIP solver: the model as CPLEX LP text in, the solution out — now or later (a solver in a
+ * worker, or one that lets other work through between solves, answers with a promise).
+ */
+export type LpSolver = (model: string, options?: LpSolveOptions) => LpSolution | Promise<LpSolution>;
 
 export interface LpRow {
   readonly name: string;

@@ -36,15 +36,15 @@ function baselineAt(pathway: Fields, plan: Fields, year: number): number {
   return evaluator.evaluate(new Float64Array(loaded.measures.length)).basic[year - 2022]!;
 }
 
-function optimise(plan: Fields, pathway: Fields) {
+async function optimise(plan: Fields, pathway: Fields) {
   const loaded = loadTestPlan(plan, pathway);
   const evaluator = new PlanEvaluator(loaded);
-  const solution = new PortfolioOptimiser(evaluator, solver).solve();
+  const solution = await new PortfolioOptimiser(evaluator, solver).solve();
   return { loaded, evaluator, solution };
 }
 
 describe('yes/no measures equal brute force', () => {
-  it('non-interacting measures on two sectors, a cap in 2030', () => {
+  it('non-interacting measures on two sectors, a cap in 2030', async () => {
     const measures = {
       a: measure([industry(0.3)], 300, { lumpy: true }),
       b: measure([industry(0.1)], 90, { lumpy: true }),
@@ -55,7 +55,7 @@ describe('yes/no measures equal brute force', () => {
     const cap = 0.75 * baselineAt(planPathway(), probe, 2030);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap / 1e4, unit: '万tCO2e' } } });
     const plan = planDoc(measures, { constraints: { targets: ['cap'] } });
-    const { loaded, solution } = optimise(plan, pathway);
+    const { loaded, solution } = await optimise(plan, pathway);
     const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
     expect(brute).toBeDefined();
     expect(solution.status).toBe('optimal');
@@ -63,7 +63,7 @@ describe('yes/no measures equal brute force', () => {
     expect(Array.from(solution.x)).toEqual(Array.from(brute!.x));
   });
 
-  it('overlapping cuts on one sector: the relaxation is refuted, then the true optimum found', () => {
+  it('overlapping cuts on one sector: the relaxation is refuted, then the true optimum found', async () => {
     // a and b alone would be credited 30 % + 30 % of industry; together they cut 51 %. c cuts 45 % alone.
     const measures = {
       a: measure([industry(0.3)], 300, { lumpy: true }),
@@ -77,7 +77,7 @@ describe('yes/no measures equal brute force', () => {
     // Cut 55 % of industry: a + b claim 60 % but cut 51 %; c alone 45 %; a + c cut 61.5 % (950), b + c (960).
     const cap = base - 0.55 * industry2030;
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap / 1e4, unit: '万tCO2e' } } });
-    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
     expect(solution.method).toBe('relaxation');
     expect(solution.iterations).toBeGreaterThan(1);
@@ -86,18 +86,18 @@ describe('yes/no measures equal brute force', () => {
     expect(Array.from(solution.x)).toEqual([1, 0, 1]);
   });
 
-  it('random small plans (fast-check): optimiser cost = brute-force cost', () => {
+  it('random small plans (fast-check): optimiser cost = brute-force cost', async () => {
     const arbitrary = fc.record({
       reductions: fc.array(fc.record({ sector: fc.constantFrom('industry', 'homes'), reduction: fc.double({ min: 0.05, max: 0.6, noNaN: true }), cost: fc.integer({ min: 10, max: 1000 }) }), { minLength: 2, maxLength: 7 }),
       capShare: fc.double({ min: 0.5, max: 0.98, noNaN: true }),
     });
     let checked = 0;
-    fc.assert(
-      fc.property(arbitrary, ({ reductions, capShare }) => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ reductions, capShare }) => {
         const measures = Object.fromEntries(reductions.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { lumpy: true })]));
         const cap = capShare * baselineAt(planPathway(), planDoc(measures), 2030);
         const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-        const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+        const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
         const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
         if (!brute) return solution.status === 'infeasible';
         checked++;
@@ -108,17 +108,17 @@ describe('yes/no measures equal brute force', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('random plans with a peak target (fast-check): measures ramping at different times, against brute force', () => {
+  it('random plans with a peak target (fast-check): measures ramping at different times, against brute force', async () => {
     const arbitrary = fc.record({
       ms: rampingCuts(5),
       by: fc.integer({ min: 2025, max: 2034 }),
     });
     let checked = 0;
-    fc.assert(
-      fc.property(arbitrary, ({ ms, by }) => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ ms, by }) => {
         const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { lumpy: true, adoption: { start: r.start, full: r.start + r.years } })]));
         const pathway = planPathway({ targets: { peak: { type: 'peak', by } } });
-        const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
+        const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
         const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
         if (!brute) return solution.status === 'infeasible';
         checked++;
@@ -134,7 +134,7 @@ describe('yes/no measures equal brute force', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('a peak target: the cheapest set that bends the curve by 2030', () => {
+  it('a peak target: the cheapest set that bends the curve by 2030', async () => {
     // Industry grows 5 %/yr; cuts ramp in 2029–2031 so they bend the curve around the target year.
     const ramp = { start: 2029, full: 2031 };
     const measures = {
@@ -144,7 +144,7 @@ describe('yes/no measures equal brute force', () => {
       d: measure([homes(0.5)], 50, { lumpy: true, adoption: ramp }),
     };
     const pathway = planPathway({ endYear: 2034, targets: { peak: { type: 'peak', by: 2031 } } });
-    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
+    const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
     const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
     expect(brute).toBeDefined();
     expect(solution.status).not.toBe('infeasible');
@@ -153,7 +153,7 @@ describe('yes/no measures equal brute force', () => {
 });
 
 describe('continuous measures', () => {
-  it('a cap met by the cheapest tonnes first (grid brute force at 5 % steps holds the optimum)', () => {
+  it('a cap met by the cheapest tonnes first (grid brute force at 5 % steps holds the optimum)', async () => {
     // homes: 1 unit cuts 40 % of homes for 100; industry: 40 % of industry for 400. Homes first.
     const measures = { h: measure([homes(0.4)], 100), i: measure([industry(0.4)], 400) };
     const probe = loadTestPlan(planDoc(measures), planPathway());
@@ -164,7 +164,7 @@ describe('continuous measures', () => {
     // Needs all of h and 35 % of i.
     const cap = homesFull - 0.35 * (base - industryFull);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     const grid = Array.from({ length: 21 }, (_, i) => i / 20);
     const brute = bruteForce(loaded, [grid, grid]);
     expect(solution.status).toBe('optimal');
@@ -175,18 +175,18 @@ describe('continuous measures', () => {
     expect(solution.cost).toBeCloseTo(new PlanEvaluator(loaded).cost(Float64Array.of(1, 0.35)), 4);
   });
 
-  it('random continuous plans with a peak target (fast-check): a local search, checked against a 10 % grid', () => {
+  it('random continuous plans with a peak target (fast-check): a local search, checked against a 10 % grid', async () => {
     const arbitrary = fc.record({
       ms: rampingCuts(3),
       by: fc.integer({ min: 2025, max: 2034 }),
     });
     const grid = Array.from({ length: 11 }, (_, i) => i / 10);
     let checked = 0;
-    fc.assert(
-      fc.property(arbitrary, ({ ms, by }) => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ ms, by }) => {
         const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { adoption: { start: r.start, full: r.start + r.years } })]));
         const pathway = planPathway({ targets: { peak: { type: 'peak', by } } });
-        const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
+        const { loaded, evaluator, solution } = await optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
         const brute = bruteForce(loaded, loaded.measures.map(() => grid));
         if (!brute) return true;
         checked++;
@@ -202,7 +202,7 @@ describe('continuous measures', () => {
     expect(checked).toBeGreaterThan(5);
   });
 
-  it('interacting continuous cuts: the answer meets the cap on the real pathway and beats the grid', () => {
+  it('interacting continuous cuts: the answer meets the cap on the real pathway and beats the grid', async () => {
     const measures = { a: measure([industry(0.3)], 300), b: measure([industry(0.4)], 500) };
     const probe = loadTestPlan(planDoc(measures), planPathway());
     const evaluator = new PlanEvaluator(probe);
@@ -210,7 +210,7 @@ describe('continuous measures', () => {
     const both = evaluator.evaluate(Float64Array.of(1, 1)).basic[8]!;
     const cap = base - 0.8 * (base - both);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-    const { loaded, evaluator: ev, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, evaluator: ev, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     expect(solution.method).toBe('sequential');
     expect(feasible(loaded, ev, solution.x)).toBe(true);
     const grid = Array.from({ length: 41 }, (_, i) => i / 40);
@@ -220,7 +220,7 @@ describe('continuous measures', () => {
 });
 
 describe('budgets, limits and dependencies', () => {
-  it('a yearly budget rules out the cheap-in-total but front-loaded measure', () => {
+  it('a yearly budget rules out the cheap-in-total but front-loaded measure', async () => {
     const measures = {
       quick: measure([homes(0.5)], 1000, { lumpy: true }),
       slow: measure([homes(0.5)], 1200, { lumpy: true, adoption: { start: 2023, full: 2030 } }),
@@ -228,16 +228,16 @@ describe('budgets, limits and dependencies', () => {
     const probe = planDoc(measures);
     const cap = 0.999 * baselineAt(planPathway(), probe, 2035);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2035, value: cap, unit: 'tCO2e' } } });
-    const free = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const free = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     expect(Array.from(free.solution.x)).toEqual([1, 0]);
     // quick spends ~1000/3 a year for three years; slow ~1200/8: a budget of 200 a year allows only slow.
-    const tight = optimise(planDoc(measures, { constraints: { targets: ['cap'], budget: { unit: '元', perYear: 200 } } }), pathway);
+    const tight = await optimise(planDoc(measures, { constraints: { targets: ['cap'], budget: { unit: '元', perYear: 200 } } }), pathway);
     expect(Array.from(tight.solution.x)).toEqual([0, 1]);
     const brute = bruteForce(tight.loaded, [[0, 1], [0, 1]]);
     expect(tight.solution.cost).toBeCloseTo(brute!.cost, 6);
   });
 
-  it('requires and excludes hold, and adoption limits bound x', () => {
+  it('requires and excludes hold, and adoption limits bound x', async () => {
     const measures = {
       grid: measure([homes(0.1)], 500, { lumpy: true }),
       pv: measure([homes(0.6)], 100, { requires: ['grid'], limits: { max: 0.5 } }),
@@ -246,7 +246,7 @@ describe('budgets, limits and dependencies', () => {
     const probe = planDoc(measures);
     const cap = 0.8 * baselineAt(planPathway(), probe, 2030);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-    const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, evaluator, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     expect(feasible(loaded, evaluator, solution.x)).toBe(true);
     expect(solution.x[1]).toBeLessThanOrEqual(0.5 + 1e-9);
     if (solution.x[1]! > 0) expect(solution.x[0]).toBe(1);
@@ -257,7 +257,7 @@ describe('budgets, limits and dependencies', () => {
 });
 
 describe('exclusions hold whichever measure lists the other', () => {
-  it('b excludes a (listed on the later measure only): never both', () => {
+  it('b excludes a (listed on the later measure only): never both', async () => {
     const measures = { a: measure([homes(0.3)], 100, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true, excludes: ['a'] }), c: measure([industry(0.3)], 1000, { lumpy: true }) };
     const probe = planDoc(measures);
     // A cap that a + b would meet more cheaply than anything with c.
@@ -266,7 +266,7 @@ describe('exclusions hold whichever measure lists the other', () => {
       return new PlanEvaluator(loaded).evaluate(Float64Array.of(1, 1, 0)).basic[8]!;
     })());
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-    const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, evaluator, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     expect(solution.x[0]! > 0 && solution.x[1]! > 0).toBe(false);
     expect(feasible(loaded, evaluator, solution.x)).toBe(true);
     const brute = bruteForce(loaded, [[0, 1], [0, 1], [0, 1]]);
@@ -275,22 +275,22 @@ describe('exclusions hold whichever measure lists the other', () => {
 });
 
 describe('what every portfolio keeps, and what the solver may claim', () => {
-  it('exclusions, limits and yes/no hold even where no target asks for anything', () => {
+  it('exclusions, limits and yes/no hold even where no target asks for anything', async () => {
     // Both measures pay for themselves (savings above costs): the cheapest portfolio takes all it may.
     const saver = (extra: Fields): Fields => measure([homes(0.1)], 10, { costs: { capex: { value: 10, unit: '元/household', source: 't' }, savings: { value: 100, unit: '元/household', source: 't' }, lifetime: { value: 20, source: 't' } }, ...extra });
-    const excluded = optimise(planDoc({ a: saver({ lumpy: true }), b: saver({ lumpy: true, excludes: ['a'] }) }), planPathway());
+    const excluded = await optimise(planDoc({ a: saver({ lumpy: true }), b: saver({ lumpy: true, excludes: ['a'] }) }), planPathway());
     expect(excluded.solution.x[0]! > 0 && excluded.solution.x[1]! > 0).toBe(false);
     expect(excluded.solution.x[0]! + excluded.solution.x[1]!).toBe(1);
     // A measure forced in by its limits is in, yes/no or continuous, even when it costs money.
     const dear = (extra: Fields): Fields => measure([homes(0.1)], 1000, { limits: { min: 1, max: 1 }, ...extra });
-    const forced = optimise(planDoc({ c: dear({}), d: dear({ lumpy: true }) }), planPathway());
+    const forced = await optimise(planDoc({ c: dear({}), d: dear({ lumpy: true }) }), planPathway());
     expect(Array.from(forced.solution.x)).toEqual([1, 1]);
     // Forced in, but the budget cannot pay for it: infeasible, not an empty "optimal" portfolio.
-    const unpaid = optimise(planDoc({ e: dear({}) }, { constraints: { budget: { unit: '元', perYear: 1 } } }), planPathway());
+    const unpaid = await optimise(planDoc({ e: dear({}) }, { constraints: { budget: { unit: '元', perYear: 1 } } }), planPathway());
     expect(unpaid.solution.status).toBe('infeasible');
   });
 
-  it('measures that reinforce each other (a switch to electricity and an electricity cut): no false "infeasible", no false proof', () => {
+  it('measures that reinforce each other (a switch to electricity and an electricity cut): no false "infeasible", no false proof', async () => {
     const toElectricity = { type: 'switch', sector: 'industry', from: ['raw_coal'], to: 'electricity', ratio: 0.3 };
     const measures = {
       sw: measure([toElectricity], 100, { lumpy: true }),
@@ -305,7 +305,7 @@ describe('what every portfolio keeps, and what the solver may claim', () => {
     expect(base - at([1, 1, 0])).toBeGreaterThan(base - at([1, 0, 0]) + (base - at([0, 1, 0])));
     const cap = at([1, 1, 0]) + 0.1 * (at([1, 0, 0]) - at([1, 1, 0]));
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-    const { loaded, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     const brute = bruteForce(loaded, [[0, 1], [0, 1], [0, 1]]);
     expect(brute).toBeDefined();
     expect(solution.method).toBe('sequential');
@@ -313,19 +313,19 @@ describe('what every portfolio keeps, and what the solver may claim', () => {
     expect(solution.cost).toBeCloseTo(brute!.cost, 6);
   });
 
-  it('a measure whose effect is not proportional to its level (two cuts on one sector) is never claimed optimal by the local search', () => {
+  it('a measure whose effect is not proportional to its level (two cuts on one sector) is never claimed optimal by the local search', async () => {
     const measures = { a: measure([homes(0.5), homes(0.5)], 100), b: measure([industry(1)], 1000) };
     const probe = planDoc(measures);
     const cap = 0.7 * baselineAt(planPathway(), probe, 2035);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2035, value: cap, unit: 'tCO2e' } } });
-    const { loaded, evaluator, solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
+    const { loaded, evaluator, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
     expect(feasible(loaded, evaluator, solution.x)).toBe(true);
     expect(solution.status).toBe('feasible');
   });
 });
 
 describe('infeasible requests', () => {
-  it('names the conflicting constraints and the best reachable values', () => {
+  it('names the conflicting constraints and the best reachable values', async () => {
     const measures = { a: measure([industry(0.3)], 300, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true }) };
     const pathway = planPathway({
       targets: {
@@ -334,7 +334,7 @@ describe('infeasible requests', () => {
         peak2025: { type: 'peak', by: 2025 },
       },
     });
-    const { solution, evaluator } = optimise(planDoc(measures, { constraints: { targets: ['deep', 'loose', 'peak2025'] } }), pathway);
+    const { solution, evaluator } = await optimise(planDoc(measures, { constraints: { targets: ['deep', 'loose', 'peak2025'] } }), pathway);
     expect(solution.status).toBe('infeasible');
     expect(solution.infeasible!.conflicting).toContain('target:deep');
     expect(solution.infeasible!.conflicting).not.toContain('target:loose');
@@ -345,23 +345,23 @@ describe('infeasible requests', () => {
     expect(deep!.kind === 'cap' && deep!.lowest).toBeCloseTo(lowest, 0);
   });
 
-  it('a peak the measures cannot bring forward: the earliest peak year they allow', () => {
+  it('a peak the measures cannot bring forward: the earliest peak year they allow', async () => {
     // Industry grows 5 %/yr; a 30 % cut ramping 2030–2034 flattens it only while it ramps, then growth resumes.
     const measures = { a: measure([industry(0.6)], 300, { lumpy: true, adoption: { start: 2030, full: 2040 } }) };
     const pathway = planPathway({ targets: { early: { type: 'peak', by: 2025 } } });
-    const { solution } = optimise(planDoc(measures, { constraints: { targets: ['early'] } }), pathway);
+    const { solution } = await optimise(planDoc(measures, { constraints: { targets: ['early'] } }), pathway);
     expect(solution.status).toBe('infeasible');
     expect(solution.infeasible!.conflicting).toEqual(['target:early']);
     const reach = solution.infeasible!.reachable[0]!;
     expect(reach.kind).toBe('peak');
   });
 
-  it('a budget too small: how many times larger it would have to be', () => {
+  it('a budget too small: how many times larger it would have to be', async () => {
     const measures = { a: measure([homes(0.5)], 3000, { lumpy: true }) };
     const probe = planDoc(measures);
     const cap = 0.9 * baselineAt(planPathway(), probe, 2030);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
-    const { solution } = optimise(planDoc(measures, { constraints: { targets: ['cap'], budget: { unit: '元', perYear: 500 } } }), pathway);
+    const { solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'], budget: { unit: '元', perYear: 500 } } }), pathway);
     expect(solution.status).toBe('infeasible');
     expect(solution.infeasible!.conflicting).toEqual(['target:cap', 'budget']);
     const budget = solution.infeasible!.reachable.find((r) => r.kind === 'budget');

@@ -1,3 +1,4 @@
+import { checkCancelled, type CancelSignal } from '../control/cancel.ts';
 import type { PathwayWorkspace } from '../pathway/evaluate.ts';
 import { targetMet, type TargetInputs } from '../pathway/targets.ts';
 import type { PlanEvaluator } from './evaluator.ts';
@@ -51,6 +52,35 @@ export type Reachable =
   | { readonly constraint: string; readonly kind: 'budget'; readonly factor: number | null };
 
 
+/** How far the searches may go. Each solver call counts as one solve. */
+export interface OptimiseLimits {
+  /** Solves of one sequential search (it runs from no measure and from every measure at its maximum). */
+  readonly sequentialSolves: number;
+  /** Solves of the relaxation-and-cut search for yes/no measures; past it, the sequential search decides. */
+  readonly relaxationSolves: number;
+  /** Solves of each question the diagnosis of an infeasible request asks. */
+  readonly diagnosisSolves: number;
+  /** Seconds one solver call may take (passed to the solver; it answers with the best it has, or none). */
+  readonly solverSeconds: number;
+}
+
+export const DEFAULT_LIMITS: OptimiseLimits = { sequentialSolves: 30, relaxationSolves: 400, diagnosisSolves: 12, solverSeconds: 60 };
+
+/** What an optimisation has done so far, for a progress bar or a job's status. */
+export interface OptimiseProgress {
+  /** `portfolio` while the least-cost portfolio is searched; `diagnosis` while an infeasible request is explained. */
+  readonly phase: 'portfolio' | 'diagnosis';
+  /** Solver calls made so far. */
+  readonly solves: number;
+}
+
+export interface OptimiseOptions {
+  readonly limits?: Partial<OptimiseLimits> | undefined;
+  /** Checked before each solve: an aborted signal rejects the optimisation with `Cancelled`. */
+  readonly signal?: CancelSignal | undefined;
+  readonly progress?: ((progress: OptimiseProgress) => void) | undefined;
+}
+
 export class PortfolioOptimiser implements ModelContext {
   readonly years: number;
   readonly baseYear: number;
@@ -59,13 +89,24 @@ export class PortfolioOptimiser implements ModelContext {
   private readonly costScale: number;
   readonly maxima: Float64Array;
   calls = 0;
+  /** Solver calls made, for progress (`calls` counts the searches' iterations as they end). */
+  private solved = 0;
   /** The linearisation with every measure at its maximum, once computed. */
   private fullLinearisation: Linearisation | undefined;
+
+  readonly limits: OptimiseLimits;
+  private readonly signal: CancelSignal | undefined;
+  private readonly progress: ((progress: OptimiseProgress) => void) | undefined;
+  private phase: OptimiseProgress['phase'] = 'portfolio';
 
   constructor(
     readonly evaluator: PlanEvaluator,
     private readonly solver: LpSolver,
+    options: OptimiseOptions = {},
   ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.signal = options.signal;
+    this.progress = options.progress;
     const { plan } = evaluator;
     this.years = evaluator.years;
     this.baseYear = plan.pathway.model.baseYear;
@@ -75,13 +116,17 @@ export class PortfolioOptimiser implements ModelContext {
     this.costScale = Math.max(1, ...evaluator.costs.map((costs, m) => Math.abs(costs.presentCost * this.maxima[m]!)));
   }
 
-  /** The least-cost portfolio for the plan's constraints, with a diagnosis when none exists. */
-  solve(): PortfolioSolution {
+  /**
+   * The least-cost portfolio for the plan's constraints, with a diagnosis when none exists. Rejects
+   * with `Cancelled` when the signal asks it to stop (checked before each solve).
+   */
+  async solve(): Promise<PortfolioSolution> {
     const { plan } = this.evaluator;
     const request: Request = { targets: plan.targets, budget: plan.budget };
-    const solution = this.solveRequest(request, 'cost');
+    const solution = await this.solveRequest(request, 'cost');
     if (solution.status !== 'infeasible') return solution;
-    return { ...solution, infeasible: diagnose(this, request) };
+    this.phase = 'diagnosis';
+    return { ...solution, infeasible: await diagnose(this, request) };
   }
 
   private get allBinary(): boolean {
@@ -89,16 +134,16 @@ export class PortfolioOptimiser implements ModelContext {
   }
 
   /** The least-cost (or, with a `minimise` goal, the lowest) answer to a request; diagnose.ts asks it for subsets. */
-  solveRequest(request: Request, goal: Goal, maxIterations?: number): PortfolioSolution {
+  async solveRequest(request: Request, goal: Goal, maxIterations?: number): Promise<PortfolioSolution> {
     const count = this.evaluator.plan.measures.length;
     const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
     const zero = this.linearise(this.lowerBounds());
-    if (relaxable && this.overlapping(zero)) return this.relaxation(request, zero, maxIterations ?? 400);
+    if (relaxable && this.overlapping(zero)) return this.relaxation(request, zero, maxIterations ?? this.limits.relaxationSolves);
     // Sequential linearisation is a local search: it starts from no measure and, for a least-cost
     // portfolio, again from every measure at its maximum (where the model is exact at the most abatement).
-    const limit = maxIterations ?? 30;
-    const runs = [this.sequential(request, goal, zero, limit)];
-    if (goal === 'cost') runs.push(this.sequential(request, goal, this.linearise(new Float64Array(count).fill(1)), limit));
+    const limit = maxIterations ?? this.limits.sequentialSolves;
+    const runs = [await this.sequential(request, goal, zero, limit)];
+    if (goal === 'cost') runs.push(await this.sequential(request, goal, this.linearise(new Float64Array(count).fill(1)), limit));
     const iterations = runs.reduce((total, run) => total + run.iterations, 0);
     const found = runs.flatMap((run) => (run.best ? [run.best] : []));
     if (found.length === 0) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
@@ -120,7 +165,7 @@ export class PortfolioOptimiser implements ModelContext {
    *   f(T) ≤ f(S) − Σ_{j∈S∖T} ρ_j(S−j) + Σ_{j∈T∖S} ρ_j(∅)   and   f(T) ≤ f(S) − Σ_{j∈S∖T} ρ_j(N−j) + Σ_{j∈T∖S} ρ_j(S),
    * ρ_j(X) what j adds to X, N every measure.
    */
-  private relaxation(request: Request, zero: Linearisation, limit: number): PortfolioSolution {
+  private async relaxation(request: Request, zero: Linearisation, limit: number): Promise<PortfolioSolution> {
     const count = zero.point.length;
     const lins: Linearisation[] = [zero];
     let full: Linearisation | undefined;
@@ -128,7 +173,7 @@ export class PortfolioOptimiser implements ModelContext {
     let iterations = 0;
     while (iterations < limit) {
       iterations++;
-      const y = this.solveLinear(lins, request, cuts, 'cost');
+      const y = await this.solveLinear(lins, request, cuts, 'cost');
       if (!y) break;
       const x = y.map((level, m) => level * this.maxima[m]!);
       const ws = this.evaluator.evaluate(x);
@@ -149,15 +194,15 @@ export class PortfolioOptimiser implements ModelContext {
     return { status: 'infeasible', method: 'relaxation', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
   }
 
-  private solveRequestSequential(request: Request): PortfolioSolution {
+  private async solveRequestSequential(request: Request): Promise<PortfolioSolution> {
     const count = this.evaluator.plan.measures.length;
-    const run = this.sequential(request, 'cost', this.linearise(this.lowerBounds()), 30);
+    const run = await this.sequential(request, 'cost', this.linearise(this.lowerBounds()), this.limits.sequentialSolves);
     if (!run.best) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations: run.iterations, linearisationError: 0 };
     return { status: 'feasible', method: 'sequential', x: run.best.x, cost: run.best.cost, iterations: run.iterations, linearisationError: run.best.error };
   }
 
   /** Solve, move the linearisation to the answer, solve again, until an answer repeats; the cheapest the pathway confirms. */
-  private sequential(request: Request, goal: Goal, start: Linearisation, limit: number): { best?: { x: Float64Array; cost: number; error: number; lin?: Linearisation }; iterations: number } {
+  private async sequential(request: Request, goal: Goal, start: Linearisation, limit: number): Promise<{ best?: { x: Float64Array; cost: number; error: number; lin?: Linearisation }; iterations: number }> {
     let lin = start;
     const cuts: LpRow[] = [];
     const seen = new Set<string>();
@@ -170,7 +215,7 @@ export class PortfolioOptimiser implements ModelContext {
     let iterations = 0;
     while (iterations < limit) {
       iterations++;
-      const y = this.solveLinear([lin], request, cuts, goal);
+      const y = await this.solveLinear([lin], request, cuts, goal);
       if (!y) break;
       const x = y.map((level, m) => level * this.maxima[m]!);
       const key = Array.from(y, (level) => level.toFixed(6)).join(',');
@@ -320,7 +365,7 @@ export class PortfolioOptimiser implements ModelContext {
   }
 
   /** The linear programme for a linearisation; its solution y, or undefined when it has none. */
-  private solveLinear(lins: readonly Linearisation[], request: Request, cuts: readonly LpRow[], goal: Goal): Float64Array | undefined {
+  private async solveLinear(lins: readonly Linearisation[], request: Request, cuts: readonly LpRow[], goal: Goal): Promise<Float64Array | undefined> {
     const { plan } = this.evaluator;
     const lp = new LpModel();
     const columns = plan.measures.map((measure, m) => {
@@ -333,7 +378,10 @@ export class PortfolioOptimiser implements ModelContext {
     addStructuralRows(this, lp, request, columns);
     for (const cut of cuts) lp.row(cut);
     if (goal !== 'cost') goal.minimise(lp, lins[lins.length - 1]!);
-    const solution = this.solver(lp.text());
+    checkCancelled(this.signal);
+    const solution = await this.solver(lp.text(), { timeLimit: this.limits.solverSeconds });
+    this.solved++;
+    this.progress?.({ phase: this.phase, solves: this.solved });
     if (solution.status !== 'optimal') return undefined;
     return Float64Array.from(columns, (name) => Math.min(1, Math.max(0, solution.columns[name] ?? 0)));
   }

@@ -251,6 +251,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
     ok: true,
     plan: {
       name: top['name'] === undefined ? pathway.name : bilingualName(reader, top['name'], ['name'], pathway.name.en),
+      library: base.library,
       pathway,
       baseline,
       measures,

@@ -1,33 +1,15 @@
-import { defaultLibrary } from '../factors/default-library.ts';
-import type { FactorLibrary } from '../factors/library.ts';
-import type { Issue } from '../issues/issue.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Pathway, ScenarioDefinition } from '../pathway/definitions.ts';
 import { runScenario, scenarioParameters, type PathwayResult } from '../pathway/results.ts';
-import { baseInventory } from '../pathway/run.ts';
-import { defaultCatalogue, type Catalogue } from './catalogue.ts';
 import type { UnitCost } from './costs.ts';
 import type { Name, Plan } from './definitions.ts';
 import { PlanEvaluator } from './evaluator.ts';
 import type { LpSolver } from './lp.ts';
 import { buildMacc, netEmissions, type Macc } from './macc.ts';
-import { PortfolioOptimiser, type Infeasibility, type PortfolioSolution } from './optimise.ts';
-import { parsePlan, type PlanParseResult } from './parse.ts';
+import { PortfolioOptimiser, type Infeasibility, type OptimiseOptions, type PortfolioSolution } from './optimise.ts';
 import { airEmissions, compileAirFactors, type AirEmissions, type AirFactors, type AirGap } from './air.ts';
 import { prioritise, type Alternative, type Prioritisation } from './mcda.ts';
 import type { PathwayWorkspace } from '../pathway/evaluate.ts';
-
-/** Validates a plan with its pathway and inventory documents; problems come back by file. */
-export function loadPlan(
-  planDocument: unknown,
-  pathwayDocument: unknown,
-  inventoryDocument: unknown,
-  options: { catalogue?: Catalogue; library?: FactorLibrary } = {},
-): PlanParseResult | { ok: false; inventoryIssues: readonly Issue[] } {
-  const base = baseInventory(inventoryDocument, options.library ?? defaultLibrary);
-  if (!base.ok) return { ok: false, inventoryIssues: base.issues };
-  return parsePlan(planDocument, pathwayDocument, base.base, options.catalogue ?? defaultCatalogue());
-}
 
 export interface PortfolioEntry {
   readonly action: string;
@@ -106,14 +88,15 @@ const air = (factors: AirFactors, ws: PathwayWorkspace): PollutantSeries => seri
 /**
  * Runs a plan: the MACC, the least-cost portfolio (with a diagnosis if there is none) and its
  * pathway, the air pollutants of the baseline, the portfolio, each scenario and each measure, and
- * the prioritisation of the measures on the plan's criteria.
+ * the prioritisation of the measures on the plan's criteria. The optimisation takes its limits, a
+ * cancel signal and a progress callback from `options`.
  */
-export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = defaultLibrary): PlanResult {
+export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOptions = {}): Promise<PlanResult> {
   const evaluator = new PlanEvaluator(plan);
-  const airFactors = compileAirFactors(plan.pathway.model, library, { road: plan.road });
+  const airFactors = compileAirFactors(plan.pathway.model, plan.library, { road: plan.road });
   const macc = buildMacc(evaluator);
-  const optimiser = new PortfolioOptimiser(evaluator, solver);
-  const solution = optimiser.solve();
+  const optimiser = new PortfolioOptimiser(evaluator, solver, options);
+  const solution = await optimiser.solve();
   const { x, infeasible, ...summary } = solution;
   const { model } = plan.pathway;
   const years = model.years;

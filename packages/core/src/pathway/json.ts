@@ -1,0 +1,28 @@
+import type { MonteCarloSummary } from './montecarlo.ts';
+import type { PathwayResult } from './results.ts';
+
+/** One scenario in brief, as the comparison of `peakpath pathway --json` and a plan's pathways list it. */
+export interface ScenarioSummary {
+  readonly id: string;
+  readonly name: PathwayResult['scenario']['name'];
+  readonly total: PathwayResult['total'];
+  readonly peak: PathwayResult['peak'];
+  readonly targets: readonly { readonly id: string; readonly met: boolean }[];
+}
+
+export const scenarioSummary = (result: PathwayResult): ScenarioSummary => ({
+  id: result.scenario.id,
+  name: result.scenario.name,
+  total: result.total,
+  peak: result.peak,
+  targets: result.targets.map(({ id, met }) => ({ id, met })),
+});
+
+/**
+ * The JSON of a pathway run (docs/pathways.md): the scenario in detail, every scenario in brief under
+ * `comparison`, and the Monte Carlo summary under `mc` when there is one. The CLI, the API and the
+ * report print this.
+ */
+export function pathwayJson(result: PathwayResult, comparison: readonly PathwayResult[], mc?: MonteCarloSummary): object {
+  return { ...result, comparison: comparison.map(scenarioSummary), ...(mc ? { mc } : {}) };
+}

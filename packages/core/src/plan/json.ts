@@ -1,0 +1,12 @@
+import { scenarioSummary } from '../pathway/json.ts';
+import type { PlanResult } from './run.ts';
+
+/**
+ * The JSON of a plan (docs/plans.md): the portfolio's pathway in detail with the baseline and the
+ * portfolio compared under `pathway.comparison`, and the baseline in brief. The CLI, the API and the
+ * report print this.
+ */
+export function planJson(result: PlanResult): object {
+  const { pathway, baselinePathway, ...rest } = result;
+  return { ...rest, pathway: { ...pathway, comparison: [scenarioSummary(baselinePathway), scenarioSummary(pathway)] }, baselinePathway: scenarioSummary(baselinePathway) };
+}
