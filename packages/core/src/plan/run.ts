@@ -41,8 +41,8 @@ export interface PortfolioEntry {
   readonly energySavings: number;
   /** tCO2e (net, on the plan's basis) the portfolio emits more in the MACC year without this measure. */
   readonly abatement: number;
-  /** The same over the horizon. */
-  readonly cumulativeAbatement: number;
+  /** The same summed over the horizon (the pathway's years, base year to end year), tCO2e. */
+  readonly horizonAbatement: number;
   /** Units in place in the MACC year (in `unit`). */
   readonly units: number;
   readonly unit: string;
@@ -128,8 +128,8 @@ export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = d
     const others = Float64Array.from(x);
     others[m] = 0;
     netEmissions(evaluator.evaluate(others), plan.basis, without);
-    let cumulative = 0;
-    for (let t = 0; t < years; t++) cumulative += without[t]! - net[t]!;
+    let overHorizon = 0;
+    for (let t = 0; t < years; t++) overHorizon += without[t]! - net[t]!;
     portfolio.push({
       action: measure.id,
       name: measure.name,
@@ -138,7 +138,7 @@ export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = d
       cost: x[m]! * evaluator.costs[m]!.presentCost,
       energySavings: x[m]! * evaluator.costs[m]!.energySavings.reduce((total, value, t) => total + value * evaluator.discount[t]!, 0),
       abatement: without[y]! - net[y]!,
-      cumulativeAbatement: cumulative,
+      horizonAbatement: overHorizon,
       units: x[m]! * evaluator.costs[m]!.streams.units[y]!,
       unit: measure.unit,
       costs: { capex: measure.capex, opex: measure.opex, savings: measure.savings, lifetime: measure.lifetime },
