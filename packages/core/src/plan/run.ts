@@ -100,7 +100,7 @@ export interface AirPollutantResult {
   readonly assumptions: readonly Assumption[];
 }
 
-const series = (emissions: AirEmissions): PollutantSeries => ({ SO2: Array.from(emissions.SOx), NOx: Array.from(emissions.NOx), 'PM2.5': Array.from(emissions.PM25) });
+const series = (emissions: AirEmissions): PollutantSeries => ({ SO2: Array.from(emissions.SO2), NOx: Array.from(emissions.NOx), 'PM2.5': Array.from(emissions['PM2.5']) });
 const air = (factors: AirFactors, ws: PathwayWorkspace): PollutantSeries => series(airEmissions(factors, ws));
 
 /**
