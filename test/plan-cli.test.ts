@@ -22,7 +22,7 @@ interface PlanJson {
   portfolio: { action: string; adoption: number; cost: number; abatement: number; lumpy: boolean }[];
   totalCost: number;
   pathway: Record<string, unknown> & { years: number[]; total: number[]; peak: { year: number | null; value: number | null }; targets: { id: string; met: boolean; gap: (number | null)[] }[]; comparison: Fields[] };
-  macc: { entries: { id: string; costPerTonne: number | null; abatement: number }[]; totalAbatement: number };
+  macc: { entries: { id: string; costPerTonne: number | null; abatement: number; runningAbatement: number; horizonAbatement: number }[]; totalAbatement: number };
   airPollutants: { unit: string; baseline: Series; portfolio: Series; avoided: Series };
   prioritisation: { ranking: { id: string; rank: number; score: number }[] };
   infeasible?: { conflicting: string[]; reachable: Fields[] };
@@ -100,6 +100,15 @@ describe('peakpath plan --json on the demo city', () => {
     expect(result.macc.entries.map((entry) => entry.id).sort()).toEqual(Object.keys(demoPlan()['measures'] as Fields).sort());
     const sum = result.macc.entries.reduce((total, entry) => total + entry.abatement, 0);
     expect(relativeGap(result.macc.totalAbatement, sum)).toBeLessThan(1e-9);
+    // runningAbatement: the running total along the merit order; the last is the MACC's total.
+    let running = 0;
+    for (const entry of result.macc.entries) {
+      running += entry.abatement;
+      expect(relativeGap(entry.runningAbatement, running), entry.id).toBeLessThan(1e-12);
+    }
+    expect(relativeGap(result.macc.entries.at(-1)!.runningAbatement, result.macc.totalAbatement)).toBeLessThan(1e-9);
+    // horizonAbatement: over the pathway's years, so at least the MACC year's for a measure avoiding tonnes every year.
+    for (const entry of result.macc.entries) expect(entry.horizonAbatement, entry.id).toBeGreaterThanOrEqual(entry.abatement);
   });
 
   it('air pollutants: SO2, NOx and PM2.5 year by year over the pathway, avoided = baseline − portfolio', () => {

@@ -5,5 +5,50 @@
  */
 type Undo = (now: unknown) => unknown;
 
+type Json = Record<string, unknown>;
+const record = (value: unknown): Json => value as Json;
+const list = (value: unknown): Json[] => value as Json[];
+
+/**
+ * Plan: the horizon sums named for what they are (docs/plans.md). `portfolio[].horizonAbatement` and
+ * `macc.entries[].horizonAbatement` were `cumulativeAbatement`; `macc.entries[].runningAbatement`
+ * (the running total along the merit order) is new.
+ */
+function undoPlanAbatementNames(now: unknown): unknown {
+  const plan = record(now);
+  const back = (entry: Json): Json => {
+    const { horizonAbatement, ...rest } = entry;
+    delete rest.runningAbatement;
+    return { ...rest, cumulativeAbatement: horizonAbatement };
+  };
+  const macc = record(plan.macc);
+  return { ...plan, portfolio: list(plan.portfolio).map(back), macc: { ...macc, entries: list(macc.entries).map(back) } };
+}
+
+/**
+ * Plan: one spelling per pollutant. `airPollutants.notCounted[].pollutants` and their texts named SO2
+ * "SOx" (the Guidebook's term); they now spell it SO2, as the series always did.
+ */
+function undoPlanPollutantSpelling(now: unknown): unknown {
+  const plan = record(now);
+  const air = record(plan.airPollutants);
+  const back = (gap: Json): Json => {
+    const pollutants = gap.pollutants as string[];
+    const recorded = pollutants.map((pollutant) => (pollutant === 'SO2' ? 'SOx' : pollutant));
+    const text = gap.text as { en: string; zh: string };
+    return {
+      ...gap,
+      pollutants: recorded,
+      text: {
+        en: text.en.replace(`${pollutants.join(', ')} not counted`, `${recorded.join(', ')} not counted`),
+        zh: text.zh.replace(`未计 ${pollutants.join('、')}`, `未计 ${recorded.join('、')}`),
+      },
+    };
+  };
+  return { ...plan, airPollutants: { ...air, notCounted: list(air.notCounted).map(back) } };
+}
+
 /** By output kind: the file name's first word in test/golden (inventory, worked, pathway, plan). */
-export const DOCUMENTED_CHANGES: Readonly<Record<string, Undo>> = {};
+export const DOCUMENTED_CHANGES: Readonly<Record<string, Undo>> = {
+  plan: (now) => [undoPlanAbatementNames, undoPlanPollutantSpelling].reduce((json, undo) => undo(json), now),
+};

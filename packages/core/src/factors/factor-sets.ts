@@ -12,9 +12,6 @@ export const FACTOR_SET_SOURCES = {
 /** The two factor sets of fuel lines. */
 export type FactorSet = 'cn' | 'ipcc2006';
 
-/** Mass ratio of CO2 to carbon (44/12), used by the cn method. */
-export const CO2_PER_CARBON = 44 / 12;
-
 /** How a default is named where it is stated in a line's assumptions. */
 export const FACTOR_LABELS = {
   ncv: { en: 'net calorific value', zh: '低位发热量' },

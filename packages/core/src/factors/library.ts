@@ -65,7 +65,8 @@ const factorSchema = z
     fuel: z.enum(FUEL_IDS).optional(),
     fuelGroup: z.enum(['coal', 'oil', 'gas']).optional(),
     gas: z.enum(GASES).optional(),
-    pollutant: z.enum(['NOx', 'SOx', 'PM2.5']).optional(),
+    /** Air pollutants: SO2 (the EMEP/EEA Guidebook's SOx, expressed as SO2), NOx (as NO2), PM2.5. */
+    pollutant: z.enum(['SO2', 'NOx', 'PM2.5']).optional(),
     context: z.enum([...COMBUSTION_CONTEXTS, 'power-heat']).optional(),
     technology: z.string().min(1).optional(),
     gwpSet: z.enum(GWP_SETS).optional(),

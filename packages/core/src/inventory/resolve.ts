@@ -1,4 +1,5 @@
-import { CO2_PER_CARBON, FACTOR_LABELS, FACTOR_SET_SOURCES } from '../factors/factor-sets.ts';
+import { FACTOR_LABELS, FACTOR_SET_SOURCES } from '../factors/factor-sets.ts';
+import { CO2_PER_CARBON } from '../factors/molar-ratios.ts';
 import { FUELS, type FuelId } from '../factors/fuels.ts';
 import type { Factor, FactorLibrary, Gas, GwpSet } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';

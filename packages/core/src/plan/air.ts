@@ -10,15 +10,18 @@ import { AIR_ROW_CONTEXTS, POWER_HEAT_OIL, type AirRowContext } from './air-cont
 import { airStatements, gapText, type AirText, type GapDetail } from './air-texts.ts';
 
 /**
- * Air-pollutant co-benefits of a pathway (大气污染物与温室气体协同治理): SOx (as SO2), NOx (as NO2)
- * and PM2.5 from the same line quantities as the pathway's greenhouse gases, with the EMEP/EEA
+ * Air-pollutant co-benefits of a pathway (大气污染物与温室气体协同治理): SO2 (the Guidebook's SOx,
+ * expressed as SO2), NOx (as NO2) and PM2.5 from the same line quantities as the pathway's greenhouse gases, with the EMEP/EEA
  * Guidebook Tier 1 factors of the library (data/factors/emep-eea.json). `compileAirFactors` finds,
  * once per model, each line's tonnes of pollutant per tce and lists every line (or part of a line)
  * it cannot cover, with the reason; `airEmissions` then turns an evaluation into tonnes per year.
  */
 
-/** Pollutants in the order of the compiled arrays (the library's `pollutant` field). */
-export const AIR_POLLUTANTS = ['SOx', 'NOx', 'PM2.5'] as const;
+/**
+ * Pollutants in the order of the compiled arrays, spelt as the library's `pollutant` field and the
+ * output spell them: SO2 is the Guidebook's SOx, expressed as SO2.
+ */
+export const AIR_POLLUTANTS = ['SO2', 'NOx', 'PM2.5'] as const;
 export type AirPollutant = (typeof AIR_POLLUTANTS)[number];
 
 /** GJ in a tce (29.3076, GB/T 2589): the inventory engine's. */
@@ -47,7 +50,7 @@ export type AirGapReason =
   | 'no-context'
   /** A fuel with no stationary fuel group (coal, oil, gas) in fuels.json. */
   | 'no-fuel-group'
-  /** No record for that context, fuel and pollutant (residential oil, road SOx and PM2.5 …). */
+  /** No record for that context, fuel and pollutant (residential oil, road SO2 and PM2.5 …). */
   | 'no-factor'
   /** Road fuel whose vehicle class `options.road` does not choose. */
   | 'road-class-not-chosen'
@@ -90,12 +93,7 @@ export interface AirFactors {
 }
 
 /** Tonnes per year (index = year − baseYear); `bySector` sector-major (`sector × years + year`). */
-export interface AirEmissions {
-  readonly SOx: Float64Array;
-  readonly NOx: Float64Array;
-  readonly PM25: Float64Array;
-  readonly bySector: { readonly SOx: Float64Array; readonly NOx: Float64Array; readonly PM25: Float64Array };
-}
+export type AirEmissions = { readonly [P in AirPollutant]: Float64Array } & { readonly bySector: { readonly [P in AirPollutant]: Float64Array } };
 
 /** How one GPC row burns one fuel: t per tce of each pollutant, the factors behind them, what is not counted. */
 interface RowResolution {
@@ -186,7 +184,7 @@ function borrowedRows(model: PathwayModel, l: number): RowShare[] {
   return [...byRow].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([row, tce]) => ({ row, share: tce / total }));
 }
 
-/** Each line's tonnes of SOx, NOx and PM2.5 per tce, the factors used, and every line not covered with its reason. */
+/** Each line's tonnes of SO2, NOx and PM2.5 per tce, the factors used, and every line not covered with its reason. */
 export function compileAirFactors(model: PathwayModel, library: FactorLibrary, options: AirOptions = {}): AirFactors {
   const { lines } = model;
   const count = lines.count;
@@ -286,18 +284,18 @@ export function compileAirFactors(model: PathwayModel, library: FactorLibrary, o
 export function emptyAirEmissions(air: AirFactors): AirEmissions {
   const total = (): Float64Array => new Float64Array(air.years);
   const sectors = (): Float64Array => new Float64Array(air.sectors.length * air.years);
-  return { SOx: total(), NOx: total(), PM25: total(), bySector: { SOx: sectors(), NOx: sectors(), PM25: sectors() } };
+  return { SO2: total(), NOx: total(), 'PM2.5': total(), bySector: { SO2: sectors(), NOx: sectors(), 'PM2.5': sectors() } };
 }
 
 /**
- * Tonnes of SOx, NOx and PM2.5 per year, in total and by sector, of the workspace's last
+ * Tonnes of SO2, NOx and PM2.5 per year, in total and by sector, of the workspace's last
  * evaluation: each covered line's tce per year × its tonnes per tce. Fills `out` (new arrays by default).
  */
 export function airEmissions(air: AirFactors, workspace: PathwayWorkspace, out: AirEmissions = emptyAirEmissions(air)): AirEmissions {
   const years = air.years;
   if (workspace.model.lines.count !== air.lineCount || workspace.model.years !== years) throw new Error('air factors were compiled for another pathway model');
-  const totals = [out.SOx, out.NOx, out.PM25];
-  const bySector = [out.bySector.SOx, out.bySector.NOx, out.bySector.PM25];
+  const totals = AIR_POLLUTANTS.map((pollutant) => out[pollutant]);
+  const bySector = AIR_POLLUTANTS.map((pollutant) => out.bySector[pollutant]);
   for (let p = 0; p < 3; p++) {
     totals[p]!.fill(0);
     bySector[p]!.fill(0);

@@ -13,7 +13,7 @@ import { parseUnit } from '../units/units.ts';
 import { defaultCatalogue } from './catalogue.ts';
 import { capitalRecovery, costStreams, cpiFactor, discountFactors, presentCost, restateCost } from './costs.ts';
 import { PlanEvaluator } from './evaluator.ts';
-import { buildMacc } from './macc.ts';
+import { buildMacc, netEmissions } from './macc.ts';
 
 const industry = (reduction: number) => ({ type: 'efficiency', sector: 'industry', reduction });
 const homes = (reduction: number) => ({ type: 'efficiency', sector: 'homes', reduction });
@@ -35,6 +35,10 @@ describe('merit order through the pathway', () => {
     // Each tonne counted once: the curve adds up to what all measures together avoid.
     expectClose(macc.totalAbatement, base - both, 1e-12);
     expectClose(macc.entries[0]!.abatement + macc.entries[1]!.abatement, base - both, 1e-9);
+    // The running total along the merit order (the MACC's horizontal axis) ends at the total.
+    expectClose(macc.entries[0]!.runningAbatement, 0.3 * industry2030, 1e-9);
+    expectClose(macc.entries[1]!.runningAbatement, base - both, 1e-9);
+    expectClose(macc.entries[1]!.runningAbatement, macc.totalAbatement, 1e-12);
     // The second's cost per tonne rises as its abatement shrinks.
     expectClose(macc.entries[1]!.costPerTonne!, macc.entries[1]!.annualCost / (0.21 * industry2030), 1e-9);
   });
@@ -53,6 +57,19 @@ describe('merit order through the pathway', () => {
     expectClose(macc.entries[b]!.abatement, 0.5 * macc.entries[b]!.standaloneAbatement, 1e-9);
   });
 
+  it('horizon abatement: the tonnes of each entry summed over every year of the pathway, after the entries before it', () => {
+    const plan = loadTestPlan(planDoc({ cheap: measure([industry(0.3)], 300), dear: measure([industry(0.3)], 600) }), planPathway());
+    const evaluator = new PlanEvaluator(plan);
+    const net = (x: Float64Array) => Array.from(netEmissions(evaluator.evaluate(x), plan.basis, new Float64Array(evaluator.years)));
+    const [none, cheap, both] = [net(Float64Array.of(0, 0)), net(Float64Array.of(1, 0)), net(Float64Array.of(1, 1))];
+    const sumOver = (from: number[], to: number[]) => from.reduce((total, value, t) => total + value - to[t]!, 0);
+    const macc = buildMacc(evaluator);
+    expectClose(macc.entries[0]!.horizonAbatement, sumOver(none, cheap), 1e-9);
+    expectClose(macc.entries[1]!.horizonAbatement, sumOver(cheap, both), 1e-9);
+    // Over the horizon, not one year: more than the MACC year's tonnes.
+    expect(macc.entries[0]!.horizonAbatement).toBeGreaterThan(macc.entries[0]!.abatement);
+  });
+
   it('measures on different sectors: merit-order abatement equals the stand-alone abatement', () => {
     const plan = loadTestPlan(planDoc({ i: measure([industry(0.2)], 500), h: measure([homes(0.2)], 100) }), planPathway());
     const macc = buildMacc(new PlanEvaluator(plan));
@@ -66,7 +83,10 @@ describe('merit order through the pathway', () => {
     expect(macc.entries.map((entry) => entry.id)).toEqual(['now', 'late']);
     expect(macc.entries[1]!.costPerTonne).toBeNull();
     expect(macc.entries[1]!.abatement).toBe(0);
-    expect(macc.entries[1]!.cumulativeAbatement).toBeGreaterThan(0);
+    // Nothing in 2030, but it avoids emissions from 2033 on: the horizon sum counts them.
+    expect(macc.entries[1]!.horizonAbatement).toBeGreaterThan(0);
+    // The running total does not move at an entry that avoids nothing in the MACC year.
+    expect(macc.entries[1]!.runningAbatement).toBe(macc.entries[0]!.runningAbatement);
   });
 
   it('a measure that saves money comes first with a negative cost per tonne', () => {

@@ -18,8 +18,16 @@ export interface MaccEntry {
   readonly costPerTonne: number | null;
   /** Net present cost over the horizon, CNY, at the measure's maximum. */
   readonly presentCost: number;
-  /** tCO2e avoided over the horizon, in merit order. */
-  readonly cumulativeAbatement: number;
+  /**
+   * tCO2e avoided over the horizon (the sum over the pathway's years, base year to end year), with
+   * the measures before it in merit order already taken.
+   */
+  readonly horizonAbatement: number;
+  /**
+   * tCO2e in the MACC year: the running total along the merit order (this entry's `abatement` plus
+   * every earlier entry's), what a MACC's horizontal axis shows; the last entry's is `totalAbatement` (to rounding).
+   */
+  readonly runningAbatement: number;
 }
 
 export interface Macc {
@@ -61,6 +69,7 @@ export function buildMacc(evaluator: PlanEvaluator): Macc {
 
   const remaining = new Set(plan.measures.map((_, m) => m));
   const entries: MaccEntry[] = [];
+  let running = 0;
   while (remaining.size > 0) {
     let best: { m: number; abatement: number; perTonne: number; series: Float64Array } | undefined;
     for (const m of remaining) {
@@ -77,8 +86,9 @@ export function buildMacc(evaluator: PlanEvaluator): Macc {
     const { m, abatement, perTonne, series } = best!;
     remaining.delete(m);
     x[m] = plan.measures[m]!.max;
-    let cumulative = 0;
-    for (let t = 0; t < years; t++) cumulative += current[t]! - series[t]!;
+    let overHorizon = 0;
+    for (let t = 0; t < years; t++) overHorizon += current[t]! - series[t]!;
+    running += abatement;
     current.set(series);
     const measure = plan.measures[m]!;
     entries.push({
@@ -90,7 +100,8 @@ export function buildMacc(evaluator: PlanEvaluator): Macc {
       annualCost: evaluator.costs[m]!.maccYearCost * measure.max,
       costPerTonne: Number.isFinite(perTonne) ? perTonne : null,
       presentCost: evaluator.costs[m]!.presentCost * measure.max,
-      cumulativeAbatement: cumulative,
+      horizonAbatement: overHorizon,
+      runningAbatement: running,
     });
   }
   return { year: plan.maccYear, basis: plan.basis, discountRate: plan.discountRate, entries, totalAbatement: baseline[y]! - current[y]! };

@@ -23,8 +23,8 @@ export interface PortfolioEntry {
   readonly energySavings: number;
   /** tCO2e (net, on the plan's basis) the portfolio emits more in the MACC year without this measure. */
   readonly abatement: number;
-  /** The same over the horizon. */
-  readonly cumulativeAbatement: number;
+  /** The same summed over the horizon (the pathway's years, base year to end year), tCO2e. */
+  readonly horizonAbatement: number;
   /** Units in place in the MACC year (in `unit`). */
   readonly units: number;
   readonly unit: string;
@@ -82,7 +82,7 @@ export interface AirPollutantResult {
   readonly assumptions: readonly Assumption[];
 }
 
-const series = (emissions: AirEmissions): PollutantSeries => ({ SO2: Array.from(emissions.SOx), NOx: Array.from(emissions.NOx), 'PM2.5': Array.from(emissions.PM25) });
+const series = (emissions: AirEmissions): PollutantSeries => ({ SO2: Array.from(emissions.SO2), NOx: Array.from(emissions.NOx), 'PM2.5': Array.from(emissions['PM2.5']) });
 const air = (factors: AirFactors, ws: PathwayWorkspace): PollutantSeries => series(airEmissions(factors, ws));
 
 /**
@@ -111,8 +111,8 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
     const others = Float64Array.from(x);
     others[m] = 0;
     netEmissions(evaluator.evaluate(others), plan.basis, without);
-    let cumulative = 0;
-    for (let t = 0; t < years; t++) cumulative += without[t]! - net[t]!;
+    let overHorizon = 0;
+    for (let t = 0; t < years; t++) overHorizon += without[t]! - net[t]!;
     portfolio.push({
       action: measure.id,
       name: measure.name,
@@ -121,7 +121,7 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
       cost: x[m]! * evaluator.costs[m]!.presentCost,
       energySavings: x[m]! * evaluator.costs[m]!.energySavings.reduce((total, value, t) => total + value * evaluator.discount[t]!, 0),
       abatement: without[y]! - net[y]!,
-      cumulativeAbatement: cumulative,
+      horizonAbatement: overHorizon,
       units: x[m]! * evaluator.costs[m]!.streams.units[y]!,
       unit: measure.unit,
       costs: { capex: measure.capex, opex: measure.opex, savings: measure.savings, lifetime: measure.lifetime },

@@ -1,7 +1,7 @@
 import type { Path } from '../../issues/issue.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
-import { CO2_PER_CARBON } from './values.ts';
+import { CO2_PER_CARBON } from '../../factors/molar-ratios.ts';
 
 const STOCK_FIELDS: ReadonlySet<string> = new Set(['year', 'carbon']);
 

@@ -1,6 +1,7 @@
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
-import { CO2_PER_CARBON, factorOrDefault, N2O_PER_N2O_N, optionalQuantity } from './values.ts';
+import { CO2_PER_CARBON, N2O_PER_NITROGEN } from '../../factors/molar-ratios.ts';
+import { factorOrDefault, optionalQuantity } from './values.ts';
 
 /**
  * Synthetic fertiliser N2O (GPC V.3.1), IPCC 2006 Vol.4 Ch.11, Tier 1:
@@ -41,7 +42,7 @@ export const fertiliserN2o: MethodCalculator = {
     }
     const applied = upland + rice;
     const n2oN = upland * ef1 + rice * ef1Rice + applied * fracGasf * ef4 + applied * leaching;
-    return work.finish({ n2o: n2oN * N2O_PER_N2O_N }, 'non-fossil');
+    return work.finish({ n2o: n2oN * N2O_PER_NITROGEN }, 'non-fossil');
   },
 };
 

@@ -6,10 +6,6 @@ import type { MethodWork } from '../method.ts';
 
 export type Label = { en: string; zh: string };
 
-/** Tonnes of CO2 per tonne of carbon and of N2O per tonne of N2O–N (molar masses), as the IPCC equations write them. */
-export const CO2_PER_CARBON = 44 / 12;
-export const N2O_PER_N2O_N = 44 / 28;
-
 /** The library's default for a value in a nested object (an animal of a list), reported at its own path. */
 export function libraryValueAt(work: MethodWork, path: Path, field: string, criteria: FactorCriteria, label: Label): number | undefined {
   return work.libraryValue(field, criteria, label, path)?.toBase;

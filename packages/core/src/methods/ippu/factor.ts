@@ -3,9 +3,6 @@ import type { MethodWork } from '../method.ts';
 
 export type Label = { en: string; zh: string };
 
-/** Tonnes of CO2 per tonne of carbon (molar masses 44/12), as the IPCC equations write it. */
-export const CO2_PER_CARBON = 44 / 12;
-
 /**
  * An emission factor per tonne of product: the line's `field` as `{ value, unit }` (t/t, kg/t, …),
  * listed with the line as its source, or else the library's default (stated). Without `criteria`

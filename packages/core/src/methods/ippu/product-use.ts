@@ -2,7 +2,7 @@ import type { Fields } from '../../reading/reader.ts';
 import type { Path } from '../../issues/issue.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
-import { CO2_PER_CARBON } from './factor.ts';
+import { CO2_PER_CARBON } from '../../factors/molar-ratios.ts';
 
 const LUBRICANT_FIELDS: ReadonlySet<string> = new Set(['amount', 'carbonContent', 'odu']);
 const GAS_FIELDS: ReadonlySet<string> = new Set(['gas', 'emissions', 'gwp']);

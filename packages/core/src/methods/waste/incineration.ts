@@ -1,3 +1,4 @@
+import { CO2_PER_CARBON } from '../../factors/molar-ratios.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
 import { componentCarbon, type Component } from './incineration-carbon.ts';
@@ -20,7 +21,6 @@ const TECHNOLOGIES = [
 type Technology = (typeof TECHNOLOGIES)[number];
 
 const CARBON_FIELDS = ['dm', 'carbon', 'fossilCarbon'] as const;
-const CO2_PER_C = 44 / 12;
 const INCINERATION_REMAINDER = {
   en: 'so fossil CO2 (and the dry mass of open burning) are lower bounds',
   zh: '因此化石 CO2（及露天焚烧的干物质量）为下限值',
@@ -126,7 +126,7 @@ export const incineration: MethodCalculator = {
     if (!ch4 || !n2o || work.failed) return work.finish({}, 'non-fossil');
 
     if (biogenicCarbon !== undefined) {
-      const biogenic = Number((biogenicCarbon * oxidation * CO2_PER_C).toPrecision(6));
+      const biogenic = Number((biogenicCarbon * oxidation * CO2_PER_CARBON).toPrecision(6));
       work.state({
         code: 'incineration-biogenic-co2',
         text: {
@@ -137,7 +137,7 @@ export const incineration: MethodCalculator = {
     }
     return work.finish(
       {
-        co2: fossilCarbon * oxidation * CO2_PER_C,
+        co2: fossilCarbon * oxidation * CO2_PER_CARBON,
         ch4: wet * ch4.factor,
         n2o: (n2o.basis === 'dry' ? dry! : wet) * n2o.factor,
       },

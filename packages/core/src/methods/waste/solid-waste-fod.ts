@@ -1,8 +1,9 @@
+import { CH4_PER_CARBON } from '../../factors/molar-ratios.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
 import { CompositionReader, readByType, reportShape, SOLID_WASTE, WASTE_TYPES, type Composition, type WasteType } from './solid-waste-composition.ts';
 import { decomposedInLastYear, readHistory, type Deposit } from './solid-waste-history.ts';
-import { CH4_PER_C, SolidWasteParameters, type Site } from './solid-waste-parameters.ts';
+import { SolidWasteParameters, type Site } from './solid-waste-parameters.ts';
 
 /** Climate zones of Table 3.3: boreal/temperate (MAT ≤ 20 °C) or tropical (> 20 °C), dry or wet. */
 export const CLIMATES = ['boreal-temperate-dry', 'boreal-temperate-wet', 'tropical-dry', 'tropical-moist-wet'] as const;
@@ -124,7 +125,7 @@ export const solidWasteFod: MethodCalculator = {
     const firstYear = deposits[0]!.year;
     const years = inventoryYear - firstYear + 1;
     const decomposed = streams.reduce((total, stream) => total + decomposedInLastYear(stream.deposited, years, stream.k!), 0);
-    const generated = decomposed * f * CH4_PER_C;
+    const generated = decomposed * f * CH4_PER_CARBON;
     if (recovered > generated) reader.report([...path, 'recovered'], { code: 'out-of-range', min: 0, max: generated, got: recovered });
     work.state({
       code: 'swd-history-start',

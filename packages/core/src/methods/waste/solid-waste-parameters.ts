@@ -15,9 +15,6 @@ export interface SiteMcf {
   readonly mcf: number;
 }
 
-/** Ratio of the molecular weights of CH4 and C. */
-export const CH4_PER_C = 16 / 12;
-
 /**
  * The parameters both solid-waste-disposal methods share (IPCC 2006 Vol.5 Ch.2–3): DOC by waste type
  * (Table 2.4) and from a composition (Eq 2.4), MCF by site (Table 3.1), DOCf and F (Section 3.2.3), OX

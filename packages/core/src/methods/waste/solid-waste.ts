@@ -1,8 +1,9 @@
+import { CH4_PER_CARBON } from '../../factors/molar-ratios.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
 import { CompositionReader, SOLID_WASTE } from './solid-waste-composition.ts';
 import { SOLID_WASTE_REMAINDER, solidWasteFod } from './solid-waste-fod.ts';
-import { CH4_PER_C, SolidWasteParameters } from './solid-waste-parameters.ts';
+import { SolidWasteParameters } from './solid-waste-parameters.ts';
 
 /**
  * Solid waste disposal (GPC III.1) by methane commitment (GPC Ch.8): the CH4 that the waste landfilled
@@ -52,7 +53,7 @@ export const solidWasteCommitment: MethodCalculator = {
     if (!waste || doc === undefined || !siteMcf || docf === undefined || f === undefined || ox === undefined || recoveredFraction === undefined) {
       return work.finish({}, 'non-fossil');
     }
-    const l0 = siteMcf.mcf * doc * docf * f * CH4_PER_C;
+    const l0 = siteMcf.mcf * doc * docf * f * CH4_PER_CARBON;
     return work.finish({ ch4: waste.value * l0 * (1 - recoveredFraction) * (1 - ox) }, 'non-fossil');
   },
 };

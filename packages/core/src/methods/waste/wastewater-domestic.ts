@@ -1,3 +1,4 @@
+import { N2O_PER_NITROGEN } from '../../factors/molar-ratios.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
 import { LineDefaults, optionalMass, perPersonRate, weightedMcf } from './wastewater-shared.ts';
@@ -23,8 +24,6 @@ export const DOMESTIC_SYSTEMS = [
 /** Selects F_NON-CON (Table 6.11): 1.1 for developing, 1.4 for developed countries. */
 const ECONOMIES = ['developing', 'developed'] as const;
 const DAYS_PER_YEAR = 365;
-/** Mass of N2O per mass of its nitrogen, 44/28 (Eq 6.7). */
-const N2O_PER_N = 44 / 28;
 const METHOD = 'wastewater-domestic';
 
 /**
@@ -176,11 +175,11 @@ function nitrousOxide(work: MethodWork, defaults: LineDefaults, population: numb
   // Rates are in tonnes per person per day (time's base unit): EF_PLANT's g/yr and Protein alike.
   const plantN2o = population * plantShare * industrialProtein * plantFactor * DAYS_PER_YEAR;
   const nitrogenInWastewater = population * proteinPerDay * DAYS_PER_YEAR * proteinNitrogen * nonConsumed * industrialProtein;
-  const effluentNitrogen = nitrogenInWastewater - sludgeNitrogen - plantN2o / N2O_PER_N;
+  const effluentNitrogen = nitrogenInWastewater - sludgeNitrogen - plantN2o / N2O_PER_NITROGEN;
   if (effluentNitrogen < 0) {
-    return void reader.report([...path, 'sludgeNitrogen'], { code: 'out-of-range', min: 0, max: Math.max(0, nitrogenInWastewater - plantN2o / N2O_PER_N), got: sludgeNitrogen });
+    return void reader.report([...path, 'sludgeNitrogen'], { code: 'out-of-range', min: 0, max: Math.max(0, nitrogenInWastewater - plantN2o / N2O_PER_NITROGEN), got: sludgeNitrogen });
   }
-  return effluentNitrogen * effluentFactor * N2O_PER_N + plantN2o;
+  return effluentNitrogen * effluentFactor * N2O_PER_NITROGEN + plantN2o;
 }
 
 /** F_NON-CON: the line's own factor, or Table 6.11's for the line's `economy` (which is then required). */
