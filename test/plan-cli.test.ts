@@ -245,15 +245,17 @@ describe('bad input: exit 2, every problem on stderr with its path', () => {
     expect(run.stderr).not.toContain(`${file}:`);
   });
 
-  it('a plan without `pathway`: the bilingual message', () => {
+  it('a plan without `pathway`: the message in each language', () => {
     const file = planWith((document) => {
       delete document['pathway'];
     }, 'no-pathway.yaml');
     const run = peakpath('plan', file);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('`pathway` is required');
-    expect(run.stderr).toContain('缺少 `pathway`');
+    expect(run.stderr).toBe(`${file}: 1 input problem; nothing computed.\npathway: \`pathway\` is required: the pathway file this one builds on (in a file, its path relative to this file)\n`);
+    const zh = peakpath('plan', file, '--lang', 'zh');
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('pathway: 缺少 `pathway`：本文件所依据的路径文件');
   });
 
   it('a pathway that is a folder, or not a path: exit 2 with the file named, not an internal error', () => {
@@ -268,7 +270,7 @@ describe('bad input: exit 2, every problem on stderr with its path', () => {
     }, 'number-pathway.yaml');
     const typed = peakpath('plan', number);
     expect(typed.status).toBe(2);
-    expect(typed.stderr).toContain('pathway: expected the path of the pathway file (a string), got number');
+    expect(typed.stderr).toContain(`${number}: 1 input problem; nothing computed.\npathway: expected string, got number`);
   });
 
   it('a file that does not exist', () => {
