@@ -1,20 +1,21 @@
-import { formatIssue, GPC_SECTORS, runInventory, type InventoryResult, type Issue, type Lang } from '@peakpath/core';
-import { inventoryJson } from '../format/json.ts';
+import { formatIssue, GPC_SECTORS, inventoryJsonBytes, runInventory, type InventoryResult, type Issue, type Lang } from '@peakpath/core';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 
 export interface InventoryOptions {
   readonly json: boolean;
+  /** Indented JSON; compact otherwise. */
+  readonly pretty?: boolean | undefined;
   readonly lang: Lang;
 }
 
-/** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON. */
+/** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON (output version 2). */
 export async function inventoryCommand(file: string, options: InventoryOptions): Promise<CommandOutput> {
   const document = await readDocument(file);
   const run = runInventory(document);
   if (!run.ok) return { status: 2, stderr: issueLines(file, run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: inventoryJson(run.result) };
+  if (options.json) return { status: 0, stdout: inventoryJsonBytes(run.result, { pretty: options.pretty }) };
   return { status: 0, stdout: `${renderInventory(run.result, options.lang)}\n` };
 }
 

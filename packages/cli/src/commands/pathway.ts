@@ -5,9 +5,11 @@ import { InputFileError, monteCarlo, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { ProgressBar } from '../pathway/progress.ts';
 import { issueLines } from './inventory.ts';
+import { jsonText } from '../format/json.ts';
 
 export interface PathwayOptions {
   readonly json: boolean;
+  readonly pretty?: boolean;
   readonly lang: Lang;
   readonly scenario?: string | undefined;
   readonly mc?: string | undefined;
@@ -63,7 +65,7 @@ export async function pathwayCommand(file: string, options: PathwayOptions): Pro
   }
   if (options.json) {
     const summary = comparison.map((other) => ({ id: other.scenario.id, name: other.scenario.name, total: other.total, peak: other.peak, targets: other.targets.map(({ id, met }) => ({ id, met })) }));
-    return { status: 0, stdout: `${JSON.stringify({ ...result, comparison: summary, ...(mc ? { mc } : {}) }, null, 2)}\n` };
+    return { status: 0, stdout: jsonText({ ...result, comparison: summary, ...(mc ? { mc } : {}) }, options.pretty) };
   }
   const scenarioGiven = options.scenario !== undefined;
   return { status: 0, stdout: `${renderPathway(pathway, result, comparison, mc, scenarioGiven, options.lang)}\n` };

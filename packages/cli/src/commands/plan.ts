@@ -4,9 +4,11 @@ import { formatNumber, renderTable } from '../format/table.ts';
 import { highsSolver, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { issueLines } from './inventory.ts';
+import { jsonText } from '../format/json.ts';
 
 export interface PlanOptions {
   readonly json: boolean;
+  readonly pretty?: boolean;
   readonly lang: Lang;
 }
 
@@ -34,7 +36,7 @@ export async function planCommand(file: string, options: PlanOptions): Promise<C
     return { status: 2, stderr: parts.join('') };
   }
   const result = runPlan(loaded.plan, await highsSolver());
-  if (options.json) return { status: 0, stdout: `${JSON.stringify(planJson(result), null, 2)}\n` };
+  if (options.json) return { status: 0, stdout: jsonText(planJson(result), options.pretty) };
   return { status: 0, stdout: `${renderPlan(result, options.lang)}\n` };
 }
 
