@@ -88,6 +88,30 @@ describe('inventory JSON, output version 2', () => {
     expect(Buffer.concat([...inventoryJsonBytes(result)]).toString('utf8')).toBe(compact);
   });
 
+  it('docs/inventory-file.md: its abridged output is the worked example\'s, and its version-1 recipe gives version 1\'s factors', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'inventory-file.md'), 'utf8');
+    const worked = CASES[1]!.result;
+    const output = inventoryOutput(worked);
+    // Every factor and citation the abridged example shows is in the worked example's output.
+    const shown = page.slice(page.indexOf('An abridged line and its sources'), page.indexOf('#### Factor ids and `sources`'));
+    expect([...shown.matchAll(/\{ "id": /g)]).toHaveLength(2);
+    for (const [, id, value, unit] of shown.matchAll(/\{ "id": "([^"]+)", "value": ([\d.]+), "unit": "([^"]+)" \}/g)) {
+      expect(output.lines[0]!.factors).toContainEqual({ id, value: Number(value), unit });
+    }
+    for (const [, id, source, table, verification] of shown.matchAll(/"([^"]+)": \{\n\s+"source": "([^"]+)",\n\s+"table": "([^"]+)", "verification": "([^"]+)" \}/g)) {
+      expect(output.sources[id!]).toEqual({ source, table, verification });
+    }
+    expect([...shown.matchAll(/"([^"]+)": \{\n\s+"source"/g)].map((match) => match[1])).toEqual(['gbt2589.ncv.raw_coal', 'cn-provincial.carbon-content.raw_coal']);
+    // The recipe for version 1 readers, run on the demo: each line's factors as version 1 printed them.
+    const recipe = /```js\n([\s\S]*?)```/.exec(page.slice(page.indexOf('#### Reading version 1 fields')))![1]!;
+    const v1Factors = new Function(`${recipe}; return v1Factors;`)() as (output: unknown, line: unknown) => unknown;
+    const demo = CASES[0]!.result;
+    const demoOutput = inventoryOutput(demo);
+    demoOutput.lines.forEach((line, at) => {
+      expect(v1Factors(demoOutput, line)).toEqual(JSON.parse(JSON.stringify(demo.lines[at]!.factors)));
+    });
+  });
+
   it('streams a 20,000-line inventory through the CLI, compact unless --pretty', () => {
     const dir = mkdtempSync(join(tmpdir(), 'peakpath-json-'));
     try {
