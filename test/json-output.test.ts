@@ -112,6 +112,17 @@ describe('inventory JSON, output version 2', () => {
     });
   });
 
+  it.each([['units'], ['catalogue', 'wind']])('peakpath %s --json is compact, and indented with --pretty', (...args) => {
+    const run = (...flags: string[]) => spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/peakpath.js'), ...args, '--json', ...flags], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const compact = run();
+    const pretty = run('--pretty');
+    expect([compact.status, pretty.status]).toEqual([0, 0]);
+    const data: unknown = JSON.parse(compact.stdout);
+    expect(compact.stdout).toBe(`${JSON.stringify(data)}\n`);
+    expect(pretty.stdout).toBe(`${JSON.stringify(data, null, 2)}\n`);
+    expect(pretty.stdout.split('\n').length).toBeGreaterThan(20);
+  });
+
   it('streams a 20,000-line inventory through the CLI, compact unless --pretty', () => {
     const dir = mkdtempSync(join(tmpdir(), 'peakpath-json-'));
     try {

@@ -134,7 +134,8 @@ function* render<Chunk>(result: InventoryResult, pretty: boolean, out: Out<Chunk
     out.text(pretty ? '[\n' : '[');
     for (let at = 0; at < lines.length; at++) {
       writeLine(lines[at]!, at, lines.length, sources, out);
-      yield* out.take();
+      const done = out.take();
+      if (done.length > 0) yield* done;
     }
     out.text(pretty ? '  ]' : ']');
   }
