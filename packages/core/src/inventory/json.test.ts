@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryJsonBytes, inventoryJsonPieces, inventoryOutput, outputFactorId, runInventory, type InventoryResult, type LineResult } from '../index.ts';
+import { defaultLibrary, inventoryJsonBytes, inventoryJsonPieces, inventoryOutput, outputFactorId, runInventory, type InventoryResult, type LineResult } from '../index.ts';
 
 function compute(activities: Record<string, unknown>[]): InventoryResult {
   const run = runInventory({ city: { name: 'Json', country: 'CN' }, year: 2022, grid: 'CN-east-2022', activities });
@@ -61,6 +61,12 @@ describe('inventory output version 2', () => {
     for (const pretty of [false, true]) {
       expect([...inventoryJsonPieces(keysOnly, { pretty })].join('')).toBe(`${JSON.stringify(plain, null, pretty ? 2 : undefined)}\n`);
     }
+  });
+
+  it('keeps library ids apart from the ids of values given on lines', () => {
+    const ids = defaultLibrary.search('').map((factor) => factor.id);
+    expect(ids.length).toBeGreaterThan(100);
+    expect(ids.filter((id) => id.startsWith('line'))).toEqual([]);
   });
 
   it('refuses one id cited two ways rather than keep one of them', () => {
