@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
- * BENCH_ONLY=inventory, BENCH_ONLY=pathway or BENCH_ONLY=plan runs one of them.
+ * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway or BENCH_ONLY=plan runs one of them.
  */
 import { cpus } from 'node:os';
 import { benchInventory } from './inventory.bench.ts';
+import { benchJson } from './json.bench.ts';
 import { benchPathway } from './pathway.bench.ts';
 import { benchPlan } from './plan.bench.ts';
 
@@ -13,5 +14,6 @@ if (only === undefined || only === 'inventory') {
   const lines = Number(process.env['BENCH_LINES'] ?? 1_000_000);
   benchInventory(lines);
 }
+if (only === undefined || only === 'json') benchJson();
 if (only === undefined || only === 'pathway') await benchPathway();
 if (only === undefined || only === 'plan') await benchPlan();

@@ -63,8 +63,9 @@ activities:
 const ELECTRICITY_MWH = 3e8 / 1000;
 const ELECTRICITY_T = Math.round(ELECTRICITY_MWH * 0.5617);
 
-/** The contract's `--json` output, as spec/inventory-file.md fixes it. */
+/** The contract's `--json` output, as spec/inventory-file.md fixes it (output version 2). */
 interface ContractJson {
+  version: number;
   city: string;
   year: number;
   gwp: string;
@@ -80,9 +81,10 @@ interface ContractJson {
     level: string;
     gases: { CO2: number; CH4: number; N2O: number };
     co2e: number;
-    factors: { id: string; value: number; unit: string; source: string }[];
+    factors: { id: string; value: number; unit: string }[];
     assumptions: unknown[];
   }[];
+  sources: Record<string, { source: string; table?: string; verification?: string }>;
   notationKeys: { gpc: string; key: string; explanation: string }[];
 }
 
@@ -130,7 +132,7 @@ activities:
     expect(coalCo2).toBeCloseTo(19_002.988488, 6);
     expect(coal).toBeCloseTo(19_144.640188, 6);
 
-    expect(result).toMatchObject({ city: 'Jsonville', year: 2022, gwp: 'AR5', factorSet: 'cn' });
+    expect(result).toMatchObject({ version: 2, city: 'Jsonville', year: 2022, gwp: 'AR5', factorSet: 'cn' });
     expect(result.totals.basic).toBeCloseTo(electricity + coal, 6);
     expect(result.totals.basicPlus).toBeCloseTo(electricity + coal, 6);
     expect(result.totals.scope1).toBeCloseTo(coal, 6);
@@ -164,9 +166,11 @@ activities:
         expect(typeof factor.id).toBe('string');
         expect(typeof factor.value).toBe('number');
         expect(typeof factor.unit).toBe('string');
-        expect(factor.source.length, `${factor.id} has a source`).toBeGreaterThan(0);
+        expect(Object.keys(factor)).toEqual(['id', 'value', 'unit']);
+        expect(result.sources[factor.id]!.source.length, `${factor.id} has a source`).toBeGreaterThan(0);
       }
     }
+    expect(result.sources['CN-east-2022']).toMatchObject({ table: 'Annex: regional averages', verification: 'secondary' });
     expect(result.notationKeys).toEqual([{ gpc: 'V.1.1', key: 'NE', explanation: 'no land-use data' }]);
   });
 

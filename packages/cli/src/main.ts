@@ -17,10 +17,13 @@ function defaultLang(): Lang {
   return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** `--pretty` beside every `--json`: indented JSON; compact otherwise. */
+const prettyOption = (): Option => new Option('--pretty', 'indent the JSON of --json (compact otherwise)').default(false);
+
 const langOption = (): Option => new Option('--lang <lang>', 'language of the output: zh or en').choices(['zh', 'en']).default(defaultLang());
 
 /** Writes pieces to standard output, waiting whenever its buffer is full. */
-async function writeAll(pieces: Iterable<string>): Promise<void> {
+async function writeAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
   for (const piece of pieces) {
     if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }
@@ -40,8 +43,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('compute a GPC inventory file (JSON or YAML) / 计算 GPC 清单文件')
     .argument('<file>', 'inventory file')
     .option('--json', 'print the result as JSON (the inventory file contract)', false)
+    .addOption(prettyOption())
     .addOption(langOption())
-    .action(async (file: string, options: { json: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang }) => {
       output = await inventoryCommand(file, options);
     });
 
@@ -54,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--mc <runs>', 'Monte Carlo runs over the file\'s `uncertainty`')
     .option('--seed <seed>', 'random seed of the Monte Carlo runs (default 1)')
     .option('--threads <n>', 'worker threads for Monte Carlo (default: one per core)')
+    .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PathwayOptions) => {
       output = await pathwayCommand(file, options);
@@ -64,6 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('action plan: MACC, least-cost portfolio under targets and budgets, priorities / 减排行动方案：边际减排成本曲线、最低成本组合、优先排序')
     .argument('<file>', 'plan file (JSON or YAML); its `pathway` names the pathway file')
     .option('--json', 'print the result as JSON', false)
+    .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {
       output = await planCommand(file, options);
@@ -75,8 +81,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('[query...]', 'words to search for in ids and names (Chinese or English)')
     .option('--category <category>', 'only measures of this category (energy-supply, buildings, transport, industry, waste, sinks)')
     .option('--json', 'print JSON', false)
+    .addOption(prettyOption())
     .addOption(langOption())
-    .action((words: string[], options: { json: boolean; lang: Lang; category?: string }) => {
+    .action((words: string[], options: { json: boolean; pretty: boolean; lang: Lang; category?: string }) => {
       output = catalogueCommand(words.length === 0 ? undefined : words.join(' '), options);
     });
 
@@ -86,8 +93,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('[query...]', 'words to search for in ids, names, fuels, gases, sources (all must match)')
     .option('--kind <kind>', 'only factors of this kind (ncv, co2-ef, grid, gwp, …)')
     .option('--json', 'print JSON', false)
+    .addOption(prettyOption())
     .addOption(langOption())
-    .action((words: string[], options: { json: boolean; lang: Lang; kind?: string }) => {
+    .action((words: string[], options: { json: boolean; pretty: boolean; lang: Lang; kind?: string }) => {
       output = factorsCommand(words.length === 0 ? undefined : words.join(' '), options);
     });
 
@@ -95,8 +103,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('units')
     .description('list the units an inventory file accepts / 列出可用单位')
     .option('--json', 'print JSON', false)
+    .addOption(prettyOption())
     .addOption(langOption())
-    .action((options: { json: boolean; lang: Lang }) => {
+    .action((options: { json: boolean; pretty: boolean; lang: Lang }) => {
       output = unitsCommand(options);
     });
 
@@ -104,8 +113,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('methods')
     .description('list the calculation methods of `method` lines / 列出计算方法')
     .option('--json', 'print JSON', false)
+    .addOption(prettyOption())
     .addOption(langOption())
-    .action((options: { json: boolean; lang: Lang }) => {
+    .action((options: { json: boolean; pretty: boolean; lang: Lang }) => {
       output = methodsCommand(options);
     });
 

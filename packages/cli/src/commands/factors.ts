@@ -1,9 +1,11 @@
 import { citation, defaultLibrary, FACTOR_KINDS, type Factor, type FactorKind, type Lang } from '@peakpath/core';
 import { renderTable } from '../format/table.ts';
 import type { CommandOutput } from '../output.ts';
+import { jsonText } from '../format/json.ts';
 
 export interface FactorsOptions {
   readonly json: boolean;
+  readonly pretty?: boolean;
   readonly lang: Lang;
   readonly kind?: string | undefined;
 }
@@ -16,7 +18,7 @@ export function factorsCommand(query: string | undefined, options: FactorsOption
   const found = defaultLibrary.search(query ?? '').filter((factor) => options.kind === undefined || factor.kind === (options.kind as FactorKind));
   if (options.json) {
     const records = found.map((factor) => ({ ...factor, unit: factor.unit.id, toBase: undefined, source: factor.source, citation: citation(factor) }));
-    return { status: 0, stdout: `${JSON.stringify({ version: defaultLibrary.version, factors: records }, null, 2)}\n` };
+    return { status: 0, stdout: jsonText({ version: defaultLibrary.version, factors: records }, options.pretty) };
   }
   const zh = options.lang === 'zh';
   if (found.length === 0) {

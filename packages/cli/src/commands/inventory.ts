@@ -1,20 +1,21 @@
-import { createEngine, formatIssue, GPC_SECTORS, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
-import { inventoryJson } from '../format/json.ts';
+import { createEngine, formatIssue, GPC_SECTORS, inventoryJsonBytes, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 
 export interface InventoryOptions {
   readonly json: boolean;
+  /** Indented JSON; compact otherwise. */
+  readonly pretty?: boolean | undefined;
   readonly lang: Lang;
 }
 
-/** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON. */
+/** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON (output version 2). */
 export async function inventoryCommand(file: string, options: InventoryOptions): Promise<CommandOutput> {
   const document = await readDocument(file);
   const run = createEngine().inventory(document, { id: file });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: inventoryJson(run.value) };
+  if (options.json) return { status: 0, stdout: inventoryJsonBytes(run.value, { pretty: options.pretty }) };
   return { status: 0, stdout: `${renderInventory(run.value, options.lang)}\n` };
 }
 

@@ -1,12 +1,13 @@
 import { METHOD_LIST, type Lang } from '@peakpath/core';
 import { renderTable } from '../format/table.ts';
 import type { CommandOutput } from '../output.ts';
+import { jsonText } from '../format/json.ts';
 
 /** `peakpath methods`: the calculation methods a `method` line can name, with their rows and fields. */
-export function methodsCommand(options: { json: boolean; lang: Lang }): CommandOutput {
+export function methodsCommand(options: { json: boolean; pretty?: boolean; lang: Lang }): CommandOutput {
   if (options.json) {
     const methods = METHOD_LIST.map((method) => ({ id: method.id, name: method.name, rows: method.rows, fields: method.fields }));
-    return { status: 0, stdout: `${JSON.stringify(methods, null, 2)}\n` };
+    return { status: 0, stdout: jsonText(methods, options.pretty) };
   }
   const zh = options.lang === 'zh';
   const header = zh ? ['方法', '名称', 'GPC 行', '字段'] : ['method', 'name', 'GPC rows', 'fields'];

@@ -4,9 +4,11 @@ import { createNodeEngine, defaultThreads, InputFileError, MonteCarloPool, readD
 import type { CommandOutput } from '../output.ts';
 import { ProgressBar } from '../pathway/progress.ts';
 import { issueReport } from './inventory.ts';
+import { jsonText } from '../format/json.ts';
 
 export interface PathwayOptions {
   readonly json: boolean;
+  readonly pretty?: boolean;
   readonly lang: Lang;
   readonly scenario?: string | undefined;
   readonly mc?: string | undefined;
@@ -49,7 +51,7 @@ export async function pathwayCommand(file: string, options: PathwayOptions): Pro
       await pool?.close();
     }
   }
-  if (options.json) return { status: 0, stdout: `${JSON.stringify(pathwayJson(result, comparison, mc), null, 2)}\n` };
+  if (options.json) return { status: 0, stdout: jsonText(pathwayJson(result, comparison, mc), options.pretty) };
   const scenarioGiven = options.scenario !== undefined;
   return { status: 0, stdout: `${renderPathway(pathway, result, comparison, mc, scenarioGiven, options.lang)}\n` };
 }

@@ -3,9 +3,11 @@ import { formatNumber, renderTable } from '../format/table.ts';
 import { createNodeEngine, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { issueReport } from './inventory.ts';
+import { jsonText } from '../format/json.ts';
 
 export interface PlanOptions {
   readonly json: boolean;
+  readonly pretty?: boolean;
   readonly lang: Lang;
 }
 
@@ -15,7 +17,7 @@ export async function planCommand(file: string, options: PlanOptions): Promise<C
   const engine = await createNodeEngine();
   const run = await engine.plan(document, { id: file });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: `${JSON.stringify(planJson(run.value), null, 2)}\n` };
+  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value), options.pretty) };
   return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n` };
 }
 

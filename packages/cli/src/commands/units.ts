@@ -1,6 +1,7 @@
 import { listUnits, type Lang } from '@peakpath/core';
 import { renderTable } from '../format/table.ts';
 import type { CommandOutput } from '../output.ts';
+import { jsonText } from '../format/json.ts';
 
 const BASE_UNIT: Record<string, string> = {
   mass: 't',
@@ -18,10 +19,10 @@ const BASE_UNIT: Record<string, string> = {
 };
 
 /** `peakpath units`: every unit spelling the inventory file accepts, with its conversion. */
-export function unitsCommand(options: { json: boolean; lang: Lang }): CommandOutput {
+export function unitsCommand(options: { json: boolean; pretty?: boolean; lang: Lang }): CommandOutput {
   const units = listUnits();
   if (options.json) {
-    return { status: 0, stdout: `${JSON.stringify(units.map((unit) => ({ ...unit, baseUnit: BASE_UNIT[unit.dimension] })), null, 2)}\n` };
+    return { status: 0, stdout: jsonText(units.map((unit) => ({ ...unit, baseUnit: BASE_UNIT[unit.dimension] })), options.pretty) };
   }
   const zh = options.lang === 'zh';
   const header = zh ? ['单位', '其他写法', '量纲', '折合基本单位', '名称'] : ['unit', 'also written', 'dimension', 'in base unit', 'name'];

@@ -12,7 +12,10 @@ export interface Assumption {
   readonly text: { readonly en: string; readonly zh: string };
 }
 
-/** A factor as it appears in a result: from the library (its id) or given on the line (the line's path). */
+/**
+ * A factor as it appears in a result: from the library (its id) or given on the line (`line:<field>`,
+ * relative to its line: the inventory's JSON writes it `line[<index>].<field>`, inventory/json.ts).
+ */
 export interface FactorRef {
   readonly id: string;
   readonly value: number;
