@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'worker_threads', 'process', 'crypto', 'url', 'readline'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '**/node_modules/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '**/node_modules/**', 'coverage/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

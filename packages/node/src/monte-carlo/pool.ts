@@ -53,12 +53,22 @@ export async function monteCarlo(pathway: Pathway, scenario: string, options: Mo
   }
 }
 
+/**
+ * The worker each thread runs. Compiled (dist/), the pool starts the compiled worker; from the
+ * sources (vitest, tsx), a worker that registers tsx, with the `source` export condition so that the
+ * worker's `@peakpath/core` is the same sources as this thread's.
+ */
+function workerOptions(): { filename: string; execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./worker.js', import.meta.url).href };
+  return { filename: new URL('./worker-source.mjs', import.meta.url).href, execArgv: [...process.execArgv, '--conditions=source'] };
+}
+
 /** A pool of Monte Carlo worker threads, reusable across analyses (the benchmark keeps one warm). */
 export class MonteCarloPool {
   private readonly piscina: Piscina;
 
   constructor(readonly threads: number) {
-    this.piscina = new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+    this.piscina = new Piscina({ ...workerOptions(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
 
   async run(pathway: Pathway, scenario: string, seed: number, blocks: readonly [number, number][], finished: (chunk: MonteCarloChunk) => MonteCarloChunk = (chunk) => chunk): Promise<MonteCarloSummary> {
