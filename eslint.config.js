@@ -15,7 +15,7 @@ const NODE_BUILTIN = `^(?:node:.*|(?:${builtinModules.map(escape).join('|')})(?:
 const PURE = 'core does no I/O and runs in a browser too: pass data, time and randomness in as arguments.';
 const UP = 'core depends on nothing above it.';
 
-/** `no-restricted-imports` for core code; `below` names the core folders a layer must not import. */
+/** `no-restricted-imports` for core code; `above` names the core folders that a layer (`layer`) must not import. */
 function coreImports(above = [], layer = '') {
   return [
     'error',
