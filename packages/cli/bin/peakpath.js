@@ -3,6 +3,8 @@
 // and `npm test`. `peakpath` names this package itself: Node started with `--conditions=source` and
 // tsx's loader (`node --conditions=source --import tsx packages/cli/bin/peakpath.js …`) runs the sources.
 
+// With PEAKPATH_DEBUG, stack traces name the TypeScript sources (dist/ carries source maps).
+if (process.env.PEAKPATH_DEBUG) process.setSourceMapsEnabled(true);
 // Output piped into `head` and closed early is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -12,7 +14,7 @@ let cli;
 try {
   cli = await import('peakpath');
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/cli/dist/')) throw error;
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !/[\\/]cli[\\/]dist[\\/]/.test(String(error.message))) throw error;
   process.stderr.write('peakpath is not built: run `npm run build` (or `npm ci`) in the repository.\n');
   process.exit(1);
 }
