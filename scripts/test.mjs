@@ -19,7 +19,7 @@ function step(name, command, args) {
 
 for (const [name, command, args] of [
   // First, so that the end-to-end tests spawn the working tree's CLI, never a stale dist/.
-  ['build', bin('tsc'), ['-b', 'tsconfig.build.json']],
+  ['build (the core type-checked without Node types)', bin('tsc'), ['-b', 'tsconfig.build.json']],
   ['type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
 ]) {
