@@ -1,13 +1,41 @@
-// Lint enforces the architecture (ARCHITECTURE.md): dependencies point one way, core → cli, and
-// the core stays pure (no I/O, no clock, no randomness), so it runs unchanged in a browser.
+// Lint enforces the architecture (ARCHITECTURE.md): dependencies point one way, core ← node ← cli,
+// each package on the public API of the ones below; the core stays pure (no I/O, no clock, no
+// randomness, no environment), so it runs unchanged in a browser. test/architecture.test.ts feeds
+// each rule code that breaks it.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'worker_threads', 'process', 'crypto', 'url', 'readline'];
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Every Node built-in, with or without `node:`, and its subpaths (`fs`, `node:fs`, `fs/promises`, `node:test`, …). */
+const NODE_BUILTIN = `^(?:node:.*|(?:${builtinModules.map(escape).join('|')})(?:/.*)?)$`;
+
+const PURE = 'core does no I/O and runs in a browser too: pass data, time and randomness in as arguments.';
+const UP = 'core depends on nothing above it.';
+
+/** `no-restricted-imports` for core code; `above` names the core folders that a layer (`layer`) must not import. */
+function coreImports(above = [], layer = '') {
+  return [
+    'error',
+    {
+      patterns: [
+        { regex: NODE_BUILTIN, caseSensitive: true, message: PURE },
+        { group: ['peakpath', 'peakpath/*', '@peakpath/*', '**/cli/**', '**/node/src/**', '**/dist/**', '**/store/**', '**/server/**', '**/web/**', '**/test/**', '**/bench/**'], message: UP },
+        ...(above.length === 0 ? [] : [{ group: above.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]), message: `core/src/${layer} sits below ${above.join(', ')}: it imports none of them.` }]),
+      ],
+    },
+  ];
+}
+
+/** What a layer above the core may import of the packages below: their public APIs, never their files. */
+const PUBLIC_API = { group: ['**/core/src/**', '**/core/dist/**', '**/node/src/**', '**/node/dist/**'], message: 'use the public API: import from "@peakpath/core" or "@peakpath/node".' };
+
+const clock = 'core has no clock: pass the time in.';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '**/node_modules/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '**/node_modules/**', 'coverage/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -27,42 +55,61 @@ export default tseslint.config(
     ignores: ['packages/core/src/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `${name}/*`)], message: 'core does no I/O: pass data in as arguments.' },
-            { group: ['peakpath', '@peakpath/*', '**/cli/**', '**/store/**', '**/server/**', '**/web/**'], message: 'core depends on nothing above it.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': coreImports(),
       'no-restricted-globals': [
         'error',
-        { name: 'fetch', message: 'core does no I/O.' },
+        // The routes to every other global: globalThis.process, window.fetch, self.crypto, global.Buffer.
+        ...['globalThis', 'window', 'self', 'global'].map((name) => ({ name, message: `core reaches no global object (${name}): ${PURE}` })),
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'localStorage', 'sessionStorage', 'indexedDB', 'caches', 'navigator', 'location', 'document', 'Worker'].map((name) => ({ name, message: PURE })),
         { name: 'process', message: 'core reads no environment: pass settings in.' },
-        { name: 'setTimeout', message: 'core has no clock.' },
-        { name: 'setInterval', message: 'core has no clock.' },
-        { name: 'performance', message: 'core has no clock.' },
-        { name: 'XMLHttpRequest', message: 'core does no I/O.' },
-        { name: 'localStorage', message: 'core does no I/O.' },
+        ...['require', 'module', 'exports', '__dirname', '__filename', 'Buffer'].map((name) => ({ name, message: `${name} is Node's: ${PURE}` })),
+        { name: 'crypto', message: 'core has no hidden randomness: pass ids and a seeded generator in.' },
+        ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'performance'].map((name) => ({ name, message: clock })),
         { name: 'console', message: 'core reports through return values, not the console.' },
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'core has no hidden randomness: pass a seeded generator in.' },
-        { object: 'Date', property: 'now', message: 'core has no clock: pass the time in.' },
+        { object: 'Date', property: 'now', message: clock },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'core has no clock: pass dates in.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: `${clock} (new Date() reads the clock, and parses in the machine's time zone)` },
+        { selector: "CallExpression[callee.name='Date']", message: clock },
+        { selector: "ImportExpression:not([source.value=/^\\./])", message: `core imports dynamically only its own modules (a relative path): ${PURE}` },
+        { selector: "MetaProperty[meta.name='import']", message: `core locates no files (import.meta): ${PURE}` },
+      ],
+      // Code built from strings would escape every rule above.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
     },
   },
   {
-    // The CLI builds on the public API of the core only.
-    files: ['packages/cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    // Layers inside the core point one way too: the methods and the reading and accounting layers
+    // below them do not reach up into the engines that use them.
+    files: ['packages/core/src/methods/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': coreImports(['inventory', 'pathway', 'plan'], 'methods') },
+  },
+  {
+    files: ['packages/core/src/reading/**/*.ts', 'packages/core/src/accounting/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': coreImports(['methods', 'inventory', 'pathway', 'plan'], 'reading and accounting') },
+  },
+  {
+    // @peakpath/node builds on the core's public API, and knows nothing of the CLI.
+    files: ['packages/node/**/*.ts', 'packages/node/**/*.mjs'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core/src/**', '!**/core/src/index.ts'], message: 'use the public API: import from "@peakpath/core".' }] },
+        { patterns: [PUBLIC_API, { group: ['peakpath', 'peakpath/*', '**/cli/**'], message: '@peakpath/node depends on nothing above it.' }] },
       ],
     },
+  },
+  {
+    // The CLI, the benchmarks and the tests use the public APIs of the core and of @peakpath/node.
+    files: ['packages/cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'packages/core/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [PUBLIC_API] }] },
   },
 );

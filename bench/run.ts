@@ -7,6 +7,7 @@ import { benchInventory } from './inventory.bench.ts';
 import { benchJson } from './json.bench.ts';
 import { benchPathway } from './pathway.bench.ts';
 import { benchPlan } from './plan.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 
 console.log(`peakpath benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString().slice(0, 10)}`);
 const only = process.env['BENCH_ONLY'];
@@ -17,3 +18,4 @@ if (only === undefined || only === 'inventory') {
 if (only === undefined || only === 'json') benchJson();
 if (only === undefined || only === 'pathway') await benchPathway();
 if (only === undefined || only === 'plan') await benchPlan();
+if (only === undefined || only === 'startup') benchStartup(); // BENCH_ONLY=startup: the CLI's start-up against node -e 0

@@ -1,15 +1,12 @@
 import { once } from 'node:events';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
-import { factorsCommand } from './commands/factors.ts';
-import { inventoryCommand } from './commands/inventory.ts';
-import { methodsCommand } from './commands/methods.ts';
-import { pathwayCommand, type PathwayOptions } from './commands/pathway.ts';
-import { planCommand, type PlanOptions } from './commands/plan.ts';
-import { catalogueCommand } from './commands/catalogue.ts';
-import { unitsCommand } from './commands/units.ts';
-import { InputFileError } from '@peakpath/node';
+import type { PathwayOptions } from './commands/pathway.ts';
+import type { PlanOptions } from './commands/plan.ts';
 import type { CommandOutput } from './output.ts';
+
+// Each command's module (and what it needs: the factor library, HiGHS, worker threads) is imported when
+// the command runs, not at start: `peakpath units` does not load the solver (BENCHMARKS.md, start-up).
 
 /** --lang defaults to Chinese where the environment's locale is Chinese, English otherwise. */
 function defaultLang(): Lang {
@@ -46,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang }) => {
-      output = await inventoryCommand(file, options);
+      output = await (await import('./commands/inventory.ts')).inventoryCommand(file, options);
     });
 
   program
@@ -61,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PathwayOptions) => {
-      output = await pathwayCommand(file, options);
+      output = await (await import('./commands/pathway.ts')).pathwayCommand(file, options);
     });
 
   program
@@ -72,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {
-      output = await planCommand(file, options);
+      output = await (await import('./commands/plan.ts')).planCommand(file, options);
     });
 
   program
@@ -83,8 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON', false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action((words: string[], options: { json: boolean; pretty: boolean; lang: Lang; category?: string }) => {
-      output = catalogueCommand(words.length === 0 ? undefined : words.join(' '), options);
+    .action(async (words: string[], options: { json: boolean; pretty: boolean; lang: Lang; category?: string }) => {
+      output = (await import('./commands/catalogue.ts')).catalogueCommand(words.length === 0 ? undefined : words.join(' '), options);
     });
 
   program
@@ -95,8 +92,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON', false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action((words: string[], options: { json: boolean; pretty: boolean; lang: Lang; kind?: string }) => {
-      output = factorsCommand(words.length === 0 ? undefined : words.join(' '), options);
+    .action(async (words: string[], options: { json: boolean; pretty: boolean; lang: Lang; kind?: string }) => {
+      output = (await import('./commands/factors.ts')).factorsCommand(words.length === 0 ? undefined : words.join(' '), options);
     });
 
   program
@@ -105,8 +102,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON', false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action((options: { json: boolean; pretty: boolean; lang: Lang }) => {
-      output = unitsCommand(options);
+    .action(async (options: { json: boolean; pretty: boolean; lang: Lang }) => {
+      output = (await import('./commands/units.ts')).unitsCommand(options);
     });
 
   program
@@ -115,8 +112,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON', false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action((options: { json: boolean; pretty: boolean; lang: Lang }) => {
-      output = methodsCommand(options);
+    .action(async (options: { json: boolean; pretty: boolean; lang: Lang }) => {
+      output = (await import('./commands/methods.ts')).methodsCommand(options);
     });
 
   try {
@@ -126,6 +123,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version end with exit code 0; usage errors are input errors.
       return error.exitCode === 0 ? 0 : 2;
     }
+    // A command that failed on its input has loaded @peakpath/node already: this import costs nothing then.
+    const { InputFileError } = await import('@peakpath/node');
     if (error instanceof InputFileError) {
       process.stderr.write(`${error.message}\n`);
       return 2;

@@ -1,4 +1,6 @@
-import { listUnits, type Lang } from '@peakpath/core';
+import type { Lang } from '@peakpath/core';
+// The units module alone: `peakpath units` starts without loading the factor library (BENCHMARKS.md, start-up).
+import { listUnits } from '@peakpath/core/units';
 import { renderTable } from '../format/table.ts';
 import type { CommandOutput } from '../output.ts';
 import { jsonText } from '../format/json.ts';

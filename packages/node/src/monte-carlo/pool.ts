@@ -11,6 +11,16 @@ export function defaultThreads(runs: number): number {
 }
 
 /**
+ * The worker each thread runs. Compiled (dist/), the pool starts the compiled worker; from the
+ * sources (vitest, tsx), a worker that registers tsx, with the `source` export condition so that the
+ * worker's `@peakpath/core` is the same sources as this thread's.
+ */
+function workerOptions(): { filename: string; execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./worker.js', import.meta.url).href };
+  return { filename: new URL('./worker-source.mjs', import.meta.url).href, execArgv: [...process.execArgv, '--conditions=source'] };
+}
+
+/**
  * Monte Carlo blocks on worker threads (piscina), one block per thread at a time: the runner the
  * engine takes (`monteCarlo({ runner })`). Reusable across analyses; close it when done.
  */
@@ -18,7 +28,7 @@ export class MonteCarloPool implements MonteCarloRunner {
   private readonly piscina: Piscina;
 
   constructor(readonly concurrency: number) {
-    this.piscina = new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: concurrency, maxThreads: concurrency, idleTimeout: 60_000 });
+    this.piscina = new Piscina({ ...workerOptions(), minThreads: concurrency, maxThreads: concurrency, idleTimeout: 60_000 });
   }
 
   run(task: MonteCarloTask): Promise<MonteCarloChunk> {

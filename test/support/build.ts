@@ -1,0 +1,24 @@
+/**
+ * Vitest's global setup: builds the packages' dist/ (tsc -b, incremental: about a second when nothing
+ * changed) so that the end-to-end tests, which spawn packages/cli/bin/peakpath.js as a user runs it,
+ * run the working tree's code — again before each rerun in watch mode. Type errors do not stop the
+ * tests — tsc still emits, and the type check reports them —, but a build that leaves no CLI does.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function build(): void {
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) process.stderr.write(`npm run build reported errors; the CLI tests run what it emitted:\n${run.stdout}${run.stderr}`);
+  if (!existsSync(join(ROOT, 'packages', 'cli', 'dist', 'main.js'))) throw new Error('the build left no packages/cli/dist/main.js: see the errors above');
+}
+
+export default function setup(project: TestProject): void {
+  build();
+  project.onTestsRerun(() => build());
+}
