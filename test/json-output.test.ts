@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { inventoryJsonBytes, inventoryJsonPieces, inventoryOutput, outputFactorId, runInventory, type InventoryResult } from '@peakpath/core';
+import { inventoryJsonPieces, inventoryOutput, outputFactorId, runInventory, type InventoryResult } from '@peakpath/core';
+import { inventoryJsonBytes } from '../packages/cli/src/format/json.ts';
 import { generateInventory } from '../bench/generate.ts';
 
 const ROOT = process.cwd();

@@ -8,8 +8,8 @@ import type { Assumption, InventoryResult, LineResult } from './types.ts';
  * pieces equal `JSON.stringify(inventoryOutput(result), null, pretty ? 2 : undefined)` and a newline.
  *
  * Compact output is the fast path: lines that share a recipe share their `factors` and
- * `assumptions` arrays, so the text of those (most of a line) is built, and encoded, once per
- * array; per line only the figures are written.
+ * `assumptions` arrays, so the text of those (most of a line) is built, and encoded by a byte
+ * sink, once per array; per line only the figures are written.
  */
 export interface InventoryJsonOptions {
   /** Indented two spaces; compact otherwise. */
@@ -21,21 +21,24 @@ export function inventoryJsonPieces(result: InventoryResult, options: InventoryJ
   return render(result, options.pretty === true, new StringOut());
 }
 
-/** The JSON text as UTF-8 in chunks of about 1 MB: what a writer to a file or socket wants, without re-encoding each piece. */
-export function inventoryJsonBytes(result: InventoryResult, options: InventoryJsonOptions = {}): Generator<Uint8Array> {
-  return render(result, options.pretty === true, new ByteOut());
+/**
+ * The JSON text into a sink of the caller's: a runtime that writes bytes encodes each repeated text
+ * once (`fixed`), which the core cannot do itself (text encoding is the host's).
+ */
+export function writeInventoryJson<Chunk>(result: InventoryResult, options: InventoryJsonOptions, out: JsonOut<Chunk>): Generator<Chunk> {
+  return render(result, options.pretty === true, out);
 }
 
-/** Text once written, kept with its UTF-8 bytes once they are needed. */
-interface Fixed {
+/** Text written once, with room for a sink to keep its encoding (`bytes`) the first time it is needed. */
+export interface FixedText {
   readonly text: string;
   bytes?: Uint8Array;
 }
 
 /** Where the text goes: `text` for what is written once, `fixed` for text repeated line after line. */
-interface Out<Chunk> {
+export interface JsonOut<Chunk> {
   text(text: string): void;
-  fixed(fixed: Fixed): void;
+  fixed(fixed: FixedText): void;
   /** The chunks completed so far. */
   take(): Chunk[];
   /** The last chunk. */
@@ -44,7 +47,7 @@ interface Out<Chunk> {
 
 const PIECE_CHARS = 1 << 16;
 
-class StringOut implements Out<string> {
+class StringOut implements JsonOut<string> {
   private piece = '';
   private done: string[] = [];
 
@@ -56,7 +59,7 @@ class StringOut implements Out<string> {
     }
   }
 
-  fixed(fixed: Fixed): void {
+  fixed(fixed: FixedText): void {
     this.text(fixed.text);
   }
 
@@ -72,52 +75,11 @@ class StringOut implements Out<string> {
   }
 }
 
-const CHUNK_BYTES = 1 << 18;
-const encoder = new TextEncoder();
-
-class ByteOut implements Out<Uint8Array> {
-  private chunk = new Uint8Array(CHUNK_BYTES);
-  private at = 0;
-  private done: Uint8Array[] = [];
-
-  /** Makes room for `bytes` more bytes, starting a new chunk when this one is too full. */
-  private room(bytes: number): void {
-    if (this.at + bytes <= this.chunk.length) return;
-    if (this.at > 0) this.done.push(this.chunk.subarray(0, this.at));
-    this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
-    this.at = 0;
-  }
-
-  text(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    this.room(text.length * 3);
-    this.at += encoder.encodeInto(text, this.chunk.subarray(this.at)).written;
-  }
-
-  fixed(fixed: Fixed): void {
-    const bytes = (fixed.bytes ??= encoder.encode(fixed.text));
-    this.room(bytes.length);
-    this.chunk.set(bytes, this.at);
-    this.at += bytes.length;
-  }
-
-  take(): Uint8Array[] {
-    const done = this.done;
-    if (done.length === 0) return done;
-    this.done = [];
-    return done;
-  }
-
-  end(): Uint8Array {
-    return this.chunk.subarray(0, this.at);
-  }
-}
-
 // Searched for with their keys' quotes around them, which no string value of the result can contain unescaped.
 const LINES_MARK = '__peakpath_lines__';
 const SOURCES_MARK = '__peakpath_sources__';
 
-function* render<Chunk>(result: InventoryResult, pretty: boolean, out: Out<Chunk>): Generator<Chunk> {
+function* render<Chunk>(result: InventoryResult, pretty: boolean, out: JsonOut<Chunk>): Generator<Chunk> {
   const { before, after } = splitAtLines(result);
   const sources = new SourceMap();
   // The frame around the lines and the sources, as JSON.stringify writes it, with two placeholders.
@@ -147,14 +109,14 @@ function* render<Chunk>(result: InventoryResult, pretty: boolean, out: Out<Chunk
   yield out.end();
 }
 
-type LineWriter = <Chunk>(line: LineResult, at: number, count: number, sources: SourceMap, out: Out<Chunk>) => void;
+type LineWriter = <Chunk>(line: LineResult, at: number, count: number, sources: SourceMap, out: JsonOut<Chunk>) => void;
 
-function prettyLine<Chunk>(line: LineResult, at: number, count: number, sources: SourceMap, out: Out<Chunk>): void {
+function prettyLine<Chunk>(line: LineResult, at: number, count: number, sources: SourceMap, out: JsonOut<Chunk>): void {
   const text = JSON.stringify(lineJson(line, sources), null, 2).replace(/\n/g, '\n    ');
   out.text(`    ${text}${at < count - 1 ? ',' : ''}\n`);
 }
 
-function writeSources<Chunk>(sources: SourceMap, pretty: boolean, out: Out<Chunk>): void {
+function writeSources<Chunk>(sources: SourceMap, pretty: boolean, out: JsonOut<Chunk>): void {
   out.text('{');
   let first = true;
   for (const [id, ref] of sources.entries()) {
@@ -170,12 +132,12 @@ function writeSources<Chunk>(sources: SourceMap, pretty: boolean, out: Out<Chunk
  * on the line: `parts[0] + index + parts[1] + … + index + parts[given.length]`.
  */
 interface FactorsText {
-  readonly parts: readonly Fixed[];
+  readonly parts: readonly FixedText[];
   readonly given: readonly FactorRef[];
 }
 
 function factorsText(refs: readonly FactorRef[]): FactorsText {
-  const parts: Fixed[] = [];
+  const parts: FixedText[] = [];
   const given: FactorRef[] = [];
   let text = ',"factors":[';
   refs.forEach((ref, k) => {
@@ -197,7 +159,7 @@ function factorsText(refs: readonly FactorRef[]): FactorsText {
 /** Compact lines: the text of each `factors` and `assumptions` array built once, the figures per line. */
 function compactLineWriter(): LineWriter {
   const factorTexts = new Map<readonly FactorRef[], FactorsText>();
-  const assumptionTexts = new Map<readonly Assumption[], Fixed>();
+  const assumptionTexts = new Map<readonly Assumption[], FixedText>();
   const quoted = new Map<string, string>();
   const quote = (text: string): string => {
     let json = quoted.get(text);
