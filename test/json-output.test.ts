@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { inventoryJsonPieces, inventoryOutput, outputFactorId, runInventory, type InventoryResult } from '@peakpath/core';
-import { inventoryJsonBytes } from '../packages/cli/src/format/json.ts';
+import { inventoryJsonBytes } from '../packages/cli/src/format/inventory-json.ts';
 import { generateInventory } from '../bench/generate.ts';
 
 const ROOT = process.cwd();

@@ -1,5 +1,5 @@
 import { createEngine, formatIssue, GPC_SECTORS, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
-import { inventoryJsonBytes } from '../format/json.ts';
+import { inventoryJsonBytes } from '../format/inventory-json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
