@@ -41,6 +41,8 @@ export type IssueDetail =
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
+  /** A `version` newer than this peakpath reads (reading/versions.ts). */
+  | { code: 'unsupported-version'; kind: 'inventory' | 'pathway' | 'plan'; got: number; max: number }
   | PathwayIssueDetail
   | PlanIssueDetail;
 
@@ -88,7 +90,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'lumpy-min' | 'city-wide-lever';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -34,7 +34,8 @@ export interface PortfolioEntry {
   readonly name: Name;
   /** Adoption scale chosen: the share of the measure's adoption curve taken up (0–1). */
   readonly adoption: number;
-  readonly lumpy: boolean;
+  /** A yes/no measure: adopted whole or not at all (plan field `yesNo`). */
+  readonly yesNo: boolean;
   /** Net present cost at this adoption, CNY of the price year (energy savings at the plan's prices deducted). */
   readonly cost: number;
   /** Present value of the energy it saves at the plan's prices (0 without `energyPrices`), CNY. */
@@ -134,7 +135,7 @@ export function runPlan(plan: Plan, solver: LpSolver, library: FactorLibrary = d
       action: measure.id,
       name: measure.name,
       adoption: x[m]!,
-      lumpy: measure.lumpy,
+      yesNo: measure.lumpy,
       cost: x[m]! * evaluator.costs[m]!.presentCost,
       energySavings: x[m]! * evaluator.costs[m]!.energySavings.reduce((total, value, t) => total + value * evaluator.discount[t]!, 0),
       abatement: without[y]! - net[y]!,
