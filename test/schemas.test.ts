@@ -16,6 +16,8 @@ import {
   defaultCatalogue,
   DOCUMENT_SCHEMAS,
   documentJsonSchemaText,
+  METHOD_FIELD_SCHEMAS,
+  METHOD_LIST,
   parseInventory,
   parsePathway,
   parsePlan,
@@ -51,7 +53,8 @@ function readerIssues(kind: DocumentKind, document: unknown): readonly Issue[] {
   return parsed.ok ? [] : [...parsed.issues, ...parsed.pathwayIssues];
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+// Strict: a keyword Ajv does not know fails; `type: [boolean, number]` (a union zod writes) is standard JSON Schema.
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 const jsonSchemas = Object.fromEntries(KINDS.map((kind) => [kind, JSON.parse(readFileSync(join(ROOT, 'docs', 'schemas', `${kind}.schema.json`), 'utf8')) as Fields]));
 const validators = Object.fromEntries(KINDS.map((kind) => [kind, ajv.compile(jsonSchemas[kind]!)]));
 
@@ -170,6 +173,14 @@ describe('the schemas reject documents with a structural mistake, as the readers
     const old = at({ ...clone(demo.plan), version: 1 }, ['measures', 'onshore-wind'], ({ yesNo, ...measure }) => ({ ...measure, lumpy: yesNo }));
     expect(readerIssues('plan', old)).toEqual([]);
     expect(rejections('plan', old)).toEqual({ ajv: true, zod: true });
+  });
+});
+
+describe('method lines', () => {
+  it('every shipped method declares the shape of each of its fields, and of no other', () => {
+    const undeclared = METHOD_LIST.flatMap((method) => method.fields.filter((field) => !METHOD_FIELD_SCHEMAS[method.id]?.[field]).map((field) => `${method.id}.${field}`));
+    const unknown = Object.entries(METHOD_FIELD_SCHEMAS).flatMap(([id, fields]) => Object.keys(fields).filter((field) => !METHOD_LIST.find((method) => method.id === id)?.fields.includes(field)).map((field) => `${id}.${field}`));
+    expect({ undeclared, unknown }).toEqual({ undeclared: [], unknown: [] });
   });
 });
 

@@ -20,7 +20,7 @@ export { Reader } from './reading/reader.ts';
 export type { Fields, GivenValue } from './reading/reader.ts';
 export { DOCUMENT_VERSIONS, migrate } from './reading/versions.ts';
 export type { DocumentKind, FieldRename, Migrated, VersionStep } from './reading/versions.ts';
-export { DOCUMENT_SCHEMAS, documentJsonSchema, documentJsonSchemaText, inventorySchema, pathwaySchema, planSchema } from './documents/index.ts';
+export { DOCUMENT_SCHEMAS, documentJsonSchema, documentJsonSchemaText, inventorySchema, METHOD_FIELD_SCHEMAS, pathwaySchema, planSchema } from './documents/index.ts';
 export type { ActivityLineDocument, AdoptionDocument, EffectDocument, InventoryDocument, PathwayDocument, PlanDocument, PlanMeasureDocument } from './documents/index.ts';
 export { parseInventory } from './inventory/parse.ts';
 export type { ParseResult } from './inventory/parse.ts';

@@ -11,6 +11,7 @@ import { planSchema } from './plan.ts';
 export { inventorySchema, type InventoryDocument, type ActivityLineDocument } from './inventory.ts';
 export { pathwaySchema, type PathwayDocument, type EffectDocument, type AdoptionDocument } from './pathway.ts';
 export { planSchema, type PlanDocument, type PlanMeasureDocument } from './plan.ts';
+export { METHOD_FIELD_SCHEMAS } from './method-fields.ts';
 
 export const DOCUMENT_SCHEMAS: Readonly<Record<DocumentKind, z.ZodType>> = { inventory: inventorySchema, pathway: pathwaySchema, plan: planSchema };
 

@@ -5,7 +5,8 @@ import { METHOD_FIELD_SCHEMAS } from './method-fields.ts';
 /**
  * A `method` line (inventory/method-lines.ts): the common line fields, `method`, and the fields of the
  * method it names — the calculator's own list (`MethodCalculator.fields`), so the schema has exactly
- * the keys the reader accepts. Each field's shape is in method-fields.ts.
+ * the keys the reader accepts. Each field's shape is in method-fields.ts (a field of a method without an
+ * entry there would be declared by name only; test/schemas.test.ts requires one for every shipped method).
  */
 export function methodLineSchema<C extends z.ZodRawShape>(common: C) {
   const lines = METHOD_LIST.map((calculator) =>
