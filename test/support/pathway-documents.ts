@@ -1,6 +1,6 @@
 /** Small inventories and pathways for the pathway engine's tests, and the assertions they share. */
 import { expect } from 'vitest';
-import { loadPathway, runInventory, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
+import { inventorySchema, loadPathway, pathwaySchema, runInventory, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
 import { closeTo } from './fast-check.ts';
 
 export type Fields = Record<string, unknown>;
@@ -24,16 +24,26 @@ export function pathwayDoc(top: Fields = {}): Fields {
   };
 }
 
+/** A valid pathway: one its schema (core/src/documents/) accepts too, on an inventory its schema accepts. */
 export function load(pathway: Fields, inventory: Fields): Pathway {
   const loaded = loadPathway(pathway, inventory);
   if (!loaded.ok) throw new Error(`expected a valid pathway: ${JSON.stringify(loaded)}`);
+  expectSchemaAccepts('pathway', pathwaySchema, pathway);
+  expectSchemaAccepts('inventory', inventorySchema, inventory);
   return loaded.pathway;
 }
 
 export function inventoryResult(inventory: Fields): InventoryResult {
   const result = runInventory(inventory);
   if (!result.ok) throw new Error(`expected a valid inventory: ${JSON.stringify(result.issues)}`);
+  expectSchemaAccepts('inventory', inventorySchema, inventory);
   return result.result;
+}
+
+/** A document peakpath reads must be one its schema accepts (test/schemas.test.ts checks the reverse for mistakes). */
+export function expectSchemaAccepts(kind: string, schema: { safeParse(value: unknown): { success: boolean; error?: { message: string } | undefined } }, document: unknown): void {
+  const checked = schema.safeParse(document);
+  if (!checked.success) throw new Error(`the ${kind} schema refuses a file peakpath reads: ${checked.error?.message ?? ''}`);
 }
 
 /** tCO2e and tce of the inventory's lines on rows starting with `gpc` and of this fuel/energy. */
