@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERCENT } from '../pathway/read-series.ts';
 
 /**
  * Pieces every document kind shares. The schemas declare the shape of a document (its fields and
@@ -13,7 +14,7 @@ export const text = z.string().regex(/\S/);
 /** `"5%"`: a percentage where a rate or share is expected (read-series.ts `percentage`). */
 export const percent = z
   .string()
-  .regex(/^\s*-?\d+(?:\.\d+)?(?:e-?\d+)?\s*%\s*$/i)
+  .regex(PERCENT)
   .meta({ id: 'percent', description: 'a percentage, e.g. "5%"' });
 
 /** A number, or a percentage string where the reader allows one. */
