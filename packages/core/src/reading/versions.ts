@@ -49,9 +49,9 @@ export interface Migrated {
   readonly filePath: (path: Path) => Path;
 }
 
-/** Reads `version` and brings the document to the current version of its kind. */
-export function migrate(kind: DocumentKind, document: unknown): Migrated {
-  const { current, steps } = DOCUMENT_VERSIONS[kind];
+/** Reads `version` and brings the document to the current version of its kind (by `versions`, peakpath's own by default). */
+export function migrate(kind: DocumentKind, document: unknown, versions: typeof DOCUMENT_VERSIONS = DOCUMENT_VERSIONS): Migrated {
+  const { current, steps } = versions[kind];
   const same: Migrated = { document, issues: [], unreadable: false, statements: [], filePath: (path) => path };
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return same;
   const top = document as Fields;
@@ -83,7 +83,7 @@ export function migrate(kind: DocumentKind, document: unknown): Migrated {
         renamedPaths.set(JSON.stringify([...path, rename.to]), [...path, rename.from]);
         return 'rename';
       });
-      if (places.length > 0) statements.push(renameStatement(kind, version, step.version - 1, rename, places));
+      if (places.length > 0) statements.push(renameStatement(kind, version ?? step.version - 1, version === undefined, rename, places));
     }
   }
   const filePath = (path: Path): Path => {
@@ -115,15 +115,18 @@ function renameAt(fields: Fields, rename: FieldRename, path: Path, decide: (path
   return copy ?? fields;
 }
 
-function renameStatement(kind: DocumentKind, given: number | undefined, old: number, rename: FieldRename, places: readonly string[]): Assumption {
+/** "plan file version 1: `lumpy` read as `yesNo` (measures.wind)"; a file without `version` says which version it was read as. */
+function renameStatement(kind: DocumentKind, version: number, inferred: boolean, rename: FieldRename, places: readonly string[]): Assumption {
   const name = DOCUMENT_KIND_TEXT[kind];
-  const where = places.join(', ');
-  const version = given === undefined ? { en: `${name.en} without \`version\`, read as version ${old}`, zh: `${name.zh}未注明 \`version\`，按第 ${old} 版读取` } : { en: `${name.en} version ${old}`, zh: `${name.zh}第 ${old} 版` };
+  const where = (top: string): string => places.map((place) => (place === '' ? top : place)).join(', ');
+  const file = inferred
+    ? { en: `${name.en} without \`version\`, read as version ${version}`, zh: `${name.zh}未注明 \`version\`，按第 ${version} 版读取` }
+    : { en: `${name.en} version ${version}`, zh: `${name.zh}第 ${version} 版` };
   return {
     code: 'version-migrated',
     text: {
-      en: `${version.en}: \`${rename.from}\` read as \`${rename.to}\` (${where})`,
-      zh: `${version.zh}：\`${rename.from}\` 按 \`${rename.to}\` 读取（${where}）`,
+      en: `${file.en}: \`${rename.from}\` read as \`${rename.to}\` (${where('top level')})`,
+      zh: `${file.zh}：\`${rename.from}\` 按 \`${rename.to}\` 读取（${where('顶层')}）`,
     },
   };
 }
