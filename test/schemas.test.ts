@@ -169,6 +169,16 @@ describe('the schemas reject documents with a structural mistake, as the readers
     expect(rejections(kind, mistaken)).toEqual({ ajv: true, zod: true });
   });
 
+  it('a JSON file may name its schema (`$schema`, as editors expect): readers and schemas accept it, as a string', () => {
+    for (const [kind, document] of [['inventory', demo.inventory], ['pathway', demo.pathway], ['plan', demo.plan]] as const) {
+      const named = { $schema: `../../docs/schemas/${kind}.schema.json`, ...clone(document) };
+      expect(readerIssues(kind, named), kind).toEqual([]);
+      expect(schemaProblems(kind, named), kind).toEqual([]);
+      expect(readerIssues(kind, { ...named, $schema: 1 }).map((issue) => issue.code), kind).toEqual(['type']);
+      expect(rejections(kind, { ...named, $schema: 1 }), kind).toEqual({ ajv: true, zod: true });
+    }
+  });
+
   it('a version 1 plan (`lumpy`) is read, migrated; the schema is of version 2 and says `yesNo`', () => {
     const old = at({ ...clone(demo.plan), version: 1 }, ['measures', 'onshore-wind'], ({ yesNo, ...measure }) => ({ ...measure, lumpy: yesNo }));
     expect(readerIssues('plan', old)).toEqual([]);

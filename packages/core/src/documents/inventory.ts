@@ -5,7 +5,7 @@ import { GPC_ROWS } from '../gpc/structure.ts';
 import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES } from '../inventory/types.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
 import { methodLineSchema } from './method-lines.ts';
-import { givenValue, formatVersion, sourcedNumber, text, unit } from './shared.ts';
+import { givenValue, formatVersion, schemaReference, sourcedNumber, text, unit } from './shared.ts';
 
 /**
  * The inventory file (docs/inventory-file.md; the contract: ../shared/spec/inventory-file.md), as
@@ -55,6 +55,7 @@ export const activityLineSchema = z.union([fuelLine, electricityLine, heatLine, 
 
 export const inventorySchema = z
   .strictObject({
+    $schema: schemaReference,
     version: formatVersion(DOCUMENT_VERSIONS.inventory.current, 'inventory'),
     city: z.union([text, z.strictObject({ name: text, nameZh: text.optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(), region: text.optional() })]),
     year: z.int().min(1900).max(2100).meta({ description: 'inventory year' }),

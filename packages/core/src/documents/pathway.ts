@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MODEL_GASES } from '../pathway/model.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
-import { bilingualName, formatVersion, givenValue, numberOrPercent, text, unit, year, yearly } from './shared.ts';
+import { bilingualName, formatVersion, schemaReference, givenValue, numberOrPercent, text, unit, year, yearly } from './shared.ts';
 
 /**
  * The pathway file (docs/pathways.md), as `parsePathway` (pathway/parse.ts, read-series.ts,
@@ -112,6 +112,7 @@ const distribution = z.strictObject({
 
 export const pathwaySchema = z
   .strictObject({
+    $schema: schemaReference,
     version: formatVersion(DOCUMENT_VERSIONS.pathway.current, 'pathway'),
     name: bilingualName.optional(),
     inventory: text.optional().meta({ description: 'the base inventory file, relative to this file' }),

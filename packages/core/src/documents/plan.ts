@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { measureSchema as catalogueMeasureSchema, sourceSchema as catalogueSourceSchema } from '../plan/catalogue.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
 import { adoptionSchema, effectSchema } from './pathway.ts';
-import { bilingualName, formatVersion, numberOrPercent, text, unit } from './shared.ts';
+import { bilingualName, formatVersion, schemaReference, numberOrPercent, text, unit } from './shared.ts';
 
 /**
  * The plan file (docs/plans.md), version 2, as `parsePlan` (plan/parse.ts, read-measures.ts,
@@ -39,6 +39,7 @@ const energyPrice = z.strictObject({ value: z.number(), unit, source: text });
 
 export const planSchema = z
   .strictObject({
+    $schema: schemaReference,
     version: formatVersion(DOCUMENT_VERSIONS.plan.current, 'plan'),
     name: bilingualName.optional(),
     pathway: text.optional().meta({ description: 'the pathway file, relative to this file' }),

@@ -41,3 +41,6 @@ export const sourcedNumber = z.strictObject({ value: z.number(), source: text })
 /** The top-level `version` of a document whose current format is `current`. */
 export const formatVersion = (current: number, kind: string) =>
   z.literal(current).optional().meta({ description: `format version of the ${kind} file (${current}; absent = ${current})` });
+
+/** `$schema`: a JSON file may name its JSON Schema, as editors expect (`"$schema": "../docs/schemas/plan.schema.json"`); not read. */
+export const schemaReference = text.optional().meta({ description: 'the JSON Schema of this file, for editors (not read by peakpath)' });

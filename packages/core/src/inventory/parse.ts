@@ -12,7 +12,7 @@ import type { EnergyAccounting, Entity, FactorSet, Inventory } from './types.ts'
 export type ParseResult = { readonly ok: true; readonly inventory: Inventory } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const fieldSet = (...fields: string[]): ReadonlySet<string> => new Set(fields);
-const TOP_FIELDS = fieldSet('version', 'city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
+const TOP_FIELDS = fieldSet('$schema', 'version', 'city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
 const CITY_FIELDS = fieldSet('name', 'nameZh', 'country', 'region');
 const GDP_FIELDS = fieldSet('value', 'unit');
 const ENERGY_ACCOUNTING_FIELDS = fieldSet('method', 'coalRate');
@@ -46,7 +46,7 @@ export function parseInventory(
   const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
   const grid = readGrid(reader, top, [], library);
   const population = reader.number(top, 'population', [], { required: false, positive: true });
-  for (const text of ['description', 'note', 'source']) reader.string(top, text, [], false);
+  for (const text of ['$schema', 'description', 'note', 'source']) reader.string(top, text, [], false);
   const gdpWanYuan = readGdp(reader, top);
   const energyAccounting = readEnergyAccounting(reader, top);
 

@@ -18,7 +18,7 @@ import { readUncertainty } from './uncertainty.ts';
 
 export type PathwayParseResult = { ok: true; pathway: Pathway } | { ok: false; issues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
 const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
 const DRIVER_DIMENSIONS = ['population', 'money', 'area', 'distance', 'mass', 'energy', 'head', 'count', 'dimensionless', 'volume'];
 export const DEFAULT_END_YEAR = 2060;
@@ -48,6 +48,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const baseYear = inventory.year;
   const statements: Assumption[] = [...migrated.statements];
   reader.string(top, 'inventory', [], false);
+  reader.string(top, '$schema', [], false);
   const name = bilingualName(reader, top['name'], ['name'], inventory.entity.name);
   let endYear = DEFAULT_END_YEAR;
   if (top['endYear'] === undefined) {

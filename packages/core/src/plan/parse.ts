@@ -16,7 +16,7 @@ export type PlanParseResult =
   /** `issues` are the plan file's; `pathwayIssues` the pathway file's own. */
   | { ok: false; issues: readonly Issue[]; pathwayIssues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['version', 'name', 'pathway', 'baseline', 'priceYear', 'discountRate', 'maccYear', 'basis', 'measures', 'constraints', 'criteria', 'prioritisation', 'airPollutants', 'catalogue', 'energyPrices']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'pathway', 'baseline', 'priceYear', 'discountRate', 'maccYear', 'basis', 'measures', 'constraints', 'criteria', 'prioritisation', 'airPollutants', 'catalogue', 'energyPrices']);
 /** Criteria the plan computes: abatement and cost per tonne in the MACC year, air pollutants avoided then. */
 export const COMPUTED_CRITERIA: Readonly<Record<string, { name: { en: string; zh: string }; direction: 'benefit' | 'cost' }>> = {
   abatement: { name: { en: 'Abatement in the MACC year (tCO2e)', zh: '评估年减排量（tCO2e）' }, direction: 'benefit' },
@@ -55,6 +55,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
   if (!top) return { ok: false, issues: reader.issues, pathwayIssues: [] };
   reader.onlyFields(top, TOP_FIELDS, []);
   reader.string(top, 'pathway', [], false);
+  reader.string(top, '$schema', [], false);
   const { catalogue, rejected } = ownCatalogue(reader, top['catalogue'], shipped);
   const baseYear = base.inventory.year;
 
