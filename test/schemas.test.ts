@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
@@ -26,6 +25,7 @@ import {
   type Issue,
 } from '@peakpath/core';
 import { asDocument, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
+import { jsonSchemaValidator } from './support/schema-check.ts';
 
 type Fields = Record<string, unknown>;
 const KINDS: readonly DocumentKind[] = ['inventory', 'pathway', 'plan'];
@@ -53,10 +53,8 @@ function readerIssues(kind: DocumentKind, document: unknown): readonly Issue[] {
   return parsed.ok ? [] : [...parsed.issues, ...parsed.pathwayIssues];
 }
 
-// Strict: a keyword Ajv does not know fails; `type: [boolean, number]` (a union zod writes) is standard JSON Schema.
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 const jsonSchemas = Object.fromEntries(KINDS.map((kind) => [kind, JSON.parse(readFileSync(join(ROOT, 'docs', 'schemas', `${kind}.schema.json`), 'utf8')) as Fields]));
-const validators = Object.fromEntries(KINDS.map((kind) => [kind, ajv.compile(jsonSchemas[kind]!)]));
+const validators = Object.fromEntries(KINDS.map((kind) => [kind, jsonSchemaValidator(kind)]));
 
 /** Problems the JSON Schema file (Ajv) and the zod schema find: [] when both accept. */
 function schemaProblems(kind: DocumentKind, document: unknown): string[] {

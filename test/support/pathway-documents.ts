@@ -1,7 +1,8 @@
 /** Small inventories and pathways for the pathway engine's tests, and the assertions they share. */
 import { expect } from 'vitest';
-import { inventorySchema, loadPathway, pathwaySchema, runInventory, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
+import { loadPathway, runInventory, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
 import { closeTo } from './fast-check.ts';
+import { expectSchemaAccepts } from './schema-check.ts';
 
 export type Fields = Record<string, unknown>;
 
@@ -28,22 +29,16 @@ export function pathwayDoc(top: Fields = {}): Fields {
 export function load(pathway: Fields, inventory: Fields): Pathway {
   const loaded = loadPathway(pathway, inventory);
   if (!loaded.ok) throw new Error(`expected a valid pathway: ${JSON.stringify(loaded)}`);
-  expectSchemaAccepts('pathway', pathwaySchema, pathway);
-  expectSchemaAccepts('inventory', inventorySchema, inventory);
+  expectSchemaAccepts('pathway', pathway);
+  expectSchemaAccepts('inventory', inventory);
   return loaded.pathway;
 }
 
 export function inventoryResult(inventory: Fields): InventoryResult {
   const result = runInventory(inventory);
   if (!result.ok) throw new Error(`expected a valid inventory: ${JSON.stringify(result.issues)}`);
-  expectSchemaAccepts('inventory', inventorySchema, inventory);
+  expectSchemaAccepts('inventory', inventory);
   return result.result;
-}
-
-/** A document peakpath reads must be one its schema accepts (test/schemas.test.ts checks the reverse for mistakes). */
-export function expectSchemaAccepts(kind: string, schema: { safeParse(value: unknown): { success: boolean; error?: { message: string } | undefined } }, document: unknown): void {
-  const checked = schema.safeParse(document);
-  if (!checked.success) throw new Error(`the ${kind} schema refuses a file peakpath reads: ${checked.error?.message ?? ''}`);
 }
 
 /** tCO2e and tce of the inventory's lines on rows starting with `gpc` and of this fuel/energy. */

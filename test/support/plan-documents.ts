@@ -1,7 +1,8 @@
 /** Small plans for the plan engine's tests: a two-sector city, measures with given costs, brute force. */
-import { baseInventory, loadCatalogue, migrate, parsePlan, PlanEvaluator, judgeTarget, pathwaySchema, planSchema, type Catalogue, type Plan } from '@peakpath/core';
+import { baseInventory, loadCatalogue, parsePlan, PlanEvaluator, judgeTarget, type Catalogue, type Plan } from '@peakpath/core';
 import moneyData from '../../packages/core/data/actions/money.json' with { type: 'json' };
-import { COAL, expectSchemaAccepts, HOME_POWER, inventoryOf, type Fields } from './pathway-documents.ts';
+import { COAL, HOME_POWER, inventoryOf, type Fields } from './pathway-documents.ts';
+import { expectSchemaAccepts } from './schema-check.ts';
 
 /** A catalogue with no measures: the plans below give their own effects and costs. */
 export const EMPTY_CATALOGUE: Catalogue = loadCatalogue({ version: 'test', sources: [], measures: [] }, moneyData);
@@ -40,9 +41,8 @@ export function loadTestPlan(plan: Fields, pathway: Fields = planPathway(), inve
   if (!base.ok) throw new Error(`inventory: ${JSON.stringify(base.issues)}`);
   const parsed = parsePlan(plan, pathway, base.base, EMPTY_CATALOGUE);
   if (!parsed.ok) throw new Error(`plan: ${JSON.stringify(parsed.issues)} pathway: ${JSON.stringify(parsed.pathwayIssues)}`);
-  // The schema is of the current version: an older test plan (`lumpy`) is checked as the reader migrates it.
-  expectSchemaAccepts('plan', planSchema, migrate('plan', plan).document);
-  expectSchemaAccepts('pathway', pathwaySchema, pathway);
+  expectSchemaAccepts('plan', plan);
+  expectSchemaAccepts('pathway', pathway);
   return parsed.plan;
 }
 
