@@ -3,7 +3,8 @@
  * types, and the JSON Schema files derived from them (docs/schemas/, `npm run schemas`).
  */
 import { z } from 'zod';
-import { DOCUMENT_VERSIONS, type DocumentKind } from '../reading/versions.ts';
+import type { DocumentKind } from '../issues/issue.ts';
+import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
 import { inventorySchema } from './inventory.ts';
 import { pathwaySchema } from './pathway.ts';
 import { planSchema } from './plan.ts';

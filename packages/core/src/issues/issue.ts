@@ -42,9 +42,12 @@ export type IssueDetail =
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
   /** A `version` newer than this peakpath reads (reading/versions.ts). */
-  | { code: 'unsupported-version'; kind: 'inventory' | 'pathway' | 'plan'; got: number; max: number }
+  | { code: 'unsupported-version'; kind: DocumentKind; got: number; max: number }
   | PathwayIssueDetail
   | PlanIssueDetail;
+
+/** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
+export type DocumentKind = 'inventory' | 'pathway' | 'plan';
 
 /** Problems only a pathway file can have (docs/pathways.md). */
 export type PathwayIssueDetail =

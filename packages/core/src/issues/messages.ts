@@ -1,4 +1,4 @@
-import { formatPath, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
+import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -55,11 +55,11 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   },
 };
 
-/** How a message names each kind of document. */
-export const DOCUMENT_KIND_TEXT: Readonly<Record<'inventory' | 'pathway' | 'plan', { readonly en: string; readonly zh: string }>> = {
+/** How a message names a document file of each kind (its version, a migration of it). */
+export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: string; readonly zh: string }>> = {
   inventory: { en: 'inventory file', zh: '清单文件' },
   pathway: { en: 'pathway file', zh: '路径文件' },
-  plan: { en: 'plan file', zh: '方案文件' },
+  plan: { en: 'plan file', zh: '行动方案文件' },
 };
 
 const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {

@@ -329,7 +329,7 @@ describe('format versions', () => {
     expect(parsed.ok && parsed.plan.measures.map((m) => [m.id, m.lumpy])).toEqual([['cut', true], ['other', false]]);
     expect(migration(parsed)).toEqual(['plan file version 1: `lumpy` read as `yesNo` (measures.cut, measures.other)']);
     const zh = parsed.ok ? parsed.plan.assumptions.find((a) => a.code === 'version-migrated')!.text.zh : '';
-    expect(zh).toBe('方案文件第 1 版：`lumpy` 按 `yesNo` 读取（measures.cut, measures.other）');
+    expect(zh).toBe('行动方案文件第 1 版：`lumpy` 按 `yesNo` 读取（measures.cut, measures.other）');
   });
 
   it('a plan without version that uses `lumpy` is read as version 1, and says so', () => {
@@ -357,7 +357,7 @@ describe('format versions', () => {
     const issues = issuesOf(planDoc({ cut: { ...CUT, yesNoo: true } }, { version: 3 }));
     expect(issues).toEqual([{ path: ['version'], code: 'unsupported-version', kind: 'plan', got: 3, max: 2 }]);
     expect(formatIssue(issues[0]!, 'en')).toBe('version: this plan file is version 3; this peakpath reads up to version 2: upgrade peakpath');
-    expect(formatIssue(issues[0]!, 'zh')).toBe('version: 此方案文件为第 3 版；本版 peakpath 最高读取第 2 版：请升级 peakpath');
+    expect(formatIssue(issues[0]!, 'zh')).toBe('version: 此行动方案文件为第 3 版；本版 peakpath 最高读取第 2 版：请升级 peakpath');
     expect(issuesOf(planDoc({ cut: CUT }, { version: '2' }))).toEqual([{ path: ['version'], code: 'type', expected: 'integer', got: 'string' }]);
     expect(issuesOf(planDoc({ cut: CUT }, { version: 0 }))).toEqual([{ path: ['version'], code: 'out-of-range', min: 1, max: 2, got: 0 }]);
   });

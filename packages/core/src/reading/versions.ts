@@ -1,5 +1,5 @@
 import type { Assumption } from '../accounting/statements.ts';
-import type { Issue, Path } from '../issues/issue.ts';
+import type { DocumentKind, Issue, Path } from '../issues/issue.ts';
 import { DOCUMENT_KIND_TEXT } from '../issues/messages.ts';
 import { typeName, type Fields } from './reader.ts';
 
@@ -9,8 +9,6 @@ import { typeName, type Fields } from './reader.ts';
  * is read as the current version, except that a field an older version had (and the current one
  * renamed) marks it as that older version. Every migration is stated with the result.
  */
-
-export type DocumentKind = 'inventory' | 'pathway' | 'plan';
 
 /** A field renamed by a version: at each object `at` selects (`*` = every entry of an id-keyed map), `from` becomes `to`. */
 export interface FieldRename {
