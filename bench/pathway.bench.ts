@@ -122,8 +122,8 @@ export async function benchPathway(runs = 10_000, threads = 2, seed = 7): Promis
   row('recompute the scenario (evaluate)', evaluateMs, target(evaluateMs, 1));
   row('baseline: from the documents, objects and maps', baselineMs);
   row('full result (runScenario: 31 evaluations, LMDI)', scenarioMs);
-  row('parse + compile (loadPathway), first call', loadFirst.ms);
-  row('parse + compile (loadPathway), warm', loadMs);
+  row('parse + compile (compilePathway), first call', loadFirst.ms);
+  row('parse + compile (compilePathway), warm', loadMs);
   row(`Monte Carlo ${runs.toLocaleString('en-US')} runs, this thread`, singleMs, `${Math.round(runs / (singleMs / 1000)).toLocaleString('en-US')} runs/s`);
   row(`Monte Carlo ${runs.toLocaleString('en-US')} runs, ${threads} worker threads, warm pool`, poolMs, `${target(poolMs, 1000)} (${blocks.length} blocks)`);
   row(`  worker pool start-up (to a first result from each)`, startupMs);

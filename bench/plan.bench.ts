@@ -26,7 +26,7 @@ function generatePlan(allYesNo = false): { pathway: Record<string, unknown>; pla
       savings: { value: Math.round(150 * random()), unit: '元/household', source: 'benchmark (generated)' },
       lifetime: { value: 10 + Math.round(20 * random()), source: 'benchmark (generated)' },
     },
-    ...(lumpy ? { lumpy: true } : {}),
+    ...(lumpy ? { yesNo: true } : {}),
   });
   ids.forEach((id, i) => (measures[`m-${id}`] = entry(id, actions[id]!, allYesNo || i % 5 === 0)));
   ids.slice(0, 20).forEach((id, i) => {

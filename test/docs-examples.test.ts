@@ -7,25 +7,15 @@
  * placed beside the demo pathway (examples/demo-city/pathway.yaml): each is loaded with it and the
  * demo inventory, and must have no problem of its own, of the pathway or of the inventory.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Issue } from '@peakpath/core';
+import { asDocument, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
 
 const engine = createEngine();
 
-const DOCS = join(process.cwd(), 'docs');
-/** Examples that are not meant to compute as they stand: file → block index → what they show. */
-const SPECIAL: Record<string, Record<number, 'alternatives' | { invalid: number }>> = {
-  'inventory-file.md': { 1: 'alternatives', 8: 'alternatives', 9: { invalid: 4 } },
-  'pathways.md': { 1: { invalid: 3 } },
-  'plans.md': { 2: { invalid: 6 } },
-};
-/** Docs whose examples are pathway files on the demo inventory, not inventory files. */
-const PATHWAY_DOCS = new Set(['pathways.md']);
-/** Docs whose examples are plan files beside the demo pathway. */
-const PLAN_DOCS = new Set(['plans.md']);
 const demoInventory: unknown = parse(readFileSync(join(process.cwd(), 'examples/demo-city/inventory.yaml'), 'utf8'));
 const demoPathway: unknown = parse(readFileSync(join(process.cwd(), 'examples/demo-city/pathway.yaml'), 'utf8'));
 
@@ -41,17 +31,7 @@ function planIssues(block: string): readonly Issue[] {
   return loaded.ok ? [] : loaded.issues;
 }
 
-function asDocument(value: unknown): Record<string, unknown> | undefined {
-  const wrap = (activities: unknown[]) => ({ city: { name: 'Docs', country: 'CN' }, year: 2022, grid: 'CN-east-2022', activities });
-  if (Array.isArray(value)) return wrap(value);
-  if (value && typeof value === 'object' && 'activities' in value) return value as Record<string, unknown>;
-  if (value && typeof value === 'object' && 'gpc' in value) return wrap([value]);
-  return undefined;
-}
-
-for (const file of readdirSync(DOCS).filter((name) => name.endsWith('.md'))) {
-  const blocks = [...readFileSync(join(DOCS, file), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
-  if (blocks.length === 0) continue;
+for (const [file, blocks] of docsYamlBlocks()) {
   describe(`docs/${file}`, () => {
     blocks.forEach((block, index) => {
       const special = SPECIAL[file]?.[index];

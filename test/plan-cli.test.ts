@@ -19,7 +19,7 @@ type Series = { SO2: number[]; NOx: number[]; 'PM2.5': number[] };
 interface PlanJson {
   constraints: { targets: string[] };
   solution: { status: 'optimal' | 'feasible' | 'infeasible' };
-  portfolio: { action: string; adoption: number; cost: number; abatement: number; lumpy: boolean }[];
+  portfolio: { action: string; adoption: number; cost: number; abatement: number; yesNo: boolean }[];
   totalCost: number;
   pathway: Record<string, unknown> & { years: number[]; total: number[]; peak: { year: number | null; value: number | null }; targets: { id: string; met: boolean; gap: (number | null)[] }[]; comparison: Fields[] };
   macc: { entries: { id: string; costPerTonne: number | null; abatement: number; runningAbatement: number; horizonAbatement: number }[]; totalAbatement: number };
@@ -60,7 +60,7 @@ describe('peakpath plan --json on the demo city', () => {
   });
 
   it('the portfolio: numbers, adoption within each measure’s limits, its total cost the sum of its costs', () => {
-    const measures = demoPlan()['measures'] as Record<string, { limits?: { min?: number; max?: number }; lumpy?: boolean }>;
+    const measures = demoPlan()['measures'] as Record<string, { limits?: { min?: number; max?: number }; yesNo?: boolean }>;
     expect(result.portfolio.length).toBeGreaterThan(0);
     for (const entry of result.portfolio) {
       const planned = measures[entry.action];
@@ -71,7 +71,7 @@ describe('peakpath plan --json on the demo city', () => {
       expect(entry.adoption, entry.action).toBeGreaterThan(0);
       expect(entry.adoption, entry.action).toBeGreaterThanOrEqual(min - 1e-9);
       expect(entry.adoption, entry.action).toBeLessThanOrEqual(max + 1e-9);
-      if (planned!.lumpy) expect(entry.adoption, `${entry.action} is yes/no`).toBeCloseTo(max, 9);
+      if (planned!.yesNo) expect(entry.adoption, `${entry.action} is yes/no`).toBeCloseTo(max, 9);
     }
     const sum = result.portfolio.reduce((total, entry) => total + entry.cost, 0);
     expect(relativeGap(result.totalCost, sum), `${result.totalCost} vs ${sum}`).toBeLessThan(1e-9);

@@ -20,7 +20,7 @@ for (const [family, lumpy, peak, maxLength, runs] of [['A yes/no caps', true, fa
     });
     const stats = { cases: 0, equalOrBetter: 0, worse: 0, wrongInfeasible: 0, wrongOptimal: 0, notFeasible: 0, worst: 1, optimalClaims: 0 };
     for (const { ms, by, share } of fc.sample(arbitrary, { numRuns: runs, seed: 2026 })) {
-      const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { ...(lumpy ? { lumpy: true } : {}), adoption: { start: r.start, full: r.start + r.years } })]));
+      const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { ...(lumpy ? { yesNo: true } : {}), adoption: { start: r.start, full: r.start + r.years } })]));
       let target: Record<string, unknown> = { type: 'peak', by };
       if (!peak) {
         const probe = loadTestPlan(planDoc(measures), planPathway());

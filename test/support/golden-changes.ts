@@ -85,9 +85,15 @@ function inventoryVersion1(now: unknown): unknown {
   return { ...rest, lines: version1Lines };
 }
 
+/** Plan file version 2 and its JSON (docs/plans.md): a portfolio entry's `lumpy` is `yesNo`. */
+function yesNoBackToLumpy(plan: unknown): unknown {
+  const { portfolio, ...rest } = plan as { portfolio: Record<string, unknown>[] };
+  return { ...rest, portfolio: portfolio.map(({ yesNo, ...entry }) => ({ ...entry, lumpy: yesNo })) };
+}
+
 /** By output kind: the file name's first word in test/golden (inventory, worked, pathway, plan). */
 export const DOCUMENTED_CHANGES: Readonly<Record<string, Undo>> = {
-  plan: (now) => [undoPlanAbatementNames, undoPlanPollutantSpelling].reduce((json, undo) => undo(json), now),
+  plan: (now) => [undoPlanAbatementNames, undoPlanPollutantSpelling, yesNoBackToLumpy].reduce((json, undo) => undo(json), now),
   inventory: inventoryVersion1,
   worked: inventoryVersion1,
 };

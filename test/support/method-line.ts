@@ -3,6 +3,7 @@
  * result, or the problems it has, in the shapes the tests compare.
  */
 import { formatIssue, runInventory, type InventoryResult, type Issue, type LineResult } from '@peakpath/core';
+import { expectSchemaAccepts } from './schema-check.ts';
 
 export type Fields = Record<string, unknown>;
 export interface RunOptions {
@@ -10,9 +11,16 @@ export interface RunOptions {
   readonly year?: number;
 }
 
-/** The inventory of a test city holding the given lines. */
+/**
+ * The inventory of a test city holding the given lines. Every file the method tests compute must also
+ * be one the inventory schema accepts (core/src/documents/): the method tests check the schema's shapes
+ * of the methods' fields too.
+ */
 export function runLines(lines: readonly Fields[], options: RunOptions = {}): ReturnType<typeof runInventory> {
-  return runInventory({ city: 'Test', year: options.year ?? 2022, gwp: options.gwp ?? 'AR5', activities: lines });
+  const document = { city: 'Test', year: options.year ?? 2022, gwp: options.gwp ?? 'AR5', activities: lines };
+  const run = runInventory(document);
+  if (run.ok) expectSchemaAccepts('inventory', document);
+  return run;
 }
 
 /** The result of lines that must compute; their problems, formatted, otherwise. */

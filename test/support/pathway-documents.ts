@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { createEngine, type InventoryResult, type Pathway, type PathwayResult } from '@peakpath/core';
 import { closeTo } from './fast-check.ts';
+import { expectSchemaAccepts } from './schema-check.ts';
 
 export type Fields = Record<string, unknown>;
 
@@ -26,15 +27,19 @@ export function pathwayDoc(top: Fields = {}): Fields {
 
 export const engine = createEngine();
 
+/** A valid pathway: one its schema (core/src/documents/) accepts too, on an inventory its schema accepts. */
 export function load(pathway: Fields, inventory: Fields): Pathway {
   const loaded = engine.compilePathway({ pathway, inventory });
   if (!loaded.ok) throw new Error(`expected a valid pathway: ${JSON.stringify(loaded)}`);
+  expectSchemaAccepts('pathway', pathway);
+  expectSchemaAccepts('inventory', inventory);
   return loaded.value;
 }
 
 export function inventoryResult(inventory: Fields): InventoryResult {
   const result = engine.inventory(inventory);
   if (!result.ok) throw new Error(`expected a valid inventory: ${JSON.stringify(result.issues)}`);
+  expectSchemaAccepts('inventory', inventory);
   return result.value;
 }
 

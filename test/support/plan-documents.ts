@@ -2,6 +2,7 @@
 import { baseInventory, loadCatalogue, parsePlan, PlanEvaluator, judgeTarget, type Catalogue, type Plan } from '@peakpath/core';
 import moneyData from '../../packages/core/data/actions/money.json' with { type: 'json' };
 import { COAL, HOME_POWER, inventoryOf, type Fields } from './pathway-documents.ts';
+import { expectSchemaAccepts } from './schema-check.ts';
 
 /** A catalogue with no measures: the plans below give their own effects and costs. */
 export const EMPTY_CATALOGUE: Catalogue = loadCatalogue({ version: 'test', sources: [], measures: [] }, moneyData);
@@ -40,6 +41,8 @@ export function loadTestPlan(plan: Fields, pathway: Fields = planPathway(), inve
   if (!base.ok) throw new Error(`inventory: ${JSON.stringify(base.issues)}`);
   const parsed = parsePlan(plan, pathway, base.base, EMPTY_CATALOGUE);
   if (!parsed.ok) throw new Error(`plan: ${JSON.stringify(parsed.issues)} pathway: ${JSON.stringify(parsed.pathwayIssues)}`);
+  expectSchemaAccepts('plan', plan);
+  expectSchemaAccepts('pathway', pathway);
   return parsed.plan;
 }
 

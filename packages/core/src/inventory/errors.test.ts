@@ -425,6 +425,10 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
     { name: 'null (an empty YAML file)', document: null, issues: [{ path: [], code: 'not-a-document', got: 'null' }] },
     { name: 'a number', document: 2022, issues: [{ path: [], code: 'not-a-document', got: 'number' }] },
   ],
+  'unsupported-version': [
+    // A newer format is not guessed at: nothing else of the file is read.
+    { name: 'version 2 (this peakpath reads version 1)', document: base({ version: 2, yearr: 2022 }), issues: [{ path: ['version'], code: 'unsupported-version', kind: 'inventory', got: 2, max: 1 }] },
+  ],
 };
 
 const missingFactorCases: Record<MissingNeed, readonly Case[]> = {

@@ -5,13 +5,14 @@ import { defaultMethods } from '../methods/registry.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { readGrid, readLines, type LineSkips } from './lines.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
+import { migrate } from '../reading/versions.ts';
 import { gwpWeights, type ResolveContext } from './resolve.ts';
 import type { EnergyAccounting, Entity, FactorSet, Inventory } from './types.ts';
 
 export type ParseResult = { readonly ok: true; readonly inventory: Inventory } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const fieldSet = (...fields: string[]): ReadonlySet<string> => new Set(fields);
-const TOP_FIELDS = fieldSet('city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
+const TOP_FIELDS = fieldSet('$schema', 'version', 'city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
 const CITY_FIELDS = fieldSet('name', 'nameZh', 'country', 'region');
 const GDP_FIELDS = fieldSet('value', 'unit');
 const ENERGY_ACCOUNTING_FIELDS = fieldSet('method', 'coalRate');
@@ -31,7 +32,11 @@ export function parseInventory(
     const got = document === null ? 'null' : Array.isArray(document) ? 'array' : typeof document;
     return { ok: false, issues: [{ path: [], code: 'not-a-document', got }] };
   }
-  const top = document as Fields;
+  // Version 1 is the only inventory format so far: `version` is checked, nothing is renamed.
+  const migrated = migrate('inventory', document);
+  reader.issues.push(...migrated.issues);
+  if (migrated.unreadable) return { ok: false, issues: reader.issues };
+  const top = migrated.document as Fields;
   reader.onlyFields(top, TOP_FIELDS, []);
 
   const entity = readEntity(reader, top);
@@ -41,7 +46,7 @@ export function parseInventory(
   const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
   const grid = readGrid(reader, top, [], library);
   const population = reader.number(top, 'population', [], { required: false, positive: true });
-  for (const text of ['description', 'note', 'source']) reader.string(top, text, [], false);
+  for (const text of ['$schema', 'description', 'note', 'source']) reader.string(top, text, [], false);
   const gdpWanYuan = readGdp(reader, top);
   const energyAccounting = readEnergyAccounting(reader, top);
 

@@ -42,6 +42,8 @@ export type IssueDetail =
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
   | DocumentIssueDetail
+  /** A `version` newer than this peakpath reads (reading/versions.ts). */
+  | { code: 'unsupported-version'; kind: DocumentKind; got: number; max: number }
   | PathwayIssueDetail
   | PlanIssueDetail;
 
@@ -100,7 +102,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'lumpy-min' | 'city-wide-lever';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -48,11 +48,18 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'computed-criterion': { en: 'is fixed for a criterion the plan computes', zh: '对方案自动计算的准则不可设置' },
   'own-effects': { en: 'applies only to effects taken from the catalogue (the measure gives its own `effects`, each with its sector)', zh: '仅适用于取自措施目录的作用（该措施自带 `effects`，各自注明部门）' },
   'city-wide-lever': { en: 'has no meaning for generation and removal levers, which act city-wide (generation displaces grid electricity; removals count against neutrality)', zh: '对发电与碳汇类作用无意义：其作用于全市（发电替代电网电力，碳汇计入中和）' },
-  'lumpy-min': { en: 'has no meaning for a yes/no (lumpy) measure: it is adopted at 0 or at `max`', zh: '对整体决策（lumpy）措施无意义：只取 0 或 `max`' },
+  'yes-no-min': { en: 'has no meaning for a yes/no measure (`yesNo: true`): it is adopted at 0 or at `max`', zh: '对整体决策措施（`yesNo: true`）无意义：只取 0 或 `max`' },
   'cn-method': {
     en: 'applies only under factorSet "cn" (under "ipcc2006" CO2 is energy × the Table 1.4 factor: give `ef.CO2` instead)',
     zh: '仅适用于因子集 "cn"（"ipcc2006" 下 CO2 = 能量 × 表1.4 因子；如需自定义请填写 `ef.CO2`）',
   },
+};
+
+/** How a message names a document file of each kind (its version, a migration of it). */
+export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: string; readonly zh: string }>> = {
+  inventory: { en: 'inventory file', zh: '清单文件' },
+  pathway: { en: 'pathway file', zh: '路径文件' },
+  plan: { en: 'plan file', zh: '行动方案文件' },
 };
 
 const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
@@ -254,6 +261,12 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `a ${issue.lever} measure needs a fixed quantity (\`quantity.value\` and \`unit\`), not a driver`;
     case 'invalid-catalogue':
       return zh ? `措施目录条目不符合规则：${issue.message}` : `catalogue entry breaks a rule: ${issue.message}`;
+    case 'unsupported-version': {
+      const kind = DOCUMENT_KIND_TEXT[issue.kind];
+      return zh
+        ? `此${kind.zh}为第 ${issue.got} 版；本版 peakpath 最高读取第 ${issue.max} 版：请升级 peakpath`
+        : `this ${kind.en} is version ${issue.got}; this peakpath reads up to version ${issue.max}: upgrade peakpath`;
+    }
     case 'not-a-document':
       return zh ? `清单文件应为对象（键值映射），实为 ${issue.got}` : `an inventory file must be an object (a mapping), got ${issue.got}`;
     default: {

@@ -2,6 +2,7 @@ import type { FactorLibrary } from '../factors/library.ts';
 import type { GwpSet } from '../factors/library.ts';
 import type { Issue, Path } from '../issues/issue.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
+import { migrate } from '../reading/versions.ts';
 import type { Assumption, Inventory } from '../inventory/types.ts';
 import { parseUnit } from '../units/units.ts';
 import { readActions } from './actions.ts';
@@ -18,7 +19,7 @@ import { readUncertainty } from './uncertainty.ts';
 
 export type PathwayParseResult = { ok: true; pathway: Pathway } | { ok: false; issues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
 const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
 const DRIVER_DIMENSIONS = ['population', 'money', 'area', 'distance', 'mass', 'energy', 'head', 'count', 'dimensionless', 'volume'];
 export const DEFAULT_END_YEAR = 2060;
@@ -39,13 +40,18 @@ export interface BaseInventory {
  */
 export function parsePathway(document: unknown, base: BaseInventory): PathwayParseResult {
   const reader = new Reader();
-  const top = reader.object(document, []);
+  // Version 1 is the only pathway format so far: `version` is checked, nothing is renamed.
+  const migrated = migrate('pathway', document);
+  reader.issues.push(...migrated.issues);
+  if (migrated.unreadable) return { ok: false, issues: reader.issues };
+  const top = reader.object(migrated.document, []);
   if (!top) return { ok: false, issues: reader.issues };
   reader.onlyFields(top, TOP_FIELDS, []);
   const { inventory } = base;
   const baseYear = inventory.year;
-  const statements: Assumption[] = [];
+  const statements: Assumption[] = [...migrated.statements];
   reader.string(top, 'inventory', [], false);
+  reader.string(top, '$schema', [], false);
   const name = bilingualName(reader, top['name'], ['name'], inventory.entity.name);
   let endYear = DEFAULT_END_YEAR;
   if (top['endYear'] === undefined) {

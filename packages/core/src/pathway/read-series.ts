@@ -42,7 +42,8 @@ export interface SeriesKind {
 }
 
 const SERIES_FORMS = ['growth', 'points', 'elasticity', 'share'] as const;
-const PERCENT = /^\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*%\s*$/i;
+/** A percentage as a file writes it: `"5%"`, `"-1.5 %"`, `"1e-1%"` (no flags: it is also the JSON Schema's pattern). */
+export const PERCENT = /^\s*(-?\d+(?:\.\d+)?(?:[eE]-?\d+)?)\s*%\s*$/;
 
 /** `"5%"` as 0.05; undefined for a string that is not a percentage. */
 export function percentage(text: string): number | undefined {

@@ -94,7 +94,8 @@ export const CO_BENEFITS = [
   'land',
 ] as const;
 
-const measureSchema = z
+/** A catalogue entry (also the shape of a plan's own `catalogue.measures`). */
+export const measureSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     name: text,
@@ -118,7 +119,8 @@ const measureSchema = z
   })
   .strict();
 
-const sourceSchema = z
+/** A source the catalogue cites (also a plan's own `catalogue.sources`). */
+export const sourceSchema = z
   .object({
     id: z.string().min(1),
     title: z.string().min(1),

@@ -202,9 +202,9 @@ describe('reporting', () => {
     expect(issuesOf(planDoc({ cut: { ...CUT, limits: { min: 0.8, max: '50%' } } }))).toEqual([{ path: ['measures', 'cut', 'limits', 'min'], code: 'out-of-range', min: 0, max: 0.5, got: 0.8 }]);
   });
 
-  it('lumpy must be a boolean; a yes/no measure has no minimum between 0 and max', () => {
-    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: 'yes' } }))).toEqual([{ path: ['measures', 'cut', 'lumpy'], code: 'type', expected: 'boolean', got: 'string' }]);
-    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: true, limits: { min: 0.5 } } }))).toEqual([{ path: ['measures', 'cut', 'limits', 'min'], code: 'not-applicable', field: 'min', reason: 'lumpy-min' }]);
+  it('yesNo must be a boolean; a yes/no measure has no minimum between 0 and max', () => {
+    expect(issuesOf(planDoc({ cut: { ...CUT, yesNo: 'yes' } }, { version: 2 }))).toEqual([{ path: ['measures', 'cut', 'yesNo'], code: 'type', expected: 'boolean', got: 'string' }]);
+    expect(issuesOf(planDoc({ cut: { ...CUT, yesNo: true, limits: { min: 0.5 } } }))).toEqual([{ path: ['measures', 'cut', 'limits', 'min'], code: 'not-applicable', field: 'min', reason: 'yes-no-min' }]);
   });
 
   it('requires and excludes name measures of the plan, not the measure itself', () => {
@@ -317,5 +317,48 @@ describe('messages', () => {
     expect(text('missing-rate', 'zh')).toContain('2005 年 CNY');
     expect(text('constant-quantity', 'en')).toContain('`quantity.value`');
     expect(text('invalid-catalogue', 'zh')).toBe('catalogue: 措施目录条目不符合规则：measure own-cut: capex cites unknown source own-surveyy');
+  });
+});
+
+describe('format versions', () => {
+  const OLD = { cut: { ...CUT, lumpy: true }, other: measure([{ type: 'efficiency', sector: 'homes', reduction: 0.1 }], 50, { lumpy: false }) };
+  const migration = (parsed: PlanParseResult) => (parsed.ok ? parsed.plan.assumptions.filter((a) => a.code === 'version-migrated').map((a) => a.text.en) : parsed.issues);
+
+  it('a version 1 plan: `lumpy` is read as `yesNo`, stated with the result', () => {
+    const parsed = parse(planDoc(OLD, { version: 1 }));
+    expect(parsed.ok && parsed.plan.measures.map((m) => [m.id, m.lumpy])).toEqual([['cut', true], ['other', false]]);
+    expect(migration(parsed)).toEqual(['plan file version 1: `lumpy` read as `yesNo` (measures.cut, measures.other)']);
+    const zh = parsed.ok ? parsed.plan.assumptions.find((a) => a.code === 'version-migrated')!.text.zh : '';
+    expect(zh).toBe('行动方案文件第 1 版：`lumpy` 按 `yesNo` 读取（measures.cut, measures.other）');
+  });
+
+  it('a plan without version that uses `lumpy` is read as version 1, and says so', () => {
+    expect(migration(parse(planDoc(OLD)))).toEqual(['plan file without `version`, read as version 1: `lumpy` read as `yesNo` (measures.cut, measures.other)']);
+  });
+
+  it('version 2 (and a plan without version or `lumpy`) states no migration; the same plan as version 1', () => {
+    const current = parse(planDoc({ cut: { ...CUT, yesNo: true } }, { version: 2 }));
+    expect(migration(current)).toEqual([]);
+    expect(migration(parse(planDoc({ cut: CUT })))).toEqual([]);
+    const old = parse(planDoc({ cut: { ...CUT, lumpy: true } }, { version: 1 }));
+    expect(current.ok && old.ok && old.plan.measures).toEqual(current.ok && current.plan.measures);
+  });
+
+  it('in a version 1 plan a problem with `lumpy` is reported at `lumpy`, as the file says it', () => {
+    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: 'yes' } }, { version: 1 }))).toEqual([{ path: ['measures', 'cut', 'lumpy'], code: 'type', expected: 'boolean', got: 'string' }]);
+  });
+
+  it('`lumpy` in a version 2 plan is an unknown field; `lumpy` and `yesNo` on one measure conflict', () => {
+    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: true } }, { version: 2 }))).toEqual([{ path: ['measures', 'cut', 'lumpy'], code: 'unknown-field', field: 'lumpy' }]);
+    expect(issuesOf(planDoc({ cut: { ...CUT, lumpy: true, yesNo: true } }))).toEqual([{ path: ['measures', 'cut', 'yesNo'], code: 'conflict', fields: ['lumpy', 'yesNo'] }]);
+  });
+
+  it('a version newer than this peakpath reads: one problem, in both languages; a version that is not a whole number', () => {
+    const issues = issuesOf(planDoc({ cut: { ...CUT, yesNoo: true } }, { version: 3 }));
+    expect(issues).toEqual([{ path: ['version'], code: 'unsupported-version', kind: 'plan', got: 3, max: 2 }]);
+    expect(formatIssue(issues[0]!, 'en')).toBe('version: this plan file is version 3; this peakpath reads up to version 2: upgrade peakpath');
+    expect(formatIssue(issues[0]!, 'zh')).toBe('version: 此行动方案文件为第 3 版；本版 peakpath 最高读取第 2 版：请升级 peakpath');
+    expect(issuesOf(planDoc({ cut: CUT }, { version: '2' }))).toEqual([{ path: ['version'], code: 'type', expected: 'integer', got: 'string' }]);
+    expect(issuesOf(planDoc({ cut: CUT }, { version: 0 }))).toEqual([{ path: ['version'], code: 'out-of-range', min: 1, max: 2, got: 0 }]);
   });
 });

@@ -1,5 +1,6 @@
 import { formatPath, type Issue } from '../issues/issue.ts';
 import { Reader, typeName, type Fields } from '../reading/reader.ts';
+import { migrate } from '../reading/versions.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Basis } from '../pathway/definitions.ts';
 import { DEFAULT_END_YEAR, parsePathway, type BaseInventory } from '../pathway/parse.ts';
@@ -15,7 +16,7 @@ export type PlanParseResult =
   /** `issues` are the plan file's; `pathwayIssues` the pathway file's own. */
   | { ok: false; issues: readonly Issue[]; pathwayIssues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['name', 'pathway', 'baseline', 'priceYear', 'discountRate', 'maccYear', 'basis', 'measures', 'constraints', 'criteria', 'prioritisation', 'airPollutants', 'catalogue', 'energyPrices']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'pathway', 'baseline', 'priceYear', 'discountRate', 'maccYear', 'basis', 'measures', 'constraints', 'criteria', 'prioritisation', 'airPollutants', 'catalogue', 'energyPrices']);
 /** Criteria the plan computes: abatement and cost per tonne in the MACC year, air pollutants avoided then. */
 export const COMPUTED_CRITERIA: Readonly<Record<string, { name: { en: string; zh: string }; direction: 'benefit' | 'cost' }>> = {
   abatement: { name: { en: 'Abatement in the MACC year (tCO2e)', zh: '评估年减排量（tCO2e）' }, direction: 'benefit' },
@@ -34,12 +35,27 @@ const MAX_END_YEAR = 2100;
  * measure), with their costs restated in CNY of the plan's price year.
  */
 export function parsePlan(document: unknown, pathwayDocument: unknown, base: BaseInventory, shipped: Catalogue): PlanParseResult {
+  // An older plan (version 1: `lumpy`) is read as the current version; problems point at the file's own names.
+  const migrated = migrate('plan', document);
+  if (migrated.unreadable) return { ok: false, issues: migrated.issues, pathwayIssues: [] };
+  const result = readPlan(migrated.document, pathwayDocument, base, shipped);
+  if (result.ok && migrated.issues.length > 0) return { ok: false, issues: migrated.issues, pathwayIssues: [] };
+  if (result.ok) {
+    if (migrated.statements.length === 0) return result;
+    return { ok: true, plan: { ...result.plan, assumptions: [...migrated.statements, ...result.plan.assumptions] } };
+  }
+  const issues = [...migrated.issues, ...result.issues.map((issue) => ({ ...issue, path: migrated.filePath(issue.path) }))];
+  return { ok: false, issues, pathwayIssues: result.pathwayIssues };
+}
+
+function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInventory, shipped: Catalogue): PlanParseResult {
   const reader = new Reader();
   const statements: Assumption[] = [];
   const top = reader.object(document, []);
   if (!top) return { ok: false, issues: reader.issues, pathwayIssues: [] };
   reader.onlyFields(top, TOP_FIELDS, []);
   reader.string(top, 'pathway', [], false);
+  reader.string(top, '$schema', [], false);
   const { catalogue, rejected } = ownCatalogue(reader, top['catalogue'], shipped);
   const baseYear = base.inventory.year;
 
@@ -223,7 +239,7 @@ export function parsePlan(document: unknown, pathwayDocument: unknown, base: Bas
       lifetime,
       min: draft.limits.min,
       max: draft.limits.max,
-      lumpy: draft.lumpy,
+      lumpy: draft.yesNo,
       requires,
       excludes,
       scores,

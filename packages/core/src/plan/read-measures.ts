@@ -12,7 +12,7 @@ import { percentNumber } from './read-settings.ts';
  * plan's sector, or the measure's own effects), its quantity, its costs restated, its lifetime.
  */
 
-export const MEASURE_FIELDS = new Set(['catalogue', 'name', 'adoption', 'quantity', 'sector', 'effects', 'costs', 'limits', 'lumpy', 'requires', 'excludes', 'scores', 'note', 'source']);
+export const MEASURE_FIELDS = new Set(['catalogue', 'name', 'adoption', 'quantity', 'sector', 'effects', 'costs', 'limits', 'yesNo', 'requires', 'excludes', 'scores', 'note', 'source']);
 export const COST_FIELDS = ['capex', 'opex', 'savings'] as const;
 
 export interface MeasureDraft {
@@ -25,7 +25,8 @@ export interface MeasureDraft {
   /** True when the effects come from the catalogue's levers (their problems point at `sector` or `catalogue`). */
   readonly fromLevers: boolean;
   readonly limits: { readonly min: number; readonly max: number };
-  readonly lumpy: boolean;
+  /** `yesNo: true`: all or nothing (x is 0 or `max`). Version 1 plans said `lumpy` (reading/versions.ts). */
+  readonly yesNo: boolean;
 }
 
 export function measurePath(draft: MeasureDraft, rest: Path): Path {
@@ -59,10 +60,10 @@ export function readMeasure(reader: Reader, id: string, fields: Fields, entry: C
   const min = (limitsFields && percentNumber(reader, limitsFields, 'min', [...path, 'limits'], { required: false, min: 0, max: 1 })) ?? 0;
   const max = (limitsFields && percentNumber(reader, limitsFields, 'max', [...path, 'limits'], { required: false, min: 0, max: 1 })) ?? 1;
   if (min > max) reader.report([...path, 'limits', 'min'], { code: 'out-of-range', min: 0, max, got: min });
-  const lumpyValue = fields['lumpy'];
-  if (lumpyValue !== undefined && typeof lumpyValue !== 'boolean') reader.report([...path, 'lumpy'], { code: 'type', expected: 'boolean', got: typeName(lumpyValue) });
-  const lumpy = lumpyValue === true;
-  if (lumpy && min > 0 && min < max) reader.report([...path, 'limits', 'min'], { code: 'not-applicable', field: 'min', reason: 'lumpy-min' });
+  const yesNoValue = fields['yesNo'];
+  if (yesNoValue !== undefined && typeof yesNoValue !== 'boolean') reader.report([...path, 'yesNo'], { code: 'type', expected: 'boolean', got: typeName(yesNoValue) });
+  const yesNo = yesNoValue === true;
+  if (yesNo && min > 0 && min < max) reader.report([...path, 'limits', 'min'], { code: 'not-applicable', field: 'min', reason: 'yes-no-min' });
 
   // Effects: the plan's own (pathway syntax), or the catalogue's levers on the plan's sector.
   let effects: unknown = fields['effects'];
@@ -87,7 +88,7 @@ export function readMeasure(reader: Reader, id: string, fields: Fields, entry: C
   if (fields['adoption'] === undefined) reader.report([...path, 'adoption'], { code: 'required' });
   reader.string(fields, 'note', path, false);
   reader.string(fields, 'source', path, false);
-  return { id, fields, entry, unit: unit ?? parseUnit('1')!, action, fromLevers, limits: { min, max }, lumpy };
+  return { id, fields, entry, unit: unit ?? parseUnit('1')!, action, fromLevers, limits: { min, max }, yesNo };
 }
 
 /** The catalogue's levers as pathway effects on the plan's sector; a lever number the catalogue lacks is a gap. */

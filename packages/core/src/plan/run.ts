@@ -16,7 +16,8 @@ export interface PortfolioEntry {
   readonly name: Name;
   /** Adoption scale chosen: the share of the measure's adoption curve taken up (0–1). */
   readonly adoption: number;
-  readonly lumpy: boolean;
+  /** A yes/no measure: adopted whole or not at all (plan field `yesNo`). */
+  readonly yesNo: boolean;
   /** Net present cost at this adoption, CNY of the price year (energy savings at the plan's prices deducted). */
   readonly cost: number;
   /** Present value of the energy it saves at the plan's prices (0 without `energyPrices`), CNY. */
@@ -117,7 +118,7 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
       action: measure.id,
       name: measure.name,
       adoption: x[m]!,
-      lumpy: measure.lumpy,
+      yesNo: measure.lumpy,
       cost: x[m]! * evaluator.costs[m]!.presentCost,
       energySavings: x[m]! * evaluator.costs[m]!.energySavings.reduce((total, value, t) => total + value * evaluator.discount[t]!, 0),
       abatement: without[y]! - net[y]!,

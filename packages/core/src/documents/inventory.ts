@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { GWP_SETS, GASES } from '../factors/library.ts';
+import { FUEL_IDS } from '../factors/fuels.ts';
+import { GPC_ROWS } from '../gpc/structure.ts';
+import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES } from '../inventory/types.ts';
+import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
+import { methodLineSchema } from './method-lines.ts';
+import { givenValue, formatVersion, schemaReference, sourcedNumber, text, unit } from './shared.ts';
+
+/**
+ * The inventory file (docs/inventory-file.md; the contract: ../shared/spec/inventory-file.md), as
+ * `parseInventory` (inventory/parse.ts, lines.ts, method-lines.ts) reads it.
+ */
+
+const gpc = z.enum([...GPC_ROWS.keys()] as [string, ...string[]]).meta({ id: 'gpcRow', description: 'GPC reference number of the row (I.1.1 …)' });
+
+/** Fields every line may have, whatever its form (method-lines.ts `COMMON_LINE_FIELDS`). */
+export const commonLineFields = {
+  gpc,
+  quality: z.enum(QUALITY_LEVELS).optional(),
+  source: text.optional(),
+  note: text.optional(),
+};
+
+const ef = z.strictObject(Object.fromEntries(GASES.map((gas) => [gas, givenValue.optional()])) as Record<(typeof GASES)[number], z.ZodOptional<typeof givenValue>>).meta({ id: 'emissionFactors', description: 'emission factors by gas, each { value, unit }' });
+
+const fuelLine = z.strictObject({
+  ...commonLineFields,
+  fuel: z.enum(FUEL_IDS),
+  amount: z.number(),
+  unit,
+  ncv: givenValue.optional(),
+  ef: ef.optional(),
+  carbonContent: givenValue.optional(),
+  oxidation: z.number().min(0).max(1).optional(),
+  technology: z.enum(ROAD_TECHNOLOGIES).optional(),
+});
+
+const electricityLine = z.strictObject({ ...commonLineFields, energy: z.literal('electricity'), amount: z.number(), unit, grid: text.optional(), ef: ef.optional() });
+const heatLine = z.strictObject({ ...commonLineFields, energy: z.literal('heat'), amount: z.number(), unit, ef: ef.optional() });
+
+const emissionsLine = z.strictObject({
+  ...commonLineFields,
+  gas: text.meta({ description: 'CO2, CH4, N2O, or another gas (HFC-134a, SF6 …) with its `gwp`' }),
+  amount: z.number(),
+  unit,
+  ch4Origin: z.enum(['fossil', 'non-fossil']).optional(),
+  gwp: sourcedNumber.optional(),
+});
+
+const notationLine = z.strictObject({ ...commonLineFields, notation: z.enum(NOTATION_KEYS), explanation: text });
+
+/** The forms of activity line (lines.ts `FORM_FIELDS`), and lines computed by a method (docs/methods.md). */
+export const activityLineSchema = z.union([fuelLine, electricityLine, heatLine, emissionsLine, notationLine, methodLineSchema(commonLineFields)]);
+
+export const inventorySchema = z
+  .strictObject({
+    $schema: schemaReference,
+    version: formatVersion(DOCUMENT_VERSIONS.inventory.current, 'inventory'),
+    city: z.union([text, z.strictObject({ name: text, nameZh: text.optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional(), region: text.optional() })]),
+    year: z.int().min(1900).max(2100).meta({ description: 'inventory year' }),
+    gwp: z.enum(GWP_SETS).optional().meta({ description: 'GWP set (default AR5)' }),
+    factorSet: z.enum(['cn', 'ipcc2006']).optional().meta({ description: 'default factors: cn for country CN, else ipcc2006' }),
+    grid: text.optional().meta({ description: 'grid factor id of the library (peakpath factors --kind grid)' }),
+    population: z.number().positive().optional(),
+    gdp: z.strictObject({ value: z.number().positive(), unit: z.enum(['CNY', '万元', '亿元']) }).optional(),
+    activities: z.array(activityLineSchema),
+    energyAccounting: z.strictObject({ method: z.enum(['calorific', 'coal-consumption']), coalRate: givenValue.optional() }).optional(),
+    description: text.optional(),
+    note: text.optional(),
+    source: text.optional(),
+  })
+  .meta({ title: 'peakpath inventory file', description: 'A city GHG inventory by GPC row (docs/inventory-file.md).' });
+
+export type InventoryDocument = z.infer<typeof inventorySchema>;
+export type ActivityLineDocument = z.infer<typeof activityLineSchema>;

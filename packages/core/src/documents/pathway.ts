@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { MODEL_GASES } from '../pathway/model.ts';
+import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
+import { bilingualName, formatVersion, schemaReference, givenValue, numberOrPercent, text, unit, year, yearly } from './shared.ts';
+
+/**
+ * The pathway file (docs/pathways.md), as `parsePathway` (pathway/parse.ts, read-series.ts,
+ * actions.ts, targets.ts, uncertainty.ts) reads it. Maps keyed by id (`drivers`, `sectors`, `actions`,
+ * `scenarios`, `targets`) are records; which of a series' forms is given (exactly one) and every
+ * reference between sections are the reader's checks.
+ */
+
+/** A number, or a percentage where the series has no unit (an index or a share). */
+const seriesNumber = (withUnit: boolean) => (withUnit ? z.number() : numberOrPercent);
+
+/** A yearly value: one number from the first year on, or `{ 2025: v, 2031: w }`. */
+const periods = <T extends z.ZodType>(value: T) => z.union([value, yearly(value)]);
+
+type SeriesForm = 'growth' | 'points' | 'elasticity' | 'share';
+
+/** A series (read-series.ts `PathwayReader.series`): `{ unit?, base?, interpolation?, growth | points | elasticity | share }`. */
+function series(options: { unit: boolean; forms: readonly SeriesForm[] }) {
+  const value = seriesNumber(options.unit);
+  const shape: Record<string, z.ZodType> = {
+    ...(options.unit ? { unit } : {}),
+    base: value.optional(),
+    interpolation: z.enum(['linear', 'geometric']).optional().meta({ description: 'between points (points only; default linear)' }),
+  };
+  const growth = periods(numberOrPercent).meta({ description: 'yearly growth rate from the year after the base year, e.g. "5%" or { 2031: "4%" }' });
+  const points = yearly(value).meta({ description: 'values in given years, interpolated between them' });
+  for (const form of options.forms) {
+    if (form === 'growth') shape['growth'] = growth.optional();
+    if (form === 'points') shape['points'] = points.optional();
+    if (form === 'elasticity') shape['elasticity'] = z.strictObject({ of: text, value: periods(z.number()) }).optional();
+    if (form === 'share') {
+      shape['share'] = z
+        .strictObject({ of: text, base: numberOrPercent.optional(), interpolation: z.enum(['linear', 'geometric']).optional(), growth: growth.optional(), points: yearly(numberOrPercent).optional() })
+        .optional();
+    }
+  }
+  return z.strictObject(shape);
+}
+
+const driverSeries = series({ unit: true, forms: ['growth', 'points', 'elasticity', 'share'] });
+const unitSeries = series({ unit: true, forms: ['growth', 'points'] }).meta({ id: 'series', description: 'a series with its unit: base, growth or points' });
+const indexSeries = series({ unit: false, forms: ['growth', 'points'] }).meta({ id: 'indexSeries', description: 'a series without a unit (an index or a share)' });
+
+const sector = z.strictObject({
+  name: bilingualName.optional(),
+  gpc: z.union([z.string(), z.array(z.string())]).meta({ description: 'GPC rows or prefixes the sector takes (I.3, II.1.1 …)' }),
+  driver: text,
+  intensity: indexSeries.optional(),
+  shares: z.record(z.string(), indexSeries).optional().meta({ description: 'carrier → its share of the sector’s energy' }),
+});
+
+const fraction = numberOrPercent;
+const about = { note: text.optional(), source: text.optional() };
+const inSector = { sector: text, ...about };
+
+/** An action's effect at full adoption (actions.ts `EFFECT_FIELDS`). */
+export const effectSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('efficiency'), ...inSector, carrier: text.optional(), reduction: fraction }),
+  z.strictObject({ type: z.literal('activity'), ...inSector, reduction: fraction }),
+  z.strictObject({ type: z.literal('switch'), ...inSector, from: z.union([text, z.array(text)]), to: text, share: fraction.optional(), ratio: fraction.optional() }),
+  z.strictObject({ type: z.literal('emissions'), ...inSector, carrier: text.optional(), gas: z.enum(MODEL_GASES).optional(), reduction: fraction }),
+  z.strictObject({ type: z.literal('generation'), ...about, value: z.number(), unit }),
+  z.strictObject({ type: z.literal('removal'), ...about, value: z.number(), unit }),
+]).meta({ id: 'effect', description: 'what an action does at full adoption (docs/pathways.md)' });
+
+/** How far an action has gone, year by year (actions.ts `readAdoption`): a ramp, a rate, or stock turnover. */
+export const adoptionSchema = z.strictObject({
+  start: year,
+  full: year.optional(),
+  level: fraction.optional(),
+  shape: z.enum(['linear', 's-curve']).optional(),
+  rate: fraction.optional(),
+  stock: text.optional(),
+  lifetime: z.number().optional(),
+}).meta({ id: 'adoption', description: 'how far the action has gone, year by year: start and full (a ramp), rate, or stock and lifetime' });
+
+const action = z.strictObject({ name: bilingualName.optional(), adoption: adoptionSchema, effects: z.array(effectSchema), ...about });
+
+const scenario = z.strictObject({
+  name: bilingualName.optional(),
+  actions: z.array(text).optional(),
+  set: z.record(z.string(), numberOrPercent).optional().meta({ description: 'parameter path (as error messages show it) → value' }),
+});
+
+const targetCommon = { basis: z.enum(['basic', 'basicPlus']).optional(), name: bilingualName.optional(), ...about };
+const target = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('peak'), ...targetCommon, by: year }),
+  z.strictObject({ type: z.literal('cap'), ...targetCommon, year, value: z.number(), unit }),
+  z.strictObject({
+    type: z.literal('intensity'),
+    ...targetCommon,
+    year,
+    per: z.enum(['gdp', 'population']).optional(),
+    reduction: fraction,
+    baseYear: year.optional(),
+    baseValue: givenValue.optional(),
+  }),
+  z.strictObject({ type: z.literal('neutrality'), ...targetCommon, year }),
+]);
+
+/** A parameter's distribution (uncertainty.ts): exactly one of the four, a reader's check. */
+const distribution = z.strictObject({
+  normal: z.strictObject({ mean: numberOrPercent.optional(), sd: numberOrPercent }).optional(),
+  lognormal: z.strictObject({ median: numberOrPercent.optional(), gsd: numberOrPercent }).optional(),
+  triangular: z.strictObject({ min: numberOrPercent, mode: numberOrPercent.optional(), max: numberOrPercent }).optional(),
+  uniform: z.strictObject({ min: numberOrPercent, max: numberOrPercent }).optional(),
+});
+
+export const pathwaySchema = z
+  .strictObject({
+    $schema: schemaReference,
+    version: formatVersion(DOCUMENT_VERSIONS.pathway.current, 'pathway'),
+    name: bilingualName.optional(),
+    inventory: text.optional().meta({ description: 'the base inventory file, relative to this file' }),
+    endYear: z.int().max(2100).optional().meta({ description: 'last year of the pathway (default 2060)' }),
+    drivers: z.record(z.string(), driverSeries).meta({ description: 'population, gdp and other drivers by id' }),
+    sectors: z.record(z.string(), sector),
+    grid: unitSeries.optional().meta({ description: 'grid emission factor trajectory' }),
+    removals: unitSeries.optional(),
+    actions: z.record(z.string(), action).optional(),
+    scenarios: z.record(z.string(), scenario),
+    default: text.optional().meta({ description: 'the default scenario (first when absent)' }),
+    targets: z.record(z.string(), target).optional(),
+    uncertainty: z.record(z.string(), distribution).optional().meta({ description: 'parameter path → its distribution' }),
+    decomposition: z.array(z.tuple([year, year])).optional(),
+  })
+  .meta({ title: 'peakpath pathway file', description: 'Scenarios from the base inventory to 2060 (docs/pathways.md).' });
+
+export type PathwayDocument = z.infer<typeof pathwaySchema>;
+export type EffectDocument = z.infer<typeof effectSchema>;
+export type AdoptionDocument = z.infer<typeof adoptionSchema>;
