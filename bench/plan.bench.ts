@@ -91,7 +91,7 @@ async function benchOne(repeats: number, allYesNo: boolean): Promise<void> {
   const loadStart = performance.now();
   const solver = await highsSolver();
   const loadSolver = { ms: performance.now() - loadStart };
-  const lumpy = plan.measures.filter((measure) => measure.lumpy).length;
+  const lumpy = plan.measures.filter((measure) => measure.yesNo).length;
   const constraints = allYesNo ? 'caps in 2035 and 2045' : 'peak by 2027, cap 2035, yearly budget';
   console.log(`plan: ${plan.measures.length} measures (${lumpy} yes/no) on ${plan.pathway.model.lines.count} lines, ${plan.pathway.model.baseYear}–${plan.pathway.model.endYear}; ${constraints}; median of ${repeats}`);
 

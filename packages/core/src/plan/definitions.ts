@@ -30,8 +30,8 @@ export interface PlanMeasure {
   /** Bounds of the adoption scale x (the share of the measure's adoption curve taken up). */
   readonly min: number;
   readonly max: number;
-  /** Yes/no (lumpy): x is 0 or `max`, nothing between. */
-  readonly lumpy: boolean;
+  /** Yes/no: x is 0 or `max`, nothing between (version 1 plan files said `lumpy`). */
+  readonly yesNo: boolean;
   /** Indices (into the plan's measures) of measures this one needs (x/max ≤ theirs) or excludes. */
   readonly requires: readonly number[];
   readonly excludes: readonly number[];

@@ -326,7 +326,7 @@ describe('format versions', () => {
 
   it('a version 1 plan: `lumpy` is read as `yesNo`, stated with the result', () => {
     const parsed = parse(planDoc(OLD, { version: 1 }));
-    expect(parsed.ok && parsed.plan.measures.map((m) => [m.id, m.lumpy])).toEqual([['cut', true], ['other', false]]);
+    expect(parsed.ok && parsed.plan.measures.map((m) => [m.id, m.yesNo])).toEqual([['cut', true], ['other', false]]);
     expect(migration(parsed)).toEqual(['plan file version 1: `lumpy` read as `yesNo` (measures.cut, measures.other)']);
     const zh = parsed.ok ? parsed.plan.assumptions.find((a) => a.code === 'version-migrated')!.text.zh : '';
     expect(zh).toBe('行动方案文件第 1 版：`lumpy` 按 `yesNo` 读取（measures.cut, measures.other）');

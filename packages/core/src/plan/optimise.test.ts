@@ -46,10 +46,10 @@ async function optimise(plan: Fields, pathway: Fields) {
 describe('yes/no measures equal brute force', () => {
   it('non-interacting measures on two sectors, a cap in 2030', async () => {
     const measures = {
-      a: measure([industry(0.3)], 300, { lumpy: true }),
-      b: measure([industry(0.1)], 90, { lumpy: true }),
-      c: measure([homes(0.5)], 200, { lumpy: true }),
-      d: measure([homes(0.2)], 70, { lumpy: true }),
+      a: measure([industry(0.3)], 300, { yesNo: true }),
+      b: measure([industry(0.1)], 90, { yesNo: true }),
+      c: measure([homes(0.5)], 200, { yesNo: true }),
+      d: measure([homes(0.2)], 70, { yesNo: true }),
     };
     const probe = planDoc(measures);
     const cap = 0.75 * baselineAt(planPathway(), probe, 2030);
@@ -66,9 +66,9 @@ describe('yes/no measures equal brute force', () => {
   it('overlapping cuts on one sector: the relaxation is refuted, then the true optimum found', async () => {
     // a and b alone would be credited 30 % + 30 % of industry; together they cut 51 %. c cuts 45 % alone.
     const measures = {
-      a: measure([industry(0.3)], 300, { lumpy: true }),
-      b: measure([industry(0.3)], 310, { lumpy: true }),
-      c: measure([industry(0.45)], 650, { lumpy: true }),
+      a: measure([industry(0.3)], 300, { yesNo: true }),
+      b: measure([industry(0.3)], 310, { yesNo: true }),
+      c: measure([industry(0.45)], 650, { yesNo: true }),
     };
     const loadedProbe = loadTestPlan(planDoc(measures), planPathway());
     const evaluator = new PlanEvaluator(loadedProbe);
@@ -94,7 +94,7 @@ describe('yes/no measures equal brute force', () => {
     let checked = 0;
     await fc.assert(
       fc.asyncProperty(arbitrary, async ({ reductions, capShare }) => {
-        const measures = Object.fromEntries(reductions.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { lumpy: true })]));
+        const measures = Object.fromEntries(reductions.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { yesNo: true })]));
         const cap = capShare * baselineAt(planPathway(), planDoc(measures), 2030);
         const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });
         const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['cap'] } }), pathway);
@@ -116,7 +116,7 @@ describe('yes/no measures equal brute force', () => {
     let checked = 0;
     await fc.assert(
       fc.asyncProperty(arbitrary, async ({ ms, by }) => {
-        const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { lumpy: true, adoption: { start: r.start, full: r.start + r.years } })]));
+        const measures = Object.fromEntries(ms.map((r, i) => [`m${i}`, measure([{ type: 'efficiency', sector: r.sector, reduction: r.reduction }], r.cost, { yesNo: true, adoption: { start: r.start, full: r.start + r.years } })]));
         const pathway = planPathway({ targets: { peak: { type: 'peak', by } } });
         const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
         const brute = bruteForce(loaded, loaded.measures.map(() => [0, 1]));
@@ -138,10 +138,10 @@ describe('yes/no measures equal brute force', () => {
     // Industry grows 5 %/yr; cuts ramp in 2029–2031 so they bend the curve around the target year.
     const ramp = { start: 2029, full: 2031 };
     const measures = {
-      a: measure([industry(0.15)], 100, { lumpy: true, adoption: ramp }),
-      b: measure([industry(0.25)], 180, { lumpy: true, adoption: ramp }),
-      c: measure([industry(0.35)], 240, { lumpy: true, adoption: ramp }),
-      d: measure([homes(0.5)], 50, { lumpy: true, adoption: ramp }),
+      a: measure([industry(0.15)], 100, { yesNo: true, adoption: ramp }),
+      b: measure([industry(0.25)], 180, { yesNo: true, adoption: ramp }),
+      c: measure([industry(0.35)], 240, { yesNo: true, adoption: ramp }),
+      d: measure([homes(0.5)], 50, { yesNo: true, adoption: ramp }),
     };
     const pathway = planPathway({ endYear: 2034, targets: { peak: { type: 'peak', by: 2031 } } });
     const { loaded, solution } = await optimise(planDoc(measures, { constraints: { targets: ['peak'] } }), pathway);
@@ -222,8 +222,8 @@ describe('continuous measures', () => {
 describe('budgets, limits and dependencies', () => {
   it('a yearly budget rules out the cheap-in-total but front-loaded measure', async () => {
     const measures = {
-      quick: measure([homes(0.5)], 1000, { lumpy: true }),
-      slow: measure([homes(0.5)], 1200, { lumpy: true, adoption: { start: 2023, full: 2030 } }),
+      quick: measure([homes(0.5)], 1000, { yesNo: true }),
+      slow: measure([homes(0.5)], 1200, { yesNo: true, adoption: { start: 2023, full: 2030 } }),
     };
     const probe = planDoc(measures);
     const cap = 0.999 * baselineAt(planPathway(), probe, 2035);
@@ -239,9 +239,9 @@ describe('budgets, limits and dependencies', () => {
 
   it('requires and excludes hold, and adoption limits bound x', async () => {
     const measures = {
-      grid: measure([homes(0.1)], 500, { lumpy: true }),
+      grid: measure([homes(0.1)], 500, { yesNo: true }),
       pv: measure([homes(0.6)], 100, { requires: ['grid'], limits: { max: 0.5 } }),
-      alt: measure([homes(0.6)], 50, { lumpy: true, excludes: ['grid'] }),
+      alt: measure([homes(0.6)], 50, { yesNo: true, excludes: ['grid'] }),
     };
     const probe = planDoc(measures);
     const cap = 0.8 * baselineAt(planPathway(), probe, 2030);
@@ -258,7 +258,7 @@ describe('budgets, limits and dependencies', () => {
 
 describe('exclusions hold whichever measure lists the other', () => {
   it('b excludes a (listed on the later measure only): never both', async () => {
-    const measures = { a: measure([homes(0.3)], 100, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true, excludes: ['a'] }), c: measure([industry(0.3)], 1000, { lumpy: true }) };
+    const measures = { a: measure([homes(0.3)], 100, { yesNo: true }), b: measure([homes(0.3)], 100, { yesNo: true, excludes: ['a'] }), c: measure([industry(0.3)], 1000, { yesNo: true }) };
     const probe = planDoc(measures);
     // A cap that a + b would meet more cheaply than anything with c.
     const cap = 0.5 * (baselineAt(planPathway(), probe, 2030) + (() => {
@@ -278,12 +278,12 @@ describe('what every portfolio keeps, and what the solver may claim', () => {
   it('exclusions, limits and yes/no hold even where no target asks for anything', async () => {
     // Both measures pay for themselves (savings above costs): the cheapest portfolio takes all it may.
     const saver = (extra: Fields): Fields => measure([homes(0.1)], 10, { costs: { capex: { value: 10, unit: '元/household', source: 't' }, savings: { value: 100, unit: '元/household', source: 't' }, lifetime: { value: 20, source: 't' } }, ...extra });
-    const excluded = await optimise(planDoc({ a: saver({ lumpy: true }), b: saver({ lumpy: true, excludes: ['a'] }) }), planPathway());
+    const excluded = await optimise(planDoc({ a: saver({ yesNo: true }), b: saver({ yesNo: true, excludes: ['a'] }) }), planPathway());
     expect(excluded.solution.x[0]! > 0 && excluded.solution.x[1]! > 0).toBe(false);
     expect(excluded.solution.x[0]! + excluded.solution.x[1]!).toBe(1);
     // A measure forced in by its limits is in, yes/no or continuous, even when it costs money.
     const dear = (extra: Fields): Fields => measure([homes(0.1)], 1000, { limits: { min: 1, max: 1 }, ...extra });
-    const forced = await optimise(planDoc({ c: dear({}), d: dear({ lumpy: true }) }), planPathway());
+    const forced = await optimise(planDoc({ c: dear({}), d: dear({ yesNo: true }) }), planPathway());
     expect(Array.from(forced.solution.x)).toEqual([1, 1]);
     // Forced in, but the budget cannot pay for it: infeasible, not an empty "optimal" portfolio.
     const unpaid = await optimise(planDoc({ e: dear({}) }, { constraints: { budget: { unit: '元', perYear: 1 } } }), planPathway());
@@ -293,9 +293,9 @@ describe('what every portfolio keeps, and what the solver may claim', () => {
   it('measures that reinforce each other (a switch to electricity and an electricity cut): no false "infeasible", no false proof', async () => {
     const toElectricity = { type: 'switch', sector: 'industry', from: ['raw_coal'], to: 'electricity', ratio: 0.3 };
     const measures = {
-      sw: measure([toElectricity], 100, { lumpy: true }),
-      cut: measure([{ type: 'efficiency', sector: 'industry', carrier: 'electricity', reduction: 0.9 }], 100, { lumpy: true }),
-      dear: measure([homes(0.9)], 100_000, { lumpy: true }),
+      sw: measure([toElectricity], 100, { yesNo: true }),
+      cut: measure([{ type: 'efficiency', sector: 'industry', carrier: 'electricity', reduction: 0.9 }], 100, { yesNo: true }),
+      dear: measure([homes(0.9)], 100_000, { yesNo: true }),
     };
     const probe = loadTestPlan(planDoc(measures), planPathway());
     const evaluator = new PlanEvaluator(probe);
@@ -326,7 +326,7 @@ describe('what every portfolio keeps, and what the solver may claim', () => {
 
 describe('infeasible requests', () => {
   it('names the conflicting constraints and the best reachable values', async () => {
-    const measures = { a: measure([industry(0.3)], 300, { lumpy: true }), b: measure([homes(0.3)], 100, { lumpy: true }) };
+    const measures = { a: measure([industry(0.3)], 300, { yesNo: true }), b: measure([homes(0.3)], 100, { yesNo: true }) };
     const pathway = planPathway({
       targets: {
         deep: { type: 'cap', year: 2030, value: 1, unit: 'tCO2e' },
@@ -347,7 +347,7 @@ describe('infeasible requests', () => {
 
   it('a peak the measures cannot bring forward: the earliest peak year they allow', async () => {
     // Industry grows 5 %/yr; a 30 % cut ramping 2030–2034 flattens it only while it ramps, then growth resumes.
-    const measures = { a: measure([industry(0.6)], 300, { lumpy: true, adoption: { start: 2030, full: 2040 } }) };
+    const measures = { a: measure([industry(0.6)], 300, { yesNo: true, adoption: { start: 2030, full: 2040 } }) };
     const pathway = planPathway({ targets: { early: { type: 'peak', by: 2025 } } });
     const { solution } = await optimise(planDoc(measures, { constraints: { targets: ['early'] } }), pathway);
     expect(solution.status).toBe('infeasible');
@@ -357,7 +357,7 @@ describe('infeasible requests', () => {
   });
 
   it('a budget too small: how many times larger it would have to be', async () => {
-    const measures = { a: measure([homes(0.5)], 3000, { lumpy: true }) };
+    const measures = { a: measure([homes(0.5)], 3000, { yesNo: true }) };
     const probe = planDoc(measures);
     const cap = 0.9 * baselineAt(planPathway(), probe, 2030);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } } });

@@ -130,7 +130,7 @@ export class PortfolioOptimiser implements ModelContext {
   }
 
   private get allBinary(): boolean {
-    return this.evaluator.plan.measures.every((measure) => measure.lumpy || measure.max === 0);
+    return this.evaluator.plan.measures.every((measure) => measure.yesNo || measure.max === 0);
   }
 
   /** The least-cost (or, with a `minimise` goal, the lowest) answer to a request; diagnose.ts asks it for subsets. */
@@ -253,7 +253,7 @@ export class PortfolioOptimiser implements ModelContext {
   private stepBack(from: Float64Array, to: Float64Array, request: Request): { x: Float64Array; cost: number } | undefined {
     const { measures } = this.evaluator.plan;
     for (const share of [0.95, 0.8, 0.5, 0.2]) {
-      const x = from.map((value, m) => (measures[m]!.lumpy ? (share >= 0.5 ? to[m]! : value) : value + share * (to[m]! - value)));
+      const x = from.map((value, m) => (measures[m]!.yesNo ? (share >= 0.5 ? to[m]! : value) : value + share * (to[m]! - value)));
       if (!this.meets(this.evaluator.evaluate(x), x, request)) continue;
       const cost = this.evaluator.cost(x);
       if (cost < this.evaluator.cost(from) - 1e-9 * Math.abs(cost)) return { x, cost };
@@ -312,7 +312,7 @@ export class PortfolioOptimiser implements ModelContext {
     const tolerance = 1e-9 * this.scale;
     const x = zero.point.map((level, m) => level * this.maxima[m]!);
     return measures.every((measure, m) => {
-      if (measure.lumpy || this.maxima[m]! === 0) return true;
+      if (measure.yesNo || this.maxima[m]! === 0) return true;
       const half = (zero.point[m]! + 1) / 2;
       const keep = x[m]!;
       x[m] = half * this.maxima[m]!;
@@ -372,7 +372,7 @@ export class PortfolioOptimiser implements ModelContext {
       const max = this.maxima[m]!;
       const lower = max > 0 ? measure.min / max : 0;
       const cost = goal === 'cost' ? (this.evaluator.costs[m]!.presentCost * max) / this.costScale : 0;
-      return lp.column(`y${m}`, max > 0 ? lower : 0, max > 0 ? 1 : 0, { binary: measure.lumpy && max > 0, cost });
+      return lp.column(`y${m}`, max > 0 ? lower : 0, max > 0 ? 1 : 0, { binary: measure.yesNo && max > 0, cost });
     });
     lins.forEach((lin, i) => addTargetRows(this, lp, lin, request, columns, lins.length === 1 ? '' : `l${i}_`));
     addStructuralRows(this, lp, request, columns);
@@ -412,7 +412,7 @@ export class PortfolioOptimiser implements ModelContext {
     return measures.every((measure, m) => {
       const value = x[m]!;
       if (value < measure.min - tolerance || value > measure.max + tolerance) return false;
-      if (measure.lumpy && Math.abs(value) > tolerance && Math.abs(value - measure.max) > tolerance) return false;
+      if (measure.yesNo && Math.abs(value) > tolerance && Math.abs(value - measure.max) > tolerance) return false;
       if (measure.requires.some((other) => share(m) > share(other) + tolerance)) return false;
       return !measure.excludes.some((other) => share(m) + share(other) > 1 + tolerance);
     });

@@ -239,7 +239,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
       lifetime,
       min: draft.limits.min,
       max: draft.limits.max,
-      lumpy: draft.yesNo,
+      yesNo: draft.yesNo,
       requires,
       excludes,
       scores,

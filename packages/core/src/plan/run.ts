@@ -118,7 +118,7 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
       action: measure.id,
       name: measure.name,
       adoption: x[m]!,
-      yesNo: measure.lumpy,
+      yesNo: measure.yesNo,
       cost: x[m]! * evaluator.costs[m]!.presentCost,
       energySavings: x[m]! * evaluator.costs[m]!.energySavings.reduce((total, value, t) => total + value * evaluator.discount[t]!, 0),
       abatement: without[y]! - net[y]!,
