@@ -55,6 +55,9 @@ export const noResolver: DocumentResolver = async () => ({
   reason: { en: 'this engine was created without a document resolver', zh: '引擎未配置文件解析器，无法读取所引用的文件' },
 });
 
+/** The kind of document that names each kind: a pathway names its inventory, a plan its pathway. */
+const REFERRER = { inventory: 'pathway', pathway: 'plan' } as const satisfies Record<'inventory' | 'pathway', DocumentKind>;
+
 /**
  * The document a reference in `from` names, or the issue that says why not. A resolver that throws is
  * treated as one that failed: its message becomes the reason.
@@ -66,7 +69,12 @@ export async function follow(
   key: 'inventory' | 'pathway',
 ): Promise<{ ok: true; name: DocumentName; document: unknown } | { ok: false; issues: DocumentIssue[] }> {
   const kind: DocumentKind = key;
-  const value = typeof fromDocument === 'object' && fromDocument !== null && !Array.isArray(fromDocument) ? (fromDocument as Record<string, unknown>)[key] : undefined;
+  // A list or a scalar has no fields at all: say that, not that the reference is missing.
+  if (typeof fromDocument !== 'object' || fromDocument === null || Array.isArray(fromDocument)) {
+    const got = fromDocument === null ? 'null' : Array.isArray(fromDocument) ? 'array' : typeof fromDocument;
+    return { ok: false, issues: [{ document: from, path: [], code: 'not-a-document', kind: REFERRER[key], got }] };
+  }
+  const value = (fromDocument as Record<string, unknown>)[key];
   if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
     return { ok: false, issues: [{ document: from, path: [key], code: 'missing-reference', kind }] };
   }

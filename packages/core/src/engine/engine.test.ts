@@ -116,7 +116,11 @@ describe('bad input: issues that name their document and path, never a throw', (
     const inventory = createEngine().inventory([1, 2]);
     expect(!inventory.ok && where(inventory.issues)).toEqual([['inventory', 'inventory', '', 'not-a-document']]);
     const pathway = await engineWith().pathway('hello', { id: 'p' });
-    expect(!pathway.ok && where(pathway.issues)).toEqual([['pathway', 'p', 'inventory', 'missing-reference']]);
+    expect(!pathway.ok && pathway.issues).toEqual([{ document: { kind: 'pathway', id: 'p' }, path: [], code: 'not-a-document', kind: 'pathway', got: 'string' }]);
+    const plan = await engineWith().plan([PLAN], { id: 'q' });
+    expect(!plan.ok && plan.issues).toEqual([{ document: { kind: 'plan', id: 'q' }, path: [], code: 'not-a-document', kind: 'plan', got: 'array' }]);
+    const planOfList = await engineWith(documentMap({ 'pathway.yaml': null })).plan(PLAN, { id: 'q' });
+    expect(!planOfList.ok && where(planOfList.issues)).toEqual([['pathway', 'pathway.yaml', '', 'not-a-document']]);
   });
 
   it('an unknown scenario, with the nearest id', async () => {

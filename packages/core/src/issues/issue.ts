@@ -36,7 +36,8 @@ export type IssueDetail =
   | { code: 'missing-grid' }
   | { code: 'missing-coal-rate' }
   | { code: 'ch4-origin-required'; gpc: string }
-  | { code: 'not-a-document'; got: string }
+  /** The document is a list or a scalar; `kind` where it is not an inventory (the inventory reader leaves it out). */
+  | { code: 'not-a-document'; got: string; kind?: DocumentKind | undefined }
   | { code: 'unknown-method'; got: string; suggestion?: string | undefined }
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }

@@ -267,8 +267,11 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         ? `此${kind.zh}为第 ${issue.got} 版；本版 peakpath 最高读取第 ${issue.max} 版：请升级 peakpath`
         : `this ${kind.en} is version ${issue.got}; this peakpath reads up to version ${issue.max}: upgrade peakpath`;
     }
-    case 'not-a-document':
-      return zh ? `清单文件应为对象（键值映射），实为 ${issue.got}` : `an inventory file must be an object (a mapping), got ${issue.got}`;
+    case 'not-a-document': {
+      const kind = issue.kind ?? 'inventory';
+      const text = DOCUMENT_KIND_TEXT[kind];
+      return zh ? `${text.zh}应为对象（键值映射），实为 ${issue.got}` : `${kind === 'inventory' ? 'an' : 'a'} ${text.en} must be an object (a mapping), got ${issue.got}`;
+    }
     default: {
       const unhandled: never = issue;
       return String(unhandled);
