@@ -176,7 +176,7 @@ describe('--threads', () => {
   it('more threads than cores: capped at the cores, and said on standard error', () => {
     const cores = availableParallelism();
     if (cores >= 256) return;
-    const run = peakpath(['pathway', join(DEMO, 'pathway.yaml'), '--mc', '2000', '--threads', '256', '--json']);
+    const run = peakpath(['pathway', join(DEMO, 'pathway.yaml'), '--mc', '2000', '--threads', '256', '--json'], { timeout: 60_000 });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(`--threads 256: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
     expect(JSON.parse(run.stdout)).toHaveProperty('mc');
