@@ -21,9 +21,15 @@ export async function inventoryCommand(file: string, options: InventoryOptions):
 }
 
 /**
+ * Problems printed per document: a file with 100,000 of them is one mistake repeated, and a screenful
+ * of it says so; the count of the rest follows. The engine's result keeps them all.
+ */
+export const MAX_PRINTED_ISSUES = 200;
+
+/**
  * The engine's issues for people, file by file: a heading per document with its count, then one line
- * per problem with its path. Problems with the command's own options (the `request`) come first, as
- * `--option: …`.
+ * per problem with its path (the first MAX_PRINTED_ISSUES, then how many more). Problems with the
+ * command's own options (the `request`) come first, as `--option: …`.
  */
 export function issueReport(issues: readonly DocumentIssue[], lang: Lang): string {
   const byDocument = new Map<string, DocumentIssue[]>();
@@ -40,7 +46,10 @@ export function issueReport(issues: readonly DocumentIssue[], lang: Lang): strin
   const parts = [...options.map((line) => `${line}\n`)];
   for (const [file, list] of byDocument) {
     const heading = lang === 'zh' ? `${file}：发现 ${list.length} 处输入问题，未计算。` : `${file}: ${list.length} input problem${list.length === 1 ? '' : 's'}; nothing computed.`;
-    parts.push(`${heading}\n${list.map((issue) => formatIssue(issue, lang)).join('\n')}\n`);
+    parts.push(`${heading}\n`);
+    for (const issue of list.slice(0, MAX_PRINTED_ISSUES)) parts.push(`${formatIssue(issue, lang)}\n`);
+    const more = list.length - MAX_PRINTED_ISSUES;
+    if (more > 0) parts.push(lang === 'zh' ? `另有 ${more} 处问题未列出\n` : `… and ${more} more problem${more === 1 ? '' : 's'}\n`);
   }
   return parts.join('');
 }
