@@ -4,15 +4,13 @@ import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
 import type { CommandOutput } from './output.ts';
+import { internalErrorLine, outputLang, usageMessage } from './usage.ts';
 
 // Each command's module (and what it needs: the factor library, HiGHS, worker threads) is imported when
 // the command runs, not at start: `peakpath units` does not load the solver (BENCHMARKS.md, start-up).
 
 /** --lang defaults to Chinese where the environment's locale is Chinese, English otherwise. */
-function defaultLang(): Lang {
-  const locale = process.env['PEAKPATH_LANG'] ?? process.env['LC_ALL'] ?? process.env['LANG'] ?? '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+const defaultLang = (): Lang => outputLang([], process.env);
 
 /** `--pretty` beside every `--json`: indented JSON; compact otherwise. */
 const prettyOption = (): Option => new Option('--pretty', 'indent the JSON of --json (compact otherwise)').default(false);
@@ -29,10 +27,12 @@ async function writeAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   let output: CommandOutput | undefined;
+  // Before commander has parsed anything: its usage errors come in the language the arguments ask for.
+  const lang = outputLang(argv, process.env);
   const program = new Command('peakpath')
     .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors, pathways to 2060 and action plans')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(usageMessage(text, lang)) })
     .showHelpAfterError();
 
   program
@@ -129,7 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`peakpath: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(internalErrorLine(error instanceof Error ? error.message : String(error), lang));
     if (process.env['PEAKPATH_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     return 1;
   }
