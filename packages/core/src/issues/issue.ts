@@ -41,6 +41,12 @@ export type IssueDetail =
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
+  /** The same key twice within one line, measure or effect list (`key`), which would be counted twice; `first` is where it is first given. */
+  | { code: 'duplicate'; key: string; first: Path }
+  /** A result computed from the values here is beyond the largest finite number: from `year` on (a series), or the sum of `lines` (their indices). */
+  | { code: 'overflow'; year?: number | undefined; lines?: readonly number[] | undefined }
+  /** A year of data after the inventory's year, which the inventory cannot include. */
+  | { code: 'after-inventory-year'; got: number; year: number }
   | DocumentIssueDetail
   /** A `version` newer than this peakpath reads (reading/versions.ts). */
   | { code: 'unsupported-version'; kind: DocumentKind; got: number; max: number }
