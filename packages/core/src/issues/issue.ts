@@ -74,7 +74,9 @@ export type PathwayIssueDetail =
   | { code: 'shares-exceed'; year: number; got: number }
   | { code: 'distribution-range'; nominal: number; min: number; max: number }
   | { code: 'empty-sector'; gpc: readonly string[] }
-  | { code: 'missing-carrier'; carrier: string; sector: string };
+  | { code: 'missing-carrier'; carrier: string; sector: string }
+  /** An id that every JavaScript object already has as a name (`__proto__`, `constructor` …). */
+  | { code: 'reserved-id'; got: string };
 
 /** What a name in a pathway file refers to. */
 export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion';

@@ -259,6 +259,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`
         : `the inventory has no ${quote(issue.carrier)} (neither in sector ${quote(issue.sector)} nor elsewhere) to take its emission factors from`;
+    case 'reserved-id':
+      return zh
+        ? `${quote(issue.got)} 不能用作 id（JavaScript 对象的保留名称，如 __proto__、constructor）：请换一个名称`
+        : `${quote(issue.got)} cannot be an id (a name every JavaScript object already has, such as __proto__ or constructor): choose another name`;
     case 'catalogue-gap':
       return zh
         ? issue.field.startsWith('levers')

@@ -100,6 +100,11 @@ const CASES: Record<PathwayIssueCode, { what: string; document: Fields; issue: I
     document: doc({ actions: { h2: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'switch', sector: 'industry', from: 'raw_coal', to: 'hydrogen' }] } } }),
     issue: { path: ['actions', 'h2', 'effects', 0, 'to'], code: 'missing-carrier', carrier: 'hydrogen', sector: 'industry' },
   },
+  'reserved-id': {
+    what: 'an action named constructor (a name every JavaScript object has)',
+    document: doc({ actions: { constructor: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'efficiency', sector: 'industry', reduction: '10%' }] } } }),
+    issue: { path: ['actions', 'constructor'], code: 'reserved-id', got: 'constructor' },
+  },
 };
 
 describe('each pathway issue code', () => {

@@ -14,7 +14,7 @@ import type { DriverModel, PathwayModel, SectorModel } from './model.ts';
 import { ParameterTable } from './params.ts';
 import { compileSeries, PathwayReader, referencesOf, type SeriesDraft } from './read-series.ts';
 import { evaluateSeries } from './series.ts';
-import { bilingualName, entries, known } from './read-fields.ts';
+import { bilingualName, entries, isReservedId, known } from './read-fields.ts';
 import { readTargets } from './targets.ts';
 import { readUncertainty } from './uncertainty.ts';
 
@@ -82,7 +82,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   for (const required of ['population', 'gdp']) {
     if (top['drivers'] !== undefined && !Object.hasOwn((top['drivers'] as Fields | null) ?? {}, required)) reader.report(['drivers', required], { code: 'required' });
   }
-  const driverIds = Object.keys(typeof top['drivers'] === 'object' && top['drivers'] !== null ? top['drivers'] : {});
+  const driverIds = Object.keys(typeof top['drivers'] === 'object' && top['drivers'] !== null ? top['drivers'] : {}).filter((id) => !isReservedId(id));
   const order = orderDrivers(reader, driverDrafts, driverIds);
   const driverIndex = (id: string): number => order.indexOf(id);
 
