@@ -91,6 +91,8 @@ export type PlanIssueDetail =
   | { code: 'missing-rate'; currency: string; year: number; priceYear: number }
   /** A generation or removal measure needs a fixed quantity (`quantity.value`), not a driver. */
   | { code: 'constant-quantity'; lever: string }
+  /** A measure that names itself in its own `requires` or `excludes`. */
+  | { code: 'self-reference'; field: 'requires' | 'excludes'; id: string }
   /** The plan's own catalogue entries break a rule of the catalogue. */
   | { code: 'invalid-catalogue'; message: string };
 export type PlanIssueCode = PlanIssueDetail['code'];

@@ -283,6 +283,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${issue.lever} 类措施需要固定的规模（\`quantity.value\` 与 \`unit\`），不能随驱动因素变化`
         : `a ${issue.lever} measure needs a fixed quantity (\`quantity.value\` and \`unit\`), not a driver`;
+    case 'self-reference':
+      return zh
+        ? `措施 ${quote(issue.id)} 不能在自身的 \`${issue.field}\` 中引用自己：请列出其他措施`
+        : `measure ${quote(issue.id)} names itself in its own \`${issue.field}\`: list other measures there`;
     case 'invalid-catalogue':
       return zh ? `措施目录条目不符合规则：${issue.message}` : `catalogue entry breaks a rule: ${issue.message}`;
     case 'unsupported-version': {

@@ -93,6 +93,11 @@ const CASES: Record<PlanIssueCode, { what: string; plan: Fields; pathway?: Field
     pathway: planPathway({ drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' }, forestLand: { unit: 'ha', base: 1000, growth: '2%' } } }),
     issue: { path: ['measures', 'forest', 'quantity'], code: 'constant-quantity', lever: 'removal' },
   },
+  'self-reference': {
+    what: 'a measure that requires itself (it is a measure of the plan: the message says it names itself)',
+    plan: planDoc({ cut: { ...CUT, requires: ['cut'] } }),
+    issue: { path: ['measures', 'cut', 'requires', 0], code: 'self-reference', field: 'requires', id: 'cut' },
+  },
   'invalid-catalogue': {
     what: 'an entry of the plan’s own catalogue citing a source it does not define',
     plan: planDoc(USES_OWN, { catalogue: ownCatalogue(ownEntry({ source: 'own-surveyy' })) }),
@@ -215,7 +220,7 @@ describe('reporting', () => {
       { path: ['measures', 'cut', 'requires', 0], code: 'unknown-reference', kind: 'measure', got: 'homes-cutt', suggestion: 'homes-cut' },
     ]);
     expect(issuesOf(planDoc({ cut: { ...CUT, excludes: ['cut'] }, 'homes-cut': other }))).toEqual([
-      expect.objectContaining({ path: ['measures', 'cut', 'excludes', 0], code: 'unknown-reference', kind: 'measure', got: 'cut' }),
+      { path: ['measures', 'cut', 'excludes', 0], code: 'self-reference', field: 'excludes', id: 'cut' },
     ]);
   });
 

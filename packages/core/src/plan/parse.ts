@@ -208,6 +208,10 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
           reader.report([...path, field, i], { code: 'type', expected: 'string', got: typeName(other) });
           return [];
         }
+        if (other === draft.id) {
+          reader.report([...path, field, i], { code: 'self-reference', field, id: other });
+          return [];
+        }
         return known(reader, 'measure', other, ids.filter((candidate) => candidate !== draft.id), [...path, field, i]) ? [ids.indexOf(other)] : [];
       });
     };
