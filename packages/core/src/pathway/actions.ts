@@ -57,14 +57,39 @@ export function readActions(values: PathwayReader, raw: unknown, context: Action
     } else if (list.length > EFFECTS_PER_ACTION) {
       reader.report([...path, 'effects'], { code: 'out-of-range', min: 1, max: EFFECTS_PER_ACTION, got: list.length });
     } else {
+      const seen = new Map<string, Path>();
       list.forEach((effect: unknown, i) => {
-        const read = readEffect(values, effect, [...path, 'effects', i], context);
-        if (read) effects.push(read);
+        const at = [...path, 'effects', i];
+        const read = readEffect(values, effect, at, context);
+        if (!read) return;
+        // The same lever on the same sector (and carrier, gas) twice in one action would apply twice.
+        if (effectKeys(read, context).every((key) => reader.distinct(seen, key, at))) effects.push(read);
       });
     }
     if (adoption) actions.push({ id, model: { id, name: bilingualName(reader, fields['name'], [...path, 'name'], id), adoption: adoption.model, effects }, stockDriver: adoption.stockDriver });
   }
   return actions;
+}
+
+/** What an effect acts on, as the keys no other effect of the action may share (a switch: each carrier it takes from). */
+function effectKeys(effect: EffectModel, context: ActionContext): string[] {
+  if (effect.kind === 'generation' || effect.kind === 'removal') return [effect.kind];
+  const sector = context.sectorIds[effect.sector]!;
+  const carrier = (index: number): string => (index < 0 ? 'all carriers' : (context.carriers[effect.sector]?.names[index] ?? String(index)));
+  switch (effect.kind) {
+    case 'efficiency':
+      return [`efficiency of ${sector}, ${carrier(effect.carrier)}`];
+    case 'emissions':
+      return [`emissions of ${sector}, ${carrier(effect.carrier)}, ${effect.gas < 0 ? 'all gases' : MODEL_GASES[effect.gas]!}`];
+    case 'activity':
+      return [`activity of ${sector}`];
+    case 'switch':
+      return Array.from(effect.from, (from) => `switch from ${carrier(from)} in ${sector}`);
+    default: {
+      const unhandled: never = effect;
+      return [String(unhandled)];
+    }
+  }
 }
 
 function readAdoption(values: PathwayReader, raw: unknown, path: Path, context: ActionContext): { model: AdoptionModel; stockDriver?: string } | undefined {
@@ -162,12 +187,10 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
       }
       const from = fromList.map((carrier: unknown, i) => carrierIn(s, typeof fields['from'] === 'string' ? [...path, 'from'] : [...path, 'from', i], carrier));
       // The same carrier twice would be switched twice: a contradiction, not a sum.
-      from.forEach((carrier, i) => {
-        const first = from.indexOf(carrier);
-        if (carrier !== undefined && first < i) reader.report([...path, 'from', i], { code: 'duplicate', key: String(fromList[i]), first: [...path, 'from', first] });
-      });
+      const seen = new Map<string, Path>();
+      const distinct = from.every((carrier, i) => carrier === undefined || reader.distinct(seen, String(fromList[i]), [...path, 'from', i]));
       const to = fields['to'] === undefined ? void reader.report([...path, 'to'], { code: 'required' }) : addCarrier(values, s, fields['to'], [...path, 'to'], context);
-      if (from.some((c) => c === undefined) || to === undefined || share === undefined || ratio === undefined) return undefined;
+      if (!distinct || from.some((c) => c === undefined) || to === undefined || share === undefined || ratio === undefined) return undefined;
       return { kind: 'switch', sector: s, from: Int32Array.from(from as number[]), to, share, ratio };
     }
     case 'generation':

@@ -250,3 +250,28 @@ describe('values no computation can use: input errors at their path, never NaN o
     expect(issues).toContainEqual({ path: ['sectors', 'industry', 'gpc'], code: 'type', expected: 'array', got: 'null' });
   });
 });
+
+describe('the same lever twice in one action: a duplicate naming both effects', () => {
+  const action = (effects: Fields[]) => doc({ actions: { a: { adoption: { start: 2025, full: 2030 }, effects } } });
+
+  it('two efficiency effects on the same sector and carrier', () => {
+    const issues = issuesOf(action([{ type: 'efficiency', sector: 'industry', reduction: '10%' }, { type: 'activity', sector: 'industry', reduction: '5%' }, { type: 'efficiency', sector: 'industry', reduction: '20%' }]));
+    expect(issues).toEqual([{ path: ['actions', 'a', 'effects', 2], code: 'duplicate', key: 'efficiency of industry, all carriers', first: ['actions', 'a', 'effects', 0] }]);
+  });
+
+  it('two switches away from the same carrier in one sector', () => {
+    const issues = issuesOf(action([{ type: 'switch', sector: 'industry', from: 'raw_coal', to: 'electricity' }, { type: 'switch', sector: 'industry', from: ['raw_coal'], to: 'electricity', share: '50%' }]));
+    expect(issues).toEqual([{ path: ['actions', 'a', 'effects', 1], code: 'duplicate', key: 'switch from raw_coal in industry', first: ['actions', 'a', 'effects', 0] }]);
+  });
+
+  it('different carriers, sectors or gases are different levers', () => {
+    const valid = action([
+      { type: 'efficiency', sector: 'industry', reduction: '10%' },
+      { type: 'efficiency', sector: 'industry', carrier: 'raw_coal', reduction: '10%' },
+      { type: 'efficiency', sector: 'homes', reduction: '10%' },
+      { type: 'emissions', sector: 'industry', gas: 'CH4', reduction: '10%' },
+      { type: 'emissions', sector: 'industry', gas: 'N2O', reduction: '10%' },
+    ]);
+    expect(loadPathway(valid, INVENTORY).ok).toBe(true);
+  });
+});

@@ -418,3 +418,12 @@ describe('ids every object already has', () => {
     expect(issues).toContainEqual({ path: ['criteria', 'constructor'], code: 'reserved-id', got: 'constructor' });
   });
 });
+
+describe('the same lever twice in one measure', () => {
+  it('two efficiency effects on industry: a duplicate at the measure’s second effect, naming the first', () => {
+    const twice = measure([{ type: 'efficiency', sector: 'industry', reduction: 0.1 }, { type: 'efficiency', sector: 'industry', reduction: 0.2 }], 100);
+    expect(issuesOf(planDoc({ twice }))).toEqual([
+      { path: ['measures', 'twice', 'effects', 1], code: 'duplicate', key: 'efficiency of industry, all carriers', first: ['measures', 'twice', 'effects', 0] },
+    ]);
+  });
+});
