@@ -275,3 +275,17 @@ describe('the same lever twice in one action: a duplicate naming both effects', 
     expect(loadPathway(valid, INVENTORY).ok).toBe(true);
   });
 });
+
+describe('a share of another driver is in that driver’s quantity', () => {
+  it('a share of GDP in tonnes: wrong-dimension at its unit', () => {
+    const issues = issuesOf(doc({ drivers: { ...DRIVERS, industryVA: { unit: '万吨', share: { of: 'gdp', points: { 2022: 0.4, 2030: 0.36 } } } } }));
+    expect(issues).toEqual([{ path: ['drivers', 'industryVA', 'unit'], code: 'wrong-dimension', unit: '万t', got: 'mass', expected: ['money'] }]);
+  });
+
+  it('a share of GDP in 亿元 is accepted, in its unit: 0.4 × 100 亿元 = 40 亿元', () => {
+    const loaded = loadPathway(doc({ drivers: { ...DRIVERS, industryVA: { unit: '亿元', share: { of: 'gdp', points: { 2022: 0.4, 2030: 0.36 } } } } }), INVENTORY);
+    expect(loaded.ok).toBe(true);
+    const driver = loaded.ok ? loaded.value.model.drivers.find((d) => d.id === 'industryVA') : undefined;
+    expect(driver?.unit).toBe('亿元');
+  });
+});

@@ -84,6 +84,17 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   }
   const driverIds = Object.keys(typeof top['drivers'] === 'object' && top['drivers'] !== null ? top['drivers'] : {}).filter((id) => !isReservedId(id));
   const order = orderDrivers(reader, driverDrafts, driverIds);
+  // A share of another driver is in that driver's quantity: its unit must measure the same (a share of GDP is money).
+  for (const [id, { draft, unit, path }] of driverDrafts) {
+    if (draft.kind !== 'share') continue;
+    const of = driverDrafts.get(draft.of.id);
+    const dimension = parseUnit(unit)?.dimension;
+    const expected = of && parseUnit(of.unit)?.dimension;
+    if (expected !== undefined && dimension !== undefined && dimension !== expected) {
+      reader.report([...path, 'unit'], { code: 'wrong-dimension', unit, got: dimension, expected: [expected] });
+      driverDrafts.delete(id);
+    }
+  }
   const driverIndex = (id: string): number => order.indexOf(id);
 
   // Sectors: first the rows each takes, so the inventory's lines can be split among them; then their
