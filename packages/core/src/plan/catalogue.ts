@@ -205,6 +205,8 @@ function leverInBaseUnits(lever: Lever, where: string, at: readonly (string | nu
     if (key === 'ratio' && !(value > 0)) problem([...at, key, 'value'], `${where}: ratio ${figure.value} ${figure.unit} must be greater than 0`);
     if (unit.toBase !== 1) converted[key] = { ...figure, value, unit: 'fraction', ...(range ? { range } : {}) };
   }
+  // Generation or removal per unit of the measure: the measure's effect is this times its quantity, so a negative one would reach the pathway as a number no file gave.
+  if (lever.perUnit && !(lever.perUnit.value >= 0)) problem([...at, 'perUnit', 'value'], `${where}: perUnit ${lever.perUnit.value} ${lever.perUnit.unit} must not be negative`);
   return Object.keys(converted).length === 0 ? lever : { ...lever, ...converted };
 }
 

@@ -427,3 +427,13 @@ describe('the same lever twice in one measure', () => {
     ]);
   });
 });
+
+describe('a number no file gave is never the one reported', () => {
+  it('an own entry removing −50.34 tCO2e per ha: reported at its perUnit, not as "−5034000 is out of range" at the measure', () => {
+    const entry = { ...ownEntry({ per: 'ha' }), category: 'sinks', unit: 'ha', levers: [{ type: 'removal', perUnit: { value: -50.34, unit: 'tCO2e/ha/yr', source: 'own-survey', marker: 'S' } }] };
+    const plan = planDoc({ own: { catalogue: 'own-cut', quantity: { value: 100_000, unit: 'ha' }, adoption: ADOPTION } }, { catalogue: ownCatalogue(entry) });
+    expect(issuesOf(plan)).toEqual([
+      { path: ['catalogue', 'measures', 0, 'levers', 0, 'perUnit', 'value'], code: 'invalid-catalogue', message: 'measure own-cut: perUnit -50.34 tCO2e/ha/yr must not be negative' },
+    ]);
+  });
+});
