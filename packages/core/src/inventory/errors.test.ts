@@ -51,6 +51,7 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
     { name: 'year with a fraction', document: base({ year: 2022.5 }), issues: [{ path: ['year'], code: 'type', expected: 'integer', got: '2022.5' }] },
     { name: 'an empty city', document: base({ city: '' }), issues: [{ path: ['city'], code: 'type', expected: 'string', got: 'an empty string' }] },
     { name: 'activities as an object', document: base({ activities: {} }), issues: [{ path: ['activities'], code: 'type', expected: 'array', got: 'object' }] },
+    { name: 'activities: null (named null, not object)', document: base({ activities: null }), issues: [{ path: ['activities'], code: 'type', expected: 'array', got: 'null' }] },
     { name: 'a line that is a string', document: withLine('I.3.1' as unknown as Fields), issues: [{ path: LINE, code: 'type', expected: 'object', got: 'string' }] },
     {
       name: 'amount as a string',
