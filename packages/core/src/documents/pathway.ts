@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MODEL_GASES } from '../pathway/model.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
-import { bilingualName, formatVersion, schemaReference, givenValue, numberOrPercent, text, unit, year, yearly } from './shared.ts';
+import { bilingualName, formatVersion, id, schemaReference, givenValue, numberOrPercent, text, unit, year, yearly } from './shared.ts';
 
 /**
  * The pathway file (docs/pathways.md), as `parsePathway` (pathway/parse.ts, read-series.ts,
@@ -50,7 +50,7 @@ const sector = z.strictObject({
   gpc: z.union([z.string(), z.array(z.string())]).meta({ description: 'GPC rows or prefixes the sector takes (I.3, II.1.1 …)' }),
   driver: text,
   intensity: indexSeries.optional(),
-  shares: z.record(z.string(), indexSeries).optional().meta({ description: 'carrier → its share of the sector’s energy' }),
+  shares: z.record(id, indexSeries).optional().meta({ description: 'carrier → its share of the sector’s energy' }),
 });
 
 const fraction = numberOrPercent;
@@ -83,7 +83,7 @@ const action = z.strictObject({ name: bilingualName.optional(), adoption: adopti
 const scenario = z.strictObject({
   name: bilingualName.optional(),
   actions: z.array(text).optional(),
-  set: z.record(z.string(), numberOrPercent).optional().meta({ description: 'parameter path (as error messages show it) → value' }),
+  set: z.record(id, numberOrPercent).optional().meta({ description: 'parameter path (as error messages show it) → value' }),
 });
 
 const targetCommon = { basis: z.enum(['basic', 'basicPlus']).optional(), name: bilingualName.optional(), ...about };
@@ -117,15 +117,15 @@ export const pathwaySchema = z
     name: bilingualName.optional(),
     inventory: text.optional().meta({ description: 'the base inventory file, relative to this file' }),
     endYear: z.int().max(2100).optional().meta({ description: 'last year of the pathway (default 2060)' }),
-    drivers: z.record(z.string(), driverSeries).meta({ description: 'population, gdp and other drivers by id' }),
-    sectors: z.record(z.string(), sector),
+    drivers: z.record(id, driverSeries).meta({ description: 'population, gdp and other drivers by id' }),
+    sectors: z.record(id, sector),
     grid: unitSeries.optional().meta({ description: 'grid emission factor trajectory' }),
     removals: unitSeries.optional(),
-    actions: z.record(z.string(), action).optional(),
-    scenarios: z.record(z.string(), scenario),
+    actions: z.record(id, action).optional(),
+    scenarios: z.record(id, scenario),
     default: text.optional().meta({ description: 'the default scenario (first when absent)' }),
-    targets: z.record(z.string(), target).optional(),
-    uncertainty: z.record(z.string(), distribution).optional().meta({ description: 'parameter path → its distribution' }),
+    targets: z.record(id, target).optional(),
+    uncertainty: z.record(id, distribution).optional().meta({ description: 'parameter path → its distribution' }),
     decomposition: z.array(z.tuple([year, year])).optional(),
   })
   .meta({ title: 'peakpath pathway file', description: 'Scenarios from the base inventory to 2060 (docs/pathways.md).' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { measureSchema as catalogueMeasureSchema, sourceSchema as catalogueSourceSchema } from '../plan/catalogue.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
 import { adoptionSchema, effectSchema } from './pathway.ts';
-import { bilingualName, formatVersion, schemaReference, numberOrPercent, text, unit } from './shared.ts';
+import { bilingualName, formatVersion, id, schemaReference, numberOrPercent, text, unit } from './shared.ts';
 
 /**
  * The plan file (docs/plans.md), version 2, as `parsePlan` (plan/parse.ts, read-measures.ts,
@@ -48,20 +48,20 @@ export const planSchema = z
     discountRate: numberOrPercent,
     maccYear: z.int(),
     basis: z.enum(['basic', 'basicPlus']).optional(),
-    measures: z.record(z.string(), planMeasureSchema),
+    measures: z.record(id, planMeasureSchema),
     constraints: z
       .strictObject({
         targets: z.array(text).optional().meta({ description: 'ids of the pathway’s targets the portfolio must meet' }),
         budget: z.strictObject({ unit, perYear: z.union([z.number(), z.record(z.string().regex(/^\d{4}$/), z.number())]) }).optional(),
       })
       .optional(),
-    criteria: z.record(z.string(), z.strictObject({ weight: z.number(), direction: z.enum(['benefit', 'cost']).optional(), name: bilingualName.optional() })).optional(),
+    criteria: z.record(id, z.strictObject({ weight: z.number(), direction: z.enum(['benefit', 'cost']).optional(), name: bilingualName.optional() })).optional(),
     prioritisation: z.strictObject({ perturbation: numberOrPercent.optional(), samples: z.int().optional(), seed: z.int().optional() }).optional(),
     airPollutants: z
       .strictObject({ road: z.strictObject({ diesel: z.enum(['diesel-heavy-duty', 'diesel-car']).optional(), gasoline: z.enum(['petrol-car']).optional() }).optional() })
       .optional(),
     catalogue: z.strictObject({ sources: z.array(catalogueSourceSchema).optional(), measures: z.array(catalogueMeasureSchema) }).optional(),
-    energyPrices: z.record(z.string(), energyPrice).optional().meta({ description: 'carrier → its price (money per energy)' }),
+    energyPrices: z.record(id, energyPrice).optional().meta({ description: 'carrier → its price (money per energy)' }),
   })
   .meta({ title: 'peakpath plan file', description: 'An action plan: measures, costs, constraints, priorities (docs/plans.md).' });
 

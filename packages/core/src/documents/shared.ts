@@ -24,6 +24,13 @@ export const numberOrPercent = z.union([z.number(), percent]).meta({ id: 'number
 export const year = z.union([z.int().min(1000).max(9999), z.string().regex(/^\d{4}$/)]).meta({ id: 'year', description: 'a year: 2030 or "2030"' });
 
 /** A yearly map `{ 2025: v, 2031: w }`: each value holds from its year on. */
+/**
+ * A key of an id-keyed map (drivers, sectors, actions, measures …): any text but the names every
+ * JavaScript object already has, which the readers refuse (`reserved-id`, pathway/read-fields.ts).
+ */
+const RESERVED = Object.getOwnPropertyNames(Object.prototype).sort();
+export const id = z.string().regex(new RegExp(`^(?!(?:${RESERVED.join('|')})$)`)).meta({ description: 'an id: any name but __proto__, constructor and the other names every JavaScript object has' });
+
 export const yearly = <T extends z.ZodType>(value: T) => z.record(z.string().regex(/^\d{4}$/), value);
 
 /** A unit spelling of units.json (`peakpath units` lists them): `t`, `万kWh`, `kg/TJ`, `元/m2` … */

@@ -51,6 +51,7 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
     { name: 'year with a fraction', document: base({ year: 2022.5 }), issues: [{ path: ['year'], code: 'type', expected: 'integer', got: '2022.5' }] },
     { name: 'an empty city', document: base({ city: '' }), issues: [{ path: ['city'], code: 'type', expected: 'string', got: 'an empty string' }] },
     { name: 'activities as an object', document: base({ activities: {} }), issues: [{ path: ['activities'], code: 'type', expected: 'array', got: 'object' }] },
+    { name: 'activities: null (named null, not object)', document: base({ activities: null }), issues: [{ path: ['activities'], code: 'type', expected: 'array', got: 'null' }] },
     { name: 'a line that is a string', document: withLine('I.3.1' as unknown as Fields), issues: [{ path: LINE, code: 'type', expected: 'object', got: 'string' }] },
     {
       name: 'amount as a string',
@@ -417,6 +418,34 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
       name: 'AR6, CH4 emissions on VI.1',
       document: withLine({ gpc: 'VI.1', gas: 'CH4', amount: 1, unit: 't' }, { gwp: 'AR6' }),
       issues: [{ path: [...LINE, 'ch4Origin'], code: 'ch4-origin-required', gpc: 'VI.1' }],
+    },
+  ],
+  duplicate: [
+    {
+      name: 'a livestock type twice in one line (its head would be counted twice)',
+      document: withLine({ gpc: 'V.1.1', method: 'livestock', temperature: 16.4, animals: [{ type: 'swine', head: { value: 10, unit: '头' } }, { type: 'sheep', head: { value: 5, unit: '头' } }, { type: 'swine', head: { value: 10, unit: '头' } }] }),
+      issues: [{ path: [...LINE, 'animals', 2, 'type'], code: 'duplicate', key: 'swine', first: [...LINE, 'animals', 0, 'type'] }],
+    },
+  ],
+  overflow: [
+    {
+      // 1e308 t of diesel × 3.2 tCO2/t is beyond 1.8e308: the line, not an ∞ in its table.
+      name: 'a line whose emissions are not a finite number',
+      document: withLine({ gpc: 'I.3.1', fuel: 'diesel', amount: 1e308, unit: 't' }),
+      issues: [{ path: LINE, code: 'overflow' }],
+    },
+    {
+      // Each line is finite (5e307 t of diesel, about 1.6e308 tCO2); their sum is not: both are named.
+      name: 'lines whose sum is not a finite number',
+      document: base({}, [{ gpc: 'I.3.1', fuel: 'diesel', amount: 5e307, unit: 't' }, { gpc: 'I.3.1', fuel: 'diesel', amount: 1, unit: 't' }, { gpc: 'I.1.1', fuel: 'diesel', amount: 5e307, unit: 't' }]),
+      issues: [{ path: ['activities'], code: 'overflow', lines: [0, 2] }],
+    },
+  ],
+  'after-inventory-year': [
+    {
+      name: 'a land stock measured after the inventory year (2022)',
+      document: withLine({ gpc: 'V.2.1', method: 'land-stock-difference', stockStart: { year: 2015, carbon: { value: 1_000_000, unit: 'tC' } }, stockEnd: { year: 2030, carbon: { value: 1_050_000, unit: 'tC' } } }),
+      issues: [{ path: [...LINE, 'stockEnd', 'year'], code: 'after-inventory-year', got: 2030, year: 2022 }],
     },
   ],
   'not-a-document': [

@@ -5,7 +5,7 @@ import type { Path } from '../issues/issue.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { closest } from '../text/closest.ts';
 import { COMMON_LINE_FIELDS, readMethodLine } from './method-lines.ts';
-import type { Reader, Fields } from '../reading/reader.ts';
+import { typeName, type Reader, type Fields } from '../reading/reader.ts';
 import { RecipeCache } from './recipe-cache.ts';
 import { resolveLine, type LineSpec, type ResolveContext } from './resolve.ts';
 import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES, type ActivityLine, type GivenValue } from './types.ts';
@@ -41,7 +41,7 @@ export function readLines(
 ): ActivityLine[] | undefined {
   const raw = top['activities'];
   if (raw === undefined) return void reader.report(['activities'], { code: 'required' });
-  if (!Array.isArray(raw)) return void reader.report(['activities'], { code: 'type', expected: 'array', got: typeof raw });
+  if (!Array.isArray(raw)) return void reader.report(['activities'], { code: 'type', expected: 'array', got: typeName(raw) });
   const cache = new RecipeCache(isPlain, (spec) => resolveLine(spec, context));
   const lines: ActivityLine[] = [];
   for (let index = 0; index < raw.length; index++) {

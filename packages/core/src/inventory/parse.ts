@@ -4,6 +4,7 @@ import type { Issue } from '../issues/issue.ts';
 import { defaultMethods } from '../methods/registry.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { readGrid, readLines, type LineSkips } from './lines.ts';
+import { reportOverflow } from './overflow.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
 import { migrate } from '../reading/versions.ts';
 import { gwpWeights, type ResolveContext } from './resolve.ts';
@@ -71,6 +72,7 @@ export function parseInventory(
     (top['factorSet'] === undefined && reader.issues.some((issue) => issue.code === 'invalid-country'));
   const skip: LineSkips = { fuel: factorSetUnknown, missingGrid: grid === null };
   const lines = readLines(reader, top, context, skip, methods);
+  if (lines && reader.issues.length === 0) reportOverflow(reader, lines);
 
   if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
     return { ok: false, issues: reader.issues };

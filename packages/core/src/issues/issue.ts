@@ -42,6 +42,12 @@ export type IssueDetail =
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
+  /** The same key twice within one line, measure or effect list (`key`), which would be counted twice; `first` is where it is first given. */
+  | { code: 'duplicate'; key: string; first: Path }
+  /** A result computed from the values here is beyond the largest finite number: from `year` on (a series), or the sum of `lines` (their indices). */
+  | { code: 'overflow'; year?: number | undefined; lines?: readonly number[] | undefined }
+  /** A year of data after the inventory's year, which the inventory cannot include. */
+  | { code: 'after-inventory-year'; got: number; year: number }
   | DocumentIssueDetail
   /** A `version` newer than this peakpath reads (reading/versions.ts). */
   | { code: 'unsupported-version'; kind: DocumentKind; got: number; max: number }
@@ -69,7 +75,9 @@ export type PathwayIssueDetail =
   | { code: 'shares-exceed'; year: number; got: number }
   | { code: 'distribution-range'; nominal: number; min: number; max: number }
   | { code: 'empty-sector'; gpc: readonly string[] }
-  | { code: 'missing-carrier'; carrier: string; sector: string };
+  | { code: 'missing-carrier'; carrier: string; sector: string }
+  /** An id that every JavaScript object already has as a name (`__proto__`, `constructor` …). */
+  | { code: 'reserved-id'; got: string };
 
 /** What a name in a pathway file refers to. */
 export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion';
@@ -84,6 +92,8 @@ export type PlanIssueDetail =
   | { code: 'missing-rate'; currency: string; year: number; priceYear: number }
   /** A generation or removal measure needs a fixed quantity (`quantity.value`), not a driver. */
   | { code: 'constant-quantity'; lever: string }
+  /** A measure that names itself in its own `requires` or `excludes`. */
+  | { code: 'self-reference'; field: 'requires' | 'excludes'; id: string }
   /** The plan's own catalogue entries break a rule of the catalogue. */
   | { code: 'invalid-catalogue'; message: string };
 export type PlanIssueCode = PlanIssueDetail['code'];

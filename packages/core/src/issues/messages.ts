@@ -191,6 +191,26 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${quote(issue.got)} 不是可选类别，应为 ${list(issue.allowed)} 之一${hint(issue.suggestion, lang)}`
         : `${quote(issue.got)} is not one of ${list(issue.allowed)}${hint(issue.suggestion, lang)}`;
+    case 'duplicate':
+      return zh
+        ? `${quote(issue.key)} 重复出现（首次见于 ${formatPath(issue.first)}），会被计算两次：请只保留一处`
+        : `${quote(issue.key)} is given twice (first at ${formatPath(issue.first)}) and would be counted twice: give it once`;
+    case 'overflow': {
+      const lines = issue.lines === undefined ? '' : issue.lines.map((line) => `activities[${line}]`).join(zh ? '、' : ', ');
+      if (issue.lines !== undefined) {
+        return zh
+          ? `${lines} 的排放合计超出可计算的最大数值（约 1.8e308）：请检查这些行的数量与单位`
+          : `the emissions of ${lines} add up beyond the largest number that can be computed (about 1.8e308): check their amounts and units`;
+      }
+      const from = issue.year === undefined ? '' : zh ? `（自 ${issue.year} 年起）` : ` from ${issue.year}`;
+      return zh
+        ? `由此处数值算得的结果超出可计算的最大数值（约 1.8e308）${from}：请检查数值与单位`
+        : `the values here give a result beyond the largest number that can be computed (about 1.8e308)${from}: check the values and units`;
+    }
+    case 'after-inventory-year':
+      return zh
+        ? `年份 ${issue.got} 晚于清单年份 ${issue.year}：清单只能包含当年及以前的数据`
+        : `year ${issue.got} is after the inventory's year ${issue.year}: an inventory can only use data up to its own year`;
     case 'missing-reference':
       return zh
         ? `缺少 \`${issue.kind}\`：本文件所依据的${documentText[issue.kind].zh}（文件中填其路径，相对于本文件）`
@@ -239,6 +259,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`
         : `the inventory has no ${quote(issue.carrier)} (neither in sector ${quote(issue.sector)} nor elsewhere) to take its emission factors from`;
+    case 'reserved-id':
+      return zh
+        ? `${quote(issue.got)} 不能用作 id（JavaScript 对象的保留名称，如 __proto__、constructor）：请换一个名称`
+        : `${quote(issue.got)} cannot be an id (a name every JavaScript object already has, such as __proto__ or constructor): choose another name`;
     case 'catalogue-gap':
       return zh
         ? issue.field.startsWith('levers')
@@ -259,6 +283,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${issue.lever} 类措施需要固定的规模（\`quantity.value\` 与 \`unit\`），不能随驱动因素变化`
         : `a ${issue.lever} measure needs a fixed quantity (\`quantity.value\` and \`unit\`), not a driver`;
+    case 'self-reference':
+      return zh
+        ? `措施 ${quote(issue.id)} 不能在自身的 \`${issue.field}\` 中引用自己：请列出其他措施`
+        : `measure ${quote(issue.id)} names itself in its own \`${issue.field}\`: list other measures there`;
     case 'invalid-catalogue':
       return zh ? `措施目录条目不符合规则：${issue.message}` : `catalogue entry breaks a rule: ${issue.message}`;
     case 'unsupported-version': {

@@ -2,6 +2,7 @@ import { formatPath, type Path } from '../issues/issue.ts';
 import type { Assumption } from '../inventory/types.ts';
 import { GJ_PER_MWH, type LineDraft } from './calibrate.ts';
 import { EFFECTS_PER_ACTION, MODEL_GASES, type ActionModel, type AdoptionModel, type EffectModel } from './model.ts';
+import { typeName } from '../reading/reader.ts';
 import { bilingualName, entries, known } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
 
@@ -52,18 +53,43 @@ export function readActions(values: PathwayReader, raw: unknown, context: Action
     const effects: EffectModel[] = [];
     const list = fields['effects'];
     if (!Array.isArray(list) || list.length === 0) {
-      reader.report([...path, 'effects'], list === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: Array.isArray(list) ? 'an empty array' : typeof list });
+      reader.report([...path, 'effects'], list === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: Array.isArray(list) ? 'an empty array' : typeName(list) });
     } else if (list.length > EFFECTS_PER_ACTION) {
       reader.report([...path, 'effects'], { code: 'out-of-range', min: 1, max: EFFECTS_PER_ACTION, got: list.length });
     } else {
+      const seen = new Map<string, Path>();
       list.forEach((effect: unknown, i) => {
-        const read = readEffect(values, effect, [...path, 'effects', i], context);
-        if (read) effects.push(read);
+        const at = [...path, 'effects', i];
+        const read = readEffect(values, effect, at, context);
+        if (!read) return;
+        // The same lever on the same sector (and carrier, gas) twice in one action would apply twice.
+        if (effectKeys(read, context).every((key) => reader.distinct(seen, key, at))) effects.push(read);
       });
     }
     if (adoption) actions.push({ id, model: { id, name: bilingualName(reader, fields['name'], [...path, 'name'], id), adoption: adoption.model, effects }, stockDriver: adoption.stockDriver });
   }
   return actions;
+}
+
+/** What an effect acts on, as the keys no other effect of the action may share (a switch: each carrier it takes from). */
+function effectKeys(effect: EffectModel, context: ActionContext): string[] {
+  if (effect.kind === 'generation' || effect.kind === 'removal') return [effect.kind];
+  const sector = context.sectorIds[effect.sector]!;
+  const carrier = (index: number): string => (index < 0 ? 'all carriers' : (context.carriers[effect.sector]?.names[index] ?? String(index)));
+  switch (effect.kind) {
+    case 'efficiency':
+      return [`efficiency of ${sector}, ${carrier(effect.carrier)}`];
+    case 'emissions':
+      return [`emissions of ${sector}, ${carrier(effect.carrier)}, ${effect.gas < 0 ? 'all gases' : MODEL_GASES[effect.gas]!}`];
+    case 'activity':
+      return [`activity of ${sector}`];
+    case 'switch':
+      return Array.from(effect.from, (from) => `switch from ${carrier(from)} in ${sector}`);
+    default: {
+      const unhandled: never = effect;
+      return [String(unhandled)];
+    }
+  }
 }
 
 function readAdoption(values: PathwayReader, raw: unknown, path: Path, context: ActionContext): { model: AdoptionModel; stockDriver?: string } | undefined {
@@ -108,6 +134,8 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
   const type = reader.choice(fields, 'type', path, EFFECT_TYPES, true);
   if (type === undefined) return undefined;
   reader.onlyFields(fields, new Set(['type', 'note', 'source', ...EFFECT_FIELDS[type]]), path);
+  reader.string(fields, 'note', path, false);
+  reader.string(fields, 'source', path, false);
   const sector = (): number | undefined => {
     const id = reader.string(fields, 'sector', path, true);
     return id !== undefined && known(reader, 'sector', id, context.sectorIds, [...path, 'sector']) ? context.sectorIds.indexOf(id) : undefined;
@@ -123,12 +151,12 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
     }
     return values.parameter(fields[key], [...path, key], { percent: true, min: 0, max: key === 'ratio' ? Infinity : 1 });
   };
-  const carrierIn = (s: number, key: string, value: unknown): number | undefined => {
+  const carrierIn = (s: number, at: Path, value: unknown): number | undefined => {
     if (typeof value !== 'string') {
-      reader.report([...path, key], { code: 'type', expected: 'string', got: typeof value });
+      reader.report(at, { code: 'type', expected: 'string', got: typeName(value) });
       return undefined;
     }
-    return known(reader, 'carrier', value, context.carriers[s]?.names ?? [], [...path, key]) ? context.carriers[s]!.names.indexOf(value) : undefined;
+    return known(reader, 'carrier', value, context.carriers[s]?.names ?? [], at) ? context.carriers[s]!.names.indexOf(value) : undefined;
   };
 
   switch (type) {
@@ -136,7 +164,7 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
     case 'emissions': {
       const s = sector();
       const reduction = fraction('reduction', true);
-      const carrier = s === undefined || fields['carrier'] === undefined ? -1 : carrierIn(s, 'carrier', fields['carrier']);
+      const carrier = s === undefined || fields['carrier'] === undefined ? -1 : carrierIn(s, [...path, 'carrier'], fields['carrier']);
       const gas = type === 'emissions' ? reader.choice(fields, 'gas', path, MODEL_GASES, false) : undefined;
       if (s === undefined || reduction === undefined || carrier === undefined) return undefined;
       if (type === 'efficiency') return { kind: 'efficiency', sector: s, carrier, reduction };
@@ -154,12 +182,15 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
       if (s === undefined) return undefined;
       const fromList = typeof fields['from'] === 'string' ? [fields['from']] : fields['from'];
       if (!Array.isArray(fromList) || fromList.length === 0) {
-        reader.report([...path, 'from'], fields['from'] === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeof fields['from'] });
+        reader.report([...path, 'from'], fields['from'] === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeName(fields['from']) });
         return undefined;
       }
-      const from = fromList.map((carrier: unknown, i) => carrierIn(s, typeof fields['from'] === 'string' ? 'from' : `from[${i}]`, carrier));
+      const from = fromList.map((carrier: unknown, i) => carrierIn(s, typeof fields['from'] === 'string' ? [...path, 'from'] : [...path, 'from', i], carrier));
+      // The same carrier twice would be switched twice: a contradiction, not a sum.
+      const seen = new Map<string, Path>();
+      const distinct = from.every((carrier, i) => carrier === undefined || reader.distinct(seen, String(fromList[i]), [...path, 'from', i]));
       const to = fields['to'] === undefined ? void reader.report([...path, 'to'], { code: 'required' }) : addCarrier(values, s, fields['to'], [...path, 'to'], context);
-      if (from.some((c) => c === undefined) || to === undefined || share === undefined || ratio === undefined) return undefined;
+      if (!distinct || from.some((c) => c === undefined) || to === undefined || share === undefined || ratio === undefined) return undefined;
       return { kind: 'switch', sector: s, from: Int32Array.from(from as number[]), to, share, ratio };
     }
     case 'generation':
@@ -191,7 +222,7 @@ function statement(path: Path, key: string, en: string, zh: string): Assumption 
 function addCarrier(values: PathwayReader, s: number, raw: unknown, path: Path, context: ActionContext): number | undefined {
   const { reader } = values;
   if (typeof raw !== 'string') {
-    reader.report(path, { code: 'type', expected: 'string', got: typeof raw });
+    reader.report(path, { code: 'type', expected: 'string', got: typeName(raw) });
     return undefined;
   }
   const own = context.carriers[s]!;

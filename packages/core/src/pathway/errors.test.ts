@@ -100,6 +100,11 @@ const CASES: Record<PathwayIssueCode, { what: string; document: Fields; issue: I
     document: doc({ actions: { h2: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'switch', sector: 'industry', from: 'raw_coal', to: 'hydrogen' }] } } }),
     issue: { path: ['actions', 'h2', 'effects', 0, 'to'], code: 'missing-carrier', carrier: 'hydrogen', sector: 'industry' },
   },
+  'reserved-id': {
+    what: 'an action named constructor (a name every JavaScript object has)',
+    document: doc({ actions: { constructor: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'efficiency', sector: 'industry', reduction: '10%' }] } } }),
+    issue: { path: ['actions', 'constructor'], code: 'reserved-id', got: 'constructor' },
+  },
 };
 
 describe('each pathway issue code', () => {
@@ -187,5 +192,100 @@ describe('reporting', () => {
     const loaded = loadPathway(doc(), { ...INVENTORY, year: 'last year' });
     expect(loaded.ok).toBe(false);
     expect(!loaded.ok && loaded.issues.map((issue) => [issue.document.kind, issue.path])).toEqual([['inventory', ['year']]]);
+  });
+});
+
+describe('values no computation can use: input errors at their path, never NaN or Infinity in the results', () => {
+  it('a growth that overflows: overflow at the growth, from the year it does', () => {
+    const issues = issuesOf(doc({ drivers: { ...DRIVERS, gdp: { unit: '亿元', growth: '1e308%' } } }));
+    expect(issues).toEqual([{ path: ['drivers', 'gdp', 'growth'], code: 'overflow', year: 2023 }]);
+  });
+
+  it('a smaller growth overflows later: named with its year', () => {
+    // 1e10 CNY × 1e10^t passes 1.8e308 in the 30th year (2052); the pathway ends in 2060.
+    const issues = issuesOf(doc({ endYear: 2060, drivers: { ...DRIVERS, gdp: { unit: '亿元', growth: '1e12%' } } }));
+    expect(issues).toEqual([{ path: ['drivers', 'gdp', 'growth'], code: 'overflow', year: 2052 }]);
+  });
+
+  it('an intensity index that overflows: at the sector’s intensity', () => {
+    // The index starts at 1: 1e306 in 2023, beyond the largest number in 2024.
+    const issues = issuesOf(doc({ sectors: { ...SECTORS, industry: { gpc: ['I.3'], driver: 'gdp', intensity: { growth: '1e308%' } } } }));
+    expect(issues).toEqual([{ path: ['sectors', 'industry', 'intensity', 'growth'], code: 'overflow', year: 2024 }]);
+  });
+
+  it('a driver with a base of 0 or -0 that a sector is divided by: not-positive at its base', () => {
+    for (const zero of [0, -0]) {
+      const issues = issuesOf(doc({ drivers: { ...DRIVERS, cars: { unit: '万辆', base: zero, growth: '5%' } }, sectors: { ...SECTORS, industry: { gpc: ['I.3'], driver: 'cars' } } }));
+      expect(issues).toEqual([{ path: ['drivers', 'cars', 'base'], code: 'not-positive' }]);
+    }
+    const points = issuesOf(doc({ drivers: { ...DRIVERS, cars: { unit: '万辆', points: { 2022: 0, 2030: 5 } } }, sectors: { ...SECTORS, industry: { gpc: ['I.3'], driver: 'cars' } } }));
+    expect(points).toEqual([{ path: ['drivers', 'cars', 'points', '2022'], code: 'not-positive' }]);
+  });
+
+  it('a driver of 0 that nothing is divided by is accepted', () => {
+    expect(loadPathway(doc({ drivers: { ...DRIVERS, cars: { unit: '万辆', base: 0, growth: '5%' } } }), INVENTORY).ok).toBe(true);
+  });
+
+  it('GDP that falls to 0 (intensities per GDP divide by it): not-positive at its points', () => {
+    const issues = issuesOf(doc({ drivers: { ...DRIVERS, gdp: { unit: '亿元', points: { 2030: 0 } } } }));
+    expect(issues).toEqual([{ path: ['drivers', 'gdp', 'points'], code: 'not-positive' }]);
+  });
+
+  it('a scenario whose `set` makes a series overflow: at its `set`', () => {
+    const issues = issuesOf(doc({ scenarios: { bau: { actions: [] }, boom: { actions: [], set: { 'drivers.gdp.growth': '1e308%' } } } }));
+    expect(issues).toEqual([{ path: ['scenarios', 'boom', 'set'], code: 'overflow', year: 2023 }]);
+  });
+
+  it('an action effect’s note must be text; a `from` fuel given twice is a duplicate naming both places', () => {
+    const note = issuesOf(doc({ actions: { a: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'efficiency', sector: 'industry', reduction: '10%', note: -1 }] } } }));
+    expect(note).toEqual([{ path: ['actions', 'a', 'effects', 0, 'note'], code: 'type', expected: 'string', got: 'number' }]);
+    const from = issuesOf(doc({ actions: { a: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'switch', sector: 'industry', from: ['raw_coal', 'raw_coal'], to: 'electricity' }] } } }));
+    expect(from).toEqual([{ path: ['actions', 'a', 'effects', 0, 'from', 1], code: 'duplicate', key: 'raw_coal', first: ['actions', 'a', 'effects', 0, 'from', 0] }]);
+    const carrier = issuesOf(doc({ actions: { a: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'switch', sector: 'industry', from: ['raw_coal', 'diesel'], to: 'electricity' }] } } }));
+    expect(carrier).toEqual([expect.objectContaining({ path: ['actions', 'a', 'effects', 0, 'from', 1], code: 'unknown-reference', got: 'diesel' })]);
+  });
+
+  it('null is named null', () => {
+    const issues = issuesOf(doc({ sectors: { ...SECTORS, industry: { gpc: null, driver: 'gdp' } } }));
+    expect(issues).toContainEqual({ path: ['sectors', 'industry', 'gpc'], code: 'type', expected: 'array', got: 'null' });
+  });
+});
+
+describe('the same lever twice in one action: a duplicate naming both effects', () => {
+  const action = (effects: Fields[]) => doc({ actions: { a: { adoption: { start: 2025, full: 2030 }, effects } } });
+
+  it('two efficiency effects on the same sector and carrier', () => {
+    const issues = issuesOf(action([{ type: 'efficiency', sector: 'industry', reduction: '10%' }, { type: 'activity', sector: 'industry', reduction: '5%' }, { type: 'efficiency', sector: 'industry', reduction: '20%' }]));
+    expect(issues).toEqual([{ path: ['actions', 'a', 'effects', 2], code: 'duplicate', key: 'efficiency of industry, all carriers', first: ['actions', 'a', 'effects', 0] }]);
+  });
+
+  it('two switches away from the same carrier in one sector', () => {
+    const issues = issuesOf(action([{ type: 'switch', sector: 'industry', from: 'raw_coal', to: 'electricity' }, { type: 'switch', sector: 'industry', from: ['raw_coal'], to: 'electricity', share: '50%' }]));
+    expect(issues).toEqual([{ path: ['actions', 'a', 'effects', 1], code: 'duplicate', key: 'switch from raw_coal in industry', first: ['actions', 'a', 'effects', 0] }]);
+  });
+
+  it('different carriers, sectors or gases are different levers', () => {
+    const valid = action([
+      { type: 'efficiency', sector: 'industry', reduction: '10%' },
+      { type: 'efficiency', sector: 'industry', carrier: 'raw_coal', reduction: '10%' },
+      { type: 'efficiency', sector: 'homes', reduction: '10%' },
+      { type: 'emissions', sector: 'industry', gas: 'CH4', reduction: '10%' },
+      { type: 'emissions', sector: 'industry', gas: 'N2O', reduction: '10%' },
+    ]);
+    expect(loadPathway(valid, INVENTORY).ok).toBe(true);
+  });
+});
+
+describe('a share of another driver is in that driver’s quantity', () => {
+  it('a share of GDP in tonnes: wrong-dimension at its unit', () => {
+    const issues = issuesOf(doc({ drivers: { ...DRIVERS, industryVA: { unit: '万吨', share: { of: 'gdp', points: { 2022: 0.4, 2030: 0.36 } } } } }));
+    expect(issues).toEqual([{ path: ['drivers', 'industryVA', 'unit'], code: 'wrong-dimension', unit: '万t', got: 'mass', expected: ['money'] }]);
+  });
+
+  it('a share of GDP in 亿元 is accepted, in its unit: 0.4 × 100 亿元 = 40 亿元', () => {
+    const loaded = loadPathway(doc({ drivers: { ...DRIVERS, industryVA: { unit: '亿元', share: { of: 'gdp', points: { 2022: 0.4, 2030: 0.36 } } } } }), INVENTORY);
+    expect(loaded.ok).toBe(true);
+    const driver = loaded.ok ? loaded.value.model.drivers.find((d) => d.id === 'industryVA') : undefined;
+    expect(driver?.unit).toBe('亿元');
   });
 });

@@ -1,19 +1,20 @@
 import type { FactorLibrary } from '../factors/library.ts';
 import type { GwpSet } from '../factors/library.ts';
 import type { Issue, Path } from '../issues/issue.ts';
-import { Reader, type Fields } from '../reading/reader.ts';
+import { Reader, typeName, type Fields } from '../reading/reader.ts';
 import { migrate } from '../reading/versions.ts';
 import type { Assumption, Inventory } from '../inventory/types.ts';
 import { parseUnit } from '../units/units.ts';
 import { readActions } from './actions.ts';
 import { calibrate, GJ_PER_MWH, type SectorRows } from './calibrate.ts';
+import { basePath, checkValues, seriesPath, type DriverAt, type SeriesAt } from './check-values.ts';
 import type { Pathway, ScenarioDefinition } from './definitions.ts';
 import { buildLines } from './lines.ts';
 import type { DriverModel, PathwayModel, SectorModel } from './model.ts';
 import { ParameterTable } from './params.ts';
 import { compileSeries, PathwayReader, referencesOf, type SeriesDraft } from './read-series.ts';
 import { evaluateSeries } from './series.ts';
-import { bilingualName, entries, known } from './read-fields.ts';
+import { bilingualName, entries, isReservedId, known } from './read-fields.ts';
 import { readTargets } from './targets.ts';
 import { readUncertainty } from './uncertainty.ts';
 
@@ -81,8 +82,19 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   for (const required of ['population', 'gdp']) {
     if (top['drivers'] !== undefined && !Object.hasOwn((top['drivers'] as Fields | null) ?? {}, required)) reader.report(['drivers', required], { code: 'required' });
   }
-  const driverIds = Object.keys(typeof top['drivers'] === 'object' && top['drivers'] !== null ? top['drivers'] : {});
+  const driverIds = Object.keys(typeof top['drivers'] === 'object' && top['drivers'] !== null ? top['drivers'] : {}).filter((id) => !isReservedId(id));
   const order = orderDrivers(reader, driverDrafts, driverIds);
+  // A share of another driver is in that driver's quantity: its unit must measure the same (a share of GDP is money).
+  for (const [id, { draft, unit, path }] of driverDrafts) {
+    if (draft.kind !== 'share') continue;
+    const of = driverDrafts.get(draft.of.id);
+    const dimension = parseUnit(unit)?.dimension;
+    const expected = of && parseUnit(of.unit)?.dimension;
+    if (expected !== undefined && dimension !== undefined && dimension !== expected) {
+      reader.report([...path, 'unit'], { code: 'wrong-dimension', unit, got: dimension, expected: [expected] });
+      driverDrafts.delete(id);
+    }
+  }
   const driverIndex = (id: string): number => order.indexOf(id);
 
   // Sectors: first the rows each takes, so the inventory's lines can be split among them; then their
@@ -96,7 +108,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     reader.onlyFields(fields, SECTOR_FIELDS, path);
     const gpc = fields['gpc'];
     const patterns = typeof gpc === 'string' ? [gpc] : Array.isArray(gpc) && gpc.every((ref) => typeof ref === 'string') ? (gpc as string[]) : undefined;
-    if (patterns === undefined) reader.report([...path, 'gpc'], gpc === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeof gpc });
+    if (patterns === undefined) reader.report([...path, 'gpc'], gpc === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeName(gpc) });
     sectorRows.push({ id, patterns: patterns ?? [], path });
     sectorFields.push([id, fields]);
   }
@@ -209,6 +221,31 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     checked = checkShares(reader, pathway, values, sectorIds, ['scenarios', scenario.id, 'set']);
   }
   if (!checked) return { ok: false, issues: reader.issues };
+  // Divided by: a sector's driver, an elasticity's or a stock's driver, population and GDP.
+  const divisors = new Set<number>([model.population, model.gdp, ...sectors.map((sector) => sector.driver)]);
+  for (const driver of drivers) if (driver.program.kind === 'elasticity') divisors.add(driver.program.of);
+  for (const action of model.actions) if (action.adoption.kind === 'stock') divisors.add(action.adoption.stock);
+  const driverChecks: DriverAt[] = drivers.map((driver, d) => {
+    const { draft, path } = driverDrafts.get(driver.id)!;
+    const givesBase = (top['drivers'] as Fields)[driver.id] !== undefined && ((top['drivers'] as Fields)[driver.id] as Fields)['base'] !== undefined;
+    return { program: driver.program, path: seriesPath(path, draft), basePath: basePath(path, draft, baseYear, givesBase), divides: divisors.has(d), everyYear: d === model.population || d === model.gdp };
+  });
+  const otherChecks: SeriesAt[] = [
+    ...(grid ? [{ program: gridProgram, path: seriesPath(['grid'], grid) }] : []),
+    ...(removals && model.removals ? [{ program: model.removals, path: seriesPath(['removals'], removals) }] : []),
+    ...sectorParts.flatMap((part, s) => [
+      ...(part.intensity ? [{ program: sectors[s]!.intensity, path: seriesPath(['sectors', part.id, 'intensity'], part.intensity) }] : []),
+      ...part.shares.map(([carrier, draft], k) => ({ program: sectors[s]!.shares[k]!.program, path: seriesPath(['sectors', part.id, 'shares', carrier], draft) })),
+    ]),
+  ];
+  checked = checkValues(reader, pathway, params.nominal(), driverChecks, otherChecks);
+  for (const scenario of scenarios.list) {
+    if (scenario.overrides.length === 0 || !checked) continue;
+    const values = params.nominal();
+    for (const { slot, value } of scenario.overrides) values[slot] = value;
+    checked = checkValues(reader, pathway, values, driverChecks, otherChecks, scenario);
+  }
+  if (!checked) return { ok: false, issues: reader.issues };
   return { ok: true, pathway: { ...pathway, uncertainty, decomposition } };
 }
 
@@ -245,10 +282,10 @@ function readScenarios(values: PathwayReader, top: Fields, actionIds: readonly s
     reader.onlyFields(fields, new Set(['name', 'actions', 'set']), path);
     const active = new Uint8Array(actionIds.length);
     const listed = fields['actions'] ?? [];
-    if (!Array.isArray(listed)) reader.report([...path, 'actions'], { code: 'type', expected: 'array', got: typeof listed });
+    if (!Array.isArray(listed)) reader.report([...path, 'actions'], { code: 'type', expected: 'array', got: typeName(listed) });
     else {
       listed.forEach((action: unknown, i) => {
-        if (typeof action !== 'string') reader.report([...path, 'actions', i], { code: 'type', expected: 'string', got: typeof action });
+        if (typeof action !== 'string') reader.report([...path, 'actions', i], { code: 'type', expected: 'string', got: typeName(action) });
         else if (known(reader, 'action', action, actionIds, [...path, 'actions', i])) active[actionIds.indexOf(action)] = 1;
       });
     }
@@ -282,7 +319,7 @@ function readDecomposition(values: PathwayReader, raw: unknown, baseYear: number
   }
   const { reader } = values;
   if (!Array.isArray(raw)) {
-    reader.report(['decomposition'], { code: 'type', expected: 'array', got: typeof raw });
+    reader.report(['decomposition'], { code: 'type', expected: 'array', got: typeName(raw) });
     return [];
   }
   const pairs: [number, number][] = [];

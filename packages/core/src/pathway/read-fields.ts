@@ -16,14 +16,29 @@ export function bilingualName(reader: Reader, value: unknown, path: Path, fallba
   return { en: en ?? zh ?? fallback, zh: zh ?? en ?? fallback };
 }
 
-/** An object whose keys are ids (`drivers`, `sectors`, `actions` …): its entries, or [] after reporting. */
+/**
+ * Names every JavaScript object already has (`__proto__`, `constructor`, `toString` …). As an id they
+ * would vanish from, or be found in, any object keyed by ids on the way to the results (a measure
+ * named `__proto__` left the MACC without a word): they are refused where id-keyed maps are read.
+ */
+const RESERVED_IDS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether an id is one of the names every object has (see RESERVED_IDS). */
+export const isReservedId = (id: string): boolean => RESERVED_IDS.has(id);
+
+/** An object whose keys are ids (`drivers`, `sectors`, `actions` …): its entries, or [] after reporting; a reserved id is reported and left out. */
 export function entries(reader: Reader, value: unknown, path: Path, required: boolean): [string, unknown][] {
   if (value === undefined) {
     if (required) reader.report(path, { code: 'required' });
     return [];
   }
   const fields = reader.object(value, path);
-  return fields ? Object.entries(fields) : [];
+  if (!fields) return [];
+  return Object.entries(fields).filter(([id]) => {
+    if (!isReservedId(id)) return true;
+    reader.report([...path, id], { code: 'reserved-id', got: id });
+    return false;
+  });
 }
 
 /** Reports a name that is not one of `known`, with the nearest as a hint; true when it is known. */

@@ -175,56 +175,98 @@ export interface Catalogue {
  * a cost's `per` of the measure's unit's dimension, and every gap a figure that is really absent.
  * Throws with every problem listed: the shipped data is checked by the tests and at first load.
  */
+/** Catalogue data that breaks a rule beyond its schema: each problem with where it is (`measures[3].levers[0].reduction.unit`, or [] for the catalogue). */
+export class CatalogueError extends Error {
+  constructor(readonly problems: readonly { readonly path: readonly (string | number)[]; readonly message: string }[]) {
+    super(`action catalogue: ${problems.length} problems:\n${problems.map((problem) => problem.message).join('\n')}`);
+  }
+}
+
+/** Lever figures that are shares of something (0–1 once converted): given in a dimensionless unit, `fraction` or `%`. */
+const SHARE_FIGURES = ['reduction', 'share'] as const;
+
+/**
+ * A lever's dimensionless figures in their base unit (`{ value: 85, unit: "%" }` is 0.85), so
+ * nothing downstream reads a value without its unit; a unit that is not dimensionless is a problem.
+ */
+function leverInBaseUnits(lever: Lever, where: string, at: readonly (string | number)[], problem: (path: readonly (string | number)[], message: string) => void): Lever {
+  const converted: Record<string, Figure> = {};
+  for (const key of [...SHARE_FIGURES, 'ratio'] as const) {
+    const figure = lever[key];
+    if (!figure) continue;
+    const unit = parseUnit(figure.unit);
+    if (!unit || unit.dimension !== 'dimensionless') {
+      problem([...at, key, 'unit'], `${where}: ${key} in ${figure.unit}: expected a dimensionless unit (fraction, %)`);
+      continue;
+    }
+    const value = figure.value * unit.toBase;
+    const range = figure.range && ([figure.range[0] * unit.toBase, figure.range[1] * unit.toBase] as [number, number]);
+    if ((SHARE_FIGURES as readonly string[]).includes(key) && !(value >= 0 && value <= 1)) problem([...at, key, 'value'], `${where}: ${key} ${figure.value} ${figure.unit} is not between 0 and 1 (0 % and 100 %)`);
+    if (key === 'ratio' && !(value > 0)) problem([...at, key, 'value'], `${where}: ratio ${figure.value} ${figure.unit} must be greater than 0`);
+    if (unit.toBase !== 1) converted[key] = { ...figure, value, unit: 'fraction', ...(range ? { range } : {}) };
+  }
+  // Generation or removal per unit of the measure: the measure's effect is this times its quantity, so a negative one would reach the pathway as a number no file gave.
+  if (lever.perUnit && !(lever.perUnit.value >= 0)) problem([...at, 'perUnit', 'value'], `${where}: perUnit ${lever.perUnit.value} ${lever.perUnit.unit} must not be negative`);
+  return Object.keys(converted).length === 0 ? lever : { ...lever, ...converted };
+}
+
 export function loadCatalogue(data: unknown, money: unknown): Catalogue {
   const parsed = catalogueSchema.parse(data);
   const tables = moneySchema.parse(money);
-  const problems: string[] = [];
+  const problems: { path: readonly (string | number)[]; message: string }[] = [];
+  const problem = (path: readonly (string | number)[], message: string): void => void problems.push({ path, message });
   const sources = new Map<string, CatalogueSource>();
-  for (const source of [...parsed.sources, ...tables.sources]) {
-    if (sources.has(source.id)) problems.push(`source ${source.id} is defined twice`);
+  parsed.sources.forEach((source, i) => {
+    if (sources.has(source.id)) problem(['sources', i, 'id'], `source ${source.id} is defined twice`);
+    sources.set(source.id, source);
+  });
+  for (const source of tables.sources) {
+    if (sources.has(source.id)) problem([], `source ${source.id} is defined twice`);
     sources.set(source.id, source);
   }
   const byId = new Map<string, CatalogueMeasure>();
-  for (const measure of parsed.measures) {
+  const measures = parsed.measures.map((measure, m) => ({ ...measure, levers: measure.levers.map((lever, i) => leverInBaseUnits(lever, `measure ${measure.id}`, ['measures', m, 'levers', i], problem)) }));
+  for (const [m, measure] of measures.entries()) {
     const where = `measure ${measure.id}`;
-    if (byId.has(measure.id)) problems.push(`${where}: id defined twice`);
+    const at = ['measures', m] as const;
+    if (byId.has(measure.id)) problem([...at, 'id'], `${where}: id defined twice`);
     byId.set(measure.id, measure);
     const unit = parseUnit(measure.unit);
-    if (!unit) problems.push(`${where}: unknown unit ${measure.unit}`);
-    if (measure.theme && measure.category !== 'buildings') problems.push(`${where}: a theme is for buildings measures`);
-    const figures: [string, Figure | CostFigure | undefined][] = [
-      ['capex', measure.capex],
-      ['opex', measure.opex],
-      ['savings', measure.savings],
-      ['lifetime', measure.lifetime],
-      ['abatement', measure.abatement],
+    if (!unit) problem([...at, 'unit'], `${where}: unknown unit ${measure.unit}`);
+    if (measure.theme && measure.category !== 'buildings') problem([...at, 'theme'], `${where}: a theme is for buildings measures`);
+    const figures: [string, Figure | CostFigure | undefined, readonly (string | number)[]][] = [
+      ['capex', measure.capex, [...at, 'capex']],
+      ['opex', measure.opex, [...at, 'opex']],
+      ['savings', measure.savings, [...at, 'savings']],
+      ['lifetime', measure.lifetime, [...at, 'lifetime']],
+      ['abatement', measure.abatement, [...at, 'abatement']],
     ];
     measure.levers.forEach((lever, i) => {
-      for (const key of ['reduction', 'share', 'ratio', 'perUnit'] as const) figures.push([`levers[${i}].${key}`, lever[key]]);
+      for (const key of ['reduction', 'share', 'ratio', 'perUnit'] as const) figures.push([`levers[${i}].${key}`, lever[key], [...at, 'levers', i, key]]);
     });
-    for (const [name, figure] of figures) {
+    for (const [name, figure, figureAt] of figures) {
       if (!figure) continue;
-      if (!sources.has(figure.source)) problems.push(`${where}: ${name} cites unknown source ${figure.source}`);
+      if (!sources.has(figure.source)) problem([...figureAt, 'source'], `${where}: ${name} cites unknown source ${figure.source}`);
       if ('per' in figure) {
         const per = parseUnit(figure.per);
-        if (!per) problems.push(`${where}: ${name}.per: unknown unit ${figure.per}`);
-        else if (unit && per.dimension !== unit.dimension) problems.push(`${where}: ${name}.per ${figure.per} is not a unit of ${measure.unit}'s dimension`);
+        if (!per) problem([...figureAt, 'per'], `${where}: ${name}.per: unknown unit ${figure.per}`);
+        else if (unit && per.dimension !== unit.dimension) problem([...figureAt, 'per'], `${where}: ${name}.per ${figure.per} is not a unit of ${measure.unit}'s dimension`);
         if (figure.currency === 'USD' && !tables.usdCny.some((rate) => rate.year === figure.priceYear)) {
-          problems.push(`${where}: ${name}: no USD/CNY rate for ${figure.priceYear} in money.json`);
+          problem([...figureAt, 'priceYear'], `${where}: ${name}: no USD/CNY rate for ${figure.priceYear} in money.json`);
         }
       }
-      if ('range' in figure && figure.range && figure.range[0] > figure.range[1]) problems.push(`${where}: ${name}.range is reversed`);
+      if ('range' in figure && figure.range && figure.range[0] > figure.range[1]) problem([...figureAt, 'range'], `${where}: ${name}.range is reversed`);
     }
     for (const gap of measure.gaps) {
       const figure = figures.find(([name]) => name === gap);
-      if (figure?.[1]) problems.push(`${where}: ${gap} is listed as a gap but has a figure`);
+      if (figure?.[1]) problem([...at, 'gaps'], `${where}: ${gap} is listed as a gap but has a figure`);
     }
   }
-  if (problems.length > 0) throw new Error(`action catalogue: ${problems.length} problems:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new CatalogueError(problems);
   return {
     version: parsed.version,
     sources,
-    measures: parsed.measures,
+    measures,
     money: tables,
     measure: (id) => byId.get(id),
   };

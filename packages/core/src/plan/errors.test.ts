@@ -3,7 +3,9 @@
  * and the exact path; several problems reported at once; the pathway file's problems reported as the
  * pathway's; the general codes on the plan's own fields; every message in both languages.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { baseInventory, defaultCatalogue, formatIssue, formatPath, parsePlan, type Catalogue, type Issue, type PlanIssueCode, type PlanParseResult } from '../index.ts';
 import { EMPTY_CATALOGUE, measure, PLAN_INVENTORY, planDoc, planPathway } from '../../../../test/support/plan-documents.ts';
 
@@ -91,10 +93,15 @@ const CASES: Record<PlanIssueCode, { what: string; plan: Fields; pathway?: Field
     pathway: planPathway({ drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' }, forestLand: { unit: 'ha', base: 1000, growth: '2%' } } }),
     issue: { path: ['measures', 'forest', 'quantity'], code: 'constant-quantity', lever: 'removal' },
   },
+  'self-reference': {
+    what: 'a measure that requires itself (it is a measure of the plan: the message says it names itself)',
+    plan: planDoc({ cut: { ...CUT, requires: ['cut'] } }),
+    issue: { path: ['measures', 'cut', 'requires', 0], code: 'self-reference', field: 'requires', id: 'cut' },
+  },
   'invalid-catalogue': {
     what: 'an entry of the plan’s own catalogue citing a source it does not define',
     plan: planDoc(USES_OWN, { catalogue: ownCatalogue(ownEntry({ source: 'own-surveyy' })) }),
-    issue: { path: ['catalogue'], code: 'invalid-catalogue', message: 'measure own-cut: capex cites unknown source own-surveyy' },
+    issue: { path: ['catalogue', 'measures', 0, 'capex', 'source'], code: 'invalid-catalogue', message: 'measure own-cut: capex cites unknown source own-surveyy' },
   },
 };
 
@@ -213,7 +220,7 @@ describe('reporting', () => {
       { path: ['measures', 'cut', 'requires', 0], code: 'unknown-reference', kind: 'measure', got: 'homes-cutt', suggestion: 'homes-cut' },
     ]);
     expect(issuesOf(planDoc({ cut: { ...CUT, excludes: ['cut'] }, 'homes-cut': other }))).toEqual([
-      expect.objectContaining({ path: ['measures', 'cut', 'excludes', 0], code: 'unknown-reference', kind: 'measure', got: 'cut' }),
+      { path: ['measures', 'cut', 'excludes', 0], code: 'self-reference', field: 'excludes', id: 'cut' },
     ]);
   });
 
@@ -316,7 +323,7 @@ describe('messages', () => {
     expect(text('missing-rate', 'en')).toBe('measures.own.costs.capex: no exchange rate or price index to restate CNY of 2005 in CNY of 2022: give this cost in CNY in the plan');
     expect(text('missing-rate', 'zh')).toContain('2005 年 CNY');
     expect(text('constant-quantity', 'en')).toContain('`quantity.value`');
-    expect(text('invalid-catalogue', 'zh')).toBe('catalogue: 措施目录条目不符合规则：measure own-cut: capex cites unknown source own-surveyy');
+    expect(text('invalid-catalogue', 'zh')).toBe('catalogue.measures[0].capex.source: 措施目录条目不符合规则：measure own-cut: capex cites unknown source own-surveyy');
   });
 });
 
@@ -360,5 +367,73 @@ describe('format versions', () => {
     expect(formatIssue(issues[0]!, 'zh')).toBe('version: 此行动方案文件为第 3 版；本版 peakpath 最高读取第 2 版：请升级 peakpath');
     expect(issuesOf(planDoc({ cut: CUT }, { version: '2' }))).toEqual([{ path: ['version'], code: 'type', expected: 'integer', got: 'string' }]);
     expect(issuesOf(planDoc({ cut: CUT }, { version: 0 }))).toEqual([{ path: ['version'], code: 'out-of-range', min: 1, max: 2, got: 0 }]);
+  });
+});
+
+describe('the plan’s own catalogue entries: figures read with their units, problems at the entry', () => {
+  const reductionOf = (reduction: Fields): number | undefined => {
+    const entry = { ...ownEntry({}), levers: [{ type: 'efficiency', reduction: { source: 'own-survey', marker: 'S', ...reduction } }] };
+    const parsed = parse(planDoc(USES_OWN, { catalogue: ownCatalogue(entry) }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed.plan.pathway.parameters.find((info) => info.path === 'actions.own.effects[0].reduction')?.nominal;
+  };
+
+  it('a reduction of 10 % is 0.1, as 0.1 fraction is', () => {
+    expect(reductionOf({ value: 0.1, unit: 'fraction' })).toBe(0.1);
+    expect(reductionOf({ value: 10, unit: '%' })).toBeCloseTo(0.1, 15);
+  });
+
+  it('a reduction of 85 fraction, or in tonnes: invalid-catalogue at the entry’s figure, not at the measure', () => {
+    const issuesWith = (reduction: Fields) =>
+      issuesOf(planDoc(USES_OWN, { catalogue: ownCatalogue({ ...ownEntry({}), levers: [{ type: 'efficiency', reduction: { source: 'own-survey', marker: 'S', ...reduction } }] }) }));
+    expect(issuesWith({ value: 85, unit: 'fraction' })).toEqual([
+      { path: ['catalogue', 'measures', 0, 'levers', 0, 'reduction', 'value'], code: 'invalid-catalogue', message: 'measure own-cut: reduction 85 fraction is not between 0 and 1 (0 % and 100 %)' },
+    ]);
+    expect(issuesWith({ value: 5, unit: 't' })).toEqual([
+      { path: ['catalogue', 'measures', 0, 'levers', 0, 'reduction', 'unit'], code: 'invalid-catalogue', message: 'measure own-cut: reduction in t: expected a dimensionless unit (fraction, %)' },
+    ]);
+  });
+});
+
+describe('ids every object already has', () => {
+  it('the demo plan with a measure named __proto__: refused at that measure, not left out of the MACC', () => {
+    const demo = (file: string): Fields => parseYaml(readFileSync(new URL(`../../../../examples/demo-city/${file}`, import.meta.url), 'utf8')) as Fields;
+    const plan = demo('plan.yaml');
+    const measures = plan['measures'] as Fields;
+    const [first] = Object.keys(measures);
+    // JSON.parse makes "__proto__" an own key, as a YAML or JSON file does (an object literal would set the prototype).
+    const renamed = JSON.parse(`{${Object.keys(measures).map((id) => `${JSON.stringify(id === first ? '__proto__' : id)}:${JSON.stringify(measures[id])}`).join(',')}}`) as Fields;
+    const inventory = baseInventory(demo('inventory.yaml'));
+    if (!inventory.ok) throw new Error('the demo inventory is valid');
+    const parsed = parsePlan({ ...plan, measures: renamed }, demo('pathway.yaml'), inventory.base, defaultCatalogue());
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues).toEqual([{ path: ['measures', '__proto__'], code: 'reserved-id', got: '__proto__' }]);
+    expect(formatIssue({ path: ['measures', '__proto__'], code: 'reserved-id', got: '__proto__' })).toBe(
+      'measures.__proto__: "__proto__" cannot be an id (a name every JavaScript object already has, such as __proto__ or constructor): choose another name',
+    );
+  });
+
+  it('a criterion named constructor', () => {
+    const issues = issuesOf(planDoc({ cut: CUT }, { criteria: { constructor: { weight: 1 } } }));
+    expect(issues).toContainEqual({ path: ['criteria', 'constructor'], code: 'reserved-id', got: 'constructor' });
+  });
+});
+
+describe('the same lever twice in one measure', () => {
+  it('two efficiency effects on industry: a duplicate at the measure’s second effect, naming the first', () => {
+    const twice = measure([{ type: 'efficiency', sector: 'industry', reduction: 0.1 }, { type: 'efficiency', sector: 'industry', reduction: 0.2 }], 100);
+    expect(issuesOf(planDoc({ twice }))).toEqual([
+      { path: ['measures', 'twice', 'effects', 1], code: 'duplicate', key: 'efficiency of industry, all carriers', first: ['measures', 'twice', 'effects', 0] },
+    ]);
+  });
+});
+
+describe('a number no file gave is never the one reported', () => {
+  it('an own entry removing −50.34 tCO2e per ha: reported at its perUnit, not as "−5034000 is out of range" at the measure', () => {
+    const entry = { ...ownEntry({ per: 'ha' }), category: 'sinks', unit: 'ha', levers: [{ type: 'removal', perUnit: { value: -50.34, unit: 'tCO2e/ha/yr', source: 'own-survey', marker: 'S' } }] };
+    const plan = planDoc({ own: { catalogue: 'own-cut', quantity: { value: 100_000, unit: 'ha' }, adoption: ADOPTION } }, { catalogue: ownCatalogue(entry) });
+    expect(issuesOf(plan)).toEqual([
+      { path: ['catalogue', 'measures', 0, 'levers', 0, 'perUnit', 'value'], code: 'invalid-catalogue', message: 'measure own-cut: perUnit -50.34 tCO2e/ha/yr must not be negative' },
+    ]);
   });
 });

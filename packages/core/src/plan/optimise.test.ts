@@ -314,7 +314,9 @@ describe('what every portfolio keeps, and what the solver may claim', () => {
   });
 
   it('a measure whose effect is not proportional to its level (two cuts on one sector) is never claimed optimal by the local search', async () => {
-    const measures = { a: measure([homes(0.5), homes(0.5)], 100), b: measure([industry(1)], 1000) };
+    // Homes use electricity only: a cut of all their energy and one of their electricity compound (1 − 0.5 × 0.5).
+    // (The same lever twice in one measure is a duplicate.)
+    const measures = { a: measure([homes(0.5), { ...homes(0.5), carrier: 'electricity' }], 100), b: measure([industry(1)], 1000) };
     const probe = planDoc(measures);
     const cap = 0.7 * baselineAt(planPathway(), probe, 2035);
     const pathway = planPathway({ targets: { cap: { type: 'cap', year: 2035, value: cap, unit: 'tCO2e' } } });

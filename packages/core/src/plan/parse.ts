@@ -100,7 +100,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
       const draft = drafts.find((d) => d.id === second)!;
       // A measure with neither effects nor a known catalogue entry: the plan has said so (effects required, or the unknown entry).
       if (draft.fromLevers && !draft.entry && rest.length === 1 && rest[0] === 'effects') continue;
-      const mapped = { ...issue, path: measurePath(draft, rest) };
+      const mapped: Issue = issue.code === 'duplicate' && issue.first[0] === 'actions' && issue.first[1] === second ? { ...issue, path: measurePath(draft, rest), first: measurePath(draft, issue.first.slice(2)) } : { ...issue, path: measurePath(draft, rest) };
       // A lever problem the plan already reported (a sector it requires, a figure the catalogue lacks) is not reported twice.
       const at = formatPath(mapped.path);
       if (reader.issues.some((known) => formatPath(known.path) === at && (known.code === mapped.code || known.code === 'catalogue-gap'))) continue;
@@ -206,6 +206,10 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
       return value.flatMap((other: unknown, i) => {
         if (typeof other !== 'string') {
           reader.report([...path, field, i], { code: 'type', expected: 'string', got: typeName(other) });
+          return [];
+        }
+        if (other === draft.id) {
+          reader.report([...path, field, i], { code: 'self-reference', field, id: other });
           return [];
         }
         return known(reader, 'measure', other, ids.filter((candidate) => candidate !== draft.id), [...path, field, i]) ? [ids.indexOf(other)] : [];

@@ -5,7 +5,7 @@ import type { Assumption } from '../inventory/types.ts';
 import type { Pathway } from '../pathway/definitions.ts';
 import { entries, known } from '../pathway/read-fields.ts';
 import { percentage } from '../pathway/read-series.ts';
-import { loadCatalogue, type Catalogue } from './catalogue.ts';
+import { CatalogueError, loadCatalogue, type Catalogue } from './catalogue.ts';
 import type { EnergyPrice } from './definitions.ts';
 
 /** Plan-wide fields: the budget, energy prices, the plan's own catalogue entries, percentages. */
@@ -126,9 +126,16 @@ export function ownCatalogue(reader: Reader, raw: unknown, shipped: Catalogue): 
             : ['catalogue'];
         reader.report(at, { code: 'invalid-catalogue', message: problem.message.slice(0, 500) });
       }
+    } else if (error instanceof CatalogueError) {
+      // Each problem at the plan's own entry it is in (`catalogue.measures[0].levers[0].reduction.unit`), else at `catalogue`.
+      const before = { measures: measures.length, sources: sources.length };
+      for (const problem of error.problems) {
+        const [list, index, ...rest] = problem.path;
+        const at: Path = (list === 'measures' || list === 'sources') && typeof index === 'number' && index >= before[list] ? ['catalogue', list, index - before[list], ...rest] : ['catalogue'];
+        reader.report(at, { code: 'invalid-catalogue', message: problem.message.slice(0, 500) });
+      }
     } else {
-      const message = error instanceof Error ? error.message : String(error);
-      for (const line of message.split('\n').slice(message.includes('problems:') ? 1 : 0)) reader.report(['catalogue'], { code: 'invalid-catalogue', message: line.slice(0, 500) });
+      throw error;
     }
     return { catalogue: shipped, rejected: replaced };
   }

@@ -78,6 +78,31 @@ export class Reader {
     return value;
   }
 
+  /**
+   * The year of some data (a stock measurement, a year of disposal): an integer from `earliest` to
+   * 2100, and not after the inventory's year (`inventoryYear`), which cannot use later data.
+   */
+  dataYear(fields: Fields, key: string, path: Path, options: { required: boolean; earliest: number; inventoryYear: number | undefined }): number | undefined {
+    const year = this.number(fields, key, path, { required: options.required, integer: true, min: options.earliest, max: 2100 });
+    if (year === undefined || options.inventoryYear === undefined || year <= options.inventoryYear) return year;
+    return void this.report([...path, key], { code: 'after-inventory-year', got: year, year: options.inventoryYear });
+  }
+
+  /**
+   * Within one list keyed by a field (a line's livestock types, a measure's effects by lever and
+   * sector), a key given twice would be counted twice: reports the second with where the first is.
+   * `seen` holds the keys met so far and their paths; true when `key` is new.
+   */
+  distinct(seen: Map<string, Path>, key: string, at: Path): boolean {
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, at);
+      return true;
+    }
+    this.report(at, { code: 'duplicate', key, first });
+    return false;
+  }
+
   choice<T extends string>(fields: Fields, key: string, path: Path, allowed: readonly T[], required: boolean): T | undefined {
     const value = this.string(fields, key, path, required);
     if (value === undefined) return undefined;

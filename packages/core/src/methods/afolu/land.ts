@@ -49,7 +49,7 @@ function readStock(work: MethodWork, field: string): { year: number; carbon: num
   const holder = reader.object(fields[field], at);
   if (!holder) return undefined;
   reader.onlyFields(holder, STOCK_FIELDS, at);
-  const year = reader.number(holder, 'year', at, { required: true, integer: true, min: 1900, max: 2100 });
+  const year = reader.dataYear(holder, 'year', at, { required: true, earliest: 1900, inventoryYear: work.input.year });
   const carbon = work.quantity('carbon', ['carbon'], { fields: holder, path: at });
   if (year === undefined || carbon === undefined) return undefined;
   work.listGiven(`${field}.carbon (${year})`, carbon.given);

@@ -1,4 +1,4 @@
-import type { Fields } from '../../reading/reader.ts';
+import { typeName, type Fields } from '../../reading/reader.ts';
 import type { Path } from '../../issues/issue.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
@@ -125,17 +125,20 @@ function readAnimals(work: MethodWork): AnimalLine[] {
     return [];
   }
   if (!Array.isArray(list)) {
-    reader.report(at, { code: 'type', expected: 'array', got: list === null ? 'null' : typeof list });
+    reader.report(at, { code: 'type', expected: 'array', got: typeName(list) });
     return [];
   }
   const animals: AnimalLine[] = [];
+  const seen = new Map<string, Path>();
   list.forEach((entry: unknown, index) => {
     const entryPath = [...at, index];
     const holder = reader.object(entry, entryPath);
     if (!holder) return;
     reader.onlyFields(holder, ANIMAL_FIELDS, entryPath);
-    const typeName = reader.string(holder, 'type', entryPath, true);
-    const animal = typeName === undefined ? undefined : work.category(typeName, ANIMAL_TYPES, [...entryPath, 'type']);
+    const typeGiven = reader.string(holder, 'type', entryPath, true);
+    const animal = typeGiven === undefined ? undefined : work.category(typeGiven, ANIMAL_TYPES, [...entryPath, 'type']);
+    // One entry per animal type: a second would count its head (or contradict the first's factors).
+    if (animal !== undefined && !reader.distinct(seen, animal, [...entryPath, 'type'])) return;
     const head = work.quantity('head', ['head'], { fields: holder, path: entryPath });
     if (animal !== undefined && head !== undefined) animals.push({ animal, head: head.value, holder, path: entryPath });
   });

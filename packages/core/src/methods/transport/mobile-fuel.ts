@@ -1,6 +1,6 @@
 import { isFuelId, FUEL_IDS, type FuelId } from '../../factors/fuels.ts';
 import type { Path } from '../../issues/issue.ts';
-import type { Fields } from '../../reading/reader.ts';
+import { typeName, type Fields } from '../../reading/reader.ts';
 import { closest } from '../../text/closest.ts';
 import type { Dimension } from '../../units/units.ts';
 import type { MethodCalculator } from '../method.ts';
@@ -43,7 +43,7 @@ export const mobileFuel: MethodCalculator = {
     const raw = input.fields['fuels'];
     const at = work.at('fuels');
     if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) input.reader.report(at, { code: 'required' });
-    else if (!Array.isArray(raw)) input.reader.report(at, { code: 'type', expected: 'array', got: typeof raw });
+    else if (!Array.isArray(raw)) input.reader.report(at, { code: 'type', expected: 'array', got: typeName(raw) });
     else {
       const total = { CO2: 0, CH4: 0, N2O: 0, fuelGJ: 0 };
       raw.forEach((entry: unknown, index) => {

@@ -2,7 +2,7 @@ import { FUEL_IDS, isFuelId, type FuelId } from '../../factors/fuels.ts';
 import type { Factor } from '../../factors/library.ts';
 import type { Path } from '../../issues/issue.ts';
 import { assumptions } from '../../accounting/assumptions.ts';
-import type { Fields } from '../../reading/reader.ts';
+import { typeName, type Fields } from '../../reading/reader.ts';
 import { factorRef } from '../../accounting/statements.ts';
 import type { Assumption } from '../../accounting/statements.ts';
 import { ROAD_TECHNOLOGIES } from './road-technologies.ts';
@@ -50,7 +50,7 @@ export const roadVkt: MethodCalculator = {
     if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
       input.reader.report(at, { code: 'required' });
     } else if (!Array.isArray(raw)) {
-      input.reader.report(at, { code: 'type', expected: 'array', got: typeof raw });
+      input.reader.report(at, { code: 'type', expected: 'array', got: typeName(raw) });
     } else {
       const total: Gases = { CO2: 0, CH4: 0, N2O: 0, fuelGJ: 0, electricityGJ: 0 };
       raw.forEach((vehicle: unknown, index) => {

@@ -1,4 +1,5 @@
 import type { Path } from '../../issues/issue.ts';
+import { typeName } from '../../reading/reader.ts';
 import type { MethodWork } from '../method.ts';
 import type { Composition, CompositionReader } from './solid-waste-composition.ts';
 import { listLine, type SiteMcf, type SolidWasteParameters } from './solid-waste-parameters.ts';
@@ -32,7 +33,7 @@ export function readHistory(work: MethodWork, parameters: SolidWasteParameters, 
   const history = fields['history'];
   if (history === undefined) return void reader.report(historyPath, { code: 'required' });
   if (!Array.isArray(history)) {
-    return void reader.report(historyPath, { code: 'type', expected: 'array', got: history === null ? 'null' : typeof history });
+    return void reader.report(historyPath, { code: 'type', expected: 'array', got: typeName(history) });
   }
   if (history.length === 0) return void reader.report(historyPath, { code: 'required' });
   const deposits: Deposit[] = [];
@@ -46,7 +47,7 @@ export function readHistory(work: MethodWork, parameters: SolidWasteParameters, 
       return;
     }
     reader.onlyFields(entry, ENTRY_FIELDS, at);
-    const year = reader.number(entry, 'year', at, { required: true, integer: true, min: EARLIEST_YEAR, max: inventoryYear });
+    const year = reader.dataYear(entry, 'year', at, { required: true, earliest: EARLIEST_YEAR, inventoryYear });
     const waste = work.quantity('waste', ['mass'], { fields: entry, path: at });
     const composition = entry['composition'] === undefined ? undefined : compositions.read(entry['composition'], [...at, 'composition']);
     let doc: number | undefined;

@@ -177,7 +177,7 @@ describe('solid waste disposal, first-order decay', () => {
       'activities[0].climate: "temperate" is not one of "boreal-temperate-dry", "boreal-temperate-wet", "tropical-dry", "tropical-moist-wet"',
       'activities[0].history[1].waste.unit: unit "MWh" measures energy, expected mass',
       'activities[0].history[2].wast: "wast" is not a known field (did you mean "waste"?)',
-      'activities[0].history[2].year: 2023 is out of range: expected 1900 to 2022',
+      'activities[0].history[2].year: year 2023 is after the inventory\'s year 2022: an inventory can only use data up to its own year',
       'activities[0].history[2].site: "landfill" is not one of "managed-anaerobic", "managed-semi-aerobic", "unmanaged-deep", "unmanaged-shallow", "uncategorised"',
       'activities[0].history[1].year: year 2021 breaks the sequence: expected 2020 (a year with nothing is written with 0, not left out)',
     ]);
