@@ -23,7 +23,7 @@ const replay = process.env['FUZZ_REPLAY'];
 
 let fuzzer: Fuzzer;
 beforeAll(async () => {
-  fuzzer = await Fuzzer.create({ seed, textShare: 0.1, longString: 20_000, depth: 20_000, planLimits: { sequentialSolves: 10, relaxationSolves: 40, diagnosisSolves: 4, solverSeconds: 10 } });
+  fuzzer = await Fuzzer.create({ seed, textShare: 0.1, longString: Number(process.env['FUZZ_LONG_STRING'] ?? 20_000), depth: 20_000, planLimits: { sequentialSolves: 10, relaxationSolves: 40, diagnosisSolves: 4, solverSeconds: 10 } });
 });
 afterAll(() => fuzzer.close());
 

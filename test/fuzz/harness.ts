@@ -18,7 +18,7 @@ import { measure, PLAN_INVENTORY, planDoc, planPathway } from '../support/plan-d
 import { clone, mutate, type Json } from './mutators.ts';
 import { checkFinite, checkIssues, errorText, type Documents, type Violation } from './properties.ts';
 import { mutantSeed, random } from './random.ts';
-import { mutateText, type TextMutant } from './text-mutators.ts';
+import { mutateText, type TextMutant, type TextOperator } from './text-mutators.ts';
 
 export type Kind = 'inventory' | 'pathway' | 'plan';
 export const KINDS: readonly Kind[] = ['inventory', 'pathway', 'plan'];
@@ -141,6 +141,20 @@ export class Fuzzer {
     const started = performance.now();
     const outcome = await this.runDocuments(kind, documents);
     return { mutant, ...outcome, milliseconds: performance.now() - started };
+  }
+
+  /**
+   * A text mutant of the demo file of `kind` with the given operator, for the real CLI: the file, and the
+   * demo files it names, written to a folder of their own.
+   */
+  textFile(kind: Kind, index: number, operator: TextOperator): { folder: string; file: string; text: TextMutant } {
+    const seed = this.seeds[kind].find((choice) => choice.yaml !== undefined)!;
+    const text = mutateText(random(mutantSeed(this.options.seed, `cli-${kind}`, index)), seed.yaml!, JSON.stringify(seed.documents[kind], null, 1), this.options.depth, operator);
+    const folder = mkdtempSync(join(this.directory, 'cli-'));
+    for (const name of ['inventory.yaml', 'pathway.yaml']) writeFileSync(join(folder, name), demoText(name));
+    const file = join(folder, `mutant${text.extension}`);
+    writeFileSync(file, text.bytes);
+    return { folder, file, text };
   }
 
   /** The file through the CLI's reader, then the engine: a reader's refusal is the CLI's exit 2. */

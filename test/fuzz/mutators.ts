@@ -79,7 +79,7 @@ function replace(document: Json, place: Place, value: Json): void {
 /** Renames a key where it stands, keeping the order of the object's keys. */
 function renameKey(object: { [key: string]: Json }, from: string, to: string): void {
   const entries = Object.keys(object).map((key) => [key === from ? to : key, object[key]!] as const);
-  for (const key of Object.keys(object)) delete object[key];
+  for (const key of Object.keys(object)) Reflect.deleteProperty(object, key);
   for (const [key, value] of entries) setOwn(object, key, value);
 }
 
@@ -140,7 +140,7 @@ export function mutate(random: Random, document: Json, options: MutateOptions): 
       const place = any();
       const at = parentOf(document, place)!;
       if (Array.isArray(at.parent)) at.parent.splice(at.key as number, 1);
-      else delete at.parent[at.key as string];
+      else Reflect.deleteProperty(at.parent, at.key as string);
       return { operator, description: `delete ${placeText(place)}` };
     }
     case 'retype': {

@@ -15,7 +15,7 @@ export interface TextMutant {
   readonly mustRefuse: boolean;
 }
 
-const TEXT_OPERATORS = ['unresolved-alias', 'alias-bomb', 'deep-nesting', 'bom', 'invalid-utf8', 'duplicate-key', 'duplicate-line', 'truncate', 'json-duplicate-key', 'json-bom', 'json-truncate'] as const;
+export const TEXT_OPERATORS = ['unresolved-alias', 'alias-bomb', 'deep-nesting', 'bom', 'invalid-utf8', 'duplicate-key', 'duplicate-line', 'truncate', 'json-duplicate-key', 'json-bom', 'json-truncate'] as const;
 export type TextOperator = (typeof TEXT_OPERATORS)[number];
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -25,9 +25,9 @@ function entryLines(lines: readonly string[]): number[] {
   return lines.flatMap((line, index) => (/^\s*(- )?[A-Za-z_][\w-]*:\s*\S/.test(line) && !line.trimStart().startsWith('#') ? [index] : []));
 }
 
-/** A hostile variant of `yaml` (the file's text) or of `json` (the same document as JSON text). */
-export function mutateText(random: Random, yaml: string, json: string, depthLimit: number): TextMutant {
-  const operator = random.pick(TEXT_OPERATORS);
+/** A hostile variant of `yaml` (the file's text) or of `json` (the same document as JSON text); `operator` when given, else a random one. */
+export function mutateText(random: Random, yaml: string, json: string, depthLimit: number, chosen?: TextOperator): TextMutant {
+  const operator = chosen ?? random.pick(TEXT_OPERATORS);
   const lines = yaml.split('\n');
   const entries = entryLines(lines);
   const yamlOut = (text: string, description: string, mustRefuse = false): TextMutant => ({ bytes: utf8(text), extension: '.yaml', operator, description, mustRefuse });
