@@ -21,6 +21,10 @@ export interface CampaignStats {
   readonly textMutants: number;
   readonly milliseconds: number;
   readonly slowest: Outcome | undefined;
+  /** The ten slowest mutants, slowest first. */
+  readonly slowestTen: readonly Outcome[];
+  /** Mutants that took a second or more. */
+  readonly overOneSecond: number;
   readonly failures: readonly Failure[];
   /** Mutants per operator, to show what the run covered. */
   readonly operators: Readonly<Record<string, number>>;
@@ -33,6 +37,8 @@ export async function campaign(fuzzer: Fuzzer, kind: Kind, count: number, onOutc
   let textMutants = 0;
   let milliseconds = 0;
   let slowest: Outcome | undefined;
+  let slowestTen: Outcome[] = [];
+  let overOneSecond = 0;
   const failures: Failure[] = [];
   const operators: Record<string, number> = {};
   for (let index = first; index < first + count; index++) {
@@ -44,10 +50,14 @@ export async function campaign(fuzzer: Fuzzer, kind: Kind, count: number, onOutc
     if (outcome.text) textMutants++;
     milliseconds += outcome.milliseconds;
     if (!slowest || outcome.milliseconds > slowest.milliseconds) slowest = outcome;
+    if (outcome.milliseconds >= 1000) overOneSecond++;
+    if (slowestTen.length < 10 || outcome.milliseconds > slowestTen[slowestTen.length - 1]!.milliseconds) {
+      slowestTen = [...slowestTen, outcome].sort((a, b) => b.milliseconds - a.milliseconds).slice(0, 10);
+    }
     for (const operator of outcome.mutant.operators) operators[operator] = (operators[operator] ?? 0) + 1;
     for (const violation of outcome.violations) failures.push({ outcome, violation, known: classify(outcome, violation) });
   }
-  return { kind, mutants: count, ok, issues, refused, textMutants, milliseconds, slowest, failures, operators };
+  return { kind, mutants: count, ok, issues, refused, textMutants, milliseconds, slowest, slowestTen, overOneSecond, failures, operators };
 }
 
 /** One line per failure: its class, what was done, what happened, and how to replay it. */

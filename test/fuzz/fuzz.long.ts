@@ -45,6 +45,7 @@ if (replay) {
       console.log(
         [
           `[fuzz] ${kind}: ${stats.mutants} mutants (${stats.textMutants} at the text level) in ${(stats.milliseconds / 1000).toFixed(1)} s; ok ${stats.ok}, issues ${stats.issues}, refused by the reader ${stats.refused}`,
+          `  ${stats.overOneSecond} mutants took 1 s or more; median of the ten slowest ${stats.slowestTen[5]?.milliseconds.toFixed(0)} ms`,
           `  slowest ${slowest.milliseconds.toFixed(0)} ms: ${slowest.mutant.seedName}: ${slowest.mutant.description.slice(0, 200)} (FUZZ_SEED=${seed} FUZZ_REPLAY=${kind}:${slowest.mutant.index})`,
           `  operators ${JSON.stringify(stats.operators)}`,
           ...[...failureCounts(stats.failures)].map(([name, count]) => `  ${count} × ${name}`),
@@ -80,7 +81,9 @@ afterAll(() => {
           issues: stats.issues,
           refused: stats.refused,
           seconds: stats.milliseconds / 1000,
-          slowest: stats.slowest && { milliseconds: stats.slowest.milliseconds, mutant: stats.slowest.mutant },
+          overOneSecond: stats.overOneSecond,
+          slowest: stats.slowestTen.map((outcome) => ({ milliseconds: Math.round(outcome.milliseconds), result: outcome.result, replay: `${outcome.mutant.kind}:${outcome.mutant.index}`, mutant: `${outcome.mutant.seedName}: ${outcome.mutant.description.slice(0, 300)}` })),
+          operators: stats.operators,
           failures: Object.fromEntries(failureCounts(stats.failures)),
           examples: stats.failures.slice(0, 400).map((failure) => failureLine(seed, failure)),
         })),
