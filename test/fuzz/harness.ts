@@ -16,9 +16,14 @@ import { COAL, GAS, HOME_POWER, INDUSTRY_POWER, inventoryOf, pathwayDoc } from '
 import { base as smallInventory } from '../support/inventory-documents.ts';
 import { measure, PLAN_INVENTORY, planDoc, planPathway } from '../support/plan-documents.ts';
 import { clone, mutate, type Json } from './mutators.ts';
-import { checkFinite, checkIssues, errorText, type Documents, type Violation } from './properties.ts';
+import { checkEntries, checkFinite, checkIssues, errorText, type Documents, type Violation } from './properties.ts';
 import { mutantSeed, random } from './random.ts';
 import { mutateText, type TextMutant, type TextOperator } from './text-mutators.ts';
+
+/** A top-level field of a document, if the document is a mapping. */
+function field(document: Json | undefined, key: string): Json | undefined {
+  return typeof document === 'object' && document !== null && !Array.isArray(document) && Object.hasOwn(document, key) ? document[key] : undefined;
+}
 
 export type Kind = 'inventory' | 'pathway' | 'plan';
 export const KINDS: readonly Kind[] = ['inventory', 'pathway', 'plan'];
@@ -203,6 +208,7 @@ export class Fuzzer {
         if (!run.ok) return { issues: run.issues, violations: [] };
         const { pathway, result, comparison } = run.value;
         const violations = comparison.flatMap((scenario) => checkFinite({ [`${scenario.scenario.id}.total`]: scenario.total, [`${scenario.scenario.id}.basicPlus`]: scenario.basicPlus }));
+        violations.push(...checkEntries('scenario', field(documents.pathway, 'scenarios'), comparison.map((scenario) => scenario.scenario.id)));
         JSON.stringify(pathwayJson(result, comparison));
         if (pathway.uncertainty.length > 0) {
           const mc = await engine.monteCarlo(pathway, { runs: 16, seed: 1 });
@@ -215,7 +221,12 @@ export class Fuzzer {
         if (!run.ok) return { issues: run.issues, violations: [] };
         const result = run.value;
         JSON.stringify(planJson(result));
-        return { violations: checkFinite({ totalCost: result.totalCost, outlays: result.outlays, 'pathway.total': result.pathway.total, 'baselinePathway.total': result.baselinePathway.total }) };
+        return {
+          violations: [
+            ...checkFinite({ totalCost: result.totalCost, outlays: result.outlays, 'pathway.total': result.pathway.total, 'baselinePathway.total': result.baselinePathway.total }),
+            ...checkEntries('measure', field(documents.plan, 'measures'), result.macc.entries.map((entry) => entry.id)),
+          ],
+        };
       }
     }
   }

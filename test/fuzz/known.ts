@@ -28,6 +28,7 @@ export const KNOWN_FAILURES: readonly KnownClass[] = [
   { name: 'crash (CLI): YAML alias bomb, exit 1', kind: 'cli', matches: detail(/^exit 1: peakpath: internal error: Excessive alias count/) },
   // Accepted silently.
   { name: 'S1 sums that overflow: inventory totals Infinity', kind: 'non-finite', matches: detail(/^(basic|basicPlus|scope1|scope2|scope3|other) = -?Infinity$/) },
+  { name: 'S4 a plan measure named __proto__ vanishes from the MACC', kind: 'dropped-entry', matches: detail(/^measure "__proto__" is neither refused nor in the result$/) },
   { name: 'S2 duplicate keys in JSON, last one wins', kind: 'accepted-hostile-text', matches: textOperator('json-duplicate-key') },
   { name: 'S3 a file that is not UTF-8 decoded into replacement characters', kind: 'accepted-hostile-text', matches: textOperator('invalid-utf8') },
   // Unclear messages.

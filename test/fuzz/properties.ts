@@ -15,6 +15,7 @@ export type FailureKind =
   | 'bad-message' // formatIssue gave an empty text, or one with undefined / NaN / [object Object]
   | 'non-finite' // a total of a successful result is Infinity or NaN
   | 'accepted-hostile-text' // a file that must be refused (not UTF-8, a key twice in JSON, …) gave a result
+  | 'dropped-entry' // an entry of an id-keyed map (a plan's measure, a pathway's scenario) vanished from a successful result
   | 'cli'; // the spawned CLI: exit 1, a stack trace, or a problem line without a path
 
 export interface Violation {
@@ -90,4 +91,16 @@ export function checkFinite(series: Readonly<Record<string, number | readonly nu
 export function errorText(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
   return String(error);
+}
+
+/**
+ * Every id of an id-keyed map of the document is in the result: a measure named `__proto__` that is
+ * neither refused nor in the MACC has vanished silently (issue 11, S4).
+ */
+export function checkEntries(what: string, written: Json | undefined, found: readonly string[]): Violation[] {
+  if (typeof written !== 'object' || written === null || Array.isArray(written)) return [];
+  const present = new Set(found);
+  return Object.keys(written)
+    .filter((id) => !present.has(id))
+    .map((id) => ({ kind: 'dropped-entry' as const, detail: `${what} ${JSON.stringify(id)} is neither refused nor in the result` }));
 }
