@@ -32,7 +32,7 @@ export const KNOWN_FAILURES: readonly KnownClass[] = [
   { name: 'S2 duplicate keys in JSON, last one wins', kind: 'accepted-hostile-text', matches: textOperator('json-duplicate-key') },
   { name: 'S3 a file that is not UTF-8 decoded into replacement characters', kind: 'accepted-hostile-text', matches: textOperator('invalid-utf8') },
   // Unclear messages.
-  { name: 'unclear: a JSON BOM as JSON.parse\'s "Unexpected token", the quoted file text breaking the line (CLI)', kind: 'cli', matches: detail(/^problem line without a path: .*" is not valid JSON \/ 不是有效的 JSON$/) },
+  { name: 'unclear: a JSON BOM as JSON.parse\'s "Unexpected token", the quoted file text breaking the line (CLI)', kind: 'cli', matches: detail(/^problem line without a path: .*(\.\.\.|") is not valid JSON \/ 不是有效的 JSON$/) },
   // Unclear messages (beyond the issue's list: found by this fuzzer).
   { name: 'new: a missing `adoption` reported as "expected object, got undefined"', kind: 'bad-message', matches: detail(/^type \((en|zh)\): \S+\.adoption: (expected object, got undefined|应为 object，实为 undefined)$/) },
   { name: "new: a plan's own catalogue entry: zod's English text \"… received undefined\" in both languages", kind: 'bad-message', matches: detail(/^invalid-catalogue \((en|zh)\): catalogue\.measures\[\d+\]\S*: .*Invalid input: expected \w+, received undefined$/) },
