@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaign, failureCounts, failureLine, type Failure } from './campaign.ts';
 import { checkCli } from './cli-check.ts';
 import { Fuzzer, type Kind } from './harness.ts';
-import { classifyCli } from './known.ts';
+import { classifyCli, KNOWN_FAILURES } from './known.ts';
 import { fuzzSeed } from './random.ts';
 import type { TextOperator } from './text-mutators.ts';
 
@@ -21,10 +21,17 @@ let fuzzer: Fuzzer;
 beforeAll(async () => {
   fuzzer = await Fuzzer.create({ seed, textShare: 0.1, longString: 500, depth: 2_000, planLimits: { sequentialSolves: 4, relaxationSolves: 20, diagnosisSolves: 2, solverSeconds: 10 } });
 });
-afterAll(() => fuzzer.close());
+/** Known classes met in this run: the others are printed at the end, candidates for removal once fixed. */
+const met = new Set<string>();
+afterAll(() => {
+  fuzzer.close();
+  const unmet = KNOWN_FAILURES.filter((known) => !met.has(known.name)).map((known) => known.name);
+  if (unmet.length > 0) console.log(`[fuzz] known classes not met with seed ${seed}: ${unmet.join('; ')}`);
+});
 
 /** Prints every failure and the counts per class; returns the unknown ones. */
 function report(kind: string, failures: readonly Failure[]): string[] {
+  for (const failure of failures) if (failure.known) met.add(failure.known.name);
   for (const [name, count] of failureCounts(failures)) console.log(`[fuzz] ${kind}: ${count} × ${name}`);
   for (const failure of failures) console.log(`[fuzz]   ${failureLine(seed, failure)}`);
   return failures.filter((failure) => !failure.known).map((failure) => failureLine(seed, failure));
@@ -58,6 +65,7 @@ describe(`fuzzer, seed ${seed} (replay one mutant: FUZZ_SEED=${seed} FUZZ_REPLAY
       console.log(`[fuzz] cli ${kind} ${text.operator}: exit ${run.status}`);
       for (const violation of run.violations) {
         const known = classifyCli(violation);
+        if (known) met.add(known.name);
         const line = `${known ? `known [${known.name}]` : 'UNKNOWN'} ${violation.kind}: ${violation.detail} — ${kind} ${text.description}`;
         console.log(`[fuzz]   ${line}`);
         if (!known) failures.push(line);
