@@ -39,7 +39,11 @@ if (replay) {
 } else {
   for (const kind of KINDS) {
     it(`${counts[kind]} ${kind} mutants, seed ${seed}`, async () => {
-      const stats = await campaign(fuzzer, kind, counts[kind]);
+      const started = Date.now();
+      // Progress on stderr, so a long run shows where it is.
+      const stats = await campaign(fuzzer, kind, counts[kind], (outcome) => {
+        if ((outcome.mutant.index + 1) % 250 === 0) process.stderr.write(`[fuzz] ${kind}: ${outcome.mutant.index + 1} of ${counts[kind]} after ${Math.round((Date.now() - started) / 1000)} s\n`);
+      });
       results.push(stats);
       const slowest = stats.slowest!;
       console.log(
