@@ -1,9 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseBigYaml } from './big-yaml.ts';
 
 /** Input files larger than this are refused before they are read. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** YAML files larger than this are parsed a part at a time (big-yaml.ts): one parse of 63 MiB needs over 4 GB. */
+const BIG_YAML_BYTES = 4 * 1024 * 1024;
 
 /** A problem with the file itself (missing, too large, not JSON/YAML): exit status 2. */
 export class InputFileError extends Error {
@@ -38,7 +42,8 @@ export async function readDocument(file: string): Promise<unknown> {
     }
   }
   try {
-    return parseYaml(text, { prettyErrors: true, maxAliasCount: 100 }) as unknown;
+    const options = { prettyErrors: true, maxAliasCount: 100 };
+    return (size > BIG_YAML_BYTES ? parseBigYaml(text, options) : undefined) ?? (parseYaml(text, options) as unknown);
   } catch (error) {
     if (error instanceof YAMLParseError) {
       // The parser's first line already says where: "… at line 2, column 7:".
