@@ -19,7 +19,7 @@ const CHUNK_CHARS = 1 << 20;
  * sequence's own indentation, which in valid YAML cannot sit inside a scalar, a block scalar or a flow
  * collection of the item before it (their lines are indented further).
  */
-export function parseBigYaml(text: string, options: Options): unknown {
+export function parseBigYaml(text: string, options: Options, chunkChars = CHUNK_CHARS): unknown {
   if (/^(%|---|\.\.\.)/m.test(text)) return undefined;
   const sequences = blockSequences(text);
   if (sequences.length === 0) return undefined;
@@ -42,7 +42,7 @@ export function parseBigYaml(text: string, options: Options): unknown {
   const mapping = document as Record<string, unknown>;
   for (const sequence of sequences) {
     if (!Object.prototype.hasOwnProperty.call(mapping, sequence.key) || mapping[sequence.key] !== null) return undefined;
-    const items = sequenceItems(text, sequence, options);
+    const items = sequenceItems(text, sequence, options, chunkChars);
     if (!items) return undefined;
     mapping[sequence.key] = items;
   }
@@ -93,7 +93,7 @@ function blockSequences(text: string): BlockSequence[] {
 }
 
 /** The sequence's items, parsed a chunk of whole items at a time; undefined if a chunk does not parse as those items. */
-function sequenceItems(text: string, sequence: BlockSequence, options: Options): unknown[] | undefined {
+function sequenceItems(text: string, sequence: BlockSequence, options: Options, chunkChars: number): unknown[] | undefined {
   const items: unknown[] = [];
   const itemStart = new RegExp(`^ {${sequence.indent}}-([ \\t]|\\r?$)`);
   let chunkStart = sequence.start;
@@ -116,7 +116,7 @@ function sequenceItems(text: string, sequence: BlockSequence, options: Options):
   while (offset < sequence.end) {
     const lineEnd = endOfLine(text, offset);
     if (itemStart.test(text.slice(offset, Math.min(lineEnd, offset + sequence.indent + 3)))) {
-      if (offset - chunkStart >= CHUNK_CHARS && !flush(offset)) return undefined;
+      if (offset - chunkStart >= chunkChars && !flush(offset)) return undefined;
       count++;
     }
     offset = lineEnd + 1;
