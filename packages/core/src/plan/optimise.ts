@@ -284,8 +284,9 @@ export class PortfolioOptimiser implements ModelContext {
     const all = Float64Array.from(this.maxima);
     if (iterations >= limit || this.timeLimited || this.meets(this.evaluator.evaluate(all), all, request)) {
       const found = await this.solveRequestSequential(request);
-      if (found.status === 'infeasible' || !Number.isFinite(bound)) return found;
-      return { ...found, gap: Math.max(0, (found.cost - bound) / Math.max(Math.abs(found.cost), 1e-9)) };
+      const total = { ...found, iterations: iterations + found.iterations };
+      if (found.status === 'infeasible' || !Number.isFinite(bound)) return total;
+      return { ...total, gap: Math.max(0, (found.cost - bound) / Math.max(Math.abs(found.cost), 1e-9)) };
     }
     return { status: 'infeasible', method: 'relaxation', gap: null, x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
   }
