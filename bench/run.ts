@@ -5,6 +5,7 @@
 import { cpus } from 'node:os';
 import { benchInventory } from './inventory.bench.ts';
 import { benchJson } from './json.bench.ts';
+import { benchLimits } from './limits.bench.ts';
 import { benchPathway } from './pathway.bench.ts';
 import { benchPlan } from './plan.bench.ts';
 import { benchStartup } from './startup.bench.ts';
@@ -18,4 +19,5 @@ if (only === undefined || only === 'inventory') {
 if (only === undefined || only === 'json') benchJson();
 if (only === undefined || only === 'pathway') await benchPathway();
 if (only === undefined || only === 'plan') await benchPlan();
+if (only === undefined || only === 'limits') await benchLimits(); // BENCH_LIMITS=plan or memory: one half (memory takes minutes)
 if (only === undefined || only === 'startup') benchStartup(); // BENCH_ONLY=startup: the CLI's start-up against node -e 0

@@ -91,9 +91,19 @@ function yesNoBackToLumpy(plan: unknown): unknown {
   return { ...rest, portfolio: portfolio.map(({ yesNo, ...entry }) => ({ ...entry, lumpy: yesNo })) };
 }
 
+/**
+ * Plan (issue 11, limits): `solution.gap` is new — the proven relative gap to the cheapest, null when nothing
+ * is proven (the demo's sequential search) — and `solution.limit` appears when a time limit stopped the search.
+ */
+function undoSolutionGap(plan: unknown): unknown {
+  const { solution, ...rest } = plan as { solution: Record<string, unknown> };
+  const { gap: _gap, limit: _limit, ...before } = solution;
+  return { ...rest, solution: before };
+}
+
 /** By output kind: the file name's first word in test/golden (inventory, worked, pathway, plan). */
 export const DOCUMENTED_CHANGES: Readonly<Record<string, Undo>> = {
-  plan: (now) => [undoPlanAbatementNames, undoPlanPollutantSpelling, yesNoBackToLumpy].reduce((json, undo) => undo(json), now),
+  plan: (now) => [undoPlanAbatementNames, undoPlanPollutantSpelling, yesNoBackToLumpy, undoSolutionGap].reduce((json, undo) => undo(json), now),
   inventory: inventoryVersion1,
   worked: inventoryVersion1,
 };

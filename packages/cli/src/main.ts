@@ -66,6 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('action plan: MACC, least-cost portfolio under targets and budgets, priorities / 减排行动方案：边际减排成本曲线、最低成本组合、优先排序')
     .argument('<file>', 'plan file (JSON or YAML); its `pathway` names the pathway file')
     .option('--json', 'print the result as JSON', false)
+    .option('--time-limit <seconds>', 'seconds the optimisation may take; past it, the best portfolio found with its proven gap (default 60)')
+    .option('--mip-gap <gap>', 'relative gap at which a portfolio counts as the cheapest (default 0.0001)')
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { jsonStructureProblem } from './json-keys.ts';
 import { bytePosition, firstInvalidUtf8, textPosition } from './utf8.ts';
 import { yamlStructureProblem } from './yaml-structure.ts';
+import { parseBigYaml } from './big-yaml.ts';
 
 /** Input files larger than this are refused before they are read. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -34,7 +35,7 @@ export async function readDocument(file: string): Promise<unknown> {
     throw new InputFileError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}) / 无法读取文件`);
   }
   const text = decodeUtf8(file, bytes);
-  return extname(file).toLowerCase() === '.json' ? parseJson(file, text) : parseYamlText(file, text);
+  return extname(file).toLowerCase() === '.json' ? parseJson(file, text) : parseYamlFile(file, text);
 }
 
 /**
@@ -74,6 +75,18 @@ function parseJson(file: string, text: string): unknown {
   throw new InputFileError(
     `${file}: not valid JSON: duplicate key ${key} at line ${at.line}, column ${at.column} (first at line ${first.line}) / 不是有效的 JSON：第 ${at.line} 行第 ${at.column} 列的键 ${key} 重复（首次出现在第 ${first.line} 行）`,
   );
+}
+
+/**
+ * Above this size a YAML file's long block sequences are parsed a part at a time (big-yaml.ts): one
+ * parse of a 63 MiB inventory needs over 4 GB. A part the library rejects, or a shape the split cannot
+ * keep exact, falls back to the whole-file parse below, which reports every error with its place.
+ */
+const BIG_YAML_CHARS = 4 * 1024 * 1024;
+
+function parseYamlFile(file: string, text: string): unknown {
+  const big = text.length > BIG_YAML_CHARS ? parseBigYaml(text, { prettyErrors: true, maxAliasCount: 100 }) : undefined;
+  return big ?? parseYamlText(file, text);
 }
 
 function parseYamlText(file: string, text: string): unknown {

@@ -1,6 +1,6 @@
 import { planJson, type Lang, type PlanResult } from '@peakpath/core';
 import { formatNumber, renderTable } from '../format/table.ts';
-import { createNodeEngine, readDocument } from '@peakpath/node';
+import { createNodeEngine, InputFileError, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { issueReport } from './inventory.ts';
 import { jsonText } from '../format/json.ts';
@@ -9,13 +9,31 @@ export interface PlanOptions {
   readonly json: boolean;
   readonly pretty?: boolean;
   readonly lang: Lang;
+  /** `--time-limit`: seconds the optimisation may take (the engine's `limits.seconds`, default 60). */
+  readonly timeLimit?: string | undefined;
+  /** `--mip-gap`: relative gap at which a solve is optimal (the engine's `limits.mipGap`, default 0.0001). */
+  readonly mipGap?: string | undefined;
+}
+
+/** A number option within [min, max]; a usage error (exit 2) otherwise. */
+function numberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < min || number > max) {
+    throw new InputFileError(`--${name}: expected a number from ${min} to ${max}, got "${value}" / --${name} 应为 ${min}–${max} 的数`);
+  }
+  return number;
 }
 
 /** `peakpath plan FILE`: the MACC, the least-cost portfolio and its pathway, or why no portfolio meets the request. */
 export async function planCommand(file: string, options: PlanOptions): Promise<CommandOutput> {
+  const seconds = numberOption('time-limit', options.timeLimit, 0.001, 86_400);
+  const mipGap = numberOption('mip-gap', options.mipGap, 0, 1);
   const document = await readDocument(file);
   const engine = await createNodeEngine();
-  const run = await engine.plan(document, { id: file });
+  // The time limit covers the whole optimisation, and no solve may take longer than it.
+  const limits = { ...(seconds === undefined ? {} : { seconds, solverSeconds: seconds }), ...(mipGap === undefined ? {} : { mipGap }) };
+  const run = await engine.plan(document, { id: file, limits, clock: () => performance.now() });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
   if (options.json) return { status: 0, stdout: jsonText(planJson(run.value), options.pretty) };
   return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n` };
@@ -25,6 +43,7 @@ const TEXT = {
   en: {
     title: (r: PlanResult) => `${r.name.en} — ${r.city}: measures added to "${r.baseline.name.en}" (${r.baseline.id}); costs in CNY of ${r.priceYear}, discounted at ${(r.discountRate * 100).toFixed(2)} %`,
     status: { optimal: 'optimal', feasible: 'meets every constraint, not proven the cheapest (the measures interact)', infeasible: 'no portfolio meets the request' },
+    limited: (seconds: number, found: boolean) => (found ? `best found within the ${seconds} s limit` : `none found within the ${seconds} s limit (not a proof that none exists)`),
     solution: (r: PlanResult, status: string) => `Least-cost portfolio: ${status} (${r.solution.method}, ${r.solution.iterations} solves); constraints: ${r.constraints.targets.join(', ') || 'none'}${r.constraints.budget ? ', yearly budget' : ''}`,
     portfolioHeader: (y: number) => ['Measure', 'Adoption', `Units ${y}`, 'Cost, 10,000 CNY', `Abatement ${y}, tCO2e`],
     total: (cost: string) => `Net present cost of the portfolio: ${cost} 10,000 CNY`,
@@ -49,6 +68,7 @@ const TEXT = {
   zh: {
     title: (r: PlanResult) => `${r.name.zh} — ${r.city}：措施叠加于"${r.baseline.name.zh}"（${r.baseline.id}）；成本以 ${r.priceYear} 年人民币计，折现率 ${(r.discountRate * 100).toFixed(2)}%`,
     status: { optimal: '最优', feasible: '满足全部约束，但措施间相互影响，未能证明成本最低', infeasible: '没有满足要求的措施组合' },
+    limited: (seconds: number, found: boolean) => (found ? `${seconds} 秒时限内找到的最佳组合` : `${seconds} 秒时限内未找到（并非不存在的证明）`),
     solution: (r: PlanResult, status: string) => `最低成本组合：${status}（${r.solution.method}，求解 ${r.solution.iterations} 次）；约束：${r.constraints.targets.join('、') || '无'}${r.constraints.budget ? '、年度预算' : ''}`,
     portfolioHeader: (y: number) => ['措施', '实施程度', `${y} 年规模`, '成本（万元）', `${y} 年减排量（吨 CO2e）`],
     total: (cost: string) => `组合净现值成本：${cost} 万元`,
@@ -76,7 +96,9 @@ function renderPlan(result: PlanResult, lang: Lang): string {
   const t = TEXT[lang];
   const n = (value: number, digits = 0): string => formatNumber(value, lang, digits);
   const name = (value: { en: string; zh: string }): string => value[lang];
-  const out: string[] = [t.title(result), '', t.solution(result, t.status[result.solution.status])];
+  const { limit } = result.solution;
+  const status = limit ? t.limited(limit.seconds, result.solution.status !== 'infeasible') : t.status[result.solution.status];
+  const out: string[] = [t.title(result), '', t.solution(result, status)];
   if (result.portfolio.length > 0) {
     out.push(
       renderTable(

@@ -80,6 +80,8 @@ export interface PlanOptions extends DocumentOptions {
   readonly limits?: Partial<OptimiseLimits> | undefined;
   readonly signal?: CancelSignal | undefined;
   readonly progress?: ((progress: OptimiseProgress) => void) | undefined;
+  /** Milliseconds (`performance.now`): the clock of `limits.seconds`; without it the solver's own seconds are counted. */
+  readonly clock?: (() => number) | undefined;
 }
 
 /** A pathway run as `peakpath pathway` shows it: one scenario in detail and every scenario for comparison. */
@@ -225,7 +227,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function optimisePlan(loaded: Plan, planOptions?: Omit<PlanOptions, 'id'>): Promise<EngineResult<PlanResult>> {
     if (!options.solver) return { ok: false, issues: [{ document: { kind: 'request', id: 'plan' }, path: ['solver'], code: 'required' }] };
-    const value = await runPlan(loaded, options.solver, { limits: planOptions?.limits, signal: planOptions?.signal, progress: planOptions?.progress });
+    const value = await runPlan(loaded, options.solver, { limits: planOptions?.limits, signal: planOptions?.signal, progress: planOptions?.progress, clock: planOptions?.clock });
     return { ok: true, value };
   }
 

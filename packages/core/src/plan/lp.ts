@@ -4,16 +4,32 @@
  * as a function, so the core does no I/O and its tests can pass any solver.
  */
 export interface LpSolution {
-  readonly status: 'optimal' | 'infeasible' | 'unbounded' | 'error';
+  /**
+   * `optimal`: proven optimal, within the relative gap asked for (`gap` says how close); `time-limit`: the
+   * solver stopped at its time limit, with the best solution it had (`columns`, `objective`) or none.
+   */
+  readonly status: 'optimal' | 'time-limit' | 'infeasible' | 'unbounded' | 'error';
   /** The solver's own status text ("Optimal", "Infeasible", "Time limit reached" …). */
   readonly message: string;
-  /** Column values by name (only with status `optimal`). */
+  /** Column values by name (with status `optimal`, and `time-limit` when a solution was found). */
   readonly columns: Readonly<Record<string, number>>;
+  /** Objective of the solution, when there is one. */
+  readonly objective?: number | undefined;
+  /** Proven bound on the optimal objective (a lower bound: the models minimise), when known. */
+  readonly bound?: number | undefined;
+  /** Relative gap between `objective` and `bound` as the solver measures it (0 for a proven LP optimum). */
+  readonly gap?: number | undefined;
+  /** Seconds the solver ran. */
+  readonly seconds?: number | undefined;
 }
 
-/** What a solve may take: the solver stops after `timeLimit` seconds and answers with what it has. */
+/**
+ * What a solve may take: the solver stops after `timeLimit` seconds and answers with what it has; a
+ * MIP is optimal once its solution is proven within `mipGap` (relative) of the best possible.
+ */
 export interface LpSolveOptions {
   readonly timeLimit?: number | undefined;
+  readonly mipGap?: number | undefined;
 }
 
 /**

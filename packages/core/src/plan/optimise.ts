@@ -26,8 +26,24 @@ import { addStructuralRows, addTargetRows, mixed, noGoodCut, supersetCut, type G
  *   answer the pathway confirms is kept (`sequential`).
  */
 export interface PortfolioSolution {
+  /**
+   * `optimal`: proven the cheapest, to within `gap`; `feasible`: meets every constraint, not proven the
+   * cheapest (the measures interact, or a limit stopped the search: `limit`); `infeasible`: none found.
+   */
   readonly status: 'optimal' | 'feasible' | 'infeasible';
   readonly method: 'relaxation' | 'sequential';
+  /**
+   * Proven relative gap: the portfolio costs at most this share more than the cheapest (`(cost − bound) / |cost|`
+   * of the solve it comes from; the relaxation's bound is below the true cheapest, so it bounds that too).
+   * Null when nothing is proven (the sequential search, or a portfolio the last solve did not produce).
+   */
+  readonly gap: number | null;
+  /**
+   * The limit that stopped the search before it ended on its own: `time` (the optimisation's `seconds`, or a
+   * solve's `solverSeconds` with the solver's best answer so far). The portfolio is then the best the pathway
+   * confirmed by then; an `infeasible` status says only that none was found in time.
+   */
+  readonly limit?: TimeLimit;
   /** Adoption scale per measure (in the plan's order). */
   readonly x: Float64Array;
   /** Net present cost, CNY. */
@@ -37,6 +53,12 @@ export interface PortfolioSolution {
   /** Largest |linear − pathway| emissions at the portfolio over the years of the bases its targets use, relative to the baseline's largest value. */
   readonly linearisationError: number;
   readonly infeasible?: Infeasibility;
+}
+
+/** The time limit that stopped a search: the optimisation's `seconds`, or one solve's `solverSeconds`. */
+export interface TimeLimit {
+  readonly kind: 'time';
+  readonly seconds: number;
 }
 
 export interface Infeasibility {
@@ -52,6 +74,15 @@ export type Reachable =
   | { readonly constraint: string; readonly kind: 'budget'; readonly factor: number | null };
 
 
+/** A portfolio the pathway confirmed, with the linearisation there when known and the proven gap of the solve that found it. */
+interface Candidate {
+  x: Float64Array;
+  cost: number;
+  error: number;
+  lin?: Linearisation;
+  gap: number | null;
+}
+
 /** How far the searches may go. Each solver call counts as one solve. */
 export interface OptimiseLimits {
   /** Solves of one sequential search (it runs from no measure and from every measure at its maximum). */
@@ -62,9 +93,21 @@ export interface OptimiseLimits {
   readonly diagnosisSolves: number;
   /** Seconds one solver call may take (passed to the solver; it answers with the best it has, or none). */
   readonly solverSeconds: number;
+  /**
+   * Seconds the whole optimisation may take, the diagnosis of an infeasible request included: checked before
+   * each solve, and each solve gets no more than what is left. Counted on `OptimiseOptions.clock` when given,
+   * otherwise as the seconds the solver reports (the pathway checks between solves take milliseconds).
+   */
+  readonly seconds: number;
+  /**
+   * Relative MIP gap at which a solve is optimal: its answer is proven within this share of the best its model
+   * allows. 10⁻⁴ (HiGHS's default): measure costs are uncertain by tens of per cent, so proving the last 0.01 %
+   * buys nothing, while a gap of 10⁻⁹ made a plan of 40 interchangeable yes/no measures run for hours.
+   */
+  readonly mipGap: number;
 }
 
-export const DEFAULT_LIMITS: OptimiseLimits = { sequentialSolves: 30, relaxationSolves: 400, diagnosisSolves: 12, solverSeconds: 60 };
+export const DEFAULT_LIMITS: OptimiseLimits = { sequentialSolves: 30, relaxationSolves: 400, diagnosisSolves: 12, solverSeconds: 60, seconds: 60, mipGap: 1e-4 };
 
 /** What an optimisation has done so far, for a progress bar or a job's status. */
 export interface OptimiseProgress {
@@ -79,6 +122,16 @@ export interface OptimiseOptions {
   /** Checked before each solve: an aborted signal rejects the optimisation with `Cancelled`. */
   readonly signal?: CancelSignal | undefined;
   readonly progress?: ((progress: OptimiseProgress) => void) | undefined;
+  /** Milliseconds from any origin (`performance.now`): the clock of the `seconds` limit. The core reads no clock itself. */
+  readonly clock?: (() => number) | undefined;
+}
+
+/** An answer of the linear model: its solution y, and the proven gap of the solve. */
+interface LinearAnswer {
+  readonly y: Float64Array;
+  readonly gap: number | null;
+  /** The solver's proven lower bound on the model's cost, CNY, when known. */
+  readonly bound: number | undefined;
 }
 
 export class PortfolioOptimiser implements ModelContext {
@@ -98,6 +151,12 @@ export class PortfolioOptimiser implements ModelContext {
   private readonly signal: CancelSignal | undefined;
   private readonly progress: ((progress: OptimiseProgress) => void) | undefined;
   private phase: OptimiseProgress['phase'] = 'portfolio';
+  private readonly clock: (() => number) | undefined;
+  private readonly started: number;
+  /** Seconds the solver has reported, for the `seconds` limit without a clock. */
+  private solverSeconds = 0;
+  /** Set when a time limit stopped a search or cut a solve short (its seconds); the request being solved reports it. */
+  private timeLimited: TimeLimit | undefined;
 
   constructor(
     readonly evaluator: PlanEvaluator,
@@ -107,6 +166,8 @@ export class PortfolioOptimiser implements ModelContext {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.signal = options.signal;
     this.progress = options.progress;
+    this.clock = options.clock;
+    this.started = this.clock?.() ?? 0;
     const { plan } = evaluator;
     this.years = evaluator.years;
     this.baseYear = plan.pathway.model.baseYear;
@@ -124,9 +185,12 @@ export class PortfolioOptimiser implements ModelContext {
     const { plan } = this.evaluator;
     const request: Request = { targets: plan.targets, budget: plan.budget };
     const solution = await this.solveRequest(request, 'cost');
-    if (solution.status !== 'infeasible') return solution;
+    // Nothing found within the time limit is no proof that nothing exists: there is nothing to diagnose.
+    if (solution.status !== 'infeasible' || solution.limit) return solution;
     this.phase = 'diagnosis';
-    return { ...solution, infeasible: await diagnose(this, request) };
+    this.timeLimited = undefined;
+    const infeasible = await diagnose(this, request);
+    return { ...solution, ...(this.timeLimited ? { limit: this.timeLimited } : {}), infeasible };
   }
 
   private get allBinary(): boolean {
@@ -135,6 +199,28 @@ export class PortfolioOptimiser implements ModelContext {
 
   /** The least-cost (or, with a `minimise` goal, the lowest) answer to a request; diagnose.ts asks it for subsets. */
   async solveRequest(request: Request, goal: Goal, maxIterations?: number): Promise<PortfolioSolution> {
+    const outer = this.timeLimited;
+    this.timeLimited = undefined;
+    const solution = await this.searchRequest(request, goal, maxIterations);
+    const limited = this.timeLimited;
+    this.timeLimited ??= outer;
+    if (!limited) return solution;
+    // A limit stopped the search: the best confirmed portfolio is not proven the cheapest, only within the gap of
+    // the solve it came from, and with nothing confirmed, every measure at its maximum may still meet the request.
+    if (solution.status === 'infeasible' && goal === 'cost') {
+      const all = Float64Array.from(this.maxima);
+      if (this.meets(this.evaluator.evaluate(all), all, request)) return { status: 'feasible', method: solution.method, gap: null, limit: limited, x: all, cost: this.evaluator.cost(all), iterations: solution.iterations, linearisationError: 0 };
+    }
+    return { ...solution, status: solution.status === 'optimal' ? 'feasible' : solution.status, limit: limited };
+  }
+
+  /** Seconds left of the optimisation's `seconds`. */
+  private remaining(): number {
+    const spent = this.clock ? (this.clock() - this.started) / 1000 : this.solverSeconds;
+    return this.limits.seconds - spent;
+  }
+
+  private async searchRequest(request: Request, goal: Goal, maxIterations?: number): Promise<PortfolioSolution> {
     const count = this.evaluator.plan.measures.length;
     const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
     const zero = this.linearise(this.lowerBounds());
@@ -146,14 +232,14 @@ export class PortfolioOptimiser implements ModelContext {
     if (goal === 'cost') runs.push(await this.sequential(request, goal, this.linearise(new Float64Array(count).fill(1)), limit));
     const iterations = runs.reduce((total, run) => total + run.iterations, 0);
     const found = runs.flatMap((run) => (run.best ? [run.best] : []));
-    if (found.length === 0) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
+    if (found.length === 0) return { status: 'infeasible', method: 'sequential', gap: null, x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
     const best = found.reduce((a, b) => (b.cost < a.cost - 1e-9 * Math.abs(a.cost) ? b : a));
     // Optimal only when no measure interacts with another: the model taken at no measure has the slopes of
     // the model at the answer, and both match the pathway there — then the pathway is linear in x and the
     // LP/MIP optimum is the optimum. Otherwise the answer is the best of a local search.
     const at = best.lin ?? this.linearise(Float64Array.from(best.x, (value, m) => (this.maxima[m]! > 0 ? value / this.maxima[m]! : 0)));
     const additive = best.error <= 1e-6 && this.sameSlopes(zero, at) && this.proportional(zero);
-    return { status: additive ? 'optimal' : 'feasible', method: 'sequential', x: best.x, cost: best.cost, iterations, linearisationError: best.error };
+    return { status: additive ? 'optimal' : 'feasible', method: 'sequential', gap: additive ? (best.gap ?? null) : null, x: best.x, cost: best.cost, iterations, linearisationError: best.error };
   }
 
   /**
@@ -171,15 +257,21 @@ export class PortfolioOptimiser implements ModelContext {
     let full: Linearisation | undefined;
     const cuts: LpRow[] = [];
     let iterations = 0;
+    // Every relaxation is below the cheapest portfolio (the cuts remove only refuted ones): its proven bound is too.
+    let bound = -Infinity;
+    // Half of the time is kept for the sequential search that answers if no portfolio is confirmed in time.
+    const reserve = this.limits.seconds / 2;
     while (iterations < limit) {
       iterations++;
-      const y = await this.solveLinear(lins, request, cuts, 'cost');
-      if (!y) break;
+      const answer = await this.solveLinear(lins, request, cuts, 'cost', reserve);
+      if (!answer) break;
+      if (answer.bound !== undefined) bound = Math.max(bound, answer.bound);
+      const { y } = answer;
       const x = y.map((level, m) => level * this.maxima[m]!);
       const ws = this.evaluator.evaluate(x);
       if (this.meets(ws, x, request)) {
         this.calls += iterations;
-        return { status: 'optimal', method: 'relaxation', x, cost: this.evaluator.cost(x), iterations, linearisationError: this.error(zero, y, ws, request) };
+        return { status: 'optimal', method: 'relaxation', gap: answer.gap, x, cost: this.evaluator.cost(x), iterations, linearisationError: this.error(zero, y, ws, request) };
       }
       cuts.push(supersetCut(y, cuts.length));
       full ??= this.fullLinearisation ?? this.linearise(new Float64Array(count).fill(1));
@@ -190,40 +282,46 @@ export class PortfolioOptimiser implements ModelContext {
     // Nothing confirmed within the limit: with no proof either way, the local search has the last word. Nor is
     // "none" trusted if every measure at its maximum meets the request (the premise failed where it was not checked).
     const all = Float64Array.from(this.maxima);
-    if (iterations >= limit || this.meets(this.evaluator.evaluate(all), all, request)) return this.solveRequestSequential(request);
-    return { status: 'infeasible', method: 'relaxation', x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
+    if (iterations >= limit || this.timeLimited || this.meets(this.evaluator.evaluate(all), all, request)) {
+      const found = await this.solveRequestSequential(request);
+      const total = { ...found, iterations: iterations + found.iterations };
+      if (found.status === 'infeasible' || !Number.isFinite(bound)) return total;
+      return { ...total, gap: Math.max(0, (found.cost - bound) / Math.max(Math.abs(found.cost), 1e-9)) };
+    }
+    return { status: 'infeasible', method: 'relaxation', gap: null, x: new Float64Array(count), cost: 0, iterations, linearisationError: 0 };
   }
 
   private async solveRequestSequential(request: Request): Promise<PortfolioSolution> {
     const count = this.evaluator.plan.measures.length;
     const run = await this.sequential(request, 'cost', this.linearise(this.lowerBounds()), this.limits.sequentialSolves);
-    if (!run.best) return { status: 'infeasible', method: 'sequential', x: new Float64Array(count), cost: 0, iterations: run.iterations, linearisationError: 0 };
-    return { status: 'feasible', method: 'sequential', x: run.best.x, cost: run.best.cost, iterations: run.iterations, linearisationError: run.best.error };
+    if (!run.best) return { status: 'infeasible', method: 'sequential', gap: null, x: new Float64Array(count), cost: 0, iterations: run.iterations, linearisationError: 0 };
+    return { status: 'feasible', method: 'sequential', gap: null, x: run.best.x, cost: run.best.cost, iterations: run.iterations, linearisationError: run.best.error };
   }
 
   /** Solve, move the linearisation to the answer, solve again, until an answer repeats; the cheapest the pathway confirms. */
-  private async sequential(request: Request, goal: Goal, start: Linearisation, limit: number): Promise<{ best?: { x: Float64Array; cost: number; error: number; lin?: Linearisation }; iterations: number }> {
+  private async sequential(request: Request, goal: Goal, start: Linearisation, limit: number): Promise<{ best?: Candidate; iterations: number }> {
     let lin = start;
     const cuts: LpRow[] = [];
     const seen = new Set<string>();
-    let best: { x: Float64Array; cost: number; error: number; lin?: Linearisation } | undefined;
+    let best: Candidate | undefined;
     // The starting point is a candidate too (the model is exact there).
     if (goal === 'cost') {
       const x = start.point.map((level, m) => level * this.maxima[m]!);
-      if (this.meets(this.evaluator.evaluate(x), x, request)) best = { x, cost: this.evaluator.cost(x), error: 0, lin: start };
+      if (this.meets(this.evaluator.evaluate(x), x, request)) best = { x, cost: this.evaluator.cost(x), error: 0, lin: start, gap: null };
     }
     let iterations = 0;
     while (iterations < limit) {
       iterations++;
-      const y = await this.solveLinear([lin], request, cuts, goal);
-      if (!y) break;
+      const answer = await this.solveLinear([lin], request, cuts, goal);
+      if (!answer) break;
+      const { y } = answer;
       const x = y.map((level, m) => level * this.maxima[m]!);
       const key = Array.from(y, (level) => level.toFixed(6)).join(',');
       const ws = this.evaluator.evaluate(x);
       const feasible = this.meets(ws, x, request);
       const error = this.error(lin, y, ws, request);
       const cost = this.evaluator.cost(x);
-      if (feasible && (!best || cost < best.cost - 1e-9 * Math.abs(best.cost))) best = { x, cost, error };
+      if (feasible && (!best || cost < best.cost - 1e-9 * Math.abs(best.cost))) best = { x, cost, error, gap: answer.gap };
       if (seen.has(key)) break;
       seen.add(key);
       if (this.allBinary && !feasible) cuts.push(noGoodCut(y, cuts.length));
@@ -233,7 +331,7 @@ export class PortfolioOptimiser implements ModelContext {
       // zig-zag of plain sequential linearisation between two answers just outside the constraints.
       const back = !feasible && best && cost < best.cost ? this.stepBack(best.x, x, request) : undefined;
       if (back) {
-        best = { ...back, error: 0 };
+        best = { ...back, error: 0, gap: null };
         lin = this.linearise(back.x.map((value, m) => (this.maxima[m]! > 0 ? value / this.maxima[m]! : 0)));
         best.lin = lin;
         best.error = this.error(lin, lin.point, this.evaluator.evaluate(back.x), request);
@@ -365,7 +463,7 @@ export class PortfolioOptimiser implements ModelContext {
   }
 
   /** The linear programme for a linearisation; its solution y, or undefined when it has none. */
-  private async solveLinear(lins: readonly Linearisation[], request: Request, cuts: readonly LpRow[], goal: Goal): Promise<Float64Array | undefined> {
+  private async solveLinear(lins: readonly Linearisation[], request: Request, cuts: readonly LpRow[], goal: Goal, reserve = 0): Promise<LinearAnswer | undefined> {
     const { plan } = this.evaluator;
     const lp = new LpModel();
     const columns = plan.measures.map((measure, m) => {
@@ -379,11 +477,20 @@ export class PortfolioOptimiser implements ModelContext {
     for (const cut of cuts) lp.row(cut);
     if (goal !== 'cost') goal.minimise(lp, lins[lins.length - 1]!);
     checkCancelled(this.signal);
-    const solution = await this.solver(lp.text(), { timeLimit: this.limits.solverSeconds });
+    const remaining = this.remaining() - reserve;
+    if (remaining <= 0) {
+      this.timeLimited = { kind: 'time', seconds: this.limits.seconds };
+      return undefined;
+    }
+    const solution = await this.solver(lp.text(), { timeLimit: Math.min(this.limits.solverSeconds, remaining), mipGap: this.limits.mipGap });
+    this.solverSeconds += solution.seconds ?? 0;
     this.solved++;
     this.progress?.({ phase: this.phase, solves: this.solved });
-    if (solution.status !== 'optimal') return undefined;
-    return Float64Array.from(columns, (name) => Math.min(1, Math.max(0, solution.columns[name] ?? 0)));
+    if (solution.status === 'time-limit') this.timeLimited = { kind: 'time', seconds: this.limits.solverSeconds < remaining ? this.limits.solverSeconds : this.limits.seconds };
+    const solved = solution.status === 'optimal' || (solution.status === 'time-limit' && solution.objective !== undefined);
+    if (!solved) return undefined;
+    const y = Float64Array.from(columns, (name) => Math.min(1, Math.max(0, solution.columns[name] ?? 0)));
+    return { y, gap: solution.gap ?? (solution.status === 'optimal' ? 0 : null), bound: solution.bound === undefined ? undefined : solution.bound * this.costScale };
   }
 
   /** Whether a portfolio meets the request on the real pathway (the workspace holds its evaluation). */

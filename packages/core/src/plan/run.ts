@@ -231,6 +231,7 @@ function rank(plan: Plan, macc: Macc, air: PlanResult['airPollutants']['byMeasur
 
 /** What the solver's answer rests on, for people: proven, and under which premise, or the best found. */
 function solutionStatement(solution: PortfolioSolution): Assumption {
+  if (solution.limit) return limitStatement(solution, solution.limit.seconds);
   const code = `solution-${solution.method}-${solution.status}`;
   if (solution.method === 'relaxation') {
     return solution.status === 'optimal'
@@ -240,4 +241,26 @@ function solutionStatement(solution: PortfolioSolution): Assumption {
   if (solution.status === 'optimal') return { code, text: { en: 'the portfolio is proven the cheapest: the measures do not interact and each acts in proportion to its adoption, so the pathway is linear in the adoption levels', zh: '已证明该组合成本最低：措施之间无相互作用且作用与实施程度成正比，路径对实施程度为线性' } };
   if (solution.status === 'feasible') return { code, text: { en: 'the portfolio meets every constraint but is not proven the cheapest: the measures interact, and it is the best found by sequential linearisation from no measure and from every measure at its maximum', zh: '该组合满足全部约束，但未能证明成本最低：措施之间存在相互作用，结果为从"无措施"与"全部措施取上限"两处出发的逐次线性化搜索所得最佳解' } };
   return { code, text: { en: 'no portfolio meeting the request was found by sequential linearisation (a local search: not a proof that none exists)', zh: '逐次线性化搜索未找到满足要求的组合（局部搜索，并非不存在的证明）' } };
+}
+
+/** A search a time limit stopped: the best portfolio the pathway confirmed by then, and how far from the cheapest it is proven. */
+function limitStatement(solution: PortfolioSolution, seconds: number): Assumption {
+  const code = `solution-time-limit-${solution.status}`;
+  if (solution.status === 'infeasible') {
+    return { code, text: { en: `no portfolio meeting the request was found within the ${seconds} s limit (not a proof that none exists)`, zh: `在 ${seconds} 秒时限内未找到满足要求的组合（并非不存在的证明）` } };
+  }
+  if (solution.gap === null) {
+    return { code, text: { en: `best portfolio found within the ${seconds} s limit; not proven how far it is from the cheapest`, zh: `${seconds} 秒时限内找到的最佳组合；未能证明其与最低成本的差距` } };
+  }
+  const percent = formatGap(solution.gap);
+  return { code, text: { en: `best portfolio found within the ${seconds} s limit; proven within ${percent} % of the cheapest`, zh: `${seconds} 秒时限内找到的最佳组合；已证明与最低成本相差不超过 ${percent}%` } };
+}
+
+/** A relative gap as a percentage with two significant digits, never rounded down ("3.2", "0.011"). */
+function formatGap(gap: number): string {
+  const percent = gap * 100;
+  if (percent === 0) return '0';
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(Math.abs(percent))));
+  const factor = 10 ** digits;
+  return (Math.ceil(percent * factor) / factor).toFixed(digits);
 }
