@@ -197,9 +197,12 @@ describe('continuous measures', () => {
         if (solution.status === 'optimal' && solution.cost > brute.cost * (1 + 1e-9) + 1e-9) return false;
         return solution.cost <= brute.cost * 1.25 + 1e-9;
       }),
-      propertySettings('continuous peak: optimiser vs grid', 25),
+      propertySettings('continuous peak: optimiser vs grid', 50),
     );
-    expect(checked).toBeGreaterThan(5);
+    // Many random requests have no feasible grid point (an early peak year the cuts cannot bend): 15–22 of
+    // 50 had one in four seeds tried, so at least 8 checked holds but for about 1 seed in 2,000 (25 runs
+    // with "more than 5" failed for seed 1787104644).
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 
   it('interacting continuous cuts: the answer meets the cap on the real pathway and beats the grid', async () => {
