@@ -15,12 +15,8 @@ export interface KnownClass {
   readonly matches: (violation: Violation, outcome: Outcome | undefined) => boolean;
 }
 
-const detail = (pattern: RegExp) => (violation: Violation): boolean => pattern.test(violation.detail);
 
 export const KNOWN_FAILURES: readonly KnownClass[] = [
-  { name: 'new: a missing `adoption` reported as "expected object, got undefined"', kind: 'bad-message', matches: detail(/^type \((en|zh)\): \S+\.adoption: (expected object, got undefined|应为 object，实为 undefined)$/) },
-  { name: "new: a plan's own catalogue entry: zod's English text \"… received undefined\" in both languages", kind: 'bad-message', matches: detail(/^invalid-catalogue \((en|zh)\): catalogue\.measures\[\d+\]\S*: .*Invalid input: expected \w+, received undefined$/) },
-  { name: 'new: a sector `gpc` written as a string is read as a list, its problem reported at gpc[0]', kind: 'path-not-in-document', matches: detail(/^pathway unknown-gpc at sectors\.[^.]+\.gpc\[0\]$/) },
 ];
 
 export function classify(outcome: Outcome, violation: Violation): KnownClass | undefined {

@@ -87,6 +87,30 @@ describe('results on in-memory documents', () => {
 });
 
 describe('bad input: issues that name their document and path, never a throw', () => {
+  // Found by the fuzzer (test/fuzz): each said in words a city officer reads, at a place that is in the file.
+  it('a missing object is required, not "expected object, got undefined"', () => {
+    const actions = PATHWAY['actions'] as Record<string, Record<string, unknown>>;
+    const { adoption: _dropped, ...action } = actions['coal-to-gas']!;
+    const run = createEngine().compilePathway({ pathway: { ...PATHWAY, actions: { ...actions, 'coal-to-gas': action } }, inventory: INVENTORY });
+    expect(!run.ok && run.issues.filter((issue) => issue.path[0] === 'actions').map(({ path, code }) => [path.join('.'), code])).toEqual([['actions.coal-to-gas.adoption', 'required']]);
+  });
+
+  it('a sector whose `gpc` is one string: its problem at `gpc`, not at gpc[0], which is not in the file', () => {
+    const sectors = PATHWAY['sectors'] as Record<string, Record<string, unknown>>;
+    const [id, sector] = Object.entries(sectors)[0]!;
+    const run = createEngine().compilePathway({ pathway: { ...PATHWAY, sectors: { ...sectors, [id]: { ...sector, gpc: 'IX.9' } } }, inventory: INVENTORY });
+    expect(!run.ok && run.issues.filter((issue) => issue.code === 'unknown-gpc').map((issue) => issue.path.join('.'))).toEqual([`sectors.${id}.gpc`]);
+  });
+
+  it("a plan's own catalogue entry missing a field: `required` at the field, not zod's English text", () => {
+    const catalogue = PLAN['catalogue'] as { sources: unknown[]; measures: Record<string, Record<string, unknown>>[] };
+    const entry = catalogue.measures[0]!;
+    const { source: _dropped, ...capex } = entry['capex']!;
+    const plan = { ...PLAN, catalogue: { ...catalogue, measures: [{ ...entry, capex }] } };
+    const run = createEngine().compilePlan({ plan, pathway: PATHWAY, inventory: INVENTORY });
+    expect(!run.ok && run.issues.map(({ path, code }) => [path.join('.'), code])).toEqual([['catalogue.measures.0.capex.source', 'required']]);
+  });
+
   it('an inventory document with problems', () => {
     const run = createEngine().inventory({ ...INVENTORY, year: 'last year' }, { id: 'city.yaml' });
     expect(run.ok).toBe(false);

@@ -8,6 +8,8 @@ import { unit } from '../units/units.ts';
 export interface SectorRows {
   readonly id: string;
   readonly patterns: readonly string[];
+  /** Whether `gpc` was one string rather than a list: its problems are then at `gpc`, not `gpc[i]`. */
+  readonly single?: boolean | undefined;
   readonly path: Path;
 }
 
@@ -76,10 +78,10 @@ export function calibrate(inventory: Inventory, sectors: readonly SectorRows[], 
         any = true;
         const other = sectorOfRow.get(row.ref);
         if (other !== undefined && other !== s) {
-          reader.report([...sector.path, 'gpc', i], { code: 'overlapping-sectors', gpc: row.ref, sectors: [sectors[other]!.id, sector.id] });
+          reader.report(sector.single ? [...sector.path, 'gpc'] : [...sector.path, 'gpc', i], { code: 'overlapping-sectors', gpc: row.ref, sectors: [sectors[other]!.id, sector.id] });
         } else sectorOfRow.set(row.ref, s);
       }
-      if (!any) reader.report([...sector.path, 'gpc', i], { code: 'unknown-gpc', got: pattern });
+      if (!any) reader.report(sector.single ? [...sector.path, 'gpc'] : [...sector.path, 'gpc', i], { code: 'unknown-gpc', got: pattern });
     });
   });
 

@@ -109,7 +109,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     const gpc = fields['gpc'];
     const patterns = typeof gpc === 'string' ? [gpc] : Array.isArray(gpc) && gpc.every((ref) => typeof ref === 'string') ? (gpc as string[]) : undefined;
     if (patterns === undefined) reader.report([...path, 'gpc'], gpc === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeName(gpc) });
-    sectorRows.push({ id, patterns: patterns ?? [], path });
+    sectorRows.push({ id, patterns: patterns ?? [], path, single: typeof gpc === 'string' });
     sectorFields.push([id, fields]);
   }
   const calibration = calibrate(inventory, sectorRows, base.n2oWeight, reader);

@@ -120,11 +120,16 @@ export function ownCatalogue(reader: Reader, raw: unknown, shipped: Catalogue): 
       const before = { measures: measures.length, sources: sources.length };
       for (const problem of error.issues) {
         const [list, index, ...rest] = problem.path;
-        const at: Path =
-          (list === 'measures' || list === 'sources') && typeof index === 'number' && index >= before[list]
-            ? ['catalogue', list, index - before[list], ...rest.map((part) => (typeof part === 'symbol' ? String(part) : part))]
-            : ['catalogue'];
-        reader.report(at, { code: 'invalid-catalogue', message: problem.message.slice(0, 500) });
+        const own = (list === 'measures' || list === 'sources') && typeof index === 'number' && index >= before[list];
+        const inner = rest.map((part) => (typeof part === 'symbol' ? String(part) : part));
+        const at: Path = own ? ['catalogue', list, index - before[list], ...inner] : ['catalogue'];
+        // A missing or mistyped field is said as everywhere else (`required`, `type`), in both languages; zod's
+        // own English text only for the rules that have no code of ours.
+        const given = own ? valueAt(fields[list as 'measures' | 'sources'], [index - before[list], ...inner]) : undefined;
+        const expected = problem.code === 'invalid_type' ? JSON_TYPES.find((type) => type === problem.expected) : undefined;
+        if (own && problem.code === 'invalid_type' && given === undefined) reader.report(at, { code: 'required' });
+        else if (own && expected !== undefined) reader.report(at, { code: 'type', expected, got: typeName(given) });
+        else reader.report(at, { code: 'invalid-catalogue', message: problem.message.slice(0, 500) });
       }
     } else if (error instanceof CatalogueError) {
       // Each problem at the plan's own entry it is in (`catalogue.measures[0].levers[0].reduction.unit`), else at `catalogue`.
@@ -139,4 +144,17 @@ export function ownCatalogue(reader: Reader, raw: unknown, shipped: Catalogue): 
     }
     return { catalogue: shipped, rejected: replaced };
   }
+}
+
+/** The JSON types an own catalogue's schema problem can name as expected. */
+const JSON_TYPES = ['string', 'number', 'object', 'array', 'boolean'] as const;
+
+/** The value at a path below `root` (an own catalogue list), or undefined. */
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
 }

@@ -32,9 +32,10 @@ export class Reader {
     this.issues.push({ path, ...detail });
   }
 
+  /** The value as an object's fields; a missing value (undefined) is `required`, another type a `type` problem. */
   object(value: unknown, path: Path): Fields | undefined {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
-    this.report(path, { code: 'type', expected: 'object', got: typeName(value) });
+    this.report(path, value === undefined ? { code: 'required' } : { code: 'type', expected: 'object', got: typeName(value) });
     return undefined;
   }
 
