@@ -91,9 +91,20 @@ function yesNoBackToLumpy(plan: unknown): unknown {
   return { ...rest, portfolio: portfolio.map(({ yesNo, ...entry }) => ({ ...entry, lumpy: yesNo })) };
 }
 
+/**
+ * Every JSON output lists the run's `warnings` (docs/engine.md): values far outside any city and
+ * duplicated lines. The demo files have none, so the array must be there and empty; it is dropped.
+ */
+function dropEmptyWarnings(now: unknown): unknown {
+  const { warnings, ...rest } = record(now);
+  if (!Array.isArray(warnings) || warnings.length > 0) throw new Error(`expected an empty warnings array, got ${JSON.stringify(warnings)}`);
+  return rest;
+}
+
 /** By output kind: the file name's first word in test/golden (inventory, worked, pathway, plan). */
 export const DOCUMENTED_CHANGES: Readonly<Record<string, Undo>> = {
-  plan: (now) => [undoPlanAbatementNames, undoPlanPollutantSpelling, yesNoBackToLumpy].reduce((json, undo) => undo(json), now),
-  inventory: inventoryVersion1,
-  worked: inventoryVersion1,
+  plan: (now) => [dropEmptyWarnings, undoPlanAbatementNames, undoPlanPollutantSpelling, yesNoBackToLumpy].reduce((json, undo) => undo(json), now),
+  inventory: (now) => inventoryVersion1(dropEmptyWarnings(now)),
+  worked: (now) => inventoryVersion1(dropEmptyWarnings(now)),
+  pathway: dropEmptyWarnings,
 };

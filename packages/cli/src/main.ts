@@ -27,6 +27,9 @@ async function writeAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
+const STRICT_FLAG = '--strict';
+const STRICT_HELP = 'treat warnings (values far outside any city, duplicated lines) as errors: exit 2 / 将警告视为错误';
+
 export async function main(argv: readonly string[]): Promise<number> {
   let output: CommandOutput | undefined;
   const program = new Command('peakpath')
@@ -40,9 +43,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('compute a GPC inventory file (JSON or YAML) / 计算 GPC 清单文件')
     .argument('<file>', 'inventory file')
     .option('--json', 'print the result as JSON (the inventory file contract)', false)
+    .option(STRICT_FLAG, STRICT_HELP, false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang; strict: boolean }) => {
       output = await (await import('./commands/inventory.ts')).inventoryCommand(file, options);
     });
 
@@ -55,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--mc <runs>', 'Monte Carlo runs over the file\'s `uncertainty`')
     .option('--seed <seed>', 'random seed of the Monte Carlo runs (default 1)')
     .option('--threads <n>', 'worker threads for Monte Carlo (default: one per core)')
+    .option(STRICT_FLAG, STRICT_HELP, false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PathwayOptions) => {
@@ -66,6 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('action plan: MACC, least-cost portfolio under targets and budgets, priorities / 减排行动方案：边际减排成本曲线、最低成本组合、优先排序')
     .argument('<file>', 'plan file (JSON or YAML); its `pathway` names the pathway file')
     .option('--json', 'print the result as JSON', false)
+    .option(STRICT_FLAG, STRICT_HELP, false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {

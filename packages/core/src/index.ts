@@ -78,5 +78,5 @@ export type { Alternative, Criterion, Prioritisation, PrioritisationOptions, Ran
 export type { AirPollutantResult, PollutantSeries } from './plan/run.ts';
 export { createEngine, inThisThread, MAX_MONTE_CARLO_RUNS } from './engine/engine.ts';
 export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCarloRunner, MonteCarloTask, PathwayRun, PlanOptions } from './engine/engine.ts';
-export { documentMap, noResolver } from './engine/documents.ts';
-export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution } from './engine/documents.ts';
+export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
+export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';

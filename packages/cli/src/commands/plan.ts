@@ -1,14 +1,17 @@
-import { planJson, type Lang, type PlanResult } from '@peakpath/core';
+import { planJson, warningsJson, type Lang, type PlanResult } from '@peakpath/core';
 import { formatNumber, renderTable } from '../format/table.ts';
 import { createNodeEngine, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { issueReport } from './inventory.ts';
+import { strictFailure, warningBlock } from './warnings.ts';
 import { jsonText } from '../format/json.ts';
 
 export interface PlanOptions {
   readonly json: boolean;
   readonly pretty?: boolean;
   readonly lang: Lang;
+  /** Warnings are errors (exit 2). */
+  readonly strict?: boolean | undefined;
 }
 
 /** `peakpath plan FILE`: the MACC, the least-cost portfolio and its pathway, or why no portfolio meets the request. */
@@ -17,8 +20,10 @@ export async function planCommand(file: string, options: PlanOptions): Promise<C
   const engine = await createNodeEngine();
   const run = await engine.plan(document, { id: file });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value), options.pretty) };
-  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n` };
+  const strict = strictFailure(run.warnings, options.strict, options.lang);
+  if (strict) return strict;
+  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value, warningsJson(run.warnings)), options.pretty) };
+  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n${warningBlock(run.warnings, options.lang)}` };
 }
 
 const TEXT = {

@@ -1,4 +1,5 @@
 import type { DocumentKind, Issue } from '../issues/issue.ts';
+import { formatIssue } from '../issues/messages.ts';
 
 /**
  * Documents and the references between them. A pathway names its base-year inventory (`inventory:`),
@@ -42,6 +43,13 @@ export type DocumentIssue = Issue & { readonly document: DocumentName };
 export type EngineResult<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly DocumentIssue[] }
   | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
+
+/** A warning as the JSON outputs list it (`warnings`): the issue as it is, with its sentence in both languages (`text`, as assumptions have). */
+export type WarningJson = DocumentIssue & { readonly text: { readonly en: string; readonly zh: string } };
+
+/** The `warnings` of a JSON output: the CLI's `--json`, the API and the report print these. */
+export const warningsJson = (warnings: readonly DocumentIssue[]): WarningJson[] =>
+  warnings.map((warning) => ({ ...warning, text: { en: formatIssue(warning, 'en'), zh: formatIssue(warning, 'zh') } }));
 
 export const inDocument = (document: DocumentName, issues: readonly Issue[]): DocumentIssue[] => issues.map((issue) => ({ ...issue, document }));
 
