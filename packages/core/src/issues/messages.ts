@@ -84,9 +84,9 @@ const documentText: Record<DocumentKind, { en: string; zh: string }> = {
 };
 
 /** A figure in a plausibility message, in the bound's unit: yearly changes as percentages, others to 4 significant digits. */
-function boundFigure(value: number, bound: PlausibilityBound): string {
-  if (bound.unit === 'per year') return `${value > 0 ? '+' : ''}${figure(value * 100)} %/yr`;
-  return `${figure(value)} ${bound.unit}`;
+function boundFigure(value: number, bound: PlausibilityBound, lang: Lang): string {
+  if (bound.unit.en === 'per year') return `${value > 0 ? '+' : ''}${figure(value * 100)} %${lang === 'zh' ? '/年' : '/yr'}`;
+  return `${figure(value)} ${bound.unit[lang]}`;
 }
 
 function figure(value: number): string {
@@ -283,10 +283,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
     case 'implausible': {
       const bound = PLAUSIBILITY[issue.bound];
       const year = issue.year === undefined ? '' : zh ? `（${issue.year} 年）` : ` in ${issue.year}`;
-      const range = `${boundFigure(bound.min, bound)} – ${boundFigure(bound.max, bound)}`;
+      const range = `${boundFigure(bound.min, bound, lang)} – ${boundFigure(bound.max, bound, lang)}`;
       return zh
-        ? `${bound.label.zh}${year}为 ${boundFigure(issue.got, bound)}，远超任何城市（合理范围 ${range}）：${bound.reason.zh}。如确属实，可忽略此警告`
-        : `${bound.label.en}${year} is ${boundFigure(issue.got, bound)}, far outside any city (plausible: ${range}): ${bound.reason.en}. If it is right, this warning can stand`;
+        ? `${bound.label.zh}${year}为 ${boundFigure(issue.got, bound, lang)}，远超任何城市（合理范围 ${range}）：${bound.reason.zh}。如确属实，可忽略此警告`
+        : `${bound.label.en}${year} is ${boundFigure(issue.got, bound, lang)}, far outside any city (plausible: ${range}): ${bound.reason.en}. If it is right, this warning can stand`;
     }
     case 'duplicate-line': {
       const same =

@@ -27,8 +27,8 @@ const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict()
 
 export interface PlausibilityBound {
   readonly label: { readonly en: string; readonly zh: string };
-  /** The unit of `min`, `max` and the value compared (the base units the engines compute in). */
-  readonly unit: string;
+  /** The unit of `min`, `max` and the value compared (the base units the engines compute in); `per year` for a yearly change. */
+  readonly unit: { readonly en: string; readonly zh: string };
   readonly min: number;
   readonly max: number;
   /** Why the edge is there: a published figure, or plainly a judgement of "far outside any city". */
@@ -37,7 +37,7 @@ export interface PlausibilityBound {
 }
 
 const boundSchema = z
-  .object({ label: text, unit: z.string().min(1), min: z.number(), max: z.number(), reason: text, source: z.string().min(1).optional() })
+  .object({ label: text, unit: text, min: z.number(), max: z.number(), reason: text, source: z.string().min(1).optional() })
   .strict()
   .refine((bound) => bound.min < bound.max, { message: 'min must be below max' });
 
