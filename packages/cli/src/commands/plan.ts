@@ -18,12 +18,16 @@ export interface PlanOptions {
 export async function planCommand(file: string, options: PlanOptions): Promise<CommandOutput> {
   const document = await readDocument(file);
   const engine = await createNodeEngine();
-  const run = await engine.plan(document, { id: file });
-  if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-  const strict = strictFailure(run.warnings, options.strict, options.lang);
+  const loaded = await engine.loadPlan(document, { id: file });
+  if (!loaded.ok) return { status: 2, stderr: issueReport(loaded.issues, options.lang) };
+  // --strict refuses before the optimisation, which can take a while.
+  const strict = strictFailure(loaded.warnings, options.strict, options.lang);
   if (strict) return strict;
-  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value, warningsJson(run.warnings)), options.pretty) };
-  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n${warningBlock(run.warnings, options.lang)}` };
+  const run = await engine.runPlan(loaded.value);
+  if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
+  const warnings = [...loaded.warnings, ...run.warnings];
+  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value, warningsJson(warnings)), options.pretty) };
+  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n${warningBlock(warnings, options.lang)}` };
 }
 
 const TEXT = {
