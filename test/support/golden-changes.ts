@@ -101,10 +101,23 @@ function dropEmptyWarnings(now: unknown): unknown {
   return rest;
 }
 
+/**
+ * Inventory: `completeness.missingBasicPlusRows` (docs/inventory-file.md) lists the BASIC+ rows with neither data
+ * nor a notation key beside `missingBasicRows`; it must be a list of BASIC+ rows, and is dropped.
+ */
+function dropBasicPlusCompleteness(now: unknown): unknown {
+  const inventory = record(now);
+  const { missingBasicPlusRows, ...completeness } = record(inventory.completeness);
+  if (!Array.isArray(missingBasicPlusRows) || !missingBasicPlusRows.every((row) => typeof row === 'string' && /^(I|II|IV|V)\.\d+(\.\d+)?$/.test(row))) {
+    throw new Error(`expected a list of BASIC+ rows, got ${JSON.stringify(missingBasicPlusRows)}`);
+  }
+  return { ...inventory, completeness };
+}
+
 /** By output kind: the file name's first word in test/golden (inventory, worked, pathway, plan). */
 export const DOCUMENTED_CHANGES: Readonly<Record<string, Undo>> = {
   plan: (now) => [dropEmptyWarnings, undoPlanAbatementNames, undoPlanPollutantSpelling, yesNoBackToLumpy].reduce((json, undo) => undo(json), now),
-  inventory: (now) => inventoryVersion1(dropEmptyWarnings(now)),
-  worked: (now) => inventoryVersion1(dropEmptyWarnings(now)),
+  inventory: (now) => inventoryVersion1(dropBasicPlusCompleteness(dropEmptyWarnings(now))),
+  worked: (now) => inventoryVersion1(dropBasicPlusCompleteness(dropEmptyWarnings(now))),
   pathway: dropEmptyWarnings,
 };
