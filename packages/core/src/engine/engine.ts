@@ -155,7 +155,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const self: DocumentName = { kind: 'pathway', id: names.pathway ?? 'pathway' };
     const parsed = parsePathway(documents.pathway, base.base);
     if (!parsed.ok) return { ok: false, issues: inDocument(self, parsed.issues) };
-    const warnings = [...baseWarnings(base.base, base.warnings, names.inventory ?? 'inventory'), ...inDocument(self, pathwayWarnings(parsed.pathway))];
+    const warnings = [...baseWarnings(base.base, base.warnings, names.inventory ?? 'inventory'), ...inDocument(self, [...parsed.warnings, ...pathwayWarnings(parsed.pathway)])];
     return { ok: true, value: parsed.pathway, warnings };
   }
 

@@ -137,6 +137,12 @@ const DUPLICATES: Record<WarningCode, readonly { readonly what: string; readonly
       document: inventoryOf(COAL, FERTILISER, { urea: { unit: '万吨', value: 1 }, method: 'urea', gpc: 'V.3.1', note: 'copy' }),
       warnings: [{ path: ['activities', 2], code: 'duplicate-line', first: 1, match: 'fields' }],
     },
+    {
+      what: 'many lines of one amount: only the one measuring the same thing again',
+      document: inventoryOf({ ...COAL, amount: 1 }, { ...COAL, fuel: 'coke', amount: 1 }, { ...COAL, amount: 1, unit: 't' }, { ...COAL, gpc: 'I.2.1', amount: 1 }, { ...COAL, fuel: 'coke', amount: 1 }),
+      warnings: [{ path: ['activities', 4], code: 'duplicate-line', first: 1, match: 'amount' }],
+    },
+    { what: '0 and -0 are one amount', document: inventoryOf(COAL, { ...COAL, amount: 0 }, { ...COAL, amount: -0 }), warnings: [{ path: ['activities', 2], code: 'duplicate-line', first: 1, match: 'amount' }] },
     { what: 'not: another amount', document: inventoryOf(COAL, { ...COAL, amount: 11 }), warnings: [] },
     { what: 'not: the same number in another unit', document: inventoryOf(COAL, { ...COAL, unit: 't' }), warnings: [] },
     { what: 'not: the same amount on another row', document: inventoryOf(COAL, { ...COAL, gpc: 'I.2.1' }), warnings: [] },
