@@ -25,6 +25,9 @@ async function writeAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
+const STRICT_FLAG = '--strict';
+const STRICT_HELP = 'treat warnings (values far outside any city, duplicated lines) as errors: exit 2 / 将警告视为错误';
+
 export async function main(argv: readonly string[]): Promise<number> {
   let output: CommandOutput | undefined;
   // Before commander has parsed anything: its usage errors come in the language the arguments ask for.
@@ -40,9 +43,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('compute a GPC inventory file (JSON or YAML) / 计算 GPC 清单文件')
     .argument('<file>', 'inventory file')
     .option('--json', 'print the result as JSON (the inventory file contract)', false)
+    .option(STRICT_FLAG, STRICT_HELP, false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang; strict: boolean }) => {
       output = await (await import('./commands/inventory.ts')).inventoryCommand(file, options);
     });
 
@@ -55,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--mc <runs>', 'Monte Carlo runs over the file\'s `uncertainty`')
     .option('--seed <seed>', 'random seed of the Monte Carlo runs (default 1)')
     .option('--threads <n>', 'worker threads for Monte Carlo (default: one per core)')
+    .option(STRICT_FLAG, STRICT_HELP, false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PathwayOptions) => {
@@ -68,6 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print the result as JSON', false)
     .option('--time-limit <seconds>', 'seconds the optimisation may take; past it, the best portfolio found with its proven gap (default 60)')
     .option('--mip-gap <gap>', 'relative gap at which a portfolio counts as the cheapest (default 0.0001)')
+    .option(STRICT_FLAG, STRICT_HELP, false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {

@@ -13,7 +13,9 @@ export type { Fuel, FuelId } from './factors/fuels.ts';
 export { GPC_ROWS, GPC_SECTORS, gpcRow, LINE_FORMS, REPORTING_LEVELS } from './gpc/structure.ts';
 export type { GpcRow, GpcSector, GpcSubsector, LineForm, ReportingLevel, Scope } from './gpc/structure.ts';
 export { formatPath } from './issues/issue.ts';
-export type { DocumentIssueCode, DocumentKind, Issue, IssueCode, IssueDetail, Path, PathwayIssueCode, PlanIssueCode, ReferenceKind } from './issues/issue.ts';
+export type { DocumentIssueCode, DocumentKind, Issue, IssueCode, IssueDetail, Path, PathwayIssueCode, PlanIssueCode, ReferenceKind, WarningCode, WarningDetail } from './issues/issue.ts';
+export { implausible, loadPlausibility, PLAUSIBILITY, PLAUSIBILITY_BOUNDS } from './plausibility/bounds.ts';
+export type { PlausibilityBound, PlausibilityBoundId } from './plausibility/bounds.ts';
 export { describeIssue, formatIssue } from './issues/messages.ts';
 export type { Lang } from './issues/messages.ts';
 export { Reader } from './reading/reader.ts';
@@ -76,5 +78,5 @@ export type { Alternative, Criterion, Prioritisation, PrioritisationOptions, Ran
 export type { AirPollutantResult, PollutantSeries } from './plan/run.ts';
 export { createEngine, inThisThread, MAX_MONTE_CARLO_RUNS } from './engine/engine.ts';
 export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCarloRunner, MonteCarloTask, PathwayRun, PlanOptions } from './engine/engine.ts';
-export { documentMap, noResolver } from './engine/documents.ts';
-export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution } from './engine/documents.ts';
+export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
+export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';

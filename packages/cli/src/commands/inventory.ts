@@ -1,14 +1,17 @@
-import { createEngine, formatIssue, GPC_SECTORS, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
+import { createEngine, formatIssue, GPC_SECTORS, warningsJson, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
 import { inventoryJsonBytes } from '../format/inventory-json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
+import { strictFailure, warningBlock } from './warnings.ts';
 
 export interface InventoryOptions {
   readonly json: boolean;
   /** Indented JSON; compact otherwise. */
   readonly pretty?: boolean | undefined;
   readonly lang: Lang;
+  /** Warnings are errors (exit 2). */
+  readonly strict?: boolean | undefined;
 }
 
 /** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON (output version 2). */
@@ -16,8 +19,10 @@ export async function inventoryCommand(file: string, options: InventoryOptions):
   const document = await readDocument(file);
   const run = createEngine().inventory(document, { id: file });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: inventoryJsonBytes(run.value, { pretty: options.pretty }) };
-  return { status: 0, stdout: `${renderInventory(run.value, options.lang)}\n` };
+  const strict = strictFailure(run.warnings, options.strict, options.lang);
+  if (strict) return strict;
+  if (options.json) return { status: 0, stdout: inventoryJsonBytes(run.value, { pretty: options.pretty, warnings: warningsJson(run.warnings) }) };
+  return { status: 0, stdout: `${renderInventory(run.value, options.lang)}\n${warningBlock(run.warnings, options.lang)}` };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { MAX_MONTE_CARLO_RUNS, pathwayJson, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
+import { MAX_MONTE_CARLO_RUNS, pathwayJson, warningsJson, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { createNodeEngine, defaultThreads, InputFileError, MonteCarloPool, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { ProgressBar } from '../pathway/progress.ts';
 import { issueReport } from './inventory.ts';
+import { strictFailure, warningBlock } from './warnings.ts';
 import { jsonText } from '../format/json.ts';
 
 export interface PathwayOptions {
@@ -15,6 +16,8 @@ export interface PathwayOptions {
   readonly mc?: string | undefined;
   readonly seed?: string | undefined;
   readonly threads?: string | undefined;
+  /** Warnings are errors (exit 2). */
+  readonly strict?: boolean | undefined;
 }
 
 const DEFAULT_SEED = 1;
@@ -54,6 +57,8 @@ export async function pathwayCommand(file: string, options: PathwayOptions): Pro
   const engine = await createNodeEngine();
   const run = await engine.pathway(document, { id: file, scenario: options.scenario });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
+  const strict = strictFailure(run.warnings, options.strict, options.lang);
+  if (strict) return strict;
   const { pathway, result, comparison } = run.value;
   let mc: MonteCarloSummary | undefined;
   if (runs !== undefined) {
@@ -69,9 +74,9 @@ export async function pathwayCommand(file: string, options: PathwayOptions): Pro
       await pool?.close();
     }
   }
-  if (options.json) return { status: 0, stdout: jsonText(pathwayJson(result, comparison, mc), options.pretty) };
+  if (options.json) return { status: 0, stdout: jsonText(pathwayJson(result, comparison, mc, warningsJson(run.warnings)), options.pretty) };
   const scenarioGiven = options.scenario !== undefined;
-  return { status: 0, stdout: `${renderPathway(pathway, result, comparison, mc, scenarioGiven, options.lang)}\n` };
+  return { status: 0, stdout: `${renderPathway(pathway, result, comparison, mc, scenarioGiven, options.lang)}\n${warningBlock(run.warnings, options.lang)}` };
 }
 
 const LABELS = {

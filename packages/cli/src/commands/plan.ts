@@ -1,14 +1,17 @@
-import { planJson, type Lang, type PlanResult } from '@peakpath/core';
+import { planJson, warningsJson, type Lang, type PlanResult } from '@peakpath/core';
 import { formatNumber, renderTable } from '../format/table.ts';
 import { createNodeEngine, InputFileError, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { issueReport } from './inventory.ts';
+import { strictFailure, warningBlock } from './warnings.ts';
 import { jsonText } from '../format/json.ts';
 
 export interface PlanOptions {
   readonly json: boolean;
   readonly pretty?: boolean;
   readonly lang: Lang;
+  /** Warnings are errors (exit 2). */
+  readonly strict?: boolean | undefined;
   /** `--time-limit`: seconds the optimisation may take (the engine's `limits.seconds`, default 60). */
   readonly timeLimit?: string | undefined;
   /** `--mip-gap`: relative gap at which a solve is optimal (the engine's `limits.mipGap`, default 0.0001). */
@@ -33,10 +36,16 @@ export async function planCommand(file: string, options: PlanOptions): Promise<C
   const engine = await createNodeEngine();
   // The time limit covers the whole optimisation, and no solve may take longer than it.
   const limits = { ...(seconds === undefined ? {} : { seconds, solverSeconds: seconds }), ...(mipGap === undefined ? {} : { mipGap }) };
-  const run = await engine.plan(document, { id: file, limits, clock: () => performance.now() });
+  const loaded = await engine.loadPlan(document, { id: file });
+  if (!loaded.ok) return { status: 2, stderr: issueReport(loaded.issues, options.lang) };
+  // --strict refuses before the optimisation, which can take a while.
+  const strict = strictFailure(loaded.warnings, options.strict, options.lang);
+  if (strict) return strict;
+  const run = await engine.runPlan(loaded.value, { limits, clock: () => performance.now() });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value), options.pretty) };
-  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n` };
+  const warnings = [...loaded.warnings, ...run.warnings];
+  if (options.json) return { status: 0, stdout: jsonText(planJson(run.value, warningsJson(warnings)), options.pretty) };
+  return { status: 0, stdout: `${renderPlan(run.value, options.lang)}\n${warningBlock(warnings, options.lang)}` };
 }
 
 const TEXT = {

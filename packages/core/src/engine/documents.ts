@@ -1,4 +1,5 @@
 import type { DocumentKind, Issue } from '../issues/issue.ts';
+import { formatIssue } from '../issues/messages.ts';
 
 /**
  * Documents and the references between them. A pathway names its base-year inventory (`inventory:`),
@@ -33,8 +34,22 @@ export type DocumentResolver = (request: DocumentRequest) => Promise<Resolution>
 /** An input problem with the document it is in: every issue the engine returns names its document and path. */
 export type DocumentIssue = Issue & { readonly document: DocumentName };
 
-/** What every engine entry point returns: the value, or every problem of every document involved. Never a throw on bad input. */
-export type EngineResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
+/**
+ * What every engine entry point returns: the value with the warnings of every document involved
+ * (values far outside any city, lines that may be counted twice: issues/issue.ts `WarningDetail`), or
+ * every problem of every document involved. Never a throw on bad input. A warning has the shape of an
+ * issue (code, path, parameters, document); where it is says it is a warning.
+ */
+export type EngineResult<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly DocumentIssue[] }
+  | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
+
+/** A warning as the JSON outputs list it (`warnings`): the issue as it is, with its sentence in both languages (`text`, as assumptions have). */
+export type WarningJson = DocumentIssue & { readonly text: { readonly en: string; readonly zh: string } };
+
+/** The `warnings` of a JSON output: the CLI's `--json`, the API and the report print these. */
+export const warningsJson = (warnings: readonly DocumentIssue[]): WarningJson[] =>
+  warnings.map((warning) => ({ ...warning, text: { en: formatIssue(warning, 'en'), zh: formatIssue(warning, 'zh') } }));
 
 export const inDocument = (document: DocumentName, issues: readonly Issue[]): DocumentIssue[] => issues.map((issue) => ({ ...issue, document }));
 

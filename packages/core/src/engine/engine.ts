@@ -2,12 +2,15 @@ import { defaultLibrary } from '../factors/default-library.ts';
 import type { FactorLibrary } from '../factors/library.ts';
 import { computeInventory } from '../inventory/compute.ts';
 import { parseInventory } from '../inventory/parse.ts';
+import { inventoryWarnings } from '../inventory/plausibility.ts';
 import type { InventoryResult } from '../inventory/types.ts';
+import type { Issue } from '../issues/issue.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { defaultMethods } from '../methods/registry.ts';
 import type { Pathway } from '../pathway/definitions.ts';
 import { runMonteCarloChunk, summariseMonteCarlo, type MonteCarloChunk, type MonteCarloSummary } from '../pathway/montecarlo.ts';
-import { parsePathway } from '../pathway/parse.ts';
+import { parsePathway, type BaseInventory } from '../pathway/parse.ts';
+import { pathwayWarnings } from '../pathway/plausibility.ts';
 import { runScenario, type PathwayResult } from '../pathway/results.ts';
 import { baseInventory } from '../pathway/run.ts';
 import { defaultCatalogue, type Catalogue } from '../plan/catalogue.ts';
@@ -136,16 +139,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const name = (kind: DocumentName['kind'], documentOptions: DocumentOptions | undefined): DocumentName => ({ kind, id: documentOptions?.id ?? kind });
 
   function inventory(document: unknown, documentOptions?: DocumentOptions): EngineResult<InventoryResult> {
+    const self = name('inventory', documentOptions);
     const parsed = parseInventory(document, library, methods);
-    if (!parsed.ok) return { ok: false, issues: inDocument(name('inventory', documentOptions), parsed.issues) };
-    return { ok: true, value: computeInventory(parsed.inventory, library.version) };
+    if (!parsed.ok) return { ok: false, issues: inDocument(self, parsed.issues) };
+    const value = computeInventory(parsed.inventory, library.version);
+    return { ok: true, value, warnings: inDocument(self, [...parsed.warnings, ...inventoryWarnings(parsed.inventory, value)]) };
+  }
+
+  /** The warnings of a base inventory (a pathway's, a plan's): the reader's and the plausibility of its figures. */
+  function baseWarnings(base: BaseInventory, readerWarnings: readonly Issue[], id: string): DocumentIssue[] {
+    return inDocument({ kind: 'inventory', id }, [...readerWarnings, ...inventoryWarnings(base.inventory, computeInventory(base.inventory, library.version))]);
   }
 
   function compilePathway(documents: { readonly pathway: unknown; readonly inventory: unknown }, names: Partial<Record<'pathway' | 'inventory', string>> = {}): EngineResult<Pathway> {
     const base = baseInventory(documents.inventory, library);
     if (!base.ok) return { ok: false, issues: inDocument({ kind: 'inventory', id: names.inventory ?? 'inventory' }, base.issues) };
+    const self: DocumentName = { kind: 'pathway', id: names.pathway ?? 'pathway' };
     const parsed = parsePathway(documents.pathway, base.base);
-    return parsed.ok ? { ok: true, value: parsed.pathway } : { ok: false, issues: inDocument({ kind: 'pathway', id: names.pathway ?? 'pathway' }, parsed.issues) };
+    if (!parsed.ok) return { ok: false, issues: inDocument(self, parsed.issues) };
+    const warnings = [...baseWarnings(base.base, base.warnings, names.inventory ?? 'inventory'), ...inDocument(self, [...parsed.warnings, ...pathwayWarnings(parsed.pathway)])];
+    return { ok: true, value: parsed.pathway, warnings };
   }
 
   async function loadPathway(document: unknown, documentOptions?: DocumentOptions): Promise<EngineResult<Pathway>> {
@@ -157,7 +170,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function scenario(pathway: Pathway, id: string = pathway.defaultScenario): EngineResult<PathwayResult> {
     const problem = unknownScenario(pathway, id);
-    return problem ? { ok: false, issues: [problem] } : { ok: true, value: runScenario(pathway, id) };
+    return problem ? { ok: false, issues: [problem] } : { ok: true, value: runScenario(pathway, id), warnings: [] };
   }
 
   async function pathwayRun(document: unknown, runOptions?: DocumentOptions & { readonly scenario?: string | undefined }): Promise<EngineResult<PathwayRun>> {
@@ -167,7 +180,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const detail = scenario(pathway, runOptions?.scenario);
     if (!detail.ok) return detail;
     const comparison = pathway.scenarios.map((other) => (other.id === detail.value.scenario.id ? detail.value : runScenario(pathway, other.id)));
-    return { ok: true, value: { pathway, result: detail.value, comparison } };
+    return { ok: true, value: { pathway, result: detail.value, comparison }, warnings: loaded.warnings };
   }
 
   async function monteCarlo(pathway: Pathway, mc: MonteCarloOptions): Promise<EngineResult<MonteCarloSummary>> {
@@ -199,7 +212,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, tasks.length)) }, lane));
-    return { ok: true, value: summariseMonteCarlo(pathway, mc.seed, chunks, id) };
+    return { ok: true, value: summariseMonteCarlo(pathway, mc.seed, chunks, id), warnings: [] };
   }
 
   function compilePlan(
@@ -209,7 +222,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const base = baseInventory(documents.inventory, library);
     if (!base.ok) return { ok: false, issues: inDocument({ kind: 'inventory', id: names.inventory ?? 'inventory' }, base.issues) };
     const parsed = parsePlan(documents.plan, documents.pathway, base.base, catalogue);
-    if (parsed.ok) return { ok: true, value: parsed.plan };
+    if (parsed.ok) {
+      const warnings = [
+        ...baseWarnings(base.base, base.warnings, names.inventory ?? 'inventory'),
+        ...inDocument({ kind: 'pathway', id: names.pathway ?? 'pathway' }, pathwayWarnings(parsed.plan.pathway)),
+      ];
+      return { ok: true, value: parsed.plan, warnings };
+    }
     return { ok: false, issues: [...inDocument({ kind: 'plan', id: names.plan ?? 'plan' }, parsed.issues), ...inDocument({ kind: 'pathway', id: names.pathway ?? 'pathway' }, parsed.pathwayIssues)] };
   }
 
@@ -228,12 +247,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function optimisePlan(loaded: Plan, planOptions?: Omit<PlanOptions, 'id'>): Promise<EngineResult<PlanResult>> {
     if (!options.solver) return { ok: false, issues: [{ document: { kind: 'request', id: 'plan' }, path: ['solver'], code: 'required' }] };
     const value = await runPlan(loaded, options.solver, { limits: planOptions?.limits, signal: planOptions?.signal, progress: planOptions?.progress, clock: planOptions?.clock });
-    return { ok: true, value };
+    return { ok: true, value, warnings: [] };
   }
 
   async function plan(document: unknown, planOptions?: PlanOptions): Promise<EngineResult<PlanResult>> {
     const loaded = await loadPlan(document, planOptions);
-    return loaded.ok ? optimisePlan(loaded.value, planOptions) : loaded;
+    if (!loaded.ok) return loaded;
+    const run = await optimisePlan(loaded.value, planOptions);
+    return run.ok ? { ...run, warnings: [...loaded.warnings, ...run.warnings] } : run;
   }
 
   return {
@@ -247,7 +268,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     monteCarlo,
     loadPlan,
     compilePlan,
-    macc: (loaded) => ({ ok: true, value: buildMacc(new PlanEvaluator(loaded)) }),
+    macc: (loaded) => ({ ok: true, value: buildMacc(new PlanEvaluator(loaded)), warnings: [] }),
     plan,
     runPlan: optimisePlan,
   };

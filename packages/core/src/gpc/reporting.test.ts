@@ -106,4 +106,15 @@ describe('how each row enters the totals', () => {
     expect(missing).not.toContain('I.4.4');
     expect(missing).toHaveLength([...GPC_ROWS.values()].filter((r) => r.level === 'BASIC').length - 1);
   });
+
+  it('lists the BASIC+ rows that have neither data nor a notation key apart: a file cut off after its waste rows loses IPPU and AFOLU', () => {
+    const lines = [...GPC_ROWS.values()].filter((row) => row.level === 'BASIC' || row.ref === 'I.4.3').map((row) => ({ gpc: row.ref, notation: 'NO', explanation: 'none' }));
+    const run = runInventory({ city: 'Rules', year: 2022, activities: lines });
+    if (!run.ok) throw new Error(JSON.stringify(run.issues));
+    expect(run.result.completeness.missingBasicRows).toEqual([]);
+    expect(run.result.completeness.missingBasicPlusRows).toEqual(
+      [...GPC_ROWS.values()].filter((row) => row.level === 'BASIC+' && row.ref !== 'I.4.3').map((row) => row.ref),
+    );
+    expect(run.result.completeness.missingBasicPlusRows).toEqual(expect.arrayContaining(['IV.1.1', 'IV.2.1', 'V.1.1', 'V.2.1', 'V.3.1']));
+  });
 });

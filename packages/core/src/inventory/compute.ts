@@ -75,6 +75,9 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
   for (const key of ['high', 'medium', 'low', 'unstated'] as const) quality[key] = qualityTotal === 0 ? 0 : quality[key] / qualityTotal;
 
   const missingBasicRows = [...GPC_ROWS.values()].filter((row) => row.level === 'BASIC' && !covered.has(row.ref)).map((row) => row.ref);
+  // The BASIC+ total is printed beside BASIC: its own rows' gaps are stated too (a file cut off after the waste
+  // rows loses IPPU and AFOLU, all BASIC+, and its BASIC completeness still reads "none").
+  const missingBasicPlusRows = [...GPC_ROWS.values()].filter((row) => row.level === 'BASIC+' && !covered.has(row.ref)).map((row) => row.ref);
   const { population, gdpWanYuan } = inventory;
   const method = inventory.energyAccounting.method;
   const head = {
@@ -108,7 +111,7 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
   });
   return Object.assign(head as typeof head & { readonly lines: readonly LineResult[] }, {
     notationKeys,
-    completeness: { missingBasicRows },
+    completeness: { missingBasicRows, missingBasicPlusRows },
     quality,
     conventions: [assumptions.gwpConvention(), assumptions.energyBasis(method)],
     assumptions: fileAssumptions(inventory),

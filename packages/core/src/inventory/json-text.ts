@@ -14,11 +14,13 @@ import type { Assumption, InventoryResult, LineResult } from './types.ts';
 export interface InventoryJsonOptions {
   /** Indented two spaces; compact otherwise. */
   readonly pretty?: boolean | undefined;
+  /** The run's warnings (engine/documents.ts `warningsJson`), written last as `warnings`; none when absent. */
+  readonly warnings?: readonly unknown[] | undefined;
 }
 
 /** The JSON text in string pieces of about 64 K characters. */
 export function inventoryJsonPieces(result: InventoryResult, options: InventoryJsonOptions = {}): Generator<string> {
-  return render(result, options.pretty === true, new StringOut());
+  return render(result, options, new StringOut());
 }
 
 /**
@@ -26,7 +28,7 @@ export function inventoryJsonPieces(result: InventoryResult, options: InventoryJ
  * once (`fixed`), which the core cannot do itself (text encoding is the host's).
  */
 export function writeInventoryJson<Chunk>(result: InventoryResult, options: InventoryJsonOptions, out: JsonOut<Chunk>): Generator<Chunk> {
-  return render(result, options.pretty === true, out);
+  return render(result, options, out);
 }
 
 /** Text written once, with room for a sink to keep its encoding (`bytes`) the first time it is needed. */
@@ -79,11 +81,16 @@ class StringOut implements JsonOut<string> {
 const LINES_MARK = '__peakpath_lines__';
 const SOURCES_MARK = '__peakpath_sources__';
 
-function* render<Chunk>(result: InventoryResult, pretty: boolean, out: JsonOut<Chunk>): Generator<Chunk> {
+function* render<Chunk>(result: InventoryResult, options: InventoryJsonOptions, out: JsonOut<Chunk>): Generator<Chunk> {
+  const pretty = options.pretty === true;
   const { before, after } = splitAtLines(result);
   const sources = new SourceMap();
   // The frame around the lines and the sources, as JSON.stringify writes it, with two placeholders.
-  const frame = JSON.stringify({ version: INVENTORY_OUTPUT_VERSION, ...before, lines: LINES_MARK, sources: SOURCES_MARK, ...after }, null, pretty ? 2 : undefined);
+  const frame = JSON.stringify(
+    { version: INVENTORY_OUTPUT_VERSION, ...before, lines: LINES_MARK, sources: SOURCES_MARK, ...after, warnings: options.warnings ?? [] },
+    null,
+    pretty ? 2 : undefined,
+  );
   const colon = pretty ? '": ' : '":';
   const linesAt = frame.indexOf(`"lines${colon}"${LINES_MARK}"`) + `"lines${colon}`.length;
   const sourcesAt = frame.indexOf(`"sources${colon}"${SOURCES_MARK}"`) + `"sources${colon}`.length;

@@ -34,6 +34,8 @@ export type InventoryJson = Omit<InventoryResult, 'lines'> & {
   readonly version: typeof INVENTORY_OUTPUT_VERSION;
   readonly lines: readonly LineJson[];
   readonly sources: Readonly<Record<string, FactorCitation>>;
+  /** The run's warnings (engine/documents.ts `WarningJson`); empty when there are none. */
+  readonly warnings: readonly unknown[];
 };
 
 export const LINE_PREFIX = 'line:';
@@ -106,9 +108,9 @@ export function splitAtLines(result: InventoryResult): { before: Record<string, 
 }
 
 /** The output as one plain object: for small results (an API response, a test). */
-export function inventoryOutput(result: InventoryResult): InventoryJson {
+export function inventoryOutput(result: InventoryResult, warnings: readonly unknown[] = []): InventoryJson {
   const sources = new SourceMap();
   const lines = result.lines.map((line) => lineJson(line, sources));
   const { before, after } = splitAtLines(result);
-  return { version: INVENTORY_OUTPUT_VERSION, ...before, lines, sources: sources.toObject(), ...after } as unknown as InventoryJson;
+  return { version: INVENTORY_OUTPUT_VERSION, ...before, lines, sources: sources.toObject(), ...after, warnings } as unknown as InventoryJson;
 }

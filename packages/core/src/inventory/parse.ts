@@ -3,6 +3,7 @@ import { GWP_SETS, type FactorLibrary } from '../factors/library.ts';
 import type { Issue } from '../issues/issue.ts';
 import { defaultMethods } from '../methods/registry.ts';
 import type { MethodCalculator } from '../methods/method.ts';
+import { warnDuplicateLines } from './duplicates.ts';
 import { readGrid, readLines, type LineSkips } from './lines.ts';
 import { reportOverflow } from './overflow.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
@@ -10,7 +11,9 @@ import { migrate } from '../reading/versions.ts';
 import { gwpWeights, type ResolveContext } from './resolve.ts';
 import type { EnergyAccounting, Entity, FactorSet, Inventory } from './types.ts';
 
-export type ParseResult = { readonly ok: true; readonly inventory: Inventory } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type ParseResult =
+  | { readonly ok: true; readonly inventory: Inventory; readonly warnings: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const fieldSet = (...fields: string[]): ReadonlySet<string> => new Set(fields);
 const TOP_FIELDS = fieldSet('$schema', 'version', 'city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
@@ -77,8 +80,10 @@ export function parseInventory(
   if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
     return { ok: false, issues: reader.issues };
   }
+  warnDuplicateLines(reader, top['activities'] as readonly unknown[], lines);
   return {
     ok: true,
+    warnings: reader.warnings,
     inventory: {
       entity,
       year,

@@ -3,14 +3,16 @@ import type { FactorLibrary } from '../factors/library.ts';
 import type { Issue } from '../issues/issue.ts';
 import { computeInventory } from './compute.ts';
 import { parseInventory } from './parse.ts';
+import { inventoryWarnings } from './plausibility.ts';
 import type { InventoryResult } from './types.ts';
 
-/** Validates and computes an inventory document in one call: the result, or every problem in it. */
+/** Validates and computes an inventory document in one call: the result with its warnings, or every problem in it. */
 export function runInventory(
   document: unknown,
   library: FactorLibrary = defaultLibrary,
-): { ok: true; result: InventoryResult } | { ok: false; issues: readonly Issue[] } {
+): { ok: true; result: InventoryResult; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] } {
   const parsed = parseInventory(document, library);
   if (!parsed.ok) return parsed;
-  return { ok: true, result: computeInventory(parsed.inventory, library.version) };
+  const result = computeInventory(parsed.inventory, library.version);
+  return { ok: true, result, warnings: [...parsed.warnings, ...inventoryWarnings(parsed.inventory, result)] };
 }

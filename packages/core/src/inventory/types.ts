@@ -146,8 +146,11 @@ export interface InventoryResult {
   readonly bySector: Readonly<Record<string, ScopeTotals>>;
   readonly lines: readonly LineResult[];
   readonly notationKeys: readonly { gpc: string; key: NotationKey; explanation: string }[];
-  /** BASIC rows with neither an activity line nor a notation key. */
-  readonly completeness: { readonly missingBasicRows: readonly string[] };
+  /**
+   * Rows with neither an activity line nor a notation key: the BASIC rows, and the rows BASIC+ adds
+   * (IPPU, AFOLU, scope-3 T&D losses and transboundary journeys), whose gaps the BASIC+ total hides.
+   */
+  readonly completeness: { readonly missingBasicRows: readonly string[]; readonly missingBasicPlusRows: readonly string[] };
   /** Share of BASIC emissions (absolute tCO2e) by the data quality stated on lines. */
   readonly quality: { high: number; medium: number; low: number; unstated: number };
   readonly conventions: readonly Assumption[];

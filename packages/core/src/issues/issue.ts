@@ -1,3 +1,5 @@
+import type { PlausibilityBoundId } from '../plausibility/bounds.ts';
+
 /** A place in an input document: `["activities", 3, "unit"]` is shown as `activities[3].unit`. */
 export type Path = readonly (string | number)[];
 
@@ -52,7 +54,24 @@ export type IssueDetail =
   /** A `version` newer than this peakpath reads (reading/versions.ts). */
   | { code: 'unsupported-version'; kind: DocumentKind; got: number; max: number }
   | PathwayIssueDetail
-  | PlanIssueDetail;
+  | PlanIssueDetail
+  | WarningDetail;
+
+/**
+ * What the engines warn about: values that compute but that no city has, and lines that may be
+ * counted twice. A warning comes with the result (`EngineResult.warnings`), the same `Issue` shape as
+ * an error; `--strict` makes warnings errors.
+ */
+export type WarningDetail =
+  /** A value outside its plausibility bound (data/plausibility.json), in the bound's unit; `year` for a series. */
+  | { code: 'implausible'; bound: PlausibilityBoundId; got: number; year?: number | undefined }
+  /**
+   * An activity line that repeats the line at index `first` — the same row, fuel (energy, gas), amount
+   * and unit (`amount`), or a method line the same in every field but note, source and quality
+   * (`fields`) — and is counted twice if both were meant once.
+   */
+  | { code: 'duplicate-line'; first: number; match: 'amount' | 'fields' };
+export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
 export type DocumentKind = 'inventory' | 'pathway' | 'plan';

@@ -1,3 +1,4 @@
+import { PLAUSIBILITY, type PlausibilityBound } from '../plausibility/bounds.ts';
 import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
 export type Lang = 'en' | 'zh';
@@ -81,6 +82,18 @@ const documentText: Record<DocumentKind, { en: string; zh: string }> = {
   pathway: { en: 'pathway file', zh: '路径文件' },
   plan: { en: 'plan file', zh: '行动方案文件' },
 };
+
+/** A figure in a plausibility message, in the bound's unit: yearly changes as percentages, others to 4 significant digits. */
+function boundFigure(value: number, bound: PlausibilityBound, lang: Lang): string {
+  if (bound.unit.en === 'per year') return `${value > 0 ? '+' : ''}${figure(value * 100)} %${lang === 'zh' ? '/年' : '/yr'}`;
+  return `${figure(value)} ${bound.unit[lang]}`;
+}
+
+function figure(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && Number.isFinite(value) && (magnitude >= 1e7 || magnitude < 1e-3)) return value.toExponential(3).replace(/\.?0+e/, 'e');
+  return String(Number(value.toPrecision(4)));
+}
 
 export function formatIssue(issue: Issue, lang: Lang = 'en'): string {
   return `${formatPath(issue.path)}: ${describeIssue(issue, lang)}`;
@@ -294,6 +307,23 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `此${kind.zh}为第 ${issue.got} 版；本版 peakpath 最高读取第 ${issue.max} 版：请升级 peakpath`
         : `this ${kind.en} is version ${issue.got}; this peakpath reads up to version ${issue.max}: upgrade peakpath`;
+    }
+    case 'implausible': {
+      const bound = PLAUSIBILITY[issue.bound];
+      const year = issue.year === undefined ? '' : zh ? `（${issue.year} 年）` : ` in ${issue.year}`;
+      const range = `${boundFigure(bound.min, bound, lang)} – ${boundFigure(bound.max, bound, lang)}`;
+      return zh
+        ? `${bound.label.zh}${year}为 ${boundFigure(issue.got, bound, lang)}，远超任何城市（合理范围 ${range}）：${bound.reason.zh}。如确属实，可忽略此警告`
+        : `${bound.label.en}${year} is ${boundFigure(issue.got, bound, lang)}, far outside any city (plausible: ${range}): ${bound.reason.en}. If it is right, this warning can stand`;
+    }
+    case 'duplicate-line': {
+      const same =
+        issue.match === 'amount'
+          ? { en: 'the same GPC row, fuel, energy or gas, amount and unit', zh: 'GPC 行、燃料（能源、气体）、活动量与单位均' }
+          : { en: 'every field but note, source and quality', zh: '除 note、source、quality 外各字段均' };
+      return zh
+        ? `与 activities[${issue.first}] ${same.zh}相同，两行都将计入：如确为两处（如两座用量相同的电厂），可忽略此警告；否则请删去其一`
+        : `repeats activities[${issue.first}] (${same.en}) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one`;
     }
     case 'not-a-document': {
       const kind = issue.kind ?? 'inventory';

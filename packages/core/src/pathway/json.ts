@@ -20,9 +20,10 @@ export const scenarioSummary = (result: PathwayResult): ScenarioSummary => ({
 
 /**
  * The JSON of a pathway run (docs/pathways.md): the scenario in detail, every scenario in brief under
- * `comparison`, and the Monte Carlo summary under `mc` when there is one. The CLI, the API and the
- * report print this.
+ * `comparison`, the Monte Carlo summary under `mc` when there is one, and the run's `warnings`
+ * (engine/documents.ts `warningsJson`; empty when there are none). The CLI, the API and the report
+ * print this.
  */
-export function pathwayJson(result: PathwayResult, comparison: readonly PathwayResult[], mc?: MonteCarloSummary): object {
-  return { ...result, comparison: comparison.map(scenarioSummary), ...(mc ? { mc } : {}) };
+export function pathwayJson(result: PathwayResult, comparison: readonly PathwayResult[], mc?: MonteCarloSummary, warnings: readonly unknown[] = []): object {
+  return { ...result, comparison: comparison.map(scenarioSummary), ...(mc ? { mc } : {}), warnings };
 }

@@ -18,7 +18,7 @@ import { bilingualName, entries, isReservedId, known } from './read-fields.ts';
 import { readTargets } from './targets.ts';
 import { readUncertainty } from './uncertainty.ts';
 
-export type PathwayParseResult = { ok: true; pathway: Pathway } | { ok: false; issues: readonly Issue[] };
+export type PathwayParseResult = { ok: true; pathway: Pathway; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
 const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
 const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
@@ -246,7 +246,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     checked = checkValues(reader, pathway, values, driverChecks, otherChecks, scenario);
   }
   if (!checked) return { ok: false, issues: reader.issues };
-  return { ok: true, pathway: { ...pathway, uncertainty, decomposition } };
+  return { ok: true, pathway: { ...pathway, uncertainty, decomposition }, warnings: reader.warnings };
 }
 
 /** Orders drivers so that each follows the ones it refers to; reports unknown references and cycles. */

@@ -28,8 +28,15 @@ export function typeName(value: unknown): string {
 export class Reader {
   readonly issues: Issue[] = [];
 
+  /** Values that compute but deserve a second look (issues/issue.ts `WarningDetail`): returned with the result, not instead of it. */
+  readonly warnings: Issue[] = [];
+
   report(path: Path, detail: IssueDetail): void {
     this.issues.push({ path, ...detail });
+  }
+
+  warn(path: Path, detail: IssueDetail): void {
+    this.warnings.push({ path, ...detail });
   }
 
   /** The value as an object's fields; a missing value (undefined) is `required`, another type a `type` problem. */

@@ -1,0 +1,20 @@
+import { formatIssue, type DocumentIssue, type Lang } from '@peakpath/core';
+import type { CommandOutput } from '../output.ts';
+import { issueReport } from './inventory.ts';
+
+/**
+ * The run's warnings after a table: a "Warnings / 警告" block, one line per warning with its file and
+ * path; nothing at all when there are none, so a clean run prints what it always printed.
+ */
+export function warningBlock(warnings: readonly DocumentIssue[], lang: Lang): string {
+  if (warnings.length === 0) return '';
+  const heading = lang === 'zh' ? `警告 / Warnings：${warnings.length} 处（结果已计算；如确属实可保留，\`--strict\` 将其视为错误）` : `Warnings / 警告: ${warnings.length} (computed all the same; \`--strict\` makes them errors)`;
+  return `\n${heading}\n${warnings.map((warning) => `${warning.document.id}: ${formatIssue(warning, lang)}`).join('\n')}\n`;
+}
+
+/** With `--strict`, warnings are input problems: exit 2, printed as problems are. Undefined when the run may go on. */
+export function strictFailure(warnings: readonly DocumentIssue[], strict: boolean | undefined, lang: Lang): CommandOutput | undefined {
+  if (strict !== true || warnings.length === 0) return undefined;
+  const note = lang === 'zh' ? '--strict：以下警告视为错误。\n' : '--strict: the warnings below are errors.\n';
+  return { status: 2, stderr: `${note}${issueReport(warnings, lang)}` };
+}
