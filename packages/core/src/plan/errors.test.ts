@@ -138,7 +138,7 @@ describe('each plan issue code', () => {
     const issues = issuesOf(planDoc(USES_OWN, { catalogue: ownCatalogue({ ...entry, category: 'industri' }) }));
     expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
       ['invalid-catalogue', ['catalogue', 'measures', 0, 'category']],
-      ['invalid-catalogue', ['catalogue', 'measures', 0, 'feasibility']],
+      ['required', ['catalogue', 'measures', 0, 'feasibility']],
     ]);
   });
 
