@@ -102,6 +102,18 @@ describe('bad input: issues that name their document and path, never a throw', (
     expect(!run.ok && run.issues.filter((issue) => issue.code === 'unknown-gpc').map((issue) => issue.path.join('.'))).toEqual([`sectors.${id}.gpc`]);
   });
 
+  it('a measure whose figures, each valid, overflow the pathway is an overflow at the measure, not an LP of NaN (fuzz seed 2027, plan:183)', () => {
+    const catalogue = PLAN['catalogue'] as { sources: unknown[]; measures: Record<string, unknown>[] };
+    const entry = catalogue.measures[0]!;
+    const [lever, ...others] = entry['levers'] as Record<string, Record<string, unknown>>[];
+    const huge = { ...lever!, ratio: { ...lever!['ratio'], value: 1.7976931348623157e308 } };
+    const plan = { ...PLAN, catalogue: { ...catalogue, measures: [{ ...entry, levers: [huge, ...others] }] } };
+    const run = createEngine().compilePlan({ plan, pathway: PATHWAY, inventory: INVENTORY });
+    const users = Object.entries(PLAN['measures'] as Record<string, { catalogue?: string }>).filter(([, measure]) => measure.catalogue === entry['id']).map(([id]) => `measures.${id}`);
+    expect(users.length).toBeGreaterThan(0);
+    expect(!run.ok && run.issues.map(({ path, code }) => [path.join('.'), code])).toEqual(users.map((path) => [path, 'overflow']));
+  });
+
   it("a plan's own catalogue entry missing a field: `required` at the field, not zod's English text", () => {
     const catalogue = PLAN['catalogue'] as { sources: unknown[]; measures: Record<string, Record<string, unknown>>[] };
     const entry = catalogue.measures[0]!;

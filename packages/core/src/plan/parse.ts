@@ -1,3 +1,4 @@
+import { PlanEvaluator } from './evaluator.ts';
 import { formatPath, type Issue } from '../issues/issue.ts';
 import { Reader, typeName, type Fields } from '../reading/reader.ts';
 import { migrate } from '../reading/versions.ts';
@@ -267,9 +268,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
       zh: `成本按年 ${(discountRate * 100).toFixed(2)}% 折现至 ${baseYear} 年；设备寿命期满即更新；${endYear} 年末剩余价值按直线法扣回；预算约束计入投资与运维支出`,
     },
   });
-  return {
-    ok: true,
-    plan: {
+  const plan: Plan = {
       name: top['name'] === undefined ? pathway.name : bilingualName(reader, top['name'], ['name'], pathway.name.en),
       library: base.library,
       pathway,
@@ -286,8 +285,33 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
       road,
       energyPrices: energyPrices ?? [],
       assumptions: statements,
-    },
   };
+  const overflows = unboundedMeasures(plan);
+  for (const id of overflows) reader.report(['measures', id], { code: 'overflow' });
+  return overflows.length > 0 ? { ok: false, issues: reader.issues, pathwayIssues } : { ok: true, plan };
+}
+
+/**
+ * Measures whose figures, each valid alone, give the pathway or the costs a value beyond the largest
+ * number (a catalogue ratio of 1e308, say): each measure alone at its maximum, and all of them, must
+ * leave every year's emissions and every cost finite, or the optimiser would compute with Infinity.
+ */
+function unboundedMeasures(plan: Plan): string[] {
+  const evaluator = new PlanEvaluator(plan);
+  const finitePathway = (x: Float64Array): boolean => {
+    const ws = evaluator.evaluate(x);
+    return [ws.basic, ws.basicPlus, ws.removals].every((series) => series.every(Number.isFinite));
+  };
+  const maxima = Float64Array.from(plan.measures, (measure) => measure.max);
+  const alone = plan.measures.filter((_, m) => {
+    const costs = evaluator.costs[m]!;
+    if (!Number.isFinite(costs.presentCost) || !costs.outlay.every(Number.isFinite)) return true;
+    const x = new Float64Array(plan.measures.length);
+    x[m] = maxima[m]!;
+    return !finitePathway(x);
+  });
+  if (alone.length > 0) return alone.map((measure) => measure.id);
+  return finitePathway(maxima) && Number.isFinite(evaluator.cost(maxima)) ? [] : plan.measures.map((measure) => measure.id);
 }
 
 /** The end year a pathway file gives when it is a valid one; the default when it gives none; else the latest a pathway may have. */
