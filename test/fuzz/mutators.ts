@@ -108,7 +108,7 @@ function oneLetter(random: Random, text: string): string {
 
 /** A value of another JSON type than `value` has. */
 function otherType(random: Random, value: Json, sibling: Json): Json {
-  const choices: Json[] = ['text', '', 42, -3.5, null, true, false, [], [value], {}, { value: 1 }, [1, 2, 3], '42', `${String(value)}`];
+  const choices: Json[] = ['text', '', 42, -3.5, null, true, false, [], [value], {}, { value: 1 }, [1, 2, 3], '42', typeof value === 'object' ? 'object' : String(value)];
   if (sibling !== null) choices.push(clone(sibling));
   const typeOf = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   const others = choices.filter((choice) => typeOf(choice) !== typeOf(value) || (typeOf(value) === 'string' && choice === '42'));

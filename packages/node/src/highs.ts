@@ -25,7 +25,13 @@ export async function highsSolver(): Promise<LpSolver> {
   const { modelStatus } = highs.constants;
   return async (model: string, options: LpSolveOptions = {}): Promise<LpSolution> => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const lp = highs.createModel({ format: 'lp', data: model });
+    let lp: ReturnType<typeof highs.createModel>;
+    try {
+      lp = highs.createModel({ format: 'lp', data: model });
+    } catch (error) {
+      // HiGHS refuses a model it cannot read (coefficients beyond its range, 1e15 and more): an answer, not a crash.
+      return { status: 'error', message: `the solver could not read the model: ${error instanceof Error ? error.message : String(error)}`, columns: {} };
+    }
     try {
       lp.options.set({
         output_flag: false,

@@ -114,6 +114,19 @@ describe('bad input: issues that name their document and path, never a throw', (
     expect(!run.ok && run.issues.map(({ path, code }) => [path.join('.'), code])).toEqual(users.map((path) => [path, 'overflow']));
   });
 
+  it('a model HiGHS cannot read (a ratio of 2^53) is an answer stated as possibly wrong, not a crash (fuzz seed 2026, plan:835)', async () => {
+    const catalogue = PLAN['catalogue'] as { sources: unknown[]; measures: Record<string, unknown>[] };
+    const entry = catalogue.measures[0]!;
+    const [lever, ...others] = entry['levers'] as Record<string, Record<string, unknown>>[];
+    const huge = { ...lever!, ratio: { ...lever!['ratio'], value: 2 ** 53 } };
+    const plan = { ...PLAN, catalogue: { ...catalogue, measures: [{ ...entry, levers: [huge, ...others] }] } };
+    const run = await engineWith().plan(plan, { id: 'plan.yaml' });
+    if (!run.ok) throw new Error(JSON.stringify(run.issues));
+    const statement = run.value.assumptions.find((assumption) => assumption.code === 'solver-error');
+    expect(statement?.text.en).toMatch(/^the solver could not solve \d+ of the models \(the solver could not read the model: /);
+    expect(statement?.text.zh).toMatch(/^求解器有 \d+ 个模型未能求解/);
+  });
+
   it("a plan's own catalogue entry missing a field: `required` at the field, not zod's English text", () => {
     const catalogue = PLAN['catalogue'] as { sources: unknown[]; measures: Record<string, Record<string, unknown>>[] };
     const entry = catalogue.measures[0]!;

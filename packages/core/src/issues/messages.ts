@@ -266,8 +266,8 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `the file's value ${issue.nominal} lies outside the distribution's range ${issue.min} to ${issue.max}`;
     case 'empty-sector':
       return zh
-        ? `清单在 ${issue.gpc.join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查 gpc`
-        : `the inventory has no emissions or energy on ${issue.gpc.join(', ')}: the sector is empty; remove it or check its \`gpc\``;
+        ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查 gpc`
+        : `the inventory has no emissions or energy on ${issue.gpc.map(quote).join(', ')}: the sector is empty; remove it or check its \`gpc\``;
     case 'missing-carrier':
       return zh
         ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`

@@ -142,6 +142,8 @@ export class PortfolioOptimiser implements ModelContext {
   private readonly costScale: number;
   readonly maxima: Float64Array;
   calls = 0;
+  /** What the solver said when it could not solve a model (runPlan states them: the answer may then be wrong). */
+  readonly solverErrors: string[] = [];
   /** Solver calls made, for progress (`calls` counts the searches' iterations as they end). */
   private solved = 0;
   /** The linearisation with every measure at its maximum, once computed. */
@@ -487,6 +489,7 @@ export class PortfolioOptimiser implements ModelContext {
     this.solved++;
     this.progress?.({ phase: this.phase, solves: this.solved });
     if (solution.status === 'time-limit') this.timeLimited = { kind: 'time', seconds: this.limits.solverSeconds < remaining ? this.limits.solverSeconds : this.limits.seconds };
+    if (solution.status === 'error') this.solverErrors.push(solution.message);
     const solved = solution.status === 'optimal' || (solution.status === 'time-limit' && solution.objective !== undefined);
     if (!solved) return undefined;
     const y = Float64Array.from(columns, (name) => Math.min(1, Math.max(0, solution.columns[name] ?? 0)));

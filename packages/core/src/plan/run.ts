@@ -191,7 +191,7 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
     ...(infeasible ? { infeasible } : {}),
     ...(prioritisation ? { prioritisation } : {}),
     airPollutants,
-    assumptions: [...plan.assumptions, solutionStatement(solution), ...rankStatements, ...pathway.assumptions.filter((a) => !plan.assumptions.includes(a))],
+    assumptions: [...plan.assumptions, solutionStatement(solution), ...solverErrorStatements(optimiser.solverErrors), ...rankStatements, ...pathway.assumptions.filter((a) => !plan.assumptions.includes(a))],
   };
 }
 
@@ -227,6 +227,20 @@ function rank(plan: Plan, macc: Macc, air: PlanResult['airPollutants']['byMeasur
     alternatives,
     plan.prioritisation,
   );
+}
+
+/** Models the solver could not solve: the search went on without them, so its answer is stated as possibly wrong. */
+function solverErrorStatements(errors: readonly string[]): Assumption[] {
+  if (errors.length === 0) return [];
+  return [
+    {
+      code: 'solver-error',
+      text: {
+        en: `the solver could not solve ${errors.length} of the models (${errors[0]}): the portfolio may not be the cheapest, or one may exist where none was found; check the plan for figures far outside any city`,
+        zh: `求解器有 ${errors.length} 个模型未能求解（${errors[0]}）：所得组合未必成本最低，或实际存在可行组合而未找到；请检查方案中是否有远超常理的数值`,
+      },
+    },
+  ];
 }
 
 /** What the solver's answer rests on, for people: proven, and under which premise, or the best found. */
