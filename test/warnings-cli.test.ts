@@ -38,6 +38,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('inventory', () => {
+  it('prints the first 200 warnings and how many more, as with problems; the JSON lists every one', () => {
+    const folder = demoWith('many-warnings', { 'inventory.yaml': (text) => text.replace(COKE_LINE, COKE_LINE.repeat(206)) });
+    const run = peakpath(['inventory', join(folder, 'inventory.yaml')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Warnings / 警告: 205 (computed all the same');
+    expect(run.stdout.split('\n').filter((line) => line.includes(': activities[') && line.includes('repeats activities[')).length).toBe(200);
+    expect(run.stdout).toContain('… and 5 more warnings (`--json` lists every one)');
+    const json = JSON.parse(peakpath(['inventory', join(folder, 'inventory.yaml'), '--json']).stdout) as { warnings: unknown[] };
+    expect(json.warnings.length).toBe(205);
+  });
+
   it('the table, then the warnings with the file and both lines; exit 0', () => {
     const folder = demoWith('inventory', { 'inventory.yaml': duplicateCoke });
     const file = join(folder, 'inventory.yaml');
