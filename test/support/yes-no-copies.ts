@@ -5,20 +5,12 @@
  * prove its optimum to 10⁻⁹ explores every equivalent subset. No vitest here: the benchmark uses it too.
  */
 import { createEngine, PlanEvaluator, type Plan } from '@peakpath/core';
+import { PLAN_INVENTORY } from './plan-documents.ts';
 
 type Fields = Record<string, unknown>;
 
-const INVENTORY: Fields = {
-  city: { name: 'Copyville', country: 'CN' },
-  year: 2022,
-  grid: 'CN-east-2022',
-  population: 1_000_000,
-  gdp: { value: 100, unit: '亿元' },
-  activities: [
-    { gpc: 'I.3.1', fuel: 'raw_coal', amount: 10, unit: '万吨' },
-    { gpc: 'I.1.2', energy: 'electricity', amount: 10, unit: '亿千瓦时' },
-  ],
-};
+/** Industry burning coal, homes on grid electricity (the plan tests' city). */
+const INVENTORY: Fields = PLAN_INVENTORY;
 
 function pathway(cap: number | undefined): Fields {
   return {
