@@ -27,7 +27,9 @@ function demoWith(name: string, edits: Partial<Record<DemoFile, (text: string) =
 }
 
 const COKE_LINE = '  - { gpc: I.3.1, fuel: coke, amount: 45, unit: 万吨, quality: high }\n';
-/** The coke line of I.3.1 twice (activities[9] and [10]). */
+/** Position of the coke line of I.3.1 in the demo's `activities` (items start at two spaces' indent). */
+const COKE = demo('inventory.yaml').slice(0, demo('inventory.yaml').indexOf(COKE_LINE)).split('\n').filter((line) => line.startsWith('  - ')).length;
+/** The coke line of I.3.1 twice (activities[COKE] and [COKE + 1]). */
 const duplicateCoke = (text: string): string => text.replace(COKE_LINE, `${COKE_LINE}${COKE_LINE.replace('quality: high', 'quality: high, note: copied')}`);
 /** GDP growth written as 4 instead of 4 % from 2031. */
 const gdpTypo = (text: string): string => text.replace('2031: 4%, 2036', '2031: 4, 2036');
@@ -58,7 +60,7 @@ describe('inventory', () => {
     const [table, block] = run.stdout.split('\nWarnings / 警告: ');
     expect(table).toContain('GPC inventory 2022');
     expect(block).toBe(
-      `1 (computed all the same; \`--strict\` makes them errors)\n${file}: activities[10]: repeats activities[9] (the same GPC row, fuel, energy or gas, amount and unit) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one\n`,
+      `1 (computed all the same; \`--strict\` makes them errors)\n${file}: activities[${COKE + 1}]: repeats activities[${COKE}] (the same GPC row, fuel, energy or gas, amount and unit) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one\n`,
     );
   });
 
@@ -70,11 +72,11 @@ describe('inventory', () => {
     expect(json.warnings).toEqual([
       {
         document: { kind: 'inventory', id: file },
-        path: ['activities', 10],
+        path: ['activities', COKE + 1],
         code: 'duplicate-line',
-        first: 9,
+        first: COKE,
         match: 'amount',
-        text: { en: expect.stringMatching(/^activities\[10\]: repeats activities\[9\]/), zh: expect.stringMatching(/^activities\[10\]: 与 activities\[9\]/) },
+        text: { en: expect.stringContaining(`activities[${COKE + 1}]: repeats activities[${COKE}]`), zh: expect.stringContaining(`activities[${COKE + 1}]: 与 activities[${COKE}]`) },
       },
     ]);
   });
@@ -84,7 +86,7 @@ describe('inventory', () => {
     const run = peakpath(['inventory', file, '--strict', '--json']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`--strict: the warnings below are errors.\n${file}: 1 input problem; nothing computed.\nactivities[10]: repeats activities[9] (the same GPC row, fuel, energy or gas, amount and unit) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one\n`);
+    expect(run.stderr).toBe(`--strict: the warnings below are errors.\n${file}: 1 input problem; nothing computed.\nactivities[${COKE + 1}]: repeats activities[${COKE}] (the same GPC row, fuel, energy or gas, amount and unit) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one\n`);
   });
 
   it('--strict on a file without warnings changes nothing', () => {
@@ -118,9 +120,9 @@ describe('plan', () => {
     const inventory = join(folder, 'inventory.yaml');
     const run = peakpath(['plan', plan]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`\nWarnings / 警告: 1 (computed all the same; \`--strict\` makes them errors)\n${inventory}: activities[10]: repeats activities[9]`);
+    expect(run.stdout).toContain(`\nWarnings / 警告: 1 (computed all the same; \`--strict\` makes them errors)\n${inventory}: activities[${COKE + 1}]: repeats activities[${COKE}]`);
     const strict = peakpath(['plan', plan, '--strict']);
     expect(strict.status).toBe(2);
-    expect(strict.stderr).toContain(`${inventory}: 1 input problem; nothing computed.\nactivities[10]: repeats activities[9]`);
+    expect(strict.stderr).toContain(`${inventory}: 1 input problem; nothing computed.\nactivities[${COKE + 1}]: repeats activities[${COKE}]`);
   });
 });

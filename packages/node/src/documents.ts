@@ -6,6 +6,17 @@ import { bytePosition, firstInvalidUtf8, textPosition } from './utf8.ts';
 import { yamlStructureProblem } from './yaml-structure.ts';
 import { parseBigYaml } from './big-yaml.ts';
 
+/** YAML files above this size are announced as slow to read (about 0.3 MB/s: 30 s and more). */
+export const SLOW_YAML_BYTES = 8 * 1024 * 1024;
+
+function slowYamlNotice(file: string, size: number): string {
+  const mib = (size / 1024 / 1024).toFixed(1);
+  return (
+    `${file}: ${mib} MiB of YAML reads slowly (minutes near the 64 MiB cap); the same document as JSON reads in seconds. / ` +
+    `${mib} MiB 的 YAML 文件读取较慢（接近 64 MiB 上限时需数分钟）；同一文件改用 JSON 只需数秒。`
+  );
+}
+
 /** Input files larger than this are refused before they are read. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -14,8 +25,18 @@ export class InputFileError extends Error {
   override name = 'InputFileError';
 }
 
+export interface ReadOptions {
+  /**
+   * Told, before a slow read starts, what to expect: a YAML file of several MiB reads at about 0.3 MB/s
+   * (minutes at the cap; BENCHMARKS.md), the same document as JSON in seconds.
+   */
+  readonly notice?: ((text: string) => void) | undefined;
+  /** Size above which a YAML read is announced; SLOW_YAML_BYTES unless given. */
+  readonly noticeAbove?: number | undefined;
+}
+
 /** Reads a JSON or YAML document (by extension; YAML otherwise, which also reads JSON). */
-export async function readDocument(file: string): Promise<unknown> {
+export async function readDocument(file: string, options: ReadOptions = {}): Promise<unknown> {
   let size: number;
   try {
     const info = await stat(file);
@@ -35,6 +56,8 @@ export async function readDocument(file: string): Promise<unknown> {
     throw new InputFileError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}) / 无法读取文件`);
   }
   const text = decodeUtf8(file, bytes);
+  const json = extname(file).toLowerCase() === '.json';
+  if (!json && size > (options.noticeAbove ?? SLOW_YAML_BYTES)) options.notice?.(slowYamlNotice(file, size));
   return extname(file).toLowerCase() === '.json' ? parseJson(file, text) : parseYamlFile(file, text);
 }
 

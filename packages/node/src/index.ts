@@ -6,5 +6,5 @@
 export { createNodeEngine } from './engine.ts';
 export { highsSolver } from './highs.ts';
 export { defaultThreads, MonteCarloPool } from './monte-carlo/pool.ts';
-export { InputFileError, MAX_INPUT_BYTES, readDocument } from './documents.ts';
+export { InputFileError, MAX_INPUT_BYTES, readDocument, SLOW_YAML_BYTES, type ReadOptions } from './documents.ts';
 export { fileResolver } from './resolver.ts';

@@ -16,7 +16,7 @@ export interface InventoryOptions {
 
 /** `peakpath inventory FILE`: the readable table, or with --json the contract's JSON (output version 2). */
 export async function inventoryCommand(file: string, options: InventoryOptions): Promise<CommandOutput> {
-  const document = await readDocument(file);
+  const document = await readDocument(file, { notice: (text) => process.stderr.write(`${text}\n`) });
   const run = createEngine().inventory(document, { id: file });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
   const strict = strictFailure(run.warnings, options.strict, options.lang);
@@ -77,6 +77,7 @@ const LABELS = {
     noIntensity: 'Intensity: give `population` and `gdp` in the file to compute it',
     notation: 'Notation keys',
     missing: 'BASIC rows with neither data nor a notation key',
+    missingPlus: 'BASIC+ rows with neither data nor a notation key',
     none: 'none',
     assumptions: (n: number) => `${n} line${n === 1 ? '' : 's'} rely on stated defaults or conventions; \`--json\` lists every line's factors, sources and assumptions.`,
     fileAssumptions: 'Assumed',
@@ -98,6 +99,7 @@ const LABELS = {
     noIntensity: '强度：请在文件中填写 `population` 与 `gdp` 以计算',
     notation: '注释键',
     missing: '既无数据也无注释键的 BASIC 行',
+    missingPlus: '既无数据也无注释键的 BASIC+ 行',
     none: '无',
     assumptions: (n: number) => `${n} 行采用了已声明的默认值或约定；\`--json\` 列出每行的因子、来源与假设。`,
     fileAssumptions: '假设',
@@ -132,6 +134,10 @@ export function renderInventory(result: InventoryResult, lang: Lang): string {
   if (keys.length > 0) out.push(`${text.notation}: ${keys.map((key) => `${key.gpc} ${key.key}`).join(', ')}`);
   const missing = result.completeness.missingBasicRows;
   out.push(`${text.missing}: ${missing.length === 0 ? text.none : missing.join(', ')}`);
+  // The BASIC+ total is printed beside BASIC: its rows' gaps are stated as well (a file cut off after the
+  // waste rows loses IPPU and AFOLU, and the BASIC line alone still reads "none").
+  const missingPlus = result.completeness.missingBasicPlusRows;
+  out.push(`${text.missingPlus}: ${missingPlus.length === 0 ? text.none : missingPlus.join(', ')}`);
   for (const assumption of result.assumptions) out.push(`${text.fileAssumptions}: ${assumption.text[lang]}`);
   for (const convention of result.conventions) out.push(convention.text[lang]);
   const assumed = result.lines.filter((line) => line.assumptions.length > 0).length;

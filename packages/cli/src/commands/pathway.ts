@@ -53,7 +53,7 @@ export async function pathwayCommand(file: string, options: PathwayOptions): Pro
   const runs = integerOption('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS);
   const seed = integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
   const threads = threadsOption(options.threads, options.lang);
-  const document = await readDocument(file);
+  const document = await readDocument(file, { notice: (text) => process.stderr.write(`${text}\n`) });
   const engine = await createNodeEngine();
   const run = await engine.pathway(document, { id: file, scenario: options.scenario });
   if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };

@@ -32,7 +32,7 @@ function numberOption(name: string, value: string | undefined, min: number, max:
 export async function planCommand(file: string, options: PlanOptions): Promise<CommandOutput> {
   const seconds = numberOption('time-limit', options.timeLimit, 0.001, 86_400);
   const mipGap = numberOption('mip-gap', options.mipGap, 0, 1);
-  const document = await readDocument(file);
+  const document = await readDocument(file, { notice: (text) => process.stderr.write(`${text}\n`) });
   const engine = await createNodeEngine();
   // The time limit covers the whole optimisation, and no solve may take longer than it.
   const limits = { ...(seconds === undefined ? {} : { seconds, solverSeconds: seconds }), ...(mipGap === undefined ? {} : { mipGap }) };
