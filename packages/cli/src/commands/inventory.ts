@@ -1,6 +1,7 @@
 import { createEngine, formatIssue, GPC_SECTORS, warningsJson, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
 import { inventoryJsonBytes } from '../format/inventory-json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
+import { renderOfficial } from '../format/official.ts';
 import { readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { strictFailure, warningBlock } from './warnings.ts';
@@ -106,6 +107,11 @@ const LABELS = {
   },
 } as const;
 
+/** China's official quantities are printed for a Chinese city (country CN or the cn factor set); the JSON has them always. */
+function showsOfficial(result: InventoryResult): boolean {
+  return result.entity.country === 'CN' || result.factorSet === 'cn';
+}
+
 export function renderInventory(result: InventoryResult, lang: Lang): string {
   const text = LABELS[lang];
   const n = (value: number): string => formatNumber(value, lang);
@@ -129,6 +135,7 @@ export function renderInventory(result: InventoryResult, lang: Lang): string {
   if (intensity.energyPerCapita !== undefined) parts.push(`${formatSignificant(intensity.energyPerCapita, lang)} ${text.energyPerCapita}`);
   if (intensity.energyPerGdp !== undefined) parts.push(`${formatSignificant(intensity.energyPerGdp, lang)} ${text.energyPerGdp}`);
   out.push(parts.length > 0 ? `${text.intensity}: ${parts.join('; ')}` : text.noIntensity);
+  if (showsOfficial(result)) out.push('', ...renderOfficial(result.official, lang), '');
 
   const keys = result.notationKeys;
   if (keys.length > 0) out.push(`${text.notation}: ${keys.map((key) => `${key.gpc} ${key.key}`).join(', ')}`);

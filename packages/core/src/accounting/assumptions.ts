@@ -39,6 +39,15 @@ export const assumptions = {
       },
     };
   },
+  feedstock(): Assumption {
+    return {
+      code: 'feedstock',
+      text: {
+        en: 'feedstock (原料用能): energy counted, no combustion emissions (carbon stored in products; process emissions belong in IV)',
+        zh: '原料用能：计入能源消费，不计燃烧排放（碳留存于产品中；工业过程排放计入 IV）',
+      },
+    };
+  },
   gridFromFile(gridId: string): Assumption {
     return {
       code: 'grid-from-file',

@@ -4,6 +4,7 @@ import { FUEL_IDS } from '../factors/fuels.ts';
 import { GPC_ROWS } from '../gpc/structure.ts';
 import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES } from '../inventory/types.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
+import { DEDUCTIONS, GENERATION_SOURCES } from '../official/types.ts';
 import { methodLineSchema } from './method-lines.ts';
 import { givenValue, formatVersion, schemaReference, sourcedNumber, text, unit } from './shared.ts';
 
@@ -34,6 +35,7 @@ const fuelLine = z.strictObject({
   carbonContent: givenValue.optional(),
   oxidation: z.number().min(0).max(1).optional(),
   technology: z.enum(ROAD_TECHNOLOGIES).optional(),
+  use: z.enum(['energy', 'feedstock']).optional().meta({ description: 'feedstock: fuel used as raw material (原料用能), energy counted, no combustion emissions; stationary scope-1 rows only' }),
 });
 
 const electricityLine = z.strictObject({ ...commonLineFields, energy: z.literal('electricity'), amount: z.number(), unit, grid: text.optional(), ef: ef.optional() });
@@ -53,6 +55,35 @@ const notationLine = z.strictObject({ ...commonLineFields, notation: z.enum(NOTA
 /** The forms of activity line (lines.ts `FORM_FIELDS`), and lines computed by a method (docs/methods.md). */
 export const activityLineSchema = z.union([fuelLine, electricityLine, heatLine, emissionsLine, notationLine, methodLineSchema(commonLineFields)]);
 
+const generation = z
+  .array(z.strictObject({ source: z.enum(GENERATION_SOURCES), amount: z.number(), unit, chp: z.boolean().optional(), note: text.optional() }))
+  .meta({ description: 'local generation by source, each { source, amount, unit }' });
+
+const supply = z
+  .strictObject({
+    electricity: z
+      .strictObject({
+        generation: generation.optional(),
+        imports: givenValue.optional(),
+        exports: givenValue.optional(),
+        nonFossilImports: givenValue.optional().meta({ description: 'imported electricity proven non-fossil (physical flows or green certificates)' }),
+        grid: text.optional().meta({ description: "grid factor id for net imports (default: the file's grid)" }),
+      })
+      .optional(),
+    heat: z.strictObject({ generation: generation.optional(), imports: givenValue.optional(), exports: givenValue.optional(), ef: givenValue.optional() }).optional(),
+  })
+  .meta({ description: 'local power and heat supply and the transfers across the boundary (docs/official-quantities.md)' });
+
+const official = z
+  .strictObject({
+    heat: z.enum(['excluded', 'net-imports']).optional(),
+    importedElectricity: z.enum(['coal-equivalent', 'calorific']).optional(),
+    deductions: z.array(z.enum(DEDUCTIONS)).optional(),
+    renewableBase: z.strictObject({ year: z.int(), amount: givenValue }).optional(),
+    coalRate: givenValue.optional().meta({ description: "the year's coal rate of thermal power (发电煤耗), gce/kWh" }),
+  })
+  .meta({ description: "choices for China's official quantities, each with a stated default (docs/official-quantities.md)" });
+
 export const inventorySchema = z
   .strictObject({
     $schema: schemaReference,
@@ -63,9 +94,11 @@ export const inventorySchema = z
     factorSet: z.enum(['cn', 'ipcc2006']).optional().meta({ description: 'default factors: cn for country CN, else ipcc2006' }),
     grid: text.optional().meta({ description: 'grid factor id of the library (peakpath factors --kind grid)' }),
     population: z.number().positive().optional(),
-    gdp: z.strictObject({ value: z.number().positive(), unit: z.enum(['CNY', '万元', '亿元']) }).optional(),
+    gdp: z.strictObject({ value: z.number().positive(), unit: z.enum(['CNY', '万元', '亿元']), prices: z.int().optional().meta({ description: 'the year of the constant prices' }) }).optional(),
     activities: z.array(activityLineSchema),
     energyAccounting: z.strictObject({ method: z.enum(['calorific', 'coal-consumption']), coalRate: givenValue.optional() }).optional(),
+    supply: supply.optional(),
+    official: official.optional(),
     description: text.optional(),
     note: text.optional(),
     source: text.optional(),

@@ -142,13 +142,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const self = name('inventory', documentOptions);
     const parsed = parseInventory(document, library, methods);
     if (!parsed.ok) return { ok: false, issues: inDocument(self, parsed.issues) };
-    const value = computeInventory(parsed.inventory, library.version);
+    const value = computeInventory(parsed.inventory, library);
     return { ok: true, value, warnings: inDocument(self, [...parsed.warnings, ...inventoryWarnings(parsed.inventory, value)]) };
   }
 
   /** The warnings of a base inventory (a pathway's, a plan's): the reader's and the plausibility of its figures. */
   function baseWarnings(base: BaseInventory, readerWarnings: readonly Issue[], id: string): DocumentIssue[] {
-    return inDocument({ kind: 'inventory', id }, [...readerWarnings, ...inventoryWarnings(base.inventory, computeInventory(base.inventory, library.version))]);
+    return inDocument({ kind: 'inventory', id }, [...readerWarnings, ...inventoryWarnings(base.inventory, computeInventory(base.inventory, library))]);
   }
 
   function compilePathway(documents: { readonly pathway: unknown; readonly inventory: unknown }, names: Partial<Record<'pathway' | 'inventory', string>> = {}): EngineResult<Pathway> {

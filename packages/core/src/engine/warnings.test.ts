@@ -153,6 +153,23 @@ const DUPLICATES: Record<WarningCode, readonly { readonly what: string; readonly
       warnings: [],
     },
   ],
+  'generation-missing': [
+    {
+      what: "power-plant fuel in I.4.4 and nothing in supply: the official quantity would count the plants' output again as imports",
+      document: inventoryOf({ ...COAL, gpc: 'I.4.4' }, COAL),
+      warnings: [{ path: ['supply'], code: 'generation-missing', lines: [0] }],
+    },
+    {
+      what: 'not: the local generation given',
+      document: { ...inventoryOf({ ...COAL, gpc: 'I.4.4' }), supply: { electricity: { generation: [{ source: 'coal', amount: 1, unit: '亿千瓦时' }] } } },
+      warnings: [],
+    },
+    {
+      what: 'not: the transfers stated',
+      document: { ...inventoryOf({ ...COAL, gpc: 'I.4.4' }), supply: { electricity: { imports: { value: 1, unit: '亿千瓦时' }, exports: { value: 0, unit: '亿千瓦时' } } } },
+      warnings: [],
+    },
+  ],
 };
 
 describe('duplicated activity lines: a warning naming both lines, both counted', () => {

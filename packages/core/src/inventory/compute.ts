@@ -1,5 +1,7 @@
 import { GPC_ROWS, GPC_SECTORS, type GpcRow } from '../gpc/structure.ts';
 import { assumptions } from '../accounting/assumptions.ts';
+import type { FactorLibrary } from '../factors/library.ts';
+import { computeOfficial } from '../official/compute.ts';
 import type { Assumption, ComputingLine, Inventory, InventoryResult, LineResult, ScopeTotals } from './types.ts';
 
 const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0, scope1: 0, scope2: 0, scope3: 0 });
@@ -13,7 +15,7 @@ const emptyTotals = (): ScopeTotals => ({ basic: 0, basicPlus: 0, territorial: 0
  * objects of the result are built from them on first access, so computing a million lines does not
  * allocate two million objects that a caller wanting only totals never reads.
  */
-export function computeInventory(inventory: Inventory, libraryVersion: string): InventoryResult {
+export function computeInventory(inventory: Inventory, library: FactorLibrary): InventoryResult {
   const totals = { basic: 0, basicPlus: 0, scope1: 0, scope2: 0, scope3: 0, other: 0 };
   const gases = { CO2: 0, CH4: 0, N2O: 0 };
   const otherGases = { co2e: 0 };
@@ -86,7 +88,7 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
     year: inventory.year,
     gwp: inventory.gwp,
     factorSet: inventory.factorSet,
-    factorLibrary: { version: libraryVersion },
+    factorLibrary: { version: library.version },
     totals,
     gases,
     otherGases,
@@ -115,6 +117,7 @@ export function computeInventory(inventory: Inventory, libraryVersion: string): 
     quality,
     conventions: [assumptions.gwpConvention(), assumptions.energyBasis(method)],
     assumptions: fileAssumptions(inventory),
+    official: computeOfficial(inventory, library),
   });
 }
 

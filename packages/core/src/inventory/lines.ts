@@ -8,13 +8,14 @@ import { COMMON_LINE_FIELDS, readMethodLine } from './method-lines.ts';
 import { typeName, type Reader, type Fields } from '../reading/reader.ts';
 import { RecipeCache } from './recipe-cache.ts';
 import { resolveLine, type LineSpec, type ResolveContext } from './resolve.ts';
-import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES, type ActivityLine, type GivenValue } from './types.ts';
+import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES, type ActivityLine, type GivenValue, type Recipe } from './types.ts';
+import { assumptions } from '../accounting/assumptions.ts';
 
 const fieldSet = (...fields: string[]): ReadonlySet<string> => new Set(fields);
 const EF_FIELDS = fieldSet(...GASES);
 /** The fields each form of activity line may have (a method line adds its method's own). */
 const FORM_FIELDS = {
-  fuel: fieldSet(...COMMON_LINE_FIELDS, 'fuel', 'amount', 'unit', 'ncv', 'ef', 'carbonContent', 'oxidation', 'technology'),
+  fuel: fieldSet(...COMMON_LINE_FIELDS, 'fuel', 'amount', 'unit', 'ncv', 'ef', 'carbonContent', 'oxidation', 'technology', 'use'),
   electricity: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'grid', 'ef'),
   heat: fieldSet(...COMMON_LINE_FIELDS, 'energy', 'amount', 'unit', 'ef'),
   emissions: fieldSet(...COMMON_LINE_FIELDS, 'gas', 'amount', 'unit', 'ch4Origin', 'gwp'),
@@ -101,6 +102,7 @@ function readLine(
   }
 
   const amount = reader.number(fields, 'amount', path, { required: true, allowNegative: form === 'emissions' && row?.sector === 'V' });
+  const use = form === 'fuel' ? readUse(reader, fields, path, row) : undefined;
   const unit = reader.unit(fields, 'unit', path, true);
   const spec = readSpec(reader, fields, path, form, row, unit, source, context);
   if (!spec || amount === undefined || !unit || !row || !fitsRow) return undefined;
@@ -122,11 +124,37 @@ function readLine(
     gas: spec.form === 'emissions' ? spec.gas : undefined,
     amount,
     unit,
-    recipe: resolution.recipe,
+    recipe: use === 'feedstock' ? feedstockRecipe(resolution.recipe) : resolution.recipe,
+    use: use === 'feedstock' ? use : undefined,
     quality,
     source,
     note,
   };
+}
+
+/**
+ * `use: feedstock` — fuel used as raw material for non-energy products (原料用能: olefins, ammonia, …), on a
+ * stationary scope-1 row: its energy counts, its carbon is not burned (process emissions belong in IV).
+ */
+function readUse(reader: Reader, fields: Fields, path: Path, row: GpcRow | undefined): 'energy' | 'feedstock' | undefined | null {
+  const use = reader.choice(fields, 'use', path, ['energy', 'feedstock'] as const, false);
+  if (use === 'feedstock' && row !== undefined && !(row.sector === 'I' && row.scope === 1 && row.subsector.id !== 'I.7' && row.subsector.id !== 'I.8')) {
+    reader.report([...path, 'use'], { code: 'not-applicable', field: 'use', reason: 'feedstock-row' });
+    return null;
+  }
+  return use;
+}
+
+const feedstockRecipes = new WeakMap<Recipe, Recipe>();
+
+/** A fuel's recipe with its combustion gases taken out and the fact stated: energy only. */
+function feedstockRecipe(recipe: Recipe): Recipe {
+  let done = feedstockRecipes.get(recipe);
+  if (!done) {
+    done = { ...recipe, co2: 0, ch4: 0, n2o: 0, co2e: 0, otherCo2e: 0, assumptions: [...recipe.assumptions, assumptions.feedstock()] };
+    feedstockRecipes.set(recipe, done);
+  }
+  return done;
 }
 
 function readRow(reader: Reader, fields: Fields, path: Path): GpcRow | undefined {

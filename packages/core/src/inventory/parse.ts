@@ -8,17 +8,20 @@ import { readGrid, readLines, type LineSkips } from './lines.ts';
 import { reportOverflow } from './overflow.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
 import { migrate } from '../reading/versions.ts';
+import { factorRef } from '../accounting/statements.ts';
+import { readOfficial, readSupply } from '../official/read.ts';
 import { gwpWeights, type ResolveContext } from './resolve.ts';
-import type { EnergyAccounting, Entity, FactorSet, Inventory } from './types.ts';
+import type { ActivityLine, EnergyAccounting, Entity, FactorSet, Inventory } from './types.ts';
+import type { Supply } from '../official/types.ts';
 
 export type ParseResult =
   | { readonly ok: true; readonly inventory: Inventory; readonly warnings: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const fieldSet = (...fields: string[]): ReadonlySet<string> => new Set(fields);
-const TOP_FIELDS = fieldSet('$schema', 'version', 'city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'description', 'note', 'source');
+const TOP_FIELDS = fieldSet('$schema', 'version', 'city', 'year', 'gwp', 'factorSet', 'grid', 'population', 'gdp', 'activities', 'energyAccounting', 'supply', 'official', 'description', 'note', 'source');
 const CITY_FIELDS = fieldSet('name', 'nameZh', 'country', 'region');
-const GDP_FIELDS = fieldSet('value', 'unit');
+const GDP_FIELDS = fieldSet('value', 'unit', 'prices');
 const ENERGY_ACCOUNTING_FIELDS = fieldSet('method', 'coalRate');
 
 /**
@@ -51,8 +54,13 @@ export function parseInventory(
   const grid = readGrid(reader, top, [], library);
   const population = reader.number(top, 'population', [], { required: false, positive: true });
   for (const text of ['$schema', 'description', 'note', 'source']) reader.string(top, text, [], false);
-  const gdpWanYuan = readGdp(reader, top);
+  const gdp = readGdp(reader, top, year);
   const energyAccounting = readEnergyAccounting(reader, top);
+  const supply = readSupply(reader, top, (fields, path) => {
+    const factor = readGrid(reader, fields, path, library);
+    return factor === null ? null : factor === undefined ? undefined : factorRef(factor);
+  });
+  const official = readOfficial(reader, top, year, energyAccounting?.method === 'coal-consumption' ? energyAccounting.coalRate : undefined);
 
   const defaultsApplied: ('gwp' | 'factorSet')[] = [];
   if (top['gwp'] === undefined) defaultsApplied.push('gwp');
@@ -77,10 +85,11 @@ export function parseInventory(
   const lines = readLines(reader, top, context, skip, methods);
   if (lines && reader.issues.length === 0) reportOverflow(reader, lines);
 
-  if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting) {
+  if (reader.issues.length > 0 || !entity || year === undefined || !lines || !energyAccounting || !supply || !official) {
     return { ok: false, issues: reader.issues };
   }
   warnDuplicateLines(reader, top['activities'] as readonly unknown[], lines);
+  warnGenerationMissing(reader, lines, supply);
   return {
     ok: true,
     warnings: reader.warnings,
@@ -91,12 +100,23 @@ export function parseInventory(
       factorSet,
       grid: grid?.id,
       population,
-      gdpWanYuan,
+      gdpWanYuan: gdp?.wanYuan,
+      gdpPrices: gdp?.prices,
       energyAccounting,
+      supply,
+      official,
       defaultsApplied,
       lines,
     },
   };
+}
+
+/** Plants' fuel in I.4.4 with nothing in `supply` to say what they generate: the official quantity would count it twice. */
+function warnGenerationMissing(reader: Reader, lines: readonly ActivityLine[], supply: Supply): void {
+  const { electricity } = supply;
+  if (electricity.generation.length > 0 || electricity.imports !== undefined) return;
+  const plants = lines.filter((line) => line.form === 'fuel' && line.row.ref === 'I.4.4' && line.use === undefined).map((line) => line.index);
+  if (plants.length > 0) reader.warn(['supply'], { code: 'generation-missing', lines: plants });
 }
 
 function readEntity(reader: Reader, top: Fields): Entity | undefined {
@@ -114,15 +134,18 @@ function readEntity(reader: Reader, top: Fields): Entity | undefined {
   return name === undefined ? undefined : { name, nameZh, country: country?.toUpperCase(), region };
 }
 
-function readGdp(reader: Reader, top: Fields): number | undefined {
+/** GDP in 万元, and the year of the constant prices it is in when the file says (`prices`). */
+function readGdp(reader: Reader, top: Fields, year: number | undefined): { wanYuan: number; prices?: number | undefined } | undefined {
   if (top['gdp'] === undefined) return undefined;
   const gdp = reader.object(top['gdp'], ['gdp']);
   if (!gdp) return undefined;
   reader.onlyFields(gdp, GDP_FIELDS, ['gdp']);
   const value = reader.number(gdp, 'value', ['gdp'], { required: true, positive: true });
   const unit = reader.choice(gdp, 'unit', ['gdp'], ['CNY', '万元', '亿元'] as const, true);
+  const prices = reader.number(gdp, 'prices', ['gdp'], { required: false, integer: true, min: 1950, max: 2100 });
+  if (prices !== undefined && year !== undefined && prices > year) reader.report(['gdp', 'prices'], { code: 'after-inventory-year', got: prices, year });
   if (value === undefined || unit === undefined) return undefined;
-  return value * { CNY: 1e-4, 万元: 1, 亿元: 1e4 }[unit];
+  return { wanYuan: value * { CNY: 1e-4, 万元: 1, 亿元: 1e4 }[unit], prices };
 }
 
 function readEnergyAccounting(reader: Reader, top: Fields): EnergyAccounting | undefined {

@@ -13,6 +13,6 @@ export function runInventory(
 ): { ok: true; result: InventoryResult; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] } {
   const parsed = parseInventory(document, library);
   if (!parsed.ok) return parsed;
-  const result = computeInventory(parsed.inventory, library.version);
+  const result = computeInventory(parsed.inventory, library);
   return { ok: true, result, warnings: [...parsed.warnings, ...inventoryWarnings(parsed.inventory, result)] };
 }

@@ -6,6 +6,7 @@ import type { GivenValue } from '../reading/reader.ts';
 import type { Assumption, FactorRef } from '../accounting/statements.ts';
 import type { FactorSet } from '../factors/factor-sets.ts';
 import type { RoadTechnology } from '../methods/transport/road-technologies.ts';
+import type { OfficialOptions, OfficialResult, Supply } from '../official/types.ts';
 
 export type { Assumption, FactorRef, FactorSet, GivenValue, RoadTechnology };
 export { ROAD_TECHNOLOGIES } from '../methods/transport/road-technologies.ts';
@@ -41,6 +42,12 @@ export interface Inventory {
   /** GDP in 万元 (10^4 CNY). */
   readonly gdpWanYuan?: number | undefined;
   readonly energyAccounting: EnergyAccounting;
+  /** The year of the constant prices GDP is given in (`gdp.prices`), when the file says. */
+  readonly gdpPrices?: number | undefined;
+  /** Local power and heat generation and the transfers across the boundary (`supply`). */
+  readonly supply: Supply;
+  /** The choices China's official quantities depend on (`official`), defaults applied. */
+  readonly official: OfficialOptions;
   /** Defaults the file relied on (gwp, factorSet), stated in the result. */
   readonly defaultsApplied: readonly ('gwp' | 'factorSet')[];
   readonly lines: readonly ActivityLine[];
@@ -66,6 +73,8 @@ export interface ComputingLine extends LineBase {
   readonly amount: number;
   readonly unit: Unit;
   readonly recipe: Recipe;
+  /** A fuel used as raw material (原料用能, `use: feedstock`): energy counted, no combustion emissions. */
+  readonly use?: 'feedstock' | undefined;
 }
 
 export interface NotationLine extends LineBase {
@@ -155,6 +164,8 @@ export interface InventoryResult {
   readonly quality: { high: number; medium: number; low: number; unstated: number };
   readonly conventions: readonly Assumption[];
   readonly assumptions: readonly Assumption[];
+  /** China's official quantities beside the GPC totals (official/types.ts, docs/official-quantities.md). */
+  readonly official: OfficialResult;
 }
 
 export type { Ch4Origin, Gas, GwpSet };

@@ -70,7 +70,12 @@ export type WarningDetail =
    * and unit (`amount`), or a method line the same in every field but note, source and quality
    * (`fields`) — and is counted twice if both were meant once.
    */
-  | { code: 'duplicate-line'; first: number; match: 'amount' | 'fields' };
+  | { code: 'duplicate-line'; first: number; match: 'amount' | 'fields' }
+  /**
+   * Fuel of grid-supplied plants (I.4.4, lines `lines`) with no local generation and no stated transfers in
+   * `supply`: China's official quantity counts the plants' fuel and, again, their output as imported electricity.
+   */
+  | { code: 'generation-missing'; lines: readonly number[] };
 export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
@@ -132,7 +137,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -50,6 +50,10 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'own-effects': { en: 'applies only to effects taken from the catalogue (the measure gives its own `effects`, each with its sector)', zh: '仅适用于取自措施目录的作用（该措施自带 `effects`，各自注明部门）' },
   'city-wide-lever': { en: 'has no meaning for generation and removal levers, which act city-wide (generation displaces grid electricity; removals count against neutrality)', zh: '对发电与碳汇类作用无意义：其作用于全市（发电替代电网电力，碳汇计入中和）' },
   'yes-no-min': { en: 'has no meaning for a yes/no measure (`yesNo: true`): it is adopted at 0 or at `max`', zh: '对整体决策措施（`yesNo: true`）无意义：只取 0 或 `max`' },
+  'feedstock-row': {
+    en: 'applies only to fuel lines of stationary scope-1 rows (I.1.1 … I.6.1, I.4.4): feedstock is fuel used as raw material in the territory',
+    zh: '仅适用于固定源范围一的燃料行（I.1.1 … I.6.1、I.4.4）：原料用能指辖区内作为原料使用的能源',
+  },
   'cn-method': {
     en: 'applies only under factorSet "cn" (under "ipcc2006" CO2 is energy × the Table 1.4 factor: give `ef.CO2` instead)',
     zh: '仅适用于因子集 "cn"（"ipcc2006" 下 CO2 = 能量 × 表1.4 因子；如需自定义请填写 `ef.CO2`）',
@@ -324,6 +328,12 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `与 activities[${issue.first}] ${same.zh}相同，两行都将计入：如确为两处（如两座用量相同的电厂），可忽略此警告；否则请删去其一`
         : `repeats activities[${issue.first}] (${same.en}) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one`;
+    }
+    case 'generation-missing': {
+      const lines = issue.lines.map((line) => `activities[${line}]`).join(', ');
+      return zh
+        ? `I.4.4 有电厂燃料（${lines}），但 supply.electricity 未填本地发电量或调入调出电量：能源活动 CO2 既计电厂燃料，又把其发电量当作调入电力重复计算。请填写 supply.electricity.generation（或 imports 与 exports）`
+        : `power-plant fuel in I.4.4 (${lines}) but no local generation or stated transfers in supply.electricity: the official energyCo2 counts the plants' fuel and their output again as imported electricity. Give supply.electricity.generation (or imports and exports)`;
     }
     case 'not-a-document': {
       const kind = issue.kind ?? 'inventory';
