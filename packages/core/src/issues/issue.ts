@@ -42,6 +42,8 @@ export type IssueDetail =
   | { code: 'not-a-document'; got: string; kind?: DocumentKind | undefined }
   | { code: 'unknown-method'; got: string; suggestion?: string | undefined }
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
+  /** Waste or landfill gas burnt with `energyRecovery` of a kind that row `gpc` does not hold: it belongs in `rows` (GPC: energy recovered → Stationary Energy). */
+  | { code: 'energy-recovery-row'; recovery: 'grid' | 'onsite' | 'none'; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
   /** The same key twice within one line, measure or effect list (`key`), which would be counted twice; `first` is where it is first given. */
