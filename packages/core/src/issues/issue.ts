@@ -72,7 +72,9 @@ export type WarningDetail =
    * and unit (`amount`), or a method line the same in every field but note, source and quality
    * (`fields`) — and is counted twice if both were meant once.
    */
-  | { code: 'duplicate-line'; first: number; match: 'amount' | 'fields' };
+  | { code: 'duplicate-line'; first: number; match: 'amount' | 'fields' }
+  /** Landfill gas III.1 lines say is burnt for energy (`recoveredForEnergy`, t CH4) ≠ what `landfill-gas` lines burn (`burnt`, t CH4). */
+  | { code: 'landfill-gas-balance'; recoveredForEnergy: number; burnt: number };
 export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */

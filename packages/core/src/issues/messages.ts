@@ -342,6 +342,12 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         ? `${bound.label.zh}${year}为 ${boundFigure(issue.got, bound, lang)}，远超任何城市（合理范围 ${range}）：${bound.reason.zh}。如确属实，可忽略此警告`
         : `${bound.label.en}${year} is ${boundFigure(issue.got, bound, lang)}, far outside any city (plausible: ${range}): ${bound.reason.en}. If it is right, this warning can stand`;
     }
+    case 'landfill-gas-balance': {
+      const tonnes = (value: number): string => String(Number(value.toPrecision(6)));
+      return zh
+        ? `III.1 各行填写用于能源利用的填埋气 CH4（recoveredForEnergy）共 ${tonnes(issue.recoveredForEnergy)} 吨，而固定源能源中 landfill-gas 行燃用 ${tonnes(issue.burnt)} 吨：按 GPC，能源利用部分的燃烧排放计入固定源能源（上网 I.4.4，自用计入用能部门范围一行），两者应一致，否则其燃烧排放漏计或多计`
+        : `III.1 lines say ${tonnes(issue.recoveredForEnergy)} t of landfill-gas CH4 is burnt for energy (recoveredForEnergy), but landfill-gas lines in stationary energy burn ${tonnes(issue.burnt)} t: GPC counts that combustion in stationary energy (I.4.4 for the grid, else the consuming sub-sector's scope-1 row), so the two should agree, or its emissions are missed or counted without a source`;
+    }
     case 'duplicate-line': {
       const same =
         issue.match === 'amount'
