@@ -20,9 +20,16 @@ describe('examples/demo-city', () => {
 
   it('computes waste, IPPU, AFOLU and fugitive rows from activity data by IPCC methods', () => {
     const methods = new Set(result.lines.filter((line) => line.form === 'method').map((line) => `${line.gpc.split('.').slice(0, 2).join('.')} ${line.method}`));
-    for (const expected of ['I.8 oil-gas-systems', 'III.1 solid-waste-fod', 'III.2 biological-treatment', 'III.3 incineration', 'III.4 wastewater-domestic', 'IV.1 ippu-cement', 'V.1 livestock', 'V.2 land-stock-difference', 'V.3 fertiliser-n2o']) {
+    for (const expected of ['I.8 oil-gas-systems', 'III.1 solid-waste-fod', 'III.2 biological-treatment', 'I.4 incineration', 'III.4 wastewater-domestic', 'IV.1 ippu-cement', 'V.1 livestock', 'V.2 land-stock-difference', 'V.3 fertiliser-n2o']) {
       expect(methods).toContain(expected);
     }
+  });
+
+  it('reports its waste-to-energy plant in I.4.4 (territorial only), with III.3.1 IE pointing there', () => {
+    const plant = result.lines.find((line) => line.method === 'incineration')!;
+    expect([plant.gpc, plant.level]).toEqual(['I.4.4', 'territorial']);
+    expect(result.notationKeys).toContainEqual(expect.objectContaining({ gpc: 'III.3.1', key: 'IE' }));
+    expect(result.notationKeys.find((key) => key.gpc === 'III.3.1')!.explanation).toContain('I.4.4');
   });
 
   it('traces every computing line to at least one factor or a measured gas', () => {

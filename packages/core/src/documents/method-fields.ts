@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GASES } from '../factors/library.ts';
+import { ENERGY_RECOVERY } from '../methods/energy-recovery.ts';
 import { ROAD_TECHNOLOGIES } from '../methods/transport/road-technologies.ts';
 import { givenValue, sourcedNumber, text } from './shared.ts';
 
@@ -53,11 +54,14 @@ export const METHOD_FIELD_SCHEMAS: Readonly<Record<string, Readonly<Record<strin
     climate: text,
     k: perType,
     recovered: quantity,
+    recoveredForEnergy: quantity,
     ...landfill,
   },
   'solid-waste-commitment': { waste: quantity, composition, doc: perType, recoveredFraction: fraction, ...landfill },
+  'landfill-gas': { energyRecovery: z.enum(ENERGY_RECOVERY), ch4: quantity, ncv: quantity, ch4Factor: quantity, n2oFactor: quantity },
   'biological-treatment': { treatment: text, waste: quantity, basis: text, ch4Factor: quantity, n2oFactor: quantity, recovered: quantity },
   incineration: {
+    energyRecovery: z.enum(ENERGY_RECOVERY),
     practice: z.enum(['incineration', 'open-burning']),
     stream: text,
     technology: text,

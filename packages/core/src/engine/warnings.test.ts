@@ -113,6 +113,17 @@ describe('every plausibility bound, with its path', () => {
   });
 });
 
+/** 1,000 t landfilled in 2021 (7.6 t CH4 generated in 2022), 5 t recovered, 3 t of it burnt for energy. */
+const LANDFILL = {
+  gpc: 'III.1.1',
+  method: 'solid-waste-fod',
+  history: [{ year: 2021, waste: { value: 1000, unit: 't' } }],
+  doc: 0.2,
+  mcf: 1,
+  k: 0.1,
+  recovered: { value: 5, unit: 't' },
+  recoveredForEnergy: { value: 3, unit: 't' },
+};
 const FERTILISER = { gpc: 'V.3.1', method: 'urea', urea: { value: 1, unit: '万吨' }, quality: 'medium' };
 
 const DUPLICATES: Record<WarningCode, readonly { readonly what: string; readonly document: Fields; readonly warnings: readonly Issue[] }[]> = {
@@ -169,6 +180,19 @@ const DUPLICATES: Record<WarningCode, readonly { readonly what: string; readonly
       document: { ...inventoryOf({ ...COAL, gpc: 'I.4.4' }), supply: { electricity: { imports: { value: 1, unit: '亿千瓦时' }, exports: { value: 0, unit: '亿千瓦时' } } } },
       warnings: [],
     },
+  'landfill-gas-balance': [
+    {
+      what: 'landfill gas said to be burnt for energy in III.1 (3 t) but no landfill-gas line burning it',
+      document: inventoryOf(COAL, LANDFILL),
+      warnings: [{ path: ['activities', 1], code: 'landfill-gas-balance', recoveredForEnergy: 3, burnt: 0 }],
+    },
+    {
+      what: 'a landfill-gas line burning more (3,000 kg + 0.5 t) than III.1 recovers for energy',
+      document: inventoryOf(COAL, LANDFILL, { gpc: 'I.4.4', method: 'landfill-gas', ch4: { value: 3000, unit: 'kg' } }, { gpc: 'I.3.1', method: 'landfill-gas', ch4: { value: 0.5, unit: 't' } }),
+      warnings: [{ path: ['activities', 1], code: 'landfill-gas-balance', recoveredForEnergy: 3, burnt: 3.5 }],
+    },
+    { what: 'not: the two agree, in other units', document: inventoryOf(COAL, LANDFILL, { gpc: 'I.4.4', method: 'landfill-gas', ch4: { value: 3000, unit: 'kg' } }), warnings: [] },
+    { what: 'not: gas recovered but all flared', document: inventoryOf(COAL, { ...LANDFILL, recoveredForEnergy: undefined }), warnings: [] },
   ],
 };
 

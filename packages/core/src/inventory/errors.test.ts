@@ -161,6 +161,13 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
       issues: [{ path: [...LINE, 'gpc'], code: 'method-not-on-row', method: 'biological-treatment', gpc: 'I.3.1', rows: ['III.2.1', 'III.2.2', 'III.2.3'] }],
     },
   ],
+  'energy-recovery-row': [
+    {
+      name: 'incineration with energy supplied to the grid written in Waste',
+      document: withLine({ gpc: 'III.3.1', method: 'incineration', energyRecovery: 'grid', practice: 'incineration', stream: 'industrial', waste: { value: 1, unit: 't' } }),
+      issues: [{ path: [...LINE, 'energyRecovery'], code: 'energy-recovery-row', recovery: 'grid', gpc: 'III.3.1', rows: ['I.4.4'] }],
+    },
+  ],
   'missing-parameter': [
     {
       name: 'a required method field with no default',

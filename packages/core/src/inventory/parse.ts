@@ -4,6 +4,7 @@ import type { Issue } from '../issues/issue.ts';
 import { defaultMethods } from '../methods/registry.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { warnDuplicateLines } from './duplicates.ts';
+import { warnLandfillGasBalance } from './landfill-gas-balance.ts';
 import { readGrid, readLines, type LineSkips } from './lines.ts';
 import { reportOverflow } from './overflow.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
@@ -90,6 +91,7 @@ export function parseInventory(
   }
   warnDuplicateLines(reader, top['activities'] as readonly unknown[], lines);
   warnGenerationMissing(reader, lines, supply);
+  warnLandfillGasBalance(reader, top['activities'] as readonly unknown[], lines);
   return {
     ok: true,
     warnings: reader.warnings,

@@ -42,6 +42,8 @@ export type IssueDetail =
   | { code: 'not-a-document'; got: string; kind?: DocumentKind | undefined }
   | { code: 'unknown-method'; got: string; suggestion?: string | undefined }
   | { code: 'method-not-on-row'; method: string; gpc: string; rows: readonly string[] }
+  /** Waste or landfill gas burnt with `energyRecovery` of a kind that row `gpc` does not hold: it belongs in `rows` (GPC: energy recovered → Stationary Energy). */
+  | { code: 'energy-recovery-row'; recovery: 'grid' | 'onsite' | 'none'; gpc: string; rows: readonly string[] }
   | { code: 'missing-parameter'; field: string; method: string; category?: string | undefined }
   | { code: 'unknown-category'; got: string; allowed: readonly string[]; suggestion?: string | undefined }
   /** The same key twice within one line, measure or effect list (`key`), which would be counted twice; `first` is where it is first given. */
@@ -75,7 +77,9 @@ export type WarningDetail =
    * Fuel of grid-supplied plants (I.4.4, lines `lines`) with no local generation and no stated transfers in
    * `supply`: China's official quantity counts the plants' fuel and, again, their output as imported electricity.
    */
-  | { code: 'generation-missing'; lines: readonly number[] };
+  | { code: 'generation-missing'; lines: readonly number[] }
+  /** Landfill gas III.1 lines say is burnt for energy (`recoveredForEnergy`, t CH4) ≠ what `landfill-gas` lines burn (`burnt`, t CH4). */
+  | { code: 'landfill-gas-balance'; recoveredForEnergy: number; burnt: number };
 export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */

@@ -39,6 +39,30 @@ const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
   },
 };
 
+/** Where GPC puts waste or landfill gas burnt with each kind of energy recovery, and what to do with the line. */
+function energyRecoveryText(recovery: 'grid' | 'onsite' | 'none', gpc: string, rows: readonly string[], lang: Lang): string {
+  const zh = lang === 'zh';
+  const where = rows.join(zh ? '、' : ', ');
+  switch (recovery) {
+    case 'grid':
+      return zh
+        ? `energyRecovery 为 "grid"：焚烧或燃用填埋气发电上网，按 GPC 计入固定源能源的 ${where} 行（仅计入辖区排放，其电量已计入用户的范围二），不属于 GPC ${gpc} 行：请将该行移至 ${where}，原行如无其他数据可填注释键 IE 并说明已计入 ${where}`
+        : `energyRecovery "grid": waste or landfill gas burnt for energy supplied to the grid is reported under Stationary Energy in ${where} (territorial only; its electricity is already in consumers' scope 2), not in GPC ${gpc}: move the line to ${where}, and mark ${gpc} with notation IE ("included in ${where}") if nothing else is left there`;
+    case 'onsite':
+      return zh
+        ? `energyRecovery 为 "onsite"：焚烧或燃用填埋气所产能源自用，按 GPC 计入用能部门的范围一行（${where}），不属于 GPC ${gpc} 行：请将该行移至用能部门所在行`
+        : `energyRecovery "onsite": waste or landfill gas burnt for energy used on site is reported in the consuming sub-sector's scope-1 row (${where}), not in GPC ${gpc}: move the line to that row`;
+    case 'none':
+      return zh
+        ? `energyRecovery 为 "none"（或露天焚烧）：未回收能源的焚烧计入废弃物部门（${where}），不属于固定源能源 GPC ${gpc} 行；填埋气火炬燃烧不是能源利用，其回收量在 III.1 的 \`recovered\` 中扣减`
+        : `energyRecovery "none" (or open burning): burning without energy recovery is reported under Waste (${where}), not in Stationary Energy row GPC ${gpc}; landfill gas that is flared is not energy use — it is subtracted as \`recovered\` in III.1`;
+    default: {
+      const unhandled: never = recovery;
+      return unhandled;
+    }
+  }
+}
+
 const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }> = {
   technology: { en: 'applies only to gasoline on on-road rows (II.1)', zh: '仅适用于道路交通（II.1）行的汽油' },
   'ch4-origin': { en: 'applies only to CH4 lines', zh: '仅适用于 CH4 排放行' },
@@ -200,6 +224,8 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `方法 ${quote(issue.method)} 不适用于 GPC ${issue.gpc} 行，适用：${issue.rows.join('、')}`
         : `method ${quote(issue.method)} does not compute GPC row ${issue.gpc}; it computes ${issue.rows.join(', ')}`;
+    case 'energy-recovery-row':
+      return energyRecoveryText(issue.recovery, issue.gpc, issue.rows, lang);
     case 'missing-parameter':
       return zh
         ? `因子库中没有方法 ${issue.method}${issue.category ? `（${issue.category}）` : ''} 的 \`${issue.field}\` 默认值：请在该行填写`
@@ -319,6 +345,12 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `${bound.label.zh}${year}为 ${boundFigure(issue.got, bound, lang)}，远超任何城市（合理范围 ${range}）：${bound.reason.zh}。如确属实，可忽略此警告`
         : `${bound.label.en}${year} is ${boundFigure(issue.got, bound, lang)}, far outside any city (plausible: ${range}): ${bound.reason.en}. If it is right, this warning can stand`;
+    }
+    case 'landfill-gas-balance': {
+      const tonnes = (value: number): string => String(Number(value.toPrecision(6)));
+      return zh
+        ? `III.1 各行填写用于能源利用的填埋气 CH4（recoveredForEnergy）共 ${tonnes(issue.recoveredForEnergy)} 吨，而固定源能源中 landfill-gas 行燃用 ${tonnes(issue.burnt)} 吨：按 GPC，能源利用部分的燃烧排放计入固定源能源（上网 I.4.4，自用计入用能部门范围一行），两者应一致，否则其燃烧排放漏计或多计`
+        : `III.1 lines say ${tonnes(issue.recoveredForEnergy)} t of landfill-gas CH4 is burnt for energy (recoveredForEnergy), but landfill-gas lines in stationary energy burn ${tonnes(issue.burnt)} t: GPC counts that combustion in stationary energy (I.4.4 for the grid, else the consuming sub-sector's scope-1 row), so the two should agree, or its emissions are missed or counted without a source`;
     }
     case 'duplicate-line': {
       const same =

@@ -5,6 +5,7 @@ import type { MethodCalculator } from './method.ts';
 import { transportMethods } from './transport/transport.ts';
 import { biologicalTreatment } from './waste/biological-treatment.ts';
 import { incinerationMethods } from './waste/incineration.ts';
+import { landfillGas } from './waste/landfill-gas.ts';
 import { solidWasteMethods } from './waste/solid-waste.ts';
 import { wastewaterMethods } from './waste/wastewater.ts';
 
@@ -15,6 +16,7 @@ export const METHOD_LIST: readonly MethodCalculator[] = [
   ...solidWasteMethods,
   biologicalTreatment,
   ...incinerationMethods,
+  landfillGas,
   ...wastewaterMethods,
   ...ippuMethods,
   ...afoluMethods,

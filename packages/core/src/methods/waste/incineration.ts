@@ -1,11 +1,15 @@
 import { CO2_PER_CARBON } from '../../factors/molar-ratios.ts';
 import type { MethodCalculator } from '../method.ts';
 import { MethodWork } from '../method.ts';
+import { ENERGY_ROWS, GRID_ROW, readEnergyRecovery } from '../energy-recovery.ts';
 import { componentCarbon, type Component } from './incineration-carbon.ts';
 import { CompositionReader, readByType, reportShape, WASTE_TYPES } from './solid-waste-composition.ts';
 import { listLine } from './solid-waste-parameters.ts';
 
 const PRACTICES = ['incineration', 'open-burning'] as const;
+/** GPC III.3: in the city, outside it (scope 3: the plant's energy is another territory's), from outside burnt in it. */
+const WASTE_ROWS = ['III.3.1', 'III.3.2', 'III.3.3'];
+const IN_CITY_WASTE_ROWS = ['III.3.1', 'III.3.3'];
 /** MSW (split into Table 2.4 components) or a stream of Table 5.2 burnt as a whole. */
 const STREAMS = ['msw', 'industrial', 'clinical', 'sewage-sludge'] as const;
 type Stream = (typeof STREAMS)[number];
@@ -35,16 +39,27 @@ const INCINERATION_REMAINDER = {
  * OF 1 for incineration, 0.58 for open burning (Table 5.2); CH4 by incinerator type (Table 5.3) or
  * 6,500 g/t wet for open burning (Ch.5 text with Table 5.3); N2O Table 5.6 (open burning: 150 g/t DRY matter).
  * Only fossil CO2 counts; biogenic CO2 is stated for information.
+ *
+ * With energy recovery (GPC: Stationary Energy, not Waste; IPCC 2006 likewise reports waste burnt for
+ * energy in Energy) the line sits in I.4.4 (`energyRecovery: grid`, territorial only) or the consuming
+ * sub-sector's scope-1 row (`onsite`) and is computed the same way; in III.3.1 or III.3.3 a line that
+ * declares energy recovery is an input error naming the row to use, as is open burning in an energy row.
  */
 export const incineration: MethodCalculator = {
   id: 'incineration',
   name: { en: 'Incineration and open burning of waste (IPCC 2006 Vol.5 Ch.5)', zh: '废弃物焚烧与露天焚烧（IPCC 2006 第5卷第5章）' },
-  rows: ['III.3.1', 'III.3.2', 'III.3.3'],
-  fields: ['practice', 'stream', 'technology', 'waste', 'wasteByType', 'composition', 'dm', 'carbon', 'fossilCarbon', 'oxidation', 'ch4Factor', 'n2oFactor'],
+  rows: [...WASTE_ROWS, ...ENERGY_ROWS],
+  fields: ['energyRecovery', 'practice', 'stream', 'technology', 'waste', 'wasteByType', 'composition', 'dm', 'carbon', 'fossilCarbon', 'oxidation', 'ch4Factor', 'n2oFactor'],
   compute(input) {
     const work = new MethodWork(input, 'incineration');
     const { reader, fields, path } = input;
     const practice = reader.choice(fields, 'practice', path, PRACTICES, true);
+    const recovery = readEnergyRecovery(work, IN_CITY_WASTE_ROWS, ['III.3.2']);
+    if (practice === 'open-burning' && recovery !== undefined && recovery !== 'none') {
+      // Open burning recovers no energy: it belongs in Waste whatever the line says.
+      reader.report([...path, 'practice'], { code: 'energy-recovery-row', recovery: 'none', gpc: input.row.ref, rows: IN_CITY_WASTE_ROWS });
+    }
+    if (recovery !== undefined && recovery !== 'none' && input.row.sector === 'I') work.state(energyStatement(input.row.ref));
     const streamGiven = reader.choice(fields, 'stream', path, STREAMS, false);
     const stream: Stream = streamGiven ?? 'msw';
     if (fields['stream'] === undefined) {
@@ -145,6 +160,24 @@ export const incineration: MethodCalculator = {
     );
   },
 };
+
+/** What an incineration line in stationary energy counts, and (in I.4.4) what it must not be added to. */
+function energyStatement(gpc: string): { code: string; text: { en: string; zh: string } } {
+  const territorial =
+    gpc === GRID_ROW
+      ? {
+          en: '; I.4.4 is territorial only, not BASIC: the electricity it supplies is already in its consumers\' scope 2 at the grid factor, so it is not counted twice',
+          zh: '；I.4.4 仅计入辖区排放，不计入 BASIC：其上网电量已按电网因子计入用户的范围二，不重复计算',
+        }
+      : { en: '', zh: '' };
+  return {
+    code: 'incineration-energy-recovery',
+    text: {
+      en: `incineration with energy recovery reported in stationary energy (GPC), computed as in Waste (IPCC 2006 Vol.5 Ch.5): fossil CO2, CH4 and N2O of the combustion${territorial.en}`,
+      zh: `有能源回收的焚烧按 GPC 计入固定源能源，计算方法同废弃物部门（IPCC 2006 第5卷第5章）：燃烧产生的化石 CO2、CH4 与 N2O${territorial.zh}`,
+    },
+  };
+}
 
 /**
  * Tonnes of wet waste by component: MSW from `waste` × `composition` or from `wasteByType`; another

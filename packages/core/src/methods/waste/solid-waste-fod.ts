@@ -32,7 +32,7 @@ export const solidWasteFod: MethodCalculator = {
   id: 'solid-waste-fod',
   name: { en: 'Solid waste disposal, first-order decay (IPCC 2006 Vol.5 Ch.3)', zh: '固体废弃物处置：一阶衰减法（IPCC 2006 第5卷第3章）' },
   rows: ['III.1.1', 'III.1.2', 'III.1.3'],
-  fields: ['history', 'composition', 'doc', 'decay', 'site', 'mcf', 'climate', 'k', 'docf', 'f', 'ox', 'oxidisingCover', 'recovered'],
+  fields: ['history', 'composition', 'doc', 'decay', 'site', 'mcf', 'climate', 'k', 'docf', 'f', 'ox', 'oxidisingCover', 'recovered', 'recoveredForEnergy'],
   compute(input) {
     // The file's own year is invalid and already reported: there is no inventory year to decay to.
     if (input.year === undefined) return undefined;
@@ -126,7 +126,7 @@ export const solidWasteFod: MethodCalculator = {
     const years = inventoryYear - firstYear + 1;
     const decomposed = streams.reduce((total, stream) => total + decomposedInLastYear(stream.deposited, years, stream.k!), 0);
     const generated = decomposed * f * CH4_PER_CARBON;
-    if (recovered > generated) reader.report([...path, 'recovered'], { code: 'out-of-range', min: 0, max: generated, got: recovered });
+    if (recovered.total > generated) reader.report([...path, 'recovered'], { code: 'out-of-range', min: 0, max: generated, got: recovered.total });
     work.state({
       code: 'swd-history-start',
       text: {
@@ -134,7 +134,7 @@ export const solidWasteFod: MethodCalculator = {
         zh: `${firstYear} 年以前的处置量按零计：仅计入所填 ${deposits.length} 年历史处置量在 ${inventoryYear} 年的衰减排放，更早填埋且仍在排放的废弃物未计`,
       },
     });
-    return work.finish({ ch4: (generated - recovered) * (1 - ox) }, 'non-fossil');
+    return work.finish({ ch4: (generated - recovered.total) * (1 - ox) }, 'non-fossil');
   },
 };
 
@@ -144,14 +144,38 @@ function siteInYear(lineSite: Site | undefined, deposits: readonly Deposit[] | u
   return last?.siteMcf ? last.siteMcf.site : lineSite;
 }
 
-/** CH4 recovered (flared or used) in the inventory year, mass; none when not given, stated. */
-export function readRecovered(work: MethodWork): number | undefined {
-  if (work.input.fields['recovered'] !== undefined) return work.quantity('recovered', ['mass'])?.value;
+/**
+ * CH4 recovered (flared or used for energy) in the inventory year, mass; none when not given, stated.
+ * `recoveredForEnergy` is the part of it burnt for energy: all of `recovered` is subtracted here either
+ * way, and the energy part's combustion (CH4, N2O; its CO2 is biogenic) belongs in stationary energy
+ * (GPC), as a `landfill-gas` line in I.4.4 or the consuming sub-sector's scope-1 row — stated.
+ */
+export function readRecovered(work: MethodWork): { total: number; forEnergy: number } | undefined {
+  const { fields, reader, path } = work.input;
+  if (fields['recovered'] === undefined) {
+    if (fields['recoveredForEnergy'] !== undefined) return void reader.report([...path, 'recovered'], { code: 'required' });
+    work.state({
+      code: 'swd-no-recovery',
+      text: { en: 'no landfill-gas CH4 recovered (no `recovered` given)', zh: '未填写 `recovered`，按无填埋气 CH4 回收计' },
+    });
+    return { total: 0, forEnergy: 0 };
+  }
+  const total = work.quantity('recovered', ['mass'])?.value;
+  if (fields['recoveredForEnergy'] === undefined) return total === undefined ? undefined : { total, forEnergy: 0 };
+  const forEnergy = work.quantity('recoveredForEnergy', ['mass']);
+  if (total === undefined || !forEnergy) return undefined;
+  if (forEnergy.value > total) {
+    return void reader.report([...path, 'recoveredForEnergy'], { code: 'out-of-range', min: 0, max: total, got: forEnergy.value });
+  }
+  const tonnes = (value: number): number => Number(value.toPrecision(6));
   work.state({
-    code: 'swd-no-recovery',
-    text: { en: 'no landfill-gas CH4 recovered (no `recovered` given)', zh: '未填写 `recovered`，按无填埋气 CH4 回收计' },
+    code: 'swd-recovered-for-energy',
+    text: {
+      en: `of ${tonnes(total)} t CH4 recovered, ${tonnes(forEnergy.value)} t is burnt for energy and ${tonnes(total - forEnergy.value)} t flared; all is subtracted here — the combustion of the energy part belongs in stationary energy (GPC): a \`landfill-gas\` line in I.4.4 (grid) or the consuming sub-sector's scope-1 row`,
+      zh: `回收 CH4 ${tonnes(total)} 吨中，${tonnes(forEnergy.value)} 吨用于能源利用，${tonnes(total - forEnergy.value)} 吨火炬燃烧；回收量全部在此扣减——能源利用部分的燃烧排放按 GPC 计入固定源能源：在 I.4.4（上网）或用能部门范围一行填写 \`landfill-gas\` 行`,
+    },
   });
-  return 0;
+  return { total, forEnergy: forEnergy.value };
 }
 
 /** A value missing from some history entries and from the line: reported on the line when all lack it, else per entry. */
