@@ -180,6 +180,7 @@ const DUPLICATES: Record<WarningCode, readonly { readonly what: string; readonly
       document: { ...inventoryOf({ ...COAL, gpc: 'I.4.4' }), supply: { electricity: { imports: { value: 1, unit: '亿千瓦时' }, exports: { value: 0, unit: '亿千瓦时' } } } },
       warnings: [],
     },
+  ],
   'landfill-gas-balance': [
     {
       what: 'landfill gas said to be burnt for energy in III.1 (3 t) but no landfill-gas line burning it',
