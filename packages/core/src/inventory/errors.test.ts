@@ -356,9 +356,9 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
       issues: [{ path: ['grid'], code: 'unknown-grid', got: 'CN-esat-2022', suggestion: 'CN-east-2022' }],
     },
     {
-      name: '"CN-east-2021" on a line (a year the library does not hold)',
-      document: withLine({ gpc: 'I.3.2', energy: 'electricity', amount: 1, unit: 'MWh', grid: 'CN-east-2021' }),
-      issues: [{ path: [...LINE, 'grid'], code: 'unknown-grid', got: 'CN-east-2021', suggestion: 'CN-east-2022' }],
+      name: '"CN-east-2020" on a line (a year the library does not hold)',
+      document: withLine({ gpc: 'I.3.2', energy: 'electricity', amount: 1, unit: 'MWh', grid: 'CN-east-2020' }),
+      issues: [{ path: [...LINE, 'grid'], code: 'unknown-grid', got: 'CN-east-2020', suggestion: 'CN-east-2021' }],
     },
   ],
   'no-form': [

@@ -48,7 +48,7 @@ export function parseInventory(
   const gwp = reader.choice(top, 'gwp', [], GWP_SETS, false);
   const factorSetGiven = reader.choice(top, 'factorSet', [], ['cn', 'ipcc2006'] as const, false);
   const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
-  const grid = readGrid(reader, top, [], library);
+  const grid = readGrid(reader, top, [], library, year);
   const population = reader.number(top, 'population', [], { required: false, positive: true });
   for (const text of ['$schema', 'description', 'note', 'source']) reader.string(top, text, [], false);
   const gdpWanYuan = readGdp(reader, top);
@@ -89,7 +89,7 @@ export function parseInventory(
       year,
       gwp: gwp ?? 'AR5',
       factorSet,
-      grid: grid?.id,
+      grid: grid?.factor.id,
       population,
       gdpWanYuan,
       energyAccounting,

@@ -5,7 +5,8 @@ import type { Factor, FactorLibrary, Gas, GwpSet } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
 import type { IssueDetail, Path } from '../issues/issue.ts';
 import type { Dimension, Unit } from '../units/units.ts';
-import { assumptions } from '../accounting/assumptions.ts';
+import { assumptions, gridYearStatements } from '../accounting/assumptions.ts';
+import type { GridChoice } from '../factors/grid-series.ts';
 import { factorRef, GJ_PER_TCE } from '../accounting/statements.ts';
 import type { Assumption, EnergyAccounting, FactorRef, FactorSet, GivenValue, Recipe, RoadTechnology } from './types.ts';
 
@@ -22,7 +23,7 @@ export interface ResolveContext {
   readonly factorSet: FactorSet;
   readonly gwp: GwpWeights;
   /** The file's default grid factor, if valid. */
-  readonly grid?: Factor | undefined;
+  readonly grid?: GridChoice | undefined;
   readonly energyAccounting: EnergyAccounting;
   /** The inventory year, to state when a grid factor is of another year. */
   readonly year?: number | undefined;
@@ -54,7 +55,7 @@ export interface PurchasedEnergySpec {
   readonly row: GpcRow;
   readonly unit: Unit;
   /** A grid factor given on the line (validated), electricity only. */
-  readonly grid?: Factor | undefined;
+  readonly grid?: GridChoice | undefined;
   readonly ef: Partial<Record<Gas, GivenValue>>;
   readonly lineSource?: string | undefined;
 }
@@ -333,11 +334,9 @@ export function resolvePurchasedEnergy(spec: PurchasedEnergySpec, context: Resol
     const grid = spec.grid ?? context.grid;
     if (!grid) builder.problem(['grid'], { code: 'missing-grid' });
     else {
-      builder.co2 = gjPerUnit * builder.use(grid).toBase;
-      if (!spec.grid) builder.assumptions.push(assumptions.gridFromFile(grid.id));
-      if (grid.year !== undefined && context.year !== undefined && grid.year !== context.year) {
-        builder.assumptions.push(assumptions.gridYear(grid.id, grid.year, context.year));
-      }
+      builder.co2 = gjPerUnit * builder.use(grid.factor).toBase;
+      if (!spec.grid) builder.assumptions.push(assumptions.gridFromFile(grid.named));
+      builder.assumptions.push(...gridYearStatements(grid, context.year));
     }
   }
   for (const gas of ['CH4', 'N2O'] as const) {
