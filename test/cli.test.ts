@@ -393,3 +393,20 @@ describe('peakpath factors with several words', () => {
     expect(run.stdout).toContain('1 factor,');
   });
 });
+
+describe('a grid named without its year (issue 12)', () => {
+  it('prints the nearest-year choice in the table, in English and Chinese, and lists it in the JSON', () => {
+    const path = file('grid-series.yaml', ELECTRICITY_YAML.replace('year: 2022', 'year: 2024').replace('grid: CN-east-2022', 'grid: CN-east'));
+    const en = peakpath('inventory', path);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain(
+      "Assumed: grid factor CN-east-2023 for `CN-east`: no factor of the inventory year 2024 is published (the series has 2021, 2022, 2023), so the nearest year's, 2023, is used\n",
+    );
+    // 300,000 MWh × 0.55 t/MWh (CN-east-2023) = 165,000 tCO2e.
+    expect(en.stdout).toContain('165,000');
+    const zh = peakpath('inventory', path, '--lang', 'zh');
+    expect(zh.stdout).toContain('假设: `CN-east` 无清单年份 2024 年的公布值（该系列有 2021、2022、2023 年），采用最近年份 2023 年的 CN-east-2023\n');
+    const json = JSON.parse(peakpath('inventory', path, '--json').stdout) as { assumptions: { code: string }[] };
+    expect(json.assumptions.map((assumption) => assumption.code)).toContain('grid-nearest-year');
+  });
+});
