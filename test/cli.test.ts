@@ -371,7 +371,7 @@ describe('peakpath methods', () => {
   });
 
   it('computes a method line and names its method in the JSON', () => {
-    // 1,000 t composted (wet): CH4 4 t, N2O 0.24 t → 4 × 28 + 0.24 × 265 = 175.6 tCO2e (AR5).
+    // 1,000 t composted (wet): CH4 4 t, N2O 0.3 t (Table 4.1) → 4 × 28 + 0.3 × 265 = 191.5 tCO2e (AR5).
     const path = file(
       'method.yaml',
       'city: Testville\nyear: 2022\nactivities:\n  - { gpc: III.2.1, method: biological-treatment, treatment: composting, waste: { value: 1000, unit: 吨 }, basis: wet }\n',
@@ -379,17 +379,36 @@ describe('peakpath methods', () => {
     const run = peakpath('inventory', path, '--json');
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { totals: { basic: number }; lines: { method: string; form: string }[] };
-    expect(result.totals.basic).toBeCloseTo(175.6, 9);
+    expect(result.totals.basic).toBeCloseTo(191.5, 9);
     expect(result.lines[0]).toMatchObject({ form: 'method', method: 'biological-treatment' });
   });
 });
 
 describe('peakpath factors with several words', () => {
   it('takes every word as a search term, as the README shows', () => {
-    const run = peakpath('factors', 'grid', 'east');
+    const run = peakpath('factors', 'grid', 'east', '2022');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('CN-east-2022');
     expect(run.stdout).not.toContain('CN-northeast-2022');
     expect(run.stdout).toContain('1 factor,');
+    // Without the year, the East China series: 2021, 2022, 2023.
+    expect(peakpath('factors', 'grid', 'east').stdout).toContain('3 factors,');
+  });
+});
+
+describe('a grid named without its year (issue 12)', () => {
+  it('prints the nearest-year choice in the table, in English and Chinese, and lists it in the JSON', () => {
+    const path = file('grid-series.yaml', ELECTRICITY_YAML.replace('year: 2022', 'year: 2024').replace('grid: CN-east-2022', 'grid: CN-east'));
+    const en = peakpath('inventory', path);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain(
+      "Assumed: grid factor CN-east-2023 for `CN-east`: no factor of the inventory year 2024 is published (the series has 2021, 2022, 2023), so the nearest year's, 2023, is used\n",
+    );
+    // 300,000 MWh × 0.55 t/MWh (CN-east-2023) = 165,000 tCO2e.
+    expect(en.stdout).toContain('165,000');
+    const zh = peakpath('inventory', path, '--lang', 'zh');
+    expect(zh.stdout).toContain('假设: `CN-east` 无清单年份 2024 年的公布值（该系列有 2021、2022、2023 年），采用最近年份 2023 年的 CN-east-2023\n');
+    const json = JSON.parse(peakpath('inventory', path, '--json').stdout) as { assumptions: { code: string }[] };
+    expect(json.assumptions.map((assumption) => assumption.code)).toContain('grid-nearest-year');
   });
 });

@@ -6,6 +6,8 @@ export { BASE_DIMENSIONS, convert, DimensionMismatchError, listUnits, parseUnit,
 export type { BaseDimension, Dimension, Unit } from './units/units.ts';
 export type { CubicMetres, Gigajoules, Tce, Tonnes, TonnesCO2e } from './units/quantity.ts';
 export { citation, FACTOR_KINDS, FactorDataError, FactorLibrary, GASES, GWP_SETS, VERIFICATION_LEVELS } from './factors/library.ts';
+export { chooseGrid, gridNames, gridSeries } from './factors/grid-series.ts';
+export type { GridChoice } from './factors/grid-series.ts';
 export type { Factor, FactorCriteria, FactorFile, FactorKind, Gas, GwpSet, Source, Verification } from './factors/library.ts';
 export { defaultLibrary } from './factors/default-library.ts';
 export { FUEL_IDS, FUELS } from './factors/fuels.ts';

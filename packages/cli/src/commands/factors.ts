@@ -35,7 +35,7 @@ export function factorsCommand(query: string | undefined, options: FactorsOption
     citation(factor),
   ]);
   const footer = zh
-    ? `共 ${found.length} 项，因子库版本 ${defaultLibrary.version}。核实程度：verified 取自机器可读原文；secondary 取自转录，需与原文核对；unverified 未找到出处，仅供参考。`
-    : `${found.length} factor${found.length === 1 ? '' : 's'}, library ${defaultLibrary.version}. verified: read from a machine-readable copy of the source; secondary: from a transcription, to confirm against the original; unverified: recalled, no source found.`;
+    ? `共 ${found.length} 项，因子库版本 ${defaultLibrary.version}。核实程度：verified 取自机器可读原文；secondary 取自转录，需与原文核对；unverified 未找到出处或出处未能确认，仅供参考。`
+    : `${found.length} factor${found.length === 1 ? '' : 's'}, library ${defaultLibrary.version}. verified: read from a machine-readable copy of the source; secondary: from a transcription, to confirm against the original; unverified: recalled, or its source not confirmed.`;
   return { status: 0, stdout: `${renderTable(header, rows, ['left', 'left', 'right', 'left', 'left', 'left', 'left'])}\n${footer}\n` };
 }

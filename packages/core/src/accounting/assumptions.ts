@@ -1,4 +1,5 @@
 import { citation, type Factor } from '../factors/library.ts';
+import type { GridChoice } from '../factors/grid-series.ts';
 import type { Assumption } from './statements.ts';
 
 /** Statements of the defaults and conventions a result relies on, in both languages. One builder per kind. */
@@ -72,6 +73,24 @@ export const assumptions = {
       },
     };
   },
+  gridSeriesYear(series: string, gridId: string, year: number): Assumption {
+    return {
+      code: 'grid-series-year',
+      text: {
+        en: `grid factor ${gridId} for \`${series}\`: the series' factor of the inventory year ${year}`,
+        zh: `\`${series}\` 取该系列清单年份 ${year} 年的电网排放因子 ${gridId}`,
+      },
+    };
+  },
+  gridNearestYear(series: string, gridId: string, gridYear: number, inventoryYear: number, published: readonly number[]): Assumption {
+    return {
+      code: 'grid-nearest-year',
+      text: {
+        en: `grid factor ${gridId} for \`${series}\`: no factor of the inventory year ${inventoryYear} is published (the series has ${published.join(', ')}), so the nearest year's, ${gridYear}, is used`,
+        zh: `\`${series}\` 无清单年份 ${inventoryYear} 年的公布值（该系列有 ${published.join('、')} 年），采用最近年份 ${gridYear} 年的 ${gridId}`,
+      },
+    };
+  },
   ch4OriginFromSector(origin: string, subsector: string): Assumption {
     return {
       code: 'ch4-origin-from-sector',
@@ -115,3 +134,17 @@ export const assumptions = {
     };
   },
 } as const;
+
+/** What a line states about the year of its grid factor: chosen by series (exact or nearest year), or named with another year. */
+export function gridYearStatements(choice: GridChoice, inventoryYear: number | undefined): Assumption[] {
+  const { factor, named, published } = choice;
+  if (factor.year === undefined || inventoryYear === undefined) return [];
+  if (published !== undefined) {
+    return [
+      factor.year === inventoryYear
+        ? assumptions.gridSeriesYear(named, factor.id, inventoryYear)
+        : assumptions.gridNearestYear(named, factor.id, factor.year, inventoryYear, published),
+    ];
+  }
+  return factor.year === inventoryYear ? [] : [assumptions.gridYear(factor.id, factor.year, inventoryYear)];
+}

@@ -92,7 +92,7 @@ export const inventorySchema = z
     year: z.int().min(1900).max(2100).meta({ description: 'inventory year' }),
     gwp: z.enum(GWP_SETS).optional().meta({ description: 'GWP set (default AR5)' }),
     factorSet: z.enum(['cn', 'ipcc2006']).optional().meta({ description: 'default factors: cn for country CN, else ipcc2006' }),
-    grid: text.optional().meta({ description: 'grid factor id of the library (peakpath factors --kind grid)' }),
+    grid: text.optional().meta({ description: 'grid factor of the library (peakpath factors --kind grid): an id with its year (CN-east-2022), or a series (CN-east) taking the inventory year\'s factor or the nearest published year\'s, stated' }),
     population: z.number().positive().optional(),
     gdp: z.strictObject({ value: z.number().positive(), unit: z.enum(['CNY', '万元', '亿元']), prices: z.int().optional().meta({ description: 'the year of the constant prices' }) }).optional(),
     activities: z.array(activityLineSchema),

@@ -99,6 +99,14 @@ describe('validation on load', () => {
     expect(() => load([noTable])).toThrowError(/table/);
     expect(() => load([{ ...record, verification: 'trust me' }])).toThrowError(/verification/);
   });
+  it('keeps grid series consistent: id = series-year, no carbon-market factor in a series, CN-ets ids for the carbon market', () => {
+    const grid = { ...record, kind: 'grid', unit: 't/MWh', fuel: undefined, id: 'CN-east-2022', year: 2022 };
+    expect(() => load([{ ...grid, series: 'CN-west' }])).toThrowError('a series is for statistical grid factors');
+    expect(() => load([{ ...grid, series: 'CN-east', scheme: 'carbon-market' }])).toThrowError('a series is for statistical grid factors');
+    expect(() => load([{ ...grid, scheme: 'carbon-market' }])).toThrowError('carbon-market factors have ids CN-ets-');
+    expect(() => load([{ ...grid, series: 'CN-east' }, { ...grid, id: 'CN-ets-east', year: undefined }].map((r) => ({ ...r })))).not.toThrow();
+    expect(load([{ ...grid, series: 'CN-east' }]).get('CN-east-2022')?.series).toBe('CN-east');
+  });
   it('rejects duplicate ids', () => {
     expect(() => load([record, record])).toThrowError('id defined twice');
   });

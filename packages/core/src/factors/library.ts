@@ -58,7 +58,7 @@ const sourceSchema = z
 
 const factorSchema = z
   .object({
-    id: z.string().regex(/^([a-z0-9][a-z0-9._-]*|CN-[a-z0-9-]+-\d{4})$/),
+    id: z.string().regex(/^([a-z0-9][a-z0-9._-]*|CN-[a-z0-9-]+-\d{4}|CN-ets-[a-z0-9-]+)$/),
     kind: z.enum(FACTOR_KINDS),
     value: z.number().finite(),
     unit: z.string().min(1),
@@ -73,6 +73,15 @@ const factorSchema = z
     ch4Origin: z.enum(['fossil', 'non-fossil']).optional(),
     region: z.string().min(1).optional(),
     year: z.number().int().optional(),
+    /**
+     * Grid factors published year by year (MEE/NBS): the series id without its year (`CN-east` for
+     * CN-east-2022), by which an inventory names the factor of its own year (grid-series.ts).
+     */
+    series: z.string().regex(/^CN-[a-z0-9-]+$/).optional(),
+    /** A provincial grid factor: the regional grid its province belongs to (`north`, `east`, …). */
+    regionalGrid: z.enum(['north', 'northeast', 'east', 'central', 'northwest', 'south', 'southwest']).optional(),
+    /** `carbon-market`: a factor set for enterprise reporting under the carbon market, a series of its own, never chosen by year. */
+    scheme: z.enum(['carbon-market']).optional(),
     /** For kind "parameter": the method (e.g. "solid-waste"), the parameter (e.g. "doc") and its category and variant (e.g. "food", "temperate-wet"). */
     method: z.string().min(1).optional(),
     parameter: z.string().min(1).optional(),
@@ -151,8 +160,15 @@ export class FactorLibrary {
         if (record.kind !== 'oxidation' && record.kind !== 'parameter' && record.value <= 0) problems.push(`${where}: value must be positive`);
         if (record.kind === 'parameter' && (record.method === undefined || record.parameter === undefined)) problems.push(`${where}: a parameter needs method and parameter`);
         if (record.kind === 'parameter' && record.value < 0) problems.push(`${where}: value must not be negative`);
+        if (record.series !== undefined && (record.kind !== 'grid' || record.scheme !== undefined || record.id !== `${record.series}-${String(record.year)}`)) {
+          problems.push(`${where}: a series is for statistical grid factors, with the id <series>-<year>`);
+        }
+        if (record.scheme === 'carbon-market' && !record.id.startsWith('CN-ets-')) problems.push(`${where}: carbon-market factors have ids CN-ets-…`);
         if (unit && source) byId.set(record.id, { ...record, unit, source, toBase: record.value * unit.toBase });
       }
+    }
+    for (const factor of byId.values()) {
+      if (factor.series !== undefined && byId.has(factor.series)) problems.push(`${factor.series}: an id may not also name a grid series`);
     }
     if (problems.length > 0) throw new FactorDataError(`factor library is invalid:\n${problems.join('\n')}`);
     this.sources = sourceMap;

@@ -178,5 +178,14 @@ function fileAssumptions(inventory: Inventory): Assumption[] {
   const stated: Assumption[] = [];
   if (inventory.defaultsApplied.includes('gwp')) stated.push(assumptions.defaultGwp());
   if (inventory.defaultsApplied.includes('factorSet')) stated.push(assumptions.defaultFactorSet(inventory.factorSet, inventory.entity.country));
+  // A grid factor chosen by its series' year (grid-series.ts) is stated for the file too, once, so the table shows it.
+  for (const line of inventory.lines) {
+    if (line.form === 'notation') continue;
+    for (const assumption of line.recipe.assumptions) {
+      if (GRID_CHOICE_CODES.has(assumption.code) && !stated.some((known) => known.text.en === assumption.text.en)) stated.push(assumption);
+    }
+  }
   return stated;
 }
+
+const GRID_CHOICE_CODES: ReadonlySet<string> = new Set(['grid-series-year', 'grid-nearest-year']);

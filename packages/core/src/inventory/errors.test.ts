@@ -363,9 +363,9 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
       issues: [{ path: ['grid'], code: 'unknown-grid', got: 'CN-esat-2022', suggestion: 'CN-east-2022' }],
     },
     {
-      name: '"CN-east-2021" on a line (a year the library does not hold)',
-      document: withLine({ gpc: 'I.3.2', energy: 'electricity', amount: 1, unit: 'MWh', grid: 'CN-east-2021' }),
-      issues: [{ path: [...LINE, 'grid'], code: 'unknown-grid', got: 'CN-east-2021', suggestion: 'CN-east-2022' }],
+      name: '"CN-east-2020" on a line (a year the library does not hold)',
+      document: withLine({ gpc: 'I.3.2', energy: 'electricity', amount: 1, unit: 'MWh', grid: 'CN-east-2020' }),
+      issues: [{ path: [...LINE, 'grid'], code: 'unknown-grid', got: 'CN-east-2020', suggestion: 'CN-east-2021' }],
     },
   ],
   'no-form': [
@@ -517,16 +517,16 @@ const missingFactorCases: Record<MissingNeed, readonly Case[]> = {
       issues: [missing('co2', 'raw_coal', 'ipcc2006', 'ef', 'CO2')],
     },
     {
-      name: 'a heat line without ef.CO2',
-      document: withLine({ gpc: 'I.1.2', energy: 'heat', amount: 1, unit: 'GJ' }),
+      name: 'a heat line without ef.CO2 under ipcc2006 (factor set cn has a heat default)',
+      document: withLine({ gpc: 'I.1.2', energy: 'heat', amount: 1, unit: 'GJ' }, { factorSet: 'ipcc2006' }),
       issues: [{ path: [...LINE, 'ef', 'CO2'], code: 'missing-factor', need: 'co2', context: 'heat' }],
     },
   ],
   ch4: [
     {
-      name: 'refinery_gas on I.3.1 (no stationary fuel group)',
-      document: withLine({ gpc: 'I.3.1', fuel: 'refinery_gas', amount: 1, unit: 't' }),
-      issues: [missing('ch4', 'refinery_gas', 'GPC I.3', 'ef', 'CH4'), missing('n2o', 'refinery_gas', 'GPC I.3', 'ef', 'N2O')],
+      name: 'gasoline off-road on II.5.1 (Table 3.3.1 is read for diesel only)',
+      document: withLine({ gpc: 'II.5.1', fuel: 'gasoline', amount: 1, unit: 't' }),
+      issues: [missing('ch4', 'gasoline', 'GPC II.5', 'ef', 'CH4'), missing('n2o', 'gasoline', 'GPC II.5', 'ef', 'N2O')],
     },
   ],
   n2o: [
@@ -536,9 +536,9 @@ const missingFactorCases: Record<MissingNeed, readonly Case[]> = {
       issues: [missing('ch4', 'diesel', 'GPC I.6', 'ef', 'CH4'), missing('n2o', 'diesel', 'GPC I.6', 'ef', 'N2O')],
     },
     {
-      name: 'refinery_gas on I.3.1 with ef.CH4 only',
-      document: withLine({ gpc: 'I.3.1', fuel: 'refinery_gas', amount: 1, unit: 't', ef: { CH4: { value: 1, unit: 'kg/TJ' } } }),
-      issues: [missing('n2o', 'refinery_gas', 'GPC I.3', 'ef', 'N2O')],
+      name: 'gasoline off-road on II.5.1 with ef.CH4 only',
+      document: withLine({ gpc: 'II.5.1', fuel: 'gasoline', amount: 1, unit: 't', ef: { CH4: { value: 1, unit: 'kg/TJ' } } }),
+      issues: [missing('n2o', 'gasoline', 'GPC II.5', 'ef', 'N2O')],
     },
   ],
   'carbon-content': [

@@ -1,5 +1,6 @@
 import { FUEL_IDS, isFuelId } from '../factors/fuels.ts';
-import { GASES, type Factor, type FactorLibrary, type Gas } from '../factors/library.ts';
+import { chooseGrid, gridNames, type GridChoice } from '../factors/grid-series.ts';
+import { GASES, type FactorLibrary, type Gas } from '../factors/library.ts';
 import { GPC_ROWS, gpcRow, type GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
 import type { MethodCalculator } from '../methods/method.ts';
@@ -224,7 +225,7 @@ function readSpec(
     }
     case 'electricity':
     case 'heat': {
-      const grid = form === 'electricity' ? readGrid(reader, fields, path, context.library) : undefined;
+      const grid = form === 'electricity' ? readGrid(reader, fields, path, context.library, context.year) : undefined;
       const ef = readEf(reader, fields, path);
       if (form === 'electricity' && ef?.CO2 !== undefined && fields['grid'] !== undefined) reader.report([...path, 'grid'], { code: 'conflict', fields: ['ef.CO2', 'grid'] });
       if (!row || !known || !ef || grid === null) return undefined;
@@ -267,14 +268,17 @@ function isPlain(spec: LineSpec): boolean {
   }
 }
 
-/** A grid-factor id (top level or on a line): the factor, null when unknown (reported), undefined when absent. */
-export function readGrid(reader: Reader, fields: Fields, path: Path, library: FactorLibrary): Factor | null | undefined {
+/**
+ * A grid factor named at the top level or on a line: an id with its year, or a series without one, which takes
+ * the inventory year's factor or the nearest published year's (grid-series.ts). The choice, null when the name is
+ * unknown (reported), undefined when absent.
+ */
+export function readGrid(reader: Reader, fields: Fields, path: Path, library: FactorLibrary, year: number | undefined): GridChoice | null | undefined {
   const id = reader.string(fields, 'grid', path, false);
   if (id === undefined) return undefined;
-  const factor = library.get(id);
-  if (factor?.kind === 'grid') return factor;
-  const gridIds = library.select({ kind: 'grid' }).map((f) => f.id);
-  reader.report([...path, 'grid'], { code: 'unknown-grid', got: id, suggestion: closest(id, gridIds) });
+  const choice = chooseGrid(library, id, year);
+  if (choice) return choice;
+  reader.report([...path, 'grid'], { code: 'unknown-grid', got: id, suggestion: closest(id, gridNames(library)) });
   return null;
 }
 

@@ -52,14 +52,14 @@ export function parseInventory(
   const gwp = reader.choice(top, 'gwp', [], GWP_SETS, false);
   const factorSetGiven = reader.choice(top, 'factorSet', [], ['cn', 'ipcc2006'] as const, false);
   const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
-  const grid = readGrid(reader, top, [], library);
+  const grid = readGrid(reader, top, [], library, year);
   const population = reader.number(top, 'population', [], { required: false, positive: true });
   for (const text of ['$schema', 'description', 'note', 'source']) reader.string(top, text, [], false);
   const gdp = readGdp(reader, top, year);
   const energyAccounting = readEnergyAccounting(reader, top);
   const supply = readSupply(reader, top, (fields, path) => {
-    const factor = readGrid(reader, fields, path, library);
-    return factor === null ? null : factor === undefined ? undefined : factorRef(factor);
+    const choice = readGrid(reader, fields, path, library, year);
+    return choice === null ? null : choice === undefined ? undefined : factorRef(choice.factor);
   });
   const official = readOfficial(reader, top, year, energyAccounting?.method === 'coal-consumption' ? energyAccounting.coalRate : undefined);
 
@@ -100,7 +100,7 @@ export function parseInventory(
       year,
       gwp: gwp ?? 'AR5',
       factorSet,
-      grid: grid?.id,
+      grid: grid?.factor.id,
       population,
       gdpWanYuan: gdp?.wanYuan,
       gdpPrices: gdp?.prices,

@@ -36,7 +36,7 @@ export class RecipeCache {
     if (!byUnit) byKind.set(kind, (byUnit = new Map()));
     let byVariant = byUnit.get(spec.unit);
     if (!byVariant) byUnit.set(spec.unit, (byVariant = new Map()));
-    const variant = spec.form === 'fuel' ? (spec.technology ?? '') : spec.form === 'emissions' ? (spec.ch4Origin ?? '') : (spec.grid?.id ?? '');
+    const variant = spec.form === 'fuel' ? (spec.technology ?? '') : spec.form === 'emissions' ? (spec.ch4Origin ?? '') : (spec.grid?.factor.id ?? '');
     let resolution = byVariant.get(variant);
     if (!resolution) {
       resolution = this.resolveLine(spec);
@@ -68,7 +68,7 @@ function customKey(spec: LineSpec): string {
       ].join('|');
     case 'electricity':
     case 'heat':
-      return [spec.form, spec.row.ref, spec.unit.id, spec.grid?.id ?? '', given(spec.ef.CO2), given(spec.ef.CH4), given(spec.ef.N2O), spec.lineSource ?? ''].join('|');
+      return [spec.form, spec.row.ref, spec.unit.id, spec.grid?.factor.id ?? '', given(spec.ef.CO2), given(spec.ef.CH4), given(spec.ef.N2O), spec.lineSource ?? ''].join('|');
     case 'emissions':
       return ['emissions', spec.row.ref, spec.gas, spec.unit.id, spec.ch4Origin ?? '', spec.otherGwp?.value ?? '', spec.otherGwp?.source ?? ''].join('|');
     default: {

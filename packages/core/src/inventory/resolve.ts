@@ -5,7 +5,8 @@ import type { Factor, FactorLibrary, Gas, GwpSet } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
 import type { IssueDetail, Path } from '../issues/issue.ts';
 import type { Dimension, Unit } from '../units/units.ts';
-import { assumptions } from '../accounting/assumptions.ts';
+import { assumptions, gridYearStatements } from '../accounting/assumptions.ts';
+import type { GridChoice } from '../factors/grid-series.ts';
 import { factorRef, GJ_PER_TCE } from '../accounting/statements.ts';
 import type { Assumption, EnergyAccounting, FactorRef, FactorSet, GivenValue, Recipe, RoadTechnology } from './types.ts';
 
@@ -22,7 +23,7 @@ export interface ResolveContext {
   readonly factorSet: FactorSet;
   readonly gwp: GwpWeights;
   /** The file's default grid factor, if valid. */
-  readonly grid?: Factor | undefined;
+  readonly grid?: GridChoice | undefined;
   readonly energyAccounting: EnergyAccounting;
   /** The inventory year, to state when a grid factor is of another year. */
   readonly year?: number | undefined;
@@ -54,7 +55,7 @@ export interface PurchasedEnergySpec {
   readonly row: GpcRow;
   readonly unit: Unit;
   /** A grid factor given on the line (validated), electricity only. */
-  readonly grid?: Factor | undefined;
+  readonly grid?: GridChoice | undefined;
   readonly ef: Partial<Record<Gas, GivenValue>>;
   readonly lineSource?: string | undefined;
 }
@@ -306,8 +307,11 @@ function nonCo2PerUnit(gas: 'CH4' | 'N2O', spec: FuelSpec, context: ResolveConte
     }
   } else if (combustion === 'off-road') {
     factor = context.library.one({ kind, context: 'off-road', fuel: spec.fuel });
-  } else if (combustion !== undefined && fuel.stationaryGroup !== null) {
-    factor = context.library.one({ kind, context: combustion, fuelGroup: fuel.stationaryGroup, source: 'ipcc2006-v2-ch2' });
+  } else if (combustion !== undefined) {
+    // Tables 2.2–2.5 give some fuels a row of their own (refinery gas); the rest take their fuel group's row.
+    factor =
+      context.library.one({ kind, context: combustion, fuel: spec.fuel, source: 'ipcc2006-v2-ch2' }) ??
+      (fuel.stationaryGroup === null ? undefined : context.library.one({ kind, context: combustion, fuelGroup: fuel.stationaryGroup, source: 'ipcc2006-v2-ch2' }));
   }
   if (!factor) {
     builder.problem(['ef', gas], { code: 'missing-factor', need, fuel: spec.fuel, context: `GPC ${spec.row.subsector.id}` });
@@ -315,6 +319,10 @@ function nonCo2PerUnit(gas: 'CH4' | 'N2O', spec: FuelSpec, context: ResolveConte
   }
   return gjPerUnit === undefined ? 0 : gjPerUnit * builder.use(factor, FACTOR_LABELS[gas]).toBase;
 }
+
+/** The NDRC enterprise guidelines' default for purchased heat (china-energy.json), factor set cn only. */
+const CN_HEAT_DEFAULT = 'cn-ndrc.heat.co2';
+const HEAT_FACTOR_LABEL = { en: 'CO2 factor of purchased heat', zh: '外购热力 CO2 排放因子' };
 
 export function resolvePurchasedEnergy(spec: PurchasedEnergySpec, context: ResolveContext): Resolution {
   const builder = new RecipeBuilder();
@@ -328,16 +336,17 @@ export function resolvePurchasedEnergy(spec: PurchasedEnergySpec, context: Resol
     builder.co2 = perUnitFromGiven(given, spec.unit, gjPerUnit, ['ef', 'CO2'], builder);
     builder.factors.push(givenRef('ef.CO2', given, spec.lineSource));
   } else if (spec.form === 'heat') {
-    builder.problem(['ef', 'CO2'], { code: 'missing-factor', need: 'co2', context: 'heat' });
+    // China's enterprise guidelines give purchased heat a default (0.11 tCO2/GJ); IPCC 2006 and the GPC give none.
+    const heatDefault = context.factorSet === 'cn' ? context.library.get(CN_HEAT_DEFAULT) : undefined;
+    if (heatDefault) builder.co2 = gjPerUnit * builder.use(heatDefault, HEAT_FACTOR_LABEL).toBase;
+    else builder.problem(['ef', 'CO2'], { code: 'missing-factor', need: 'co2', context: 'heat' });
   } else {
     const grid = spec.grid ?? context.grid;
     if (!grid) builder.problem(['grid'], { code: 'missing-grid' });
     else {
-      builder.co2 = gjPerUnit * builder.use(grid).toBase;
-      if (!spec.grid) builder.assumptions.push(assumptions.gridFromFile(grid.id));
-      if (grid.year !== undefined && context.year !== undefined && grid.year !== context.year) {
-        builder.assumptions.push(assumptions.gridYear(grid.id, grid.year, context.year));
-      }
+      builder.co2 = gjPerUnit * builder.use(grid.factor).toBase;
+      if (!spec.grid) builder.assumptions.push(assumptions.gridFromFile(grid.named));
+      builder.assumptions.push(...gridYearStatements(grid, context.year));
     }
   }
   for (const gas of ['CH4', 'N2O'] as const) {

@@ -1,3 +1,4 @@
+import type { GridChoice } from '../factors/grid-series.ts';
 import type { Factor, FactorCriteria, FactorLibrary } from '../factors/library.ts';
 import type { Ch4Origin, GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
@@ -22,8 +23,8 @@ export interface MethodInput {
   readonly year: number | undefined;
   /** The file's factor set, for methods that take fuel factors (a line may name its own). */
   readonly factorSet: FactorSet;
-  /** The file's default grid factor, if it names a valid one. */
-  readonly grid?: Factor | undefined;
+  /** The file's default grid factor, if it names a valid one, and how it was chosen (grid-series.ts). */
+  readonly grid?: GridChoice | undefined;
   readonly lineSource?: string | undefined;
 }
 

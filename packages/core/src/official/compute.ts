@@ -1,4 +1,5 @@
 import { factorRef, GJ_PER_TCE, type Assumption, type FactorRef } from '../accounting/statements.ts';
+import { assumptions } from '../accounting/assumptions.ts';
 import type { FactorLibrary } from '../factors/library.ts';
 import type { ComputingLine, Inventory } from '../inventory/types.ts';
 import {
@@ -14,7 +15,7 @@ import { officialTexts as t } from './texts.ts';
 
 const GJ_PER_MWH = 3.6;
 /** Purchased heat, 0.11 tCO2/GJ (NDRC enterprise guidelines, china-accounting.md §1): net imported heat's factor when the file gives none. */
-export const HEAT_DEFAULT = 'ndrc.heat.purchased';
+export const HEAT_DEFAULT = 'cn-ndrc.heat.co2';
 /** Methods that compute fuel combustion in transport rows (their CO2 is energy-activity CO2). */
 const COMBUSTION_METHODS: ReadonlySet<string> = new Set(['road-vkt', 'mobile-fuel']);
 
@@ -105,6 +106,8 @@ export function computeOfficial(inventory: Inventory, library: FactorLibrary): O
   if (gridFactor) {
     electricityCo2 = netImports * tPerMwh(library, gridFactor);
     stated.push(t.importFactor(gridFactor.id, supply.electricity.factor === undefined));
+    const factorYear = library.get(gridFactor.id)?.year;
+    if (factorYear !== undefined && factorYear !== inventory.year) stated.push(assumptions.gridYear(gridFactor.id, factorYear, inventory.year));
   } else if (netImports !== 0) stated.push(t.noImportFactor());
 
   // Heat: net imports counted only when the file chooses so (the provincial method makes no adjustment).

@@ -13,25 +13,39 @@ const issues = (method: string, fields: Fields): { path: string; code: string }[
 const t = quantity;
 
 describe('fertiliser-n2o', () => {
-  it('1 万吨 of N with the defaults: direct and volatilisation, leaching stated as not estimated', () => {
-    // direct 10,000 × 0.01 = 100 t N2O–N; volatilisation 10,000 × 0.10 × 0.010 = 10; 110 × 44/28 = 172.857 t N2O.
-    // AR5: × 265 = 45,807.14 tCO2e.
+  it('1 万吨 of N with the defaults: direct, volatilisation and leaching at the Table 11.3 FracLEACH 0.30, stated', () => {
+    // direct 10,000 × 0.01 = 100 t N2O–N; volatilisation 10,000 × 0.10 × 0.010 = 10; leaching 10,000 × 0.30 × 0.0075 = 22.5;
+    // 132.5 × 44/28 = 208.214 t N2O. AR5: × 265 = 55,176.8 tCO2e.
     const result = line('fertiliser-n2o', { syntheticN: t(1, '万吨') });
-    expect(closeTo(result.gases.N2O, (110 * 44) / 28)).toBe(true);
-    expect(closeTo(result.co2e, ((110 * 44) / 28) * 265)).toBe(true);
-    expect(result.factors.map((f) => f.id)).toEqual(['ipcc2006.afolu.soils.ef1', 'ipcc2006.afolu.soils.frac-gasf', 'ipcc2006.afolu.soils.ef4', 'gwp.ar5.n2o']);
-    expect(result.assumptions.map((a) => a.code)).toContain('n2o-leaching-not-estimated');
+    expect(closeTo(result.gases.N2O, (132.5 * 44) / 28)).toBe(true);
+    expect(closeTo(result.co2e, ((132.5 * 44) / 28) * 265)).toBe(true);
+    expect(result.factors.map((f) => f.id)).toEqual([
+      'ipcc2006.afolu.soils.ef1',
+      'ipcc2006.afolu.soils.frac-gasf',
+      'ipcc2006.afolu.soils.ef4',
+      'ipcc2006.afolu.soils.frac-leach',
+      'ipcc2006.afolu.soils.ef5',
+      'gwp.ar5.n2o',
+    ]);
+    expect(result.factors.find((f) => f.id === 'ipcc2006.afolu.soils.frac-leach')?.value).toBe(0.3);
+    expect(result.assumptions.map((a) => a.code)).toContain('frac-leach-wet-default');
+  });
+
+  it('a dry region gives fracLeach 0: no leaching, nothing defaulted', () => {
+    const dry = line('fertiliser-n2o', { syntheticN: t(1, '万吨'), fracLeach: 0 });
+    expect(closeTo(dry.gases.N2O, (110 * 44) / 28)).toBe(true);
+    expect(dry.assumptions.map((a) => a.code)).not.toContain('frac-leach-wet-default');
   });
 
   it('with flooded rice and with leaching', () => {
-    // rice: 100 + 2,000 × 0.003 = 6, volatilisation 12,000 × 0.1 × 0.01 = 12 → 118 × 44/28 = 185.43 t.
-    expect(closeTo(line('fertiliser-n2o', { syntheticN: t(10_000), floodedRiceN: t(2000) }).gases.N2O, (118 * 44) / 28)).toBe(true);
+    // (leaching left out: fracLeach 0) rice: 100 + 2,000 × 0.003 = 6, volatilisation 12,000 × 0.1 × 0.01 = 12 → 118 × 44/28 = 185.43 t.
+    expect(closeTo(line('fertiliser-n2o', { syntheticN: t(10_000), floodedRiceN: t(2000), fracLeach: 0 }).gases.N2O, (118 * 44) / 28)).toBe(true);
     // leaching: 10,000 × 0.3 × 0.0075 = 22.5 → (100 + 10 + 22.5) × 44/28 = 208.21 t.
     const leached = line('fertiliser-n2o', { syntheticN: t(10_000), fracLeach: 0.3 });
     expect(closeTo(leached.gases.N2O, (132.5 * 44) / 28)).toBe(true);
     expect(leached.factors.map((f) => f.id)).toContain('ipcc2006.afolu.soils.ef5');
     // a national EF1 of 0.008: 80 + 10 = 90 → 141.43 t.
-    expect(closeTo(line('fertiliser-n2o', { syntheticN: t(10_000), ef1: 0.008 }).gases.N2O, (90 * 44) / 28)).toBe(true);
+    expect(closeTo(line('fertiliser-n2o', { syntheticN: t(10_000), ef1: 0.008, fracLeach: 0 }).gases.N2O, (90 * 44) / 28)).toBe(true);
   });
 
   it('reports bad input', () => {
@@ -39,7 +53,6 @@ describe('fertiliser-n2o', () => {
     expect(issues('fertiliser-n2o', { floodedRiceN: t(5), ef1: 0.01, ef5: 0.0075, fracGasf: 1.2 })).toEqual([
       { path: 'activities.0.syntheticN', code: 'required' },
       { path: 'activities.0.fracGasf', code: 'out-of-range' },
-      { path: 'activities.0.fracLeach', code: 'required' },
     ]);
     expect(issues('fertiliser-n2o', { syntheticN: t(5, 'm3') })).toEqual([{ path: 'activities.0.syntheticN.unit', code: 'wrong-dimension' }]);
   });

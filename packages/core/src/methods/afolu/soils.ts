@@ -7,12 +7,12 @@ import { factorOrDefault, optionalQuantity } from './values.ts';
  * Synthetic fertiliser N2O (GPC V.3.1), IPCC 2006 Vol.4 Ch.11, Tier 1:
  *   direct (Eq 11.1):            N2O–N = F_SN × EF1 + F_SN,FR × EF1FR
  *   volatilisation (Eq 11.9):    N2O–N = (F_SN + F_SN,FR) × FracGASF × EF4
- *   leaching/runoff (Eq 11.10):  N2O–N = (F_SN + F_SN,FR) × FracLEACH × EF5, only with the line's FracLEACH
+ *   leaching/runoff (Eq 11.10):  N2O–N = (F_SN + F_SN,FR) × FracLEACH × EF5
  *   N2O = N2O–N × 44/28
  * F_SN the synthetic N applied to soils other than flooded rice, F_SN,FR to flooded rice (tonnes of N,
  * not of fertiliser product). EF1 0.01, EF1FR 0.003 (Table 11.1); FracGASF 0.10, EF4 0.010, EF5 0.0075
- * (Table 11.3). FracLEACH is 0 where evaporation exceeds rainfall and the library holds no sourced
- * value, so leaching is counted only when the line gives `fracLeach` (else the line says so).
+ * (Table 11.3); FracLEACH 0.30 (Table 11.3, wet regions or irrigated land; 0 elsewhere, which the line
+ * then gives as `fracLeach: 0`), stated when defaulted.
  */
 export const fertiliserN2o: MethodCalculator = {
   id: 'fertiliser-n2o',
@@ -46,24 +46,22 @@ export const fertiliserN2o: MethodCalculator = {
   },
 };
 
-/** FracLEACH × EF5 when the line gives FracLEACH; else 0, stated. */
+/**
+ * FracLEACH × EF5: the line's FracLEACH, else the Table 11.3 default for wet or irrigated land (0.30), stated with
+ * its condition; a dry region without irrigation gives `fracLeach: 0`.
+ */
 function leachingFactor(work: MethodWork): number | undefined {
-  const { fields, path, reader } = work.input;
-  if (fields['fracLeach'] === undefined) {
-    if (fields['ef5'] !== undefined) {
-      reader.report([...path, 'fracLeach'], { code: 'required' });
-      return undefined;
-    }
+  const defaulted = work.input.fields['fracLeach'] === undefined;
+  const fracLeach = work.number('fracLeach', { parameter: 'frac-leach' }, { min: 0, max: 1, label: { en: 'FracLEACH (leaching and runoff)', zh: 'FracLEACH（淋溶和径流）' } });
+  if (defaulted && fracLeach !== undefined) {
     work.state({
-      code: 'n2o-leaching-not-estimated',
+      code: 'frac-leach-wet-default',
       text: {
-        en: 'indirect N2O from leaching and runoff not estimated: no `fracLeach` given (IPCC default FracLEACH is not in the library; 0 where evaporation exceeds rainfall)',
-        zh: '未计淋溶和径流引起的间接 N2O：该行未填写 `fracLeach`（因子库无 IPCC 默认 FracLEACH；蒸发量大于降水量的地区为 0）',
+        en: 'FracLEACH 0.30 is the IPCC default for wet regions or irrigated land (Table 11.3); where evapotranspiration exceeds rainfall and there is no irrigation, give `fracLeach: 0`',
+        zh: 'FracLEACH 0.30 为 IPCC 对湿润地区或灌溉农田的默认值（表 11.3）；蒸散量大于降水量且无灌溉的地区应填写 `fracLeach: 0`',
       },
     });
-    return 0;
   }
-  const fracLeach = work.number('fracLeach', undefined, { min: 0, max: 1 });
   const ef5 = work.number('ef5', { parameter: 'ef5' }, { min: 0, max: 1, label: { en: 'EF5 (leaching and runoff)', zh: 'EF5（淋溶和径流）' } });
   return fracLeach === undefined || ef5 === undefined ? undefined : fracLeach * ef5;
 }

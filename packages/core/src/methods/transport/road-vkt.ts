@@ -1,7 +1,7 @@
 import { FUEL_IDS, isFuelId, type FuelId } from '../../factors/fuels.ts';
-import type { Factor } from '../../factors/library.ts';
 import type { Path } from '../../issues/issue.ts';
-import { assumptions } from '../../accounting/assumptions.ts';
+import { assumptions, gridYearStatements } from '../../accounting/assumptions.ts';
+import { chooseGrid, gridNames, type GridChoice } from '../../factors/grid-series.ts';
 import { typeName, type Fields } from '../../reading/reader.ts';
 import { factorRef } from '../../accounting/statements.ts';
 import type { Assumption } from '../../accounting/statements.ts';
@@ -146,6 +146,14 @@ function stateOnce(work: MethodWork, assumption: Assumption): void {
   if (!work.assumptions.some((stated) => stated.code === assumption.code && stated.text.en === assumption.text.en)) work.state(assumption);
 }
 
+/** Lists the grid factor once and states how its year was chosen; tCO2 per GJ. */
+function useGrid(work: MethodWork, choice: GridChoice, year: number | undefined): number {
+  const grid = choice.factor;
+  if (!work.factors.some((listed) => listed.id === grid.id)) work.factors.push(factorRef(grid));
+  for (const statement of gridYearStatements(choice, year)) stateOnce(work, statement);
+  return grid.toBase;
+}
+
 function electricGases(vehicle: Vehicle, km: number | undefined): Gases | undefined {
   const { work, fields, path } = vehicle;
   const { reader, library, year } = work.input;
@@ -157,21 +165,15 @@ function electricGases(vehicle: Vehicle, km: number | undefined): Gases | undefi
     tPerGj = vehicle.factor('gridFactor', ['mass/energy'])?.value;
   } else if (fields['grid'] !== undefined) {
     const id = reader.string(fields, 'grid', path, true);
-    const grid: Factor | undefined = id === undefined ? undefined : library.get(id);
-    if (id !== undefined && grid?.kind !== 'grid') {
-      const ids = library.select({ kind: 'grid' }).map((factor) => factor.id);
-      reader.report([...path, 'grid'], { code: 'unknown-grid', got: id, suggestion: closest(id, ids) });
-    } else if (grid) {
-      if (!work.factors.some((listed) => listed.id === grid.id)) work.factors.push(factorRef(grid));
-      if (grid.year !== undefined && year !== undefined && grid.year !== year) stateOnce(work, assumptions.gridYear(grid.id, grid.year, year));
-      tPerGj = grid.toBase;
+    const choice = id === undefined ? undefined : chooseGrid(library, id, year);
+    if (id !== undefined && !choice) {
+      reader.report([...path, 'grid'], { code: 'unknown-grid', got: id, suggestion: closest(id, gridNames(library)) });
+    } else if (choice) {
+      tPerGj = useGrid(work, choice, year);
     }
   } else if (work.input.grid) {
-    const grid = work.input.grid;
-    if (!work.factors.some((listed) => listed.id === grid.id)) work.factors.push(factorRef(grid));
-    stateOnce(work, assumptions.gridFromFile(grid.id));
-    if (grid.year !== undefined && year !== undefined && grid.year !== year) stateOnce(work, assumptions.gridYear(grid.id, grid.year, year));
-    tPerGj = grid.toBase;
+    stateOnce(work, assumptions.gridFromFile(work.input.grid.named));
+    tPerGj = useGrid(work, work.input.grid, year);
   } else {
     reader.report([...path, 'grid'], { code: 'missing-grid' });
   }

@@ -1,7 +1,7 @@
 /**
  * Biological treatment (GPC III.2), worked by hand from IPCC 2006 Vol.5 Table 4.1:
- * composting 4 g CH4 and 0.24 g N2O per kg wet waste (10 and 0.6 per kg dry); anaerobic digestion
- * 0.8 g CH4 per kg wet (2 dry), N2O negligible.
+ * composting 4 g CH4 and 0.3 g N2O per kg wet waste (10 and 0.6 per kg dry); anaerobic digestion
+ * 0.8 g CH4 per kg wet (2 dry; the wet central value not confirmed), N2O negligible.
  */
 import { describe, expect, it } from 'vitest';
 import { FactorLibrary, formatIssue, runInventory, type InventoryResult } from '../../index.ts';
@@ -12,15 +12,24 @@ const compute = (line: Fields, gwp = 'AR5'): InventoryResult => computeLines([{ 
 
 describe('biological treatment', () => {
   it('composting 1 万吨 of wet waste', () => {
-    // CH4 = 10,000 t × 4 kg/t = 40 t; N2O = 10,000 t × 0.24 kg/t = 2.4 t.
-    // AR5: 40 × 28 + 2.4 × 265 = 1,120 + 636 = 1,756 tCO2e; AR6 (non-fossil CH4): 40 × 27 + 2.4 × 273 = 1,735.2.
+    // CH4 = 10,000 t × 4 kg/t = 40 t; N2O = 10,000 t × 0.3 kg/t = 3 t (Table 4.1 prints 0.3 wet, not 0.6 × 0.4 = 0.24).
+    // AR5: 40 × 28 + 3 × 265 = 1,120 + 795 = 1,915 tCO2e; AR6 (non-fossil CH4): 40 × 27 + 3 × 273 = 1,899.
     const line = compute({ treatment: 'composting', waste: { value: 1, unit: '万吨' }, basis: 'wet' }).lines[0]!;
     expect(closeTo(line.gases.CH4, 40)).toBe(true);
-    expect(closeTo(line.gases.N2O, 2.4)).toBe(true);
-    expect(closeTo(line.co2e, 1756)).toBe(true);
+    expect(closeTo(line.gases.N2O, 3)).toBe(true);
+    expect(closeTo(line.co2e, 1915)).toBe(true);
     expect(line.method).toBe('biological-treatment');
     expect(line.factors.map((f) => f.id)).toEqual(['ipcc2006.bio.ch4.composting.wet', 'ipcc2006.bio.n2o.composting.wet', 'gwp.ar5.ch4', 'gwp.ar5.n2o']);
-    expect(closeTo(compute({ treatment: 'composting', waste: { value: 1, unit: '万吨' }, basis: 'wet' }, 'AR6').lines[0]!.co2e, 1735.2)).toBe(true);
+    expect(closeTo(compute({ treatment: 'composting', waste: { value: 1, unit: '万吨' }, basis: 'wet' }, 'AR6').lines[0]!.co2e, 1899)).toBe(true);
+  });
+
+  it('labels the wet-basis factors by what was confirmed: a reprint of Table 4.1, not the IPCC text itself', () => {
+    const factors = compute({ treatment: 'composting', waste: { value: 1, unit: '万吨' }, basis: 'wet' }).lines[0]!.factors;
+    expect(factors.find((f) => f.id === 'ipcc2006.bio.n2o.composting.wet')).toMatchObject({ value: 0.3, verification: 'secondary' });
+    // Anaerobic digestion, wet: 10,000 t × 0.8 kg/t = 8 t CH4; the central value is not legible in the reprint (range 0–8).
+    const digestion = compute({ treatment: 'anaerobic-digestion', waste: { value: 1, unit: '万吨' }, basis: 'wet' }).lines[0]!;
+    expect(closeTo(digestion.gases.CH4, 8)).toBe(true);
+    expect(digestion.factors.find((f) => f.id === 'ipcc2006.bio.ch4.anaerobic-digestion.wet')).toMatchObject({ value: 0.8, verification: 'secondary' });
   });
 
   it('anaerobic digestion of 5,000 t dry matter with 3 t CH4 recovered', () => {
