@@ -131,12 +131,42 @@ export const sourceSchema = z
   })
   .strict();
 
+/**
+ * An energy price as people quote it (元/kWh, 元/m3, 元/t, 元/L), with what it values (the coal benchmark for
+ * utility generation, the retail tariff for self-consumed generation and savings) and, where it is money per volume
+ * or mass, the price per GJ through the stated net calorific value.
+ */
+const priceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    /** A carrier of the inventory: a fuel id, electricity or heat. */
+    carrier: z.string().min(1),
+    name: text,
+    use: text,
+    price: z
+      .object({
+        value: z.number().positive(),
+        unit: z.string().min(1),
+        range: z.tuple([z.number(), z.number()]).optional(),
+        priceYear: z.number().int().min(1990).max(2100),
+        source: z.string().min(1),
+        ref: z.string().min(1).optional(),
+        marker: z.enum(MARKERS),
+        note: z.string().min(1).optional(),
+      })
+      .strict(),
+    /** The price per unit of energy (元/GJ); absent where the conversion needs a figure no source gives (heat per m²). */
+    perEnergy: figureSchema.optional(),
+  })
+  .strict();
+
 const catalogueSchema = z
   .object({
     $comment: z.string().optional(),
     version: z.string().min(1),
     sources: z.array(sourceSchema),
     measures: z.array(measureSchema),
+    prices: z.array(priceSchema).optional(),
   })
   .strict();
 
@@ -160,12 +190,15 @@ export type CostFigure = z.infer<typeof costSchema>;
 export type Lever = z.infer<typeof leverSchema>;
 export type CatalogueMeasure = z.infer<typeof measureSchema>;
 export type CatalogueSource = z.infer<typeof sourceSchema>;
+export type EnergyPriceEntry = z.infer<typeof priceSchema>;
 export type MoneyTables = z.infer<typeof moneySchema>;
 
 export interface Catalogue {
   readonly version: string;
   readonly sources: ReadonlyMap<string, CatalogueSource>;
   readonly measures: readonly CatalogueMeasure[];
+  /** Energy prices to value what measures save or generate, each as quoted and per GJ. */
+  readonly prices: readonly EnergyPriceEntry[];
   readonly money: MoneyTables;
   measure(id: string): CatalogueMeasure | undefined;
 }
@@ -262,11 +295,27 @@ export function loadCatalogue(data: unknown, money: unknown): Catalogue {
       if (figure?.[1]) problem([...at, 'gaps'], `${where}: ${gap} is listed as a gap but has a figure`);
     }
   }
+  const priceIds = new Set<string>();
+  (parsed.prices ?? []).forEach((entry, p) => {
+    const where = `price ${entry.id}`;
+    const at = ['prices', p] as const;
+    if (priceIds.has(entry.id)) problem([...at, 'id'], `${where}: id defined twice`);
+    priceIds.add(entry.id);
+    const quoted = parseUnit(entry.price.unit);
+    if (!quoted || !quoted.dimension.startsWith('money/')) problem([...at, 'price', 'unit'], `${where}: price in ${entry.price.unit}: expected money per a quantity (元/kWh, 元/m3, 元/t)`);
+    else if (quoted.dimension !== 'money/energy' && !entry.perEnergy && entry.carrier !== 'heat') problem([...at, 'perEnergy'], `${where}: a price per ${quoted.dimension.slice('money/'.length)} needs its price per GJ (perEnergy) through the NCV`);
+    if (entry.perEnergy && parseUnit(entry.perEnergy.unit)?.dimension !== 'money/energy') problem([...at, 'perEnergy', 'unit'], `${where}: perEnergy in ${entry.perEnergy.unit}: expected money per energy (元/GJ)`);
+    for (const [name, figure] of [['price', entry.price], ['perEnergy', entry.perEnergy]] as const) {
+      if (figure && !sources.has(figure.source)) problem([...at, name, 'source'], `${where}: ${name} cites unknown source ${figure.source}`);
+      if (figure?.range && figure.range[0] > figure.range[1]) problem([...at, name, 'range'], `${where}: ${name}.range is reversed`);
+    }
+  });
   if (problems.length > 0) throw new CatalogueError(problems);
   return {
     version: parsed.version,
     sources,
     measures,
+    prices: parsed.prices ?? [],
     money: tables,
     measure: (id) => byId.get(id),
   };
