@@ -33,6 +33,10 @@ export const planMeasureSchema = z.strictObject({
   scores: z.record(z.string(), z.number()).optional().meta({ description: 'criterion id → the measure’s score' }),
   note: text.optional(),
   source: text.optional(),
+  generationPrice: z
+    .strictObject({ value: z.number(), unit, source: text })
+    .optional()
+    .meta({ description: 'what the electricity it generates is worth sold to the grid (元/kWh: the coal benchmark price for a utility plant), in place of energyPrices.electricity' }),
 });
 
 const energyPrice = z.strictObject({ value: z.number(), unit, source: text });

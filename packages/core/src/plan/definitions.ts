@@ -38,6 +38,11 @@ export interface PlanMeasure {
   /** Scores on the plan's user-defined criteria. */
   readonly scores: Readonly<Record<string, number>>;
   readonly coBenefits: readonly string[];
+  /**
+   * What the electricity the measure generates is worth when it is sold to the grid rather than used where it is made
+   * (a wind farm paid the coal benchmark price, 燃煤基准价), CNY per GJ; undefined: the plan's electricity price.
+   */
+  readonly generationPrice?: EnergyPrice;
 }
 
 export interface PlanCriterion {

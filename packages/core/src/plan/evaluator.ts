@@ -73,20 +73,25 @@ export class PlanEvaluator {
     const zero = new Float64Array(plan.measures.length);
     if (plan.energyPrices.length === 0) return plan.measures.map(() => new Float64Array(this.years));
     const base = this.energyBill(this.evaluate(zero));
-    return plan.measures.map((_, m) => {
+    const electricityPrice = plan.energyPrices.find((entry) => entry.carrier === 'electricity')?.perGj;
+    return plan.measures.map((measure, m) => {
       zero[m] = 1;
       const bill = this.energyBill(this.evaluate(zero));
       zero[m] = 0;
-      return base.map((value, y) => value - bill[y]!);
+      // Electricity sold to the grid (a wind farm) is worth its own price: the electricity part of the savings,
+      // valued at the price of electricity bought, is restated at it.
+      const sold = measure.generationPrice && electricityPrice ? measure.generationPrice.perGj / electricityPrice : 1;
+      return base.total.map((value, y) => value - bill.total[y]! - (1 - sold) * (base.electricity[y]! - bill.electricity[y]!));
     });
   }
 
-  /** The energy bill of the last evaluation, CNY per year, for the carriers with a price. */
-  private energyBill(ws: PathwayWorkspace): Float64Array {
+  /** The energy bill of the last evaluation, CNY per year, for the carriers with a price: in all, and its electricity part. */
+  private energyBill(ws: PathwayWorkspace): { total: Float64Array; electricity: Float64Array } {
     const { model } = this.plan.pathway;
     const lines = model.lines;
     const price = new Map(this.plan.energyPrices.map((entry) => [entry.carrier, entry.perGj]));
     const bill = new Float64Array(this.years);
+    const electricity = new Float64Array(this.years);
     for (let l = 0; l < lines.count; l++) {
       const carrier = lines.carrier[l]!;
       if (carrier < 0) continue;
@@ -97,9 +102,10 @@ export class PlanEvaluator {
       for (let y = 0; y < this.years; y++) {
         const gj = lines.electricity[l] === 1 ? quantity[y]! * lines.mwhPerTce[l]! * GJ_PER_MWH * (1 - ws.displacedShare[y]!) : quantity[y]! * GJ_PER_TCE;
         bill[y]! += gj * perGj;
+        if (lines.electricity[l] === 1) electricity[y]! += gj * perGj;
       }
     }
-    return bill;
+    return { total: bill, electricity };
   }
 
   /** Units of the measure in place per year at x = 1: adoption × quantity. */

@@ -9,7 +9,7 @@ import { bilingualName, entries, known } from '../pathway/read-fields.ts';
 import { closest } from '../text/closest.ts';
 import type { Catalogue, CatalogueMeasure } from './catalogue.ts';
 import type { Plan, PlanCriterion, PlanMeasure } from './definitions.ts';
-import { COST_FIELDS, MEASURE_FIELDS, measureCost, measureLifetime, measurePath, measureQuantity, readMeasure, type MeasureDraft } from './read-measures.ts';
+import { COST_FIELDS, MEASURE_FIELDS, measureCost, measureGenerationPrice, measureLifetime, measurePath, measureQuantity, readMeasure, type MeasureDraft } from './read-measures.ts';
 import { ownCatalogue, percentNumber, readBudget, readEnergyPrices } from './read-settings.ts';
 
 export type PlanParseResult =
@@ -197,6 +197,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
     const path = ['measures', draft.id];
     const costs = COST_FIELDS.map((field) => measureCost(reader, draft, field, priceYear, catalogue, zeroCosts, energyPrices !== undefined));
     const lifetime = measureLifetime(reader, draft);
+    const generationPrice = measureGenerationPrice(reader, draft, energyPrices);
     const indices = (field: 'requires' | 'excludes'): number[] => {
       const value = draft.fields[field];
       if (value === undefined) return [];
@@ -249,6 +250,18 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
       excludes,
       scores,
       coBenefits: draft.entry?.coBenefits ?? [],
+      ...(generationPrice ? { generationPrice } : {}),
+    });
+  }
+  const sold = measures.filter((measure) => measure.generationPrice);
+  if (sold.length > 0) {
+    const list = sold.map((measure) => `${measure.id} ${measure.generationPrice!.text}`);
+    statements.push({
+      code: 'generation-price',
+      text: {
+        en: `electricity generated and sold to the grid valued at its own price, not the electricity price: ${list.join('; ')}`,
+        zh: `以下措施的上网电量按其上网电价计价，不按用电价格：${list.join('；')}`,
+      },
     });
   }
   const zeroText = { opex: { en: 'operating cost', zh: '运维成本' }, savings: { en: 'savings (energy or other)', zh: '节省费用（能源等）' } } as const;

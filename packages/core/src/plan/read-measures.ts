@@ -4,7 +4,7 @@ import { known } from '../pathway/read-fields.ts';
 import { convert, parseUnit, type Unit } from '../units/units.ts';
 import type { Catalogue, CatalogueMeasure } from './catalogue.ts';
 import { restateCost, type UnitCost } from './costs.ts';
-import type { Quantity } from './definitions.ts';
+import type { EnergyPrice, Quantity } from './definitions.ts';
 import { percentNumber } from './read-settings.ts';
 
 /**
@@ -12,7 +12,7 @@ import { percentNumber } from './read-settings.ts';
  * plan's sector, or the measure's own effects), its quantity, its costs restated, its lifetime.
  */
 
-export const MEASURE_FIELDS = new Set(['catalogue', 'name', 'adoption', 'quantity', 'sector', 'effects', 'costs', 'limits', 'yesNo', 'requires', 'excludes', 'scores', 'note', 'source']);
+export const MEASURE_FIELDS = new Set(['catalogue', 'name', 'adoption', 'quantity', 'sector', 'effects', 'costs', 'limits', 'yesNo', 'requires', 'excludes', 'scores', 'note', 'source', 'generationPrice']);
 export const COST_FIELDS = ['capex', 'opex', 'savings'] as const;
 
 export interface MeasureDraft {
@@ -208,6 +208,27 @@ export function measureCost(reader: Reader, draft: MeasureDraft, field: (typeof 
   }
   if (!(field === 'savings' && pricedEnergy)) zeroCosts.get(field)!.push(draft.id);
   return { value: 0, basis: `no ${field} figure: 0`, source: 'none' };
+}
+
+/**
+ * `generationPrice`: what the measure's generation is worth when sold to the grid (元/kWh, the coal benchmark price for a
+ * utility plant), in place of the plan's electricity price, which values electricity bought (and so generation used where
+ * it is made). It needs the plan's electricity price, whose part of the measure's savings it replaces.
+ */
+export function measureGenerationPrice(reader: Reader, draft: MeasureDraft, prices: readonly EnergyPrice[] | undefined): EnergyPrice | undefined {
+  const raw = draft.fields['generationPrice'];
+  if (raw === undefined) return undefined;
+  const at = ['measures', draft.id, 'generationPrice'];
+  const given = reader.object(raw, at);
+  if (!given) return undefined;
+  reader.onlyFields(given, new Set(['value', 'unit', 'source']), at);
+  const value = reader.number(given, 'value', at, { required: true, min: 0, max: 1e9 });
+  const unit = reader.unit(given, 'unit', at, true);
+  const source = reader.string(given, 'source', at, true);
+  if (unit && unit.dimension !== 'money/energy') reader.report([...at, 'unit'], { code: 'wrong-dimension', unit: unit.id, got: unit.dimension, expected: ['money/energy'] });
+  if (!prices?.some((price) => price.carrier === 'electricity')) reader.report(['energyPrices', 'electricity'], { code: 'required' });
+  if (value === undefined || !unit || unit.dimension !== 'money/energy' || source === undefined) return undefined;
+  return { carrier: 'electricity', perGj: value * unit.toBase, text: `${value} ${unit.id} (${source})` };
 }
 
 export function measureLifetime(reader: Reader, draft: MeasureDraft): { value: number; source: string } | undefined {

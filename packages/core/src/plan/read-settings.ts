@@ -112,7 +112,7 @@ export function ownCatalogue(reader: Reader, raw: unknown, shipped: Catalogue): 
   const sources = [...shipped.sources.values()].filter((s) => !shipped.money.sources.some((m) => m.id === s.id));
   const measures = shipped.measures.filter((m) => !replaced.has(m.id));
   try {
-    const catalogue = loadCatalogue({ version: `${shipped.version}+plan`, sources: [...sources, ...ownSources], measures: [...measures, ...own] }, shipped.money);
+    const catalogue = loadCatalogue({ version: `${shipped.version}+plan`, sources: [...sources, ...ownSources], measures: [...measures, ...own], prices: shipped.prices }, shipped.money);
     return { catalogue, rejected: none };
   } catch (error) {
     if (error instanceof ZodError) {
