@@ -15,7 +15,7 @@ export function catalogueCommand(query: string | undefined, options: { json: boo
     return words.every((word) => text.includes(word));
   };
   const found = catalogue.measures.filter((measure) => (options.category === undefined || measure.category === options.category) && matches(measure));
-  if (options.json) return { status: 0, stdout: jsonText({ version: catalogue.version, measures: found, sources: [...catalogue.sources.values()] }, options.pretty) };
+  if (options.json) return { status: 0, stdout: jsonText({ version: catalogue.version, measures: found, prices: catalogue.prices, sources: [...catalogue.sources.values()] }, options.pretty) };
   const zh = options.lang === 'zh';
   const cost = (measure: CatalogueMeasure): string => (measure.capex ? `${measure.capex.value}${measure.capex.conventional !== undefined ? ` (vs ${measure.capex.conventional})` : ''} ${measure.capex.currency}${measure.capex.priceYear}/${measure.capex.per}` : zh ? '无数据' : 'no figure');
   const rows = found.map((measure) => [measure.id, measure.name[options.lang], measure.category, measure.levers.map((lever) => lever.type).join(', '), cost(measure), measure.lifetime ? String(measure.lifetime.value) : '—', measure.gaps.join(', ') || '—']);
