@@ -353,6 +353,10 @@ describe('China-current figures (reference/actions-china.md)', () => {
     { id: 'landfill-gas-to-energy-china', field: 'capex', value: 10860, priceYear: 2009, source: 'esmap-2009-tianjin-landfill', marker: 'S' },
     { id: 'afforestation-china', field: 'capex', value: 8400, priceYear: 2009, source: 'sfa-xinhua-2010', marker: 'S' },
     { id: 'afforestation-china', field: 'levers[0].perUnit', value: 5.8, source: 'zhang-busch-2023', marker: 'S' },
+    { id: 'led-residential-china', field: 'capex', value: 6.25, priceYear: 2024, source: 'recalled', marker: 'M' },
+    { id: 'led-residential-china', field: 'levers[0].reduction', value: 0.8, source: 'recalled', marker: 'M' },
+    { id: 'solar-hot-water-china', field: 'capex', value: 2000, priceYear: 2024, source: 'recalled', marker: 'M' },
+    { id: 'electric-industrial-boilers', field: 'levers[0].ratio', value: 0.74, source: 'recalled', marker: 'M' },
   ];
 
   it.each(table)('$id $field: $value ($source, $marker)', ({ id, field, value, conventional, priceYear, source, marker }) => {
@@ -363,11 +367,11 @@ describe('China-current figures (reference/actions-china.md)', () => {
 
   it('keeps the China figures apart from the Project Drawdown 2014 global figures, which stay as a second source', () => {
     const china = catalogue.measures.filter((m) => m.id.includes('china'));
-    expect(china.length).toBeGreaterThanOrEqual(11);
+    expect(china.length).toBeGreaterThanOrEqual(13);
     // air-to-air-heat-pump-china is the one exception: a China-and-India figure of IEA-ETSAP/IRENA (2013) that DD lists in its vma_data, not DD's global cost.
     for (const m of china) expect(cited(m).filter((id) => id.startsWith('dd-') && m.id !== 'air-to-air-heat-pump-china'), m.id).toEqual([]);
     // The global entries the China ones stand beside keep their DD figures.
-    for (const id of ['rooftop-pv', 'utility-pv', 'onshore-wind', 'offshore-wind', 'bev-car', 'landfill-gas-to-energy', 'afforestation']) {
+    for (const id of ['rooftop-pv', 'utility-pv', 'onshore-wind', 'offshore-wind', 'bev-car', 'landfill-gas-to-energy', 'afforestation', 'led-residential', 'solar-hot-water']) {
       expect(catalogue.measure(id)!.capex, id).toMatchObject({ currency: 'USD', priceYear: 2014, marker: 'V' });
       expect(catalogue.measure(id)!.capex!.source, id).toMatch(/^dd-/);
     }
