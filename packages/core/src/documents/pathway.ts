@@ -1,3 +1,4 @@
+import { GENERATION_SOURCES } from '../official/types.ts';
 import { z } from 'zod';
 import { MODEL_GASES } from '../pathway/model.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
@@ -65,6 +66,9 @@ export const effectSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('emissions'), ...inSector, carrier: text.optional(), gas: z.enum(MODEL_GASES).optional(), reduction: fraction }),
   z.strictObject({ type: z.literal('generation'), ...about, value: z.number(), unit }),
   z.strictObject({ type: z.literal('removal'), ...about, value: z.number(), unit }),
+  z.strictObject({ type: z.literal('plant'), ...about, source: z.enum(GENERATION_SOURCES), amount: z.number().optional(), unit: unit.optional(), share: numberOrPercent.optional() }).meta({
+    description: 'local plants of a source built (amount > 0) or retired (amount < 0, or a negative share of the source’s generation)',
+  }),
 ]).meta({ id: 'effect', description: 'what an action does at full adoption (docs/pathways.md)' });
 
 /** How far an action has gone, year by year (actions.ts `readAdoption`): a ramp, a rate, or stock turnover. */
@@ -121,6 +125,13 @@ export const pathwaySchema = z
     sectors: z.record(id, sector),
     grid: unitSeries.optional().meta({ description: 'grid emission factor trajectory' }),
     removals: unitSeries.optional(),
+    supply: z
+      .strictObject({
+        electricity: z.partialRecord(z.enum(GENERATION_SOURCES), unitSeries).optional(),
+        heat: z.partialRecord(z.enum(GENERATION_SOURCES), unitSeries).optional(),
+      })
+      .optional()
+      .meta({ description: 'local generation by source (electricity, heat): a series each, held at the base year unless given' }),
     actions: z.record(id, action).optional(),
     scenarios: z.record(id, scenario),
     default: text.optional().meta({ description: 'the default scenario (first when absent)' }),

@@ -50,6 +50,7 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'own-effects': { en: 'applies only to effects taken from the catalogue (the measure gives its own `effects`, each with its sector)', zh: '仅适用于取自措施目录的作用（该措施自带 `effects`，各自注明部门）' },
   'city-wide-lever': { en: 'has no meaning for generation and removal levers, which act city-wide (generation displaces grid electricity; removals count against neutrality)', zh: '对发电与碳汇类作用无意义：其作用于全市（发电替代电网电力，碳汇计入中和）' },
   'yes-no-min': { en: 'has no meaning for a yes/no measure (`yesNo: true`): it is adopted at 0 or at `max`', zh: '对整体决策措施（`yesNo: true`）无意义：只取 0 或 `max`' },
+  'plant-share': { en: 'does not apply to a share of the source\'s generation (a share has no unit)', zh: '不适用于按电源发电量比例给出的变化（比例无单位）' },
   'feedstock-row': {
     en: 'applies only to fuel lines of stationary scope-1 rows (I.1.1 … I.6.1, I.4.4): feedstock is fuel used as raw material in the territory',
     zh: '仅适用于固定源范围一的燃料行（I.1.1 … I.6.1、I.4.4）：原料用能指辖区内作为原料使用的能源',
@@ -78,6 +79,7 @@ const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
   'catalogue-measure': { en: 'a measure of the action catalogue (`peakpath catalogue` lists them)', zh: '措施目录中的措施（`peakpath catalogue` 可列出）' },
   target: { en: 'a target of the pathway file', zh: '路径文件中的目标（targets）' },
   criterion: { en: 'a criterion of the plan', zh: '方案中的评价准则（criteria）' },
+  source: { en: 'a source of local generation (coal, gas, oil, waste, biomass, hydro, wind, solar, nuclear, geothermal)', zh: '本地发电电源（coal、gas、oil、waste、biomass、hydro、wind、solar、nuclear、geothermal）' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -272,6 +274,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查 gpc`
         : `the inventory has no emissions or energy on ${issue.gpc.map(quote).join(', ')}: the sector is empty; remove it or check its \`gpc\``;
+    case 'no-plant-fuel':
+      return zh
+        ? `${quote(issue.source)} 电源的发电量会变化，但清单 I.4.4 中没有该类燃料，无法推得单位发电燃料消耗：请在清单 I.4.4 填报该电厂燃料及其发电量（supply）`
+        : `the generation of ${quote(issue.source)} changes, but the inventory has no ${issue.source} fuel in I.4.4 to derive the plants' fuel per MWh from: give the plants' fuel in I.4.4 and their generation in \`supply\``;
     case 'missing-carrier':
       return zh
         ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`

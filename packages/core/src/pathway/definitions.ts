@@ -45,6 +45,10 @@ export interface ScenarioDefinition {
 export interface Pathway {
   readonly name: { readonly en: string; readonly zh: string };
   readonly city: string;
+  /** The year of the constant prices of the inventory's GDP (`gdp.prices`), which the GDP driver continues. */
+  readonly gdpPrices?: number | undefined;
+  /** The inventory is Chinese (country CN or factor set cn): targets default to the official basis. */
+  readonly chinese: boolean;
   readonly model: PathwayModel;
   readonly parameters: readonly ParameterInfo[];
   readonly scenarios: readonly ScenarioDefinition[];

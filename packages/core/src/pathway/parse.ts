@@ -16,11 +16,14 @@ import { compileSeries, PathwayReader, referencesOf, type SeriesDraft } from './
 import { evaluateSeries } from './series.ts';
 import { bilingualName, entries, isReservedId, known } from './read-fields.ts';
 import { readTargets } from './targets.ts';
+import { buildSupply, hasPlantFuel, readSupply } from './supply.ts';
+import { computeOfficial, isChinese } from '../official/compute.ts';
+import { GENERATION_SOURCES } from '../official/types.ts';
 import { readUncertainty } from './uncertainty.ts';
 
 export type PathwayParseResult = { ok: true; pathway: Pathway; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition', 'supply']);
 const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
 const DRIVER_DIMENSIONS = ['population', 'money', 'area', 'distance', 'mass', 'energy', 'head', 'count', 'dimensionless', 'volume'];
 export const DEFAULT_END_YEAR = 2060;
@@ -151,7 +154,20 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   }
   const removals = top['removals'] === undefined ? undefined : values.series(top['removals'], ['removals'], { dimensions: ['emissions', 'mass'], min: 0, max: Infinity, forms: ['growth', 'points'] }, statements);
 
+  const supplyDrafts = readSupply(values, top['supply'], inventory, statements);
   const actions = readActions(values, top['actions'], { sectorIds, driverIds, carriers: calibration.carriers, lines: calibration.lines, statements });
+  // A fossil source whose generation moves needs base-year plant fuel of its family (I.4.4) to move its fuel with it.
+  for (const [s] of supplyDrafts.electricity) {
+    const source = GENERATION_SOURCES[s]!;
+    if (!hasPlantFuel(calibration.outside, source)) reader.report(['supply', 'electricity', source], { code: 'no-plant-fuel', source });
+  }
+  actions.forEach(({ id, model: action }) =>
+    action.effects.forEach((effect, e) => {
+      if (effect.kind !== 'plant') return;
+      const source = GENERATION_SOURCES[effect.source]!;
+      if (!hasPlantFuel(calibration.outside, source)) reader.report(['actions', id, 'effects', e, 'source'], { code: 'no-plant-fuel', source });
+    }),
+  );
   const actionIds = actions.map((action) => action.id);
   const scenarios = readScenarios(values, top, actionIds);
   const targets = readTargets(values, top['targets'], baseYear);
@@ -197,12 +213,23 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     actions: actions.map(({ model: action, stockDriver }) =>
       action.adoption.kind === 'stock' && stockDriver !== undefined ? { ...action, adoption: { ...action.adoption, stock: driverIndex(stockDriver) } } : action,
     ),
+    supply: buildSupply({
+      inventory,
+      official: computeOfficial(inventory, base.library),
+      library: base.library,
+      outside: calibration.outside,
+      programs: { electricity: new Map([...supplyDrafts.electricity].map(([s, draft]) => [s, compile(draft)])), heat: new Map([...supplyDrafts.heat].map(([s, draft]) => [s, compile(draft)])) },
+      constant: (label, value) => params.constant(label, value),
+      statements,
+    }),
     n2oWeight: base.n2oWeight,
     assumptions: statements,
   };
   const pathway: Pathway = {
     name,
     city: inventory.entity.name,
+    gdpPrices: inventory.gdpPrices,
+    chinese: isChinese(inventory),
     model,
     parameters: params.infos,
     scenarios: scenarios.list,

@@ -1,6 +1,8 @@
 import type { Assumption } from '../inventory/types.ts';
 import type { Basis, Pathway, ScenarioDefinition, TargetDefinition } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
+import { GENERATION_SOURCES } from '../official/types.ts';
+import { officialTexts } from '../official/texts.ts';
 import { decompose, type Decomposition, type KayaYear } from './lmdi.ts';
 import { findPeak, judgeTarget, type TargetInputs } from './targets.ts';
 
@@ -56,6 +58,8 @@ export interface PathwayResult {
   /** Local zero-carbon generation, MWh per year, and the part that found no grid electricity to displace. */
   readonly generation: { readonly mwh: number[]; readonly unused: number[] };
   readonly peak: { readonly year: number | null; readonly value: number | null };
+  /** China's official quantities year by year (docs/pathways.md "Official basis"); the base year equals the inventory's `official`. */
+  readonly official: OfficialPathway;
   readonly targets: TargetResult[];
   readonly actions: ActionResult[];
   /**
@@ -66,6 +70,23 @@ export interface PathwayResult {
   readonly interaction: number[];
   readonly decomposition: (Decomposition & { readonly from: number; readonly to: number })[];
   readonly assumptions: readonly Assumption[];
+}
+
+/** The official basis of a pathway, per year (aligned with `years`). */
+export interface OfficialPathway {
+  readonly boundary: { readonly en: string; readonly zh: string };
+  /** 能源活动二氧化碳排放, tCO2, and its parts: combustion in the territory (sectors' lines, power and heat plants, rows held), net imported electricity, net imported heat. */
+  readonly energyCo2: number[];
+  readonly parts: { readonly combustion: number[]; readonly plants: number[]; readonly electricityImports: number[]; readonly heatImports: number[] };
+  readonly peak: { readonly year: number | null; readonly value: number | null };
+  /** 能源消费总量, tce, by `method` (coal-equivalent when the inventory gives a coal rate, else calorific), its non-fossil part and share. */
+  readonly energy: { readonly method: 'calorific' | 'coal-equivalent'; readonly tce: number[]; readonly nonFossilTce: number[]; readonly nonFossilShare: number[] };
+  /** MWh: consumption (the pathway's electricity lines, T&D included), local generation by source, net imports. */
+  readonly electricity: { readonly consumption: number[]; readonly generation: number[]; readonly bySource: Record<string, number[]>; readonly netImports: number[] };
+  /** GJ of heat supplied by source. */
+  readonly heat: { readonly bySource: Record<string, number[]> };
+  /** tCO2 and tce per 10,000 CNY (万元) of GDP at the constant prices of `gdpPrices` (the inventory's `gdp.prices`; null when it does not say). */
+  readonly intensity: { readonly co2PerGdp: number[]; readonly energyPerGdp: number[]; readonly gdpPrices: number | null };
 }
 
 const slice = (array: Float64Array, index: number, years: number): number[] => Array.from(array.subarray(index * years, (index + 1) * years));
@@ -182,10 +203,52 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     drivers: Object.fromEntries(model.drivers.map((driver, d) => [driver.id, { unit: driver.unit, values: Array.from(ws.drivers[d]!, (value) => value / driver.scale) }])),
     generation: { mwh: Array.from(ws.generation), unused: Array.from(ws.generationUnused) },
     peak: findPeak(ws.basic, model.baseYear),
+    official: officialPathway(pathway, ws),
     targets,
     actions,
     interaction,
     decomposition: pathway.decomposition.map(([from, to]) => ({ from, to, ...decompose(kayaYear(from), kayaYear(to)) })),
     assumptions: [...pathway.assumptions, ...targetAssumptions],
+  };
+}
+
+function officialPathway(pathway: Pathway, ws: PathwayWorkspace): OfficialPathway {
+  const { model } = pathway;
+  const years = model.years;
+  const official = ws.official;
+  const supply = model.supply;
+  const gdp = ws.drivers[model.gdp]!;
+  const bySource = (array: Float64Array): Record<string, number[]> => {
+    const out: Record<string, number[]> = {};
+    GENERATION_SOURCES.forEach((source, s) => {
+      const values = slice(array, s, years);
+      if (values.some((value) => value !== 0)) out[source] = values;
+    });
+    return out;
+  };
+  const energyCo2 = Array.from(official.energyCo2);
+  return {
+    boundary: officialTexts.boundary,
+    energyCo2,
+    parts: {
+      combustion: Array.from(official.linesCo2, (value) => value + supply.held.co2),
+      plants: Array.from(official.plantCo2),
+      electricityImports: Array.from(official.electricityCo2),
+      heatImports: energyCo2.map(() => supply.heatImports.co2),
+    },
+    peak: findPeak(official.energyCo2, model.baseYear),
+    energy: { method: supply.method, tce: Array.from(official.energy), nonFossilTce: Array.from(official.nonFossil), nonFossilShare: Array.from(official.nonFossilShare) },
+    electricity: {
+      consumption: Array.from(official.consumption, (value) => value + supply.held.mwh),
+      generation: Array.from(official.generation),
+      bySource: bySource(official.electricityBySource),
+      netImports: Array.from(official.netImports),
+    },
+    heat: { bySource: bySource(official.heatBySource) },
+    intensity: {
+      co2PerGdp: energyCo2.map((value, y) => (value / gdp[y]!) * 1e4),
+      energyPerGdp: Array.from(official.energy, (value, y) => (value / gdp[y]!) * 1e4),
+      gdpPrices: pathway.gdpPrices ?? null,
+    },
   };
 }
