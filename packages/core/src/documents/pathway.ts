@@ -90,7 +90,11 @@ const scenario = z.strictObject({
   set: z.record(id, numberOrPercent).optional().meta({ description: 'parameter path (as error messages show it) → value' }),
 });
 
-const targetCommon = { basis: z.enum(['basic', 'basicPlus']).optional(), name: bilingualName.optional(), ...about };
+const targetCommon = {
+  basis: z.enum(['basic', 'basicPlus', 'energyCo2']).optional().meta({ description: 'what the target is judged on: energyCo2 (China’s official basis; default for a Chinese city), basic (default elsewhere) or basicPlus' }),
+  name: bilingualName.optional(),
+  ...about,
+};
 const target = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('peak'), ...targetCommon, by: year }),
   z.strictObject({ type: z.literal('cap'), ...targetCommon, year, value: z.number(), unit }),
@@ -104,6 +108,16 @@ const target = z.discriminatedUnion('type', [
     baseValue: givenValue.optional(),
   }),
   z.strictObject({ type: z.literal('neutrality'), ...targetCommon, year }),
+  z.strictObject({
+    type: z.literal('decline'),
+    ...targetCommon,
+    of: z.enum(['co2PerGdp', 'energyPerGdp']),
+    from: z.int(),
+    baseValue: givenValue.optional().meta({ description: 'the intensity in `from`, required when `from` precedes the inventory’s year' }),
+    periods: yearly(numberOrPercent).meta({ description: 'end year of each plan period → its reduction, chained: 1 − Π(1 − d)' }),
+  }),
+  z.strictObject({ type: z.literal('nonFossil'), ...targetCommon, year, share: numberOrPercent }),
+  z.strictObject({ type: z.literal('energyCap'), ...targetCommon, year, value: z.number(), unit }),
 ]);
 
 /** A parameter's distribution (uncertainty.ts): exactly one of the four, a reader's check. */

@@ -102,6 +102,8 @@ export type PathwayIssueDetail =
   | { code: 'missing-carrier'; carrier: string; sector: string }
   /** A fossil source's generation changes, but the inventory has no plant fuel of its family in I.4.4 to derive fuel per MWh from. */
   | { code: 'no-plant-fuel'; source: string }
+  /** A decline target from a year before the pathway's base year: the reference intensity must be given (`baseValue`). */
+  | { code: 'decline-base-before'; from: number; baseYear: number }
   /** An id that every JavaScript object already has as a name (`__proto__`, `constructor` …). */
   | { code: 'reserved-id'; got: string };
 
@@ -139,7 +141,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row' | 'plant-share';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row' | 'plant-share' | 'official-energy';
 
 export type IssueCode = IssueDetail['code'];
 

@@ -170,7 +170,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   );
   const actionIds = actions.map((action) => action.id);
   const scenarios = readScenarios(values, top, actionIds);
-  const targets = readTargets(values, top['targets'], baseYear);
+  const targets = readTargets(values, top['targets'], baseYear, isChinese(inventory));
 
   const uncertainty = readUncertainty(values, top['uncertainty']);
   const decomposition = readDecomposition(values, top['decomposition'], baseYear, endYear, statements);

@@ -1,20 +1,23 @@
 import type { Assumption } from '../inventory/types.ts';
-import type { Basis, Pathway, ScenarioDefinition, TargetDefinition } from './definitions.ts';
+import type { Pathway, ScenarioDefinition, TargetBasis, TargetDefinition } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
 import { GENERATION_SOURCES } from '../official/types.ts';
 import { officialTexts } from '../official/texts.ts';
 import { decompose, type Decomposition, type KayaYear } from './lmdi.ts';
-import { findPeak, judgeTarget, type TargetInputs } from './targets.ts';
+import { chainedDecline, findPeak, judgeTarget, type TargetInputs } from './targets.ts';
 
 export interface TargetResult {
   readonly id: string;
   readonly name: { readonly en: string; readonly zh: string };
   readonly kind: TargetDefinition['kind'];
   readonly year: number;
-  readonly basis: Basis;
+  readonly basis: TargetBasis;
   readonly met: boolean;
-  /** Per year (aligned with `years`): tCO2e above what the target allows; negative = headroom; null where it says nothing. */
+  /** Per year (aligned with `years`): the quantity above what the target allows, in `gapUnit`; negative = headroom; null where it says nothing. */
   readonly gap: (number | null)[];
+  readonly gapUnit: 'tCO2e' | 'tCO2' | 'tce';
+  /** Decline targets: the cumulative decline the periods chain to, 1 − Π(1 − d_i). */
+  readonly cumulative?: number | undefined;
 }
 
 export interface ActionResult {
@@ -113,6 +116,9 @@ export function targetInputs(workspace: PathwayWorkspace): TargetInputs {
     removals: workspace.removals,
     population: workspace.drivers[model.population]!,
     gdp: workspace.drivers[model.gdp]!,
+    energyCo2: workspace.official.energyCo2,
+    energy: workspace.official.energy,
+    nonFossil: workspace.official.nonFossil,
   };
 }
 
@@ -156,7 +162,17 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
   });
 
   const inputs = targetInputs(ws);
-  const targets = pathway.targets.map((target): TargetResult => ({ id: target.id, name: target.name, kind: target.kind, year: target.year, basis: target.basis, ...judgeTarget(target, inputs, params) }));
+  const targets = pathway.targets.map(
+    (target): TargetResult => ({
+      id: target.id,
+      name: target.name,
+      kind: target.kind,
+      year: target.year,
+      basis: target.basis,
+      ...judgeTarget(target, inputs, params),
+      ...(target.kind === 'decline' ? { cumulative: chainedDecline(target.periods.map((period) => params[period.reduction]!)) } : {}),
+    }),
+  );
   const sectorIds = model.sectors.map((sector) => sector.id);
   const kayaYear = (year: number): KayaYear => {
     const y = year - model.baseYear;
@@ -171,9 +187,18 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
       })),
     };
   };
-  const targetAssumptions: Assumption[] = pathway.targets.some((target) => target.basis === 'basic')
-    ? [{ code: 'target-basis', text: { en: 'targets without `basis` are judged on BASIC emissions', zh: '未注明 `basis` 的目标按 BASIC 口径评估' } }]
-    : [];
+  const targetAssumptions: Assumption[] = [];
+  if (pathway.targets.some((target) => target.basisDefault)) {
+    targetAssumptions.push(
+      pathway.chinese
+        ? { code: 'target-basis', text: { en: 'targets without `basis` are judged on energy-activity CO2 (China\'s official basis: the city is Chinese)', zh: '未注明 `basis` 的目标按能源活动二氧化碳排放（国内官方口径）评估' } }
+        : { code: 'target-basis', text: { en: 'targets without `basis` are judged on BASIC emissions', zh: '未注明 `basis` 的目标按 BASIC 口径评估' } },
+    );
+  }
+  if (pathway.targets.some((target) => target.kind === 'nonFossil' || target.kind === 'energyCap' || (target.kind === 'decline' && target.of === 'energyPerGdp'))) {
+    const method = model.supply.method === 'coal-equivalent' ? { en: 'coal-equivalent', zh: '发电煤耗法' } : { en: 'calorific', zh: '电热当量法' };
+    targetAssumptions.push({ code: 'target-energy', text: { en: `energy targets are judged on total energy consumption by the ${method.en} method`, zh: `能源类目标按能源消费总量（${method.zh}）评估` } });
+  }
 
   return {
     city: pathway.city,
