@@ -109,7 +109,10 @@ const LABELS = {
     energyPerGdp: (prices: number | null) => `tce per 10,000 CNY (${prices === null ? 'prices unstated' : `${prices} prices`})`,
     officialPeak: 'Peak of energy-activity CO2',
     target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ met' : '✗ not met'}  ${id}${gap}`,
-    gapAt: (year: number, value: string) => `; gap in ${year}: ${value} tCO2e`,
+    gapAt: (year: number, value: string, unit: string) => `; gap in ${year}: ${value} ${unit}`,
+    basis: (basis: string) => ` [${basis === 'energyCo2' ? 'official' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}]`,
+    officialAvoided: (year: number) => `Avoided ${year}, energy-activity CO2`,
+    cumulative: (value: string) => `, cumulative −${value}%`,
     actions: 'Actions: tCO2e avoided, BASIC (BASIC+ for IPPU and AFOLU actions): the scenario without the action minus the scenario',
     actionHeader: ['Action', 'Adoption', 'Avoided', 'Avoided', 'Cumulative'],
     interaction: (value: string) => `Interaction of the actions over the horizon (BAU − scenario − Σ impacts): ${value} tCO2e`,
@@ -151,7 +154,10 @@ const LABELS = {
     energyPerGdp: (prices: number | null) => `吨标准煤/万元 GDP（${prices === null ? '价格基年未注明' : `${prices} 年价`}）`,
     officialPeak: '能源活动 CO2 达峰',
     target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ 达成' : '✗ 未达成'}  ${id}${gap}`,
-    gapAt: (year: number, value: string) => `；${year} 年差距 ${value} 吨 CO2e`,
+    gapAt: (year: number, value: string, unit: string) => `；${year} 年差距 ${value} ${unit === 'tce' ? '吨标准煤' : unit === 'tCO2' ? '吨 CO2' : '吨 CO2e'}`,
+    basis: (basis: string) => `［${basis === 'energyCo2' ? '官方口径' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}］`,
+    officialAvoided: (year: number) => `${year} 年减排（能源活动 CO2）`,
+    cumulative: (value: string) => `，累计下降 ${value}%`,
     actions: '行动：减排量（吨 CO2e，BASIC 口径；工业过程与 AFOLU 行动为 BASIC+），即无该行动情景减去本情景',
     actionHeader: ['行动', '实施程度', '减排', '减排', '累计'],
     interaction: (value: string) => `行动之间的相互作用（基准 − 本情景 − 各行动减排之和），展望期合计：${value} 吨 CO2e`,
@@ -247,9 +253,10 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
     out.push(`${text.targets}:`);
     for (const target of result.targets) {
       const gap = target.gap[target.year - result.baseYear];
-      const gapText = gap === null || gap === undefined || target.kind === 'peak' ? '' : text.gapAt(target.year, n(gap));
+      const gapText = gap === null || gap === undefined || target.kind === 'peak' ? '' : text.gapAt(target.year, n(gap), target.gapUnit);
+      const cumulative = target.cumulative === undefined ? '' : text.cumulative(formatNumber(target.cumulative * 100, lang, 2));
       const name = target.name[lang];
-      out.push(text.target(name === target.id ? target.id : `${target.id} (${name})`, target.met, gapText));
+      out.push(text.target(name === target.id ? target.id : `${target.id} (${name})`, target.met, `${text.basis(target.basis)}${cumulative}${gapText}`));
     }
     out.push('');
   }
@@ -257,14 +264,17 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
   if (result.actions.length > 0) {
     out.push(text.actions);
     const mid = Math.min(result.endYear, 2030);
-    const header = [text.actionHeader[0], `${text.actionHeader[1]} ${mid}`, `${text.actionHeader[2]} ${mid}`, `${text.actionHeader[3]} ${result.endYear}`, text.actionHeader[4]];
+    // A Chinese city also sees each action on the official basis (a grid-connected plant moves only that).
+    const official = pathway.chinese;
+    const header = [text.actionHeader[0], `${text.actionHeader[1]} ${mid}`, `${text.actionHeader[2]} ${mid}`, `${text.actionHeader[3]} ${result.endYear}`, text.actionHeader[4], ...(official ? [text.officialAvoided(mid)] : [])];
     const rows = result.actions.map((action) => {
       const plus = action.cumulative === 0 && action.cumulativeBasicPlus !== 0;
       const impact = plus ? action.impactBasicPlus : action.impact;
       const name = lang === 'zh' ? action.name.zh : action.name.en;
-      return [plus ? `${name} ${text.plusOnly}` : name, `${n(at(action.adoption, mid) * 100)}%`, n(at(impact, mid)), n(at(impact, result.endYear)), n(plus ? action.cumulativeBasicPlus : action.cumulative)];
+      const row = [plus ? `${name} ${text.plusOnly}` : name, `${n(at(action.adoption, mid) * 100)}%`, n(at(impact, mid)), n(at(impact, result.endYear)), n(plus ? action.cumulativeBasicPlus : action.cumulative)];
+      return official ? [...row, n(at(action.impactEnergyCo2, mid))] : row;
     });
-    out.push(renderTable(header, rows, ['left', 'right', 'right', 'right', 'right']));
+    out.push(renderTable(header, rows, ['left', 'right', 'right', 'right', 'right', ...(official ? ['right' as const] : [])]));
     out.push(text.interaction(n(result.interaction.reduce((sum, value) => sum + value, 0))), '');
   }
 

@@ -195,7 +195,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   }));
   if (calibration.excludedRows.length > 0) {
     const rows = calibration.excludedRows.join(', ');
-    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are not projected: ${rows}`, zh: `BASIC 与 BASIC+ 以外的行不做预测：${rows}` } });
+    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are in no sector (nor in the GPC totals): ${rows}; plant fuel (I.4.4) follows the supply model on the official basis`, zh: `BASIC 与 BASIC+ 以外的行不计入部门（亦不计入 GPC 合计）：${rows}；电厂燃料（I.4.4）在官方口径中随供应模型变化` } });
   }
   const model: PathwayModel = {
     baseYear,

@@ -32,6 +32,9 @@ export interface ActionResult {
   /** The same on the BASIC+ basis (IPPU and AFOLU actions show here). */
   readonly impactBasicPlus: number[];
   readonly cumulativeBasicPlus: number;
+  /** The same on China's official energy-activity CO2 (a grid-connected plant shows here, not in BASIC). */
+  readonly impactEnergyCo2: number[];
+  readonly cumulativeEnergyCo2: number;
 }
 
 /** A scenario's pathway: the figures `peakpath pathway --json` prints (docs/pathways.md). */
@@ -140,7 +143,7 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     const without = Uint8Array.from(active);
     without[a] = 0;
     ws.evaluate(params, without, true, scale);
-    return { basic: Float64Array.from(ws.basic), basicPlus: Float64Array.from(ws.basicPlus) };
+    return { basic: Float64Array.from(ws.basic), basicPlus: Float64Array.from(ws.basicPlus), energyCo2: Float64Array.from(ws.official.energyCo2) };
   });
   ws.evaluate(params, new Uint8Array(model.actions.length), true, scale);
   const bau = Float64Array.from(ws.basic);
@@ -156,9 +159,10 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     if (!without) return;
     const impact = total.map((value, y) => without.basic[y]! - value);
     const impactBasicPlus = Array.from(ws.basicPlus, (value, y) => without.basicPlus[y]! - value);
+    const impactEnergyCo2 = Array.from(ws.official.energyCo2, (value, y) => without.energyCo2[y]! - value);
     impact.forEach((value, y) => (interaction[y]! -= value));
     const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
-    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: sum(impact), impactBasicPlus, cumulativeBasicPlus: sum(impactBasicPlus) });
+    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: sum(impact), impactBasicPlus, cumulativeBasicPlus: sum(impactBasicPlus), impactEnergyCo2, cumulativeEnergyCo2: sum(impactEnergyCo2) });
   });
 
   const inputs = targetInputs(ws);

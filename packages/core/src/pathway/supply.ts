@@ -117,7 +117,7 @@ export function buildSupply(args: {
   const generation = base.electricity.reduce((sum, value) => sum + value, 0);
   const netImportOffset = official.electricity.netImportsBasis === 'stated' ? official.electricity.netImports - (official.electricity.consumption - generation) : 0;
   if (netImportOffset !== 0) {
-    statements.push({ code: 'net-import-offset', text: { en: `stated electricity transfers differ from consumption − generation by ${netImportOffset.toPrecision(4)} MWh in the base year: the difference is kept in every year`, zh: `基年调入调出净值与"消费−本地发电"相差 ${netImportOffset.toPrecision(4)} MWh，各年保持该差值` } });
+    statements.push({ code: 'net-import-offset', text: { en: `stated electricity transfers differ from consumption − generation by ${Math.round(netImportOffset)} MWh in the base year: the difference is kept in every year`, zh: `基年调入调出净值与"消费−本地发电"相差 ${Math.round(netImportOffset)} MWh，各年保持该差值` } });
   }
   const importFactor = official.electricity.factor ? tPerMwh(library, official.electricity.factor) : 0;
   const heatPart = official.energyCo2.components.find((part) => part.id === 'heat-net-imports');
@@ -125,7 +125,7 @@ export function buildSupply(args: {
   const heatTce = basis.components.find((part) => part.id === 'heat-net-imports')?.value ?? 0;
   if (heatPart) statements.push({ code: 'heat-imports-held', text: { en: 'net imported heat held at the base year', zh: '净调入热力保持基年值' } });
   if (official.electricity.nonFossilImports > 0) {
-    statements.push({ code: 'non-fossil-imports-held', text: { en: `non-fossil electricity imports held at the base year's ${official.electricity.nonFossilImports.toPrecision(4)} MWh`, zh: `非化石电力调入保持基年 ${official.electricity.nonFossilImports.toPrecision(4)} MWh` } });
+    statements.push({ code: 'non-fossil-imports-held', text: { en: `non-fossil electricity imports held at the base year's ${Math.round(official.electricity.nonFossilImports)} MWh`, zh: `非化石电力调入保持基年 ${Math.round(official.electricity.nonFossilImports)} MWh` } });
   }
   const nonFossilMwh = GENERATION_SOURCES.reduce((sum, source, s) => sum + (NON_FOSSIL_SOURCES.has(source) ? base.electricity[s]! : 0), 0);
   const coalRate = inventory.official.coalRate ? inventory.official.coalRate.gcePerKwh / 1000 : undefined;

@@ -1,4 +1,5 @@
 import type { TargetDefinition } from '../pathway/definitions.ts';
+import { gapUnit } from '../pathway/targets.ts';
 import { emissionTerms, quantitiesOf, quantityTerms, truthOf, type Request } from './portfolio-model.ts';
 import type { Infeasibility, PortfolioOptimiser, Reachable } from './optimise.ts';
 
@@ -78,7 +79,7 @@ export async function lowest(opt: PortfolioOptimiser, target: Exclude<TargetDefi
     const driver = ws.drivers[target.per === 'gdp' ? model.gdp : model.population]!;
     allowed = params[target.reference.value]! * (1 - params[target.reduction]!) * driver[k]!;
   }
-  return { constraint: label, kind: target.kind, year: target.year, lowest, allowed };
+  return { constraint: label, kind: target.kind, year: target.year, lowest, allowed, unit: gapUnit(target) };
 }
 
 /** How many times the budget would have to be for the targets to be met (null: not even without a budget). */

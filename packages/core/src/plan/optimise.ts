@@ -71,7 +71,7 @@ export interface Infeasibility {
 export type Reachable =
   | { readonly constraint: string; readonly kind: 'peak'; readonly earliestPeakBy: number | null }
   /** The lowest the measures reach of the target's quantity in its year (for nonFossil: the non-fossil tce still missing), and what it allows. */
-  | { readonly constraint: string; readonly kind: 'cap' | 'intensity' | 'neutrality' | 'decline' | 'nonFossil' | 'energyCap'; readonly year: number; readonly lowest: number; readonly allowed: number | null }
+  | { readonly constraint: string; readonly kind: 'cap' | 'intensity' | 'neutrality' | 'decline' | 'nonFossil' | 'energyCap'; readonly year: number; readonly lowest: number; readonly allowed: number | null; readonly unit: 'tCO2e' | 'tCO2' | 'tce' }
   | { readonly constraint: string; readonly kind: 'budget'; readonly factor: number | null };
 
 
