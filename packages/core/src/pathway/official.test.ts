@@ -132,6 +132,29 @@ describe('power and heat supply', () => {
     expectClose(result.energyCo2[8]!, industry * 1.05 ** 8 + plantGas + 600_000 * grid, 1e-9);
   });
 
+  it('retiring a share and building an amount: the share acts on the series, whatever the actions\' order', () => {
+    // 2030: coal 1,000,000 MWh − 50 % (500,000) + 5 亿kWh (500,000) = 1,000,000 MWh: the official basis equals BAU's.
+    const actions = {
+      build: { adoption: ramp, effects: [{ type: 'plant', source: 'coal', amount: 5, unit: '亿千瓦时' }] },
+      retire: { adoption: ramp, effects: [{ type: 'plant', source: 'coal', share: '-50%' }] },
+    };
+    const scenarios = { bau: { actions: [] }, both: { actions: ['build', 'retire'] } };
+    const bau = run({ actions, scenarios }, 'bau');
+    const both = run({ actions, scenarios }, 'both');
+    expectClose(at(both, both.official.electricity.bySource['coal']!, 2030), 1_000_000);
+    expectClose(at(both, both.official.energyCo2, 2030), at(bau, bau.official.energyCo2, 2030));
+    // 2026, adoption 4/8: 1,000,000 − 0.5 × 500,000 + 0.5 × 500,000: the same.
+    expectClose(at(both, both.official.electricity.bySource['coal']!, 2026), 1_000_000);
+  });
+
+  it('a heat-only boiler cannot tell what a new power plant of its fuel burns: no-plant-fuel', () => {
+    // Gas in I.4.4 for heat only (no gas electricity in the base year): a new gas power plant has no fuel per MWh.
+    const inventory = { ...INVENTORY, supply: { electricity: { generation: [{ source: 'coal', amount: 10, unit: '亿千瓦时' }] }, heat: { generation: [{ source: 'gas', amount: 1_000_000, unit: 'GJ' }] } } };
+    const loaded = engine.compilePathway({ pathway: pathwayDoc({ sectors: SECTORS, actions: { ccgt: { adoption: ramp, effects: [{ type: 'plant', source: 'gas', amount: 1, unit: '亿千瓦时' }] } } }), inventory });
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.issues.map((issue) => [issue.path, issue.code])).toEqual([[['actions', 'ccgt', 'effects', 0, 'source'], 'no-plant-fuel']]);
+  });
+
   it('the behind-the-meter `generation` effect lowers BASIC as before and counts as local solar in the official basis', () => {
     const actions = { pv: { adoption: ramp, effects: [{ type: 'generation', value: 2, unit: '亿千瓦时' }] } };
     const scenarios = { bau: { actions: [] }, pv: { actions: ['pv'] } };

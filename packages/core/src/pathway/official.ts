@@ -31,6 +31,8 @@ export class OfficialYears {
   readonly electricityBySource: Float64Array;
   readonly heatBySource: Float64Array;
   private readonly series: Float64Array;
+  /** Plant actions' changes by source (source × years), summed apart so a share acts on the series alone, whatever the actions' order. */
+  private readonly changes: Float64Array;
 
   constructor(readonly model: PathwayModel) {
     const years = model.years;
@@ -51,6 +53,7 @@ export class OfficialYears {
     this.electricityBySource = array(sources * years);
     this.heatBySource = array(sources * years);
     this.series = array();
+    this.changes = array(sources * years);
   }
 
   /** Clears the parts the lines add to (the workspace sums its lines into `linesCo2`, `linesFossil`, `consumption`). */
@@ -78,6 +81,8 @@ export class OfficialYears {
       this.heatBySource.set(out, s * years);
     }
     // Plants built or retired: on top of the series (a share acts on the series' value of that year).
+    const changes = this.changes;
+    changes.fill(0);
     for (let a = 0; a < model.actions.length; a++) {
       if (active[a] !== 1) continue;
       const adopted = adoption[a]!;
@@ -85,15 +90,12 @@ export class OfficialYears {
         if (effect.kind !== 'plant') continue;
         const value = params[effect.amount]!;
         const offset = effect.source * years;
-        for (let y = 0; y < years; y++) {
-          const change = adopted[y]! * (effect.relative ? value * this.electricityBySource[offset + y]! : value);
-          this.electricityBySource[offset + y]! += change;
-        }
+        for (let y = 0; y < years; y++) changes[offset + y]! += adopted[y]! * (effect.relative ? value * this.electricityBySource[offset + y]! : value);
       }
     }
     const solar = SOLAR * years;
-    for (let y = 0; y < years; y++) this.electricityBySource[solar + y]! += behindTheMeter[y]!;
-    for (let i = 0; i < sources * years; i++) if (this.electricityBySource[i]! < 0) this.electricityBySource[i] = 0;
+    for (let y = 0; y < years; y++) changes[solar + y]! += behindTheMeter[y]!;
+    for (let i = 0; i < sources * years; i++) this.electricityBySource[i] = Math.max(0, this.electricityBySource[i]! + changes[i]!);
 
     this.plantCo2.fill(0);
     this.plantFossil.fill(0);

@@ -157,15 +157,17 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const supplyDrafts = readSupply(values, top['supply'], inventory, statements);
   const actions = readActions(values, top['actions'], { sectorIds, driverIds, carriers: calibration.carriers, lines: calibration.lines, statements });
   // A fossil source whose generation moves needs base-year plant fuel of its family (I.4.4) to move its fuel with it.
-  for (const [s] of supplyDrafts.electricity) {
-    const source = GENERATION_SOURCES[s]!;
-    if (!hasPlantFuel(calibration.outside, source)) reader.report(['supply', 'electricity', source], { code: 'no-plant-fuel', source });
+  for (const kind of ['electricity', 'heat'] as const) {
+    for (const [s] of supplyDrafts[kind]) {
+      const source = GENERATION_SOURCES[s]!;
+      if (!hasPlantFuel(calibration.outside, inventory, source, kind)) reader.report(['supply', kind, source], { code: 'no-plant-fuel', source });
+    }
   }
   actions.forEach(({ id, model: action }) =>
     action.effects.forEach((effect, e) => {
       if (effect.kind !== 'plant') return;
       const source = GENERATION_SOURCES[effect.source]!;
-      if (!hasPlantFuel(calibration.outside, source)) reader.report(['actions', id, 'effects', e, 'source'], { code: 'no-plant-fuel', source });
+      if (!hasPlantFuel(calibration.outside, inventory, source, 'electricity')) reader.report(['actions', id, 'effects', e, 'source'], { code: 'no-plant-fuel', source });
     }),
   );
   const actionIds = actions.map((action) => action.id);

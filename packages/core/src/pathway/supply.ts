@@ -157,9 +157,14 @@ function calorificRatePerMwh(library: FactorLibrary): number {
   return (factor.value * factor.unit.toBase * GJ_PER_MWH) / GJ_PER_TCE;
 }
 
-/** Whether a fossil source has plant fuel in the base year to project its generation with. */
-export function hasPlantFuel(outside: OutsideRows, source: GenerationSource): boolean {
+/**
+ * Whether a fossil source's output of this kind can move: the inventory has I.4.4 fuel of its family and a
+ * base-year output of that kind to take the fuel per MWh (or per GJ) from. A heat-only boiler cannot tell
+ * what a new power plant of its fuel would burn.
+ */
+export function hasPlantFuel(outside: OutsideRows, inventory: Inventory, source: GenerationSource, kind: 'electricity' | 'heat'): boolean {
   if (!FOSSIL_SOURCES.has(source)) return true;
   const fuel = outside.plants[source as 'coal' | 'gas' | 'oil'];
-  return fuel.co2 !== 0 || fuel.fossilTce !== 0;
+  const base = baseGeneration(inventory)[kind][GENERATION_SOURCES.indexOf(source)]!;
+  return (fuel.co2 !== 0 || fuel.fossilTce !== 0) && base > 0;
 }
