@@ -108,6 +108,7 @@ const LABELS = {
     co2PerGdp: (prices: number | null) => `tCO2 per 10,000 CNY (${prices === null ? 'prices unstated' : `${prices} prices`})`,
     energyPerGdp: (prices: number | null) => `tce per 10,000 CNY (${prices === null ? 'prices unstated' : `${prices} prices`})`,
     officialPeak: 'Peak of energy-activity CO2',
+    officialPeakShort: 'Peak (energy CO2)',
     target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ met' : '✗ not met'}  ${id}${gap}`,
     gapAt: (year: number, value: string, unit: string) => `; gap in ${year}: ${value} ${unit}`,
     basis: (basis: string) => ` [${basis === 'energyCo2' ? 'official' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}]`,
@@ -153,6 +154,7 @@ const LABELS = {
     co2PerGdp: (prices: number | null) => `吨 CO2/万元 GDP（${prices === null ? '价格基年未注明' : `${prices} 年价`}）`,
     energyPerGdp: (prices: number | null) => `吨标准煤/万元 GDP（${prices === null ? '价格基年未注明' : `${prices} 年价`}）`,
     officialPeak: '能源活动 CO2 达峰',
+    officialPeakShort: '达峰（能源活动 CO2）',
     target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ 达成' : '✗ 未达成'}  ${id}${gap}`,
     gapAt: (year: number, value: string, unit: string) => `；${year} 年差距 ${value} ${unit === 'tce' ? '吨标准煤' : unit === 'tCO2' ? '吨 CO2' : '吨 CO2e'}`,
     basis: (basis: string) => `［${basis === 'energyCo2' ? '官方口径' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}］`,
@@ -226,8 +228,18 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
 
   if (!detailOnly) {
     out.push(text.scenarios);
-    const rows = comparison.map((r) => [lang === 'zh' ? r.scenario.name.zh : r.scenario.name.en, ...years.map((year) => wan(at(r.total, year))), peakText(r), `${r.targets.filter((t) => t.met).length}/${r.targets.length}`]);
-    out.push(renderTable([text.scenario, ...years.map(String), text.peak, text.targets], rows, ['left', ...years.map(() => 'right' as const), 'left', 'right']), '');
+    // A Chinese city's scenarios also show the peak of energy-activity CO2 (the two bases can peak in different years).
+    const official = pathway.chinese;
+    const officialPeak = (r: PathwayResult): string => (r.official.peak.year === null ? text.noPeak : `${r.official.peak.year} (${wan(r.official.peak.value!)})`);
+    const rows = comparison.map((r) => [
+      lang === 'zh' ? r.scenario.name.zh : r.scenario.name.en,
+      ...years.map((year) => wan(at(r.total, year))),
+      peakText(r),
+      ...(official ? [officialPeak(r)] : []),
+      `${r.targets.filter((t) => t.met).length}/${r.targets.length}`,
+    ]);
+    const header = [text.scenario, ...years.map(String), text.peak, ...(official ? [text.officialPeakShort] : []), text.targets];
+    out.push(renderTable(header, rows, ['left', ...years.map(() => 'right' as const), 'left', ...(official ? ['left' as const] : []), 'right']), '');
   }
 
   out.push(text.detail(result));
