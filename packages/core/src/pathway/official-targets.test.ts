@@ -74,6 +74,12 @@ describe('the default basis', () => {
     expect(result.assumptions.find((a) => a.code === 'target-basis')?.text.en).toMatch(/energy-activity CO2/);
   });
 
+  it('GDP prices unstated: said with the result, the intensities labelled so', () => {
+    const result = run({});
+    expect(result.official.intensity.gdpPrices).toBeNull();
+    expect(result.assumptions.map((a) => a.code)).toContain('gdp-prices-unstated');
+  });
+
   it('elsewhere: BASIC, stated', () => {
     const inventory = { ...inventoryOf({ gpc: 'I.3.1', fuel: 'diesel', amount: 1, unit: '万吨' }), city: { name: 'Testville', country: 'GB' }, gdp: { value: 100, unit: '亿元' } };
     const result = runScenario(load(pathwayDoc({ targets: { peak: { type: 'peak', by: 2030 } } }), inventory));

@@ -195,6 +195,9 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     baseEnergy: Float64Array.from(calibration.carriers[s]!.energy),
     shares: part.shares.map(([carrier, draft]) => ({ carrier: calibration.carriers[s]!.names.indexOf(carrier), program: compile(draft) })),
   }));
+  if (inventory.gdpPrices === undefined && isChinese(inventory)) {
+    statements.push({ code: 'gdp-prices-unstated', text: { en: 'the inventory does not say at which constant prices its GDP is (`gdp.prices`): the intensities per GDP and decline targets assume the GDP driver continues them', zh: '清单未注明 GDP 的不变价基年（`gdp.prices`）：单位 GDP 强度与下降率目标假定 GDP 驱动因素沿用该价格' } });
+  }
   if (calibration.excludedRows.length > 0) {
     const rows = calibration.excludedRows.join(', ');
     statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are in no sector (nor in the GPC totals): ${rows}; plant fuel (I.4.4) follows the supply model on the official basis`, zh: `BASIC 与 BASIC+ 以外的行不计入部门（亦不计入 GPC 合计）：${rows}；电厂燃料（I.4.4）在官方口径中随供应模型变化` } });
