@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { baseInventory, buildMacc, defaultCatalogue, judgeTarget, parsePlan, PlanEvaluator, PortfolioOptimiser, type Plan, type PortfolioSolution } from '@peakpath/core';
+import { baseInventory, buildMacc, defaultCatalogue, judgeTarget, targetInputs, parsePlan, PlanEvaluator, PortfolioOptimiser, type Plan, type PortfolioSolution } from '@peakpath/core';
 import { highsSolver } from '@peakpath/node';
 import { generator } from './generate.ts';
 import { median, time } from './measure.ts';
@@ -62,10 +62,9 @@ function generatePlan(allYesNo = false): { pathway: Record<string, unknown>; pla
  */
 function greedy(plan: Plan, evaluator: PlanEvaluator, order: readonly string[]): { x: Float64Array; cost: number; met: boolean } {
   const x = new Float64Array(plan.measures.length);
-  const { model } = plan.pathway;
   const meets = (): boolean => {
     const ws = evaluator.evaluate(x);
-    const inputs = { baseYear: model.baseYear, basic: ws.basic, basicPlus: ws.basicPlus, removals: ws.removals, population: ws.drivers[model.population]!, gdp: ws.drivers[model.gdp]! };
+    const inputs = targetInputs(ws);
     return plan.targets.every((target) => judgeTarget(target, inputs, evaluator.params).met);
   };
   for (const id of order) {

@@ -51,7 +51,13 @@ describe('peakpath pathway', () => {
     const sectorSum = Object.values(result.bySector).reduce((sum, series) => sum + series[10]!, 0);
     expect(sectorSum).toBeCloseTo(result.total[10]!, 3);
     expect(result.peak.year === null || result.total[result.peak.year - 2022] === result.peak.value).toBe(true);
-    expect(result.targets.map((target) => target.id)).toEqual(['peak-2030', 'intensity-2030', 'cap-2035', 'neutral-2060']);
+    expect(result.targets.map((target) => target.id)).toEqual(['peak-2030', 'intensity-2030', 'cap-2035', 'neutral-2060', 'peak-2030-official', 'co2-per-gdp-fyp', 'energy-per-gdp-fyp', 'non-fossil-2030']);
+    // The official basis in the JSON, its base year equal to the inventory's official figures.
+    const official = (result as unknown as { official: { energyCo2: number[]; energy: { method: string; tce: number[] } } }).official;
+    const inventoryOfficial = (JSON.parse(peakpath('inventory', 'examples/demo-city/inventory.yaml', '--json').stdout) as { official: { energyCo2: { total: number }; energy: { coalEquivalent: { total: number } } } }).official;
+    expect(official.energyCo2[0]).toBeCloseTo(inventoryOfficial.energyCo2.total, 3);
+    expect(official.energy.method).toBe('coal-equivalent');
+    expect(official.energy.tce[0]).toBeCloseTo(inventoryOfficial.energy.coalEquivalent.total, 3);
     for (const target of result.targets) {
       expect(typeof target.met).toBe('boolean');
       expect(target.gap).toHaveLength(39);

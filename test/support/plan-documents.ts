@@ -1,5 +1,5 @@
 /** Small plans for the plan engine's tests: a two-sector city, measures with given costs, brute force. */
-import { baseInventory, loadCatalogue, parsePlan, PlanEvaluator, judgeTarget, type Catalogue, type Plan } from '@peakpath/core';
+import { baseInventory, loadCatalogue, parsePlan, PlanEvaluator, judgeTarget, targetInputs, type Catalogue, type Plan } from '@peakpath/core';
 import moneyData from '../../packages/core/data/actions/money.json' with { type: 'json' };
 import { COAL, HOME_POWER, inventoryOf, type Fields } from './pathway-documents.ts';
 import { expectSchemaAccepts } from './schema-check.ts';
@@ -9,15 +9,21 @@ export const EMPTY_CATALOGUE: Catalogue = loadCatalogue({ version: 'test', sourc
 
 export const PLAN_INVENTORY = inventoryOf(COAL, HOME_POWER);
 
-/** Industry (coal, driven by GDP +5 %/yr) and homes (electricity, constant population) to 2040. */
+/**
+ * Industry (coal, driven by GDP +5 %/yr) and homes (electricity, constant population) to 2040. The city
+ * is Chinese, so its targets would default to energyCo2: the targets given here say `basis: basic`
+ * unless they name a basis (these tests were written on BASIC; official-basis plans are in
+ * plan/official.test.ts).
+ */
 export function planPathway(top: Fields = {}): Fields {
+  const targets = Object.fromEntries(Object.entries((top['targets'] ?? {}) as Record<string, Fields>).map(([id, target]) => [id, { basis: 'basic', ...target }]));
   return {
     endYear: 2040,
     drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' } },
     sectors: { industry: { gpc: ['I.3'], driver: 'gdp' }, homes: { gpc: ['I.1'], driver: 'population' } },
     scenarios: { bau: { actions: [] } },
-    targets: {},
     ...top,
+    targets,
   };
 }
 
@@ -49,8 +55,7 @@ export function loadTestPlan(plan: Fields, pathway: Fields = planPathway(), inve
 /** Whether adoption x meets the plan's targets and budget on the real pathway. */
 export function feasible(plan: Plan, evaluator: PlanEvaluator, x: Float64Array): boolean {
   const ws = evaluator.evaluate(x);
-  const { model } = plan.pathway;
-  const inputs = { baseYear: model.baseYear, basic: ws.basic, basicPlus: ws.basicPlus, removals: ws.removals, population: ws.drivers[model.population]!, gdp: ws.drivers[model.gdp]! };
+  const inputs = targetInputs(ws);
   if (!plan.targets.every((target) => judgeTarget(target, inputs, evaluator.params).met)) return false;
   if (plan.budget) {
     for (let t = 0; t < evaluator.years; t++) {

@@ -20,7 +20,7 @@ function pathway(cap: number | undefined): Fields {
     drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' } },
     sectors: { industry: { gpc: ['I.3'], driver: 'gdp' }, homes: { gpc: ['I.1'], driver: 'population' } },
     scenarios: { bau: { actions: [] } },
-    targets: cap === undefined ? {} : { cap: { type: 'cap', year: 2030, value: cap, unit: 'tCO2e' } },
+    targets: cap === undefined ? {} : { cap: { type: 'cap', basis: 'basic', year: 2030, value: cap, unit: 'tCO2e' } },
   };
 }
 

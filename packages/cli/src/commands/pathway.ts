@@ -95,8 +95,25 @@ const LABELS = {
     energy: 'Energy, 10,000 tce',
     perCapita: 'tCO2e per person',
     perGdp: 'tCO2e per 10,000 CNY',
+    official: (r: PathwayResult) => r.official.boundary.en,
+    energyCo2: 'Energy-activity CO2, 10,000 tCO2',
+    combustion: '  combustion in sectors',
+    plants: '  power and heat plants',
+    electricityImports: '  net imported electricity',
+    heatImports: '  net imported heat',
+    generation: 'Local generation, 100 GWh',
+    netImports: 'Net imports, 100 GWh',
+    officialEnergy: (method: string) => `Total energy, 10,000 tce (${method === 'coal-equivalent' ? 'coal-equivalent' : 'calorific'})`,
+    nonFossilShare: 'Non-fossil share',
+    co2PerGdp: (prices: number | null) => `tCO2 per 10,000 CNY (${prices === null ? 'prices unstated' : `${prices} prices`})`,
+    energyPerGdp: (prices: number | null) => `tce per 10,000 CNY (${prices === null ? 'prices unstated' : `${prices} prices`})`,
+    officialPeak: 'Peak of energy-activity CO2',
+    officialPeakShort: 'Peak (energy CO2)',
     target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ met' : '✗ not met'}  ${id}${gap}`,
-    gapAt: (year: number, value: string) => `; gap in ${year}: ${value} tCO2e`,
+    gapAt: (year: number, value: string, unit: string) => `; gap in ${year}: ${value} ${unit}`,
+    basis: (basis: string) => ` [${basis === 'energyCo2' ? 'official' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}]`,
+    officialAvoided: (year: number) => `Avoided ${year}, energy-activity CO2`,
+    cumulative: (value: string) => `, cumulative −${value}%`,
     actions: 'Actions: tCO2e avoided, BASIC (BASIC+ for IPPU and AFOLU actions): the scenario without the action minus the scenario',
     actionHeader: ['Action', 'Adoption', 'Avoided', 'Avoided', 'Cumulative'],
     interaction: (value: string) => `Interaction of the actions over the horizon (BAU − scenario − Σ impacts): ${value} tCO2e`,
@@ -124,8 +141,25 @@ const LABELS = {
     energy: '能源消费（万吨标准煤）',
     perCapita: '吨 CO2e/人',
     perGdp: '吨 CO2e/万元',
+    official: (r: PathwayResult) => r.official.boundary.zh,
+    energyCo2: '能源活动 CO2（万吨）',
+    combustion: '  部门化石能源燃烧',
+    plants: '  电厂与热力厂',
+    electricityImports: '  净调入电力',
+    heatImports: '  净调入热力',
+    generation: '本地发电量（亿千瓦时）',
+    netImports: '净调入电量（亿千瓦时）',
+    officialEnergy: (method: string) => `能源消费总量（万吨标准煤，${method === 'coal-equivalent' ? '发电煤耗法' : '电热当量法'}）`,
+    nonFossilShare: '非化石能源占比',
+    co2PerGdp: (prices: number | null) => `吨 CO2/万元 GDP（${prices === null ? '价格基年未注明' : `${prices} 年价`}）`,
+    energyPerGdp: (prices: number | null) => `吨标准煤/万元 GDP（${prices === null ? '价格基年未注明' : `${prices} 年价`}）`,
+    officialPeak: '能源活动 CO2 达峰',
+    officialPeakShort: '达峰（能源活动 CO2）',
     target: (id: string, met: boolean, gap: string) => `  ${met ? '✓ 达成' : '✗ 未达成'}  ${id}${gap}`,
-    gapAt: (year: number, value: string) => `；${year} 年差距 ${value} 吨 CO2e`,
+    gapAt: (year: number, value: string, unit: string) => `；${year} 年差距 ${value} ${unit === 'tce' ? '吨标准煤' : unit === 'tCO2' ? '吨 CO2' : '吨 CO2e'}`,
+    basis: (basis: string) => `［${basis === 'energyCo2' ? '官方口径' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}］`,
+    officialAvoided: (year: number) => `${year} 年减排（能源活动 CO2）`,
+    cumulative: (value: string) => `，累计下降 ${value}%`,
     actions: '行动：减排量（吨 CO2e，BASIC 口径；工业过程与 AFOLU 行动为 BASIC+），即无该行动情景减去本情景',
     actionHeader: ['行动', '实施程度', '减排', '减排', '累计'],
     interaction: (value: string) => `行动之间的相互作用（基准 − 本情景 − 各行动减排之和），展望期合计：${value} 吨 CO2e`,
@@ -150,6 +184,33 @@ const FACTOR_NAMES: Record<string, { en: string; zh: string }> = {
   other: { en: 'sinks and sign changes', zh: '碳汇及正负变化' },
 };
 
+/** China's official quantities at the milestone years, for a Chinese city (the JSON has them always). */
+function officialTable(result: PathwayResult, years: readonly number[], lang: Lang): string[] {
+  const text = LABELS[lang];
+  const official = result.official;
+  const at = (series: readonly number[], year: number): number => series[year - result.baseYear]!;
+  const row = (label: string, series: readonly number[], format: (value: number) => string): string[] => [label, ...years.map((year) => format(at(series, year)))];
+  const wan = (value: number): string => formatNumber(value / 1e4, lang, 0);
+  const yi = (mwh: number): string => formatNumber(mwh / 1e5, lang, 1);
+  const rows = [
+    row(text.energyCo2, official.energyCo2, wan),
+    row(text.combustion, official.parts.combustion, wan),
+    row(text.plants, official.parts.plants, wan),
+    row(text.electricityImports, official.parts.electricityImports, wan),
+  ];
+  if (official.parts.heatImports.some((value) => value !== 0)) rows.push(row(text.heatImports, official.parts.heatImports, wan));
+  rows.push(
+    row(text.generation, official.electricity.generation, yi),
+    row(text.netImports, official.electricity.netImports, yi),
+    row(text.officialEnergy(official.energy.method), official.energy.tce, wan),
+    row(text.nonFossilShare, official.energy.nonFossilShare, (value) => `${formatNumber(value * 100, lang, 1)}%`),
+    row(text.co2PerGdp(official.intensity.gdpPrices), official.intensity.co2PerGdp, (value) => formatSignificant(value, lang, 3)),
+    row(text.energyPerGdp(official.intensity.gdpPrices), official.intensity.energyPerGdp, (value) => formatSignificant(value, lang, 3)),
+  );
+  const peak = official.peak.year === null ? text.noPeak : `${official.peak.year} (${wan(official.peak.value!)})`;
+  return [text.official(result), renderTable(['', ...years.map(String)], rows, ['left', ...years.map(() => 'right' as const)]), `${text.officialPeak}: ${peak}`];
+}
+
 /** Milestone years shown in tables: the base year, every fifth year, the last year. */
 function milestones(result: PathwayResult): number[] {
   const years = result.years.filter((year, i) => i === 0 || year % 5 === 0 || i === result.years.length - 1);
@@ -167,8 +228,18 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
 
   if (!detailOnly) {
     out.push(text.scenarios);
-    const rows = comparison.map((r) => [lang === 'zh' ? r.scenario.name.zh : r.scenario.name.en, ...years.map((year) => wan(at(r.total, year))), peakText(r), `${r.targets.filter((t) => t.met).length}/${r.targets.length}`]);
-    out.push(renderTable([text.scenario, ...years.map(String), text.peak, text.targets], rows, ['left', ...years.map(() => 'right' as const), 'left', 'right']), '');
+    // A Chinese city's scenarios also show the peak of energy-activity CO2 (the two bases can peak in different years).
+    const official = pathway.chinese;
+    const officialPeak = (r: PathwayResult): string => (r.official.peak.year === null ? text.noPeak : `${r.official.peak.year} (${wan(r.official.peak.value!)})`);
+    const rows = comparison.map((r) => [
+      lang === 'zh' ? r.scenario.name.zh : r.scenario.name.en,
+      ...years.map((year) => wan(at(r.total, year))),
+      peakText(r),
+      ...(official ? [officialPeak(r)] : []),
+      `${r.targets.filter((t) => t.met).length}/${r.targets.length}`,
+    ]);
+    const header = [text.scenario, ...years.map(String), text.peak, ...(official ? [text.officialPeakShort] : []), text.targets];
+    out.push(renderTable(header, rows, ['left', ...years.map(() => 'right' as const), 'left', ...(official ? ['left' as const] : []), 'right']), '');
   }
 
   out.push(text.detail(result));
@@ -188,14 +259,16 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
   sectorRows.push([text.perGdp, ...years.map((year) => formatSignificant(at(result.intensity.perGdp, year), lang, 3))]);
   out.push(renderTable(['', ...years.map(String)], sectorRows, ['left', ...years.map(() => 'right' as const)]));
   out.push(`${text.peak}: ${peakText(result)}`, '');
+  if (pathway.chinese) out.push(...officialTable(result, years, lang), '');
 
   if (result.targets.length > 0) {
     out.push(`${text.targets}:`);
     for (const target of result.targets) {
       const gap = target.gap[target.year - result.baseYear];
-      const gapText = gap === null || gap === undefined || target.kind === 'peak' ? '' : text.gapAt(target.year, n(gap));
+      const gapText = gap === null || gap === undefined || target.kind === 'peak' ? '' : text.gapAt(target.year, n(gap), target.gapUnit);
+      const cumulative = target.cumulative === undefined ? '' : text.cumulative(formatNumber(target.cumulative * 100, lang, 2));
       const name = target.name[lang];
-      out.push(text.target(name === target.id ? target.id : `${target.id} (${name})`, target.met, gapText));
+      out.push(text.target(name === target.id ? target.id : `${target.id} (${name})`, target.met, `${text.basis(target.basis)}${cumulative}${gapText}`));
     }
     out.push('');
   }
@@ -203,14 +276,17 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
   if (result.actions.length > 0) {
     out.push(text.actions);
     const mid = Math.min(result.endYear, 2030);
-    const header = [text.actionHeader[0], `${text.actionHeader[1]} ${mid}`, `${text.actionHeader[2]} ${mid}`, `${text.actionHeader[3]} ${result.endYear}`, text.actionHeader[4]];
+    // A Chinese city also sees each action on the official basis (a grid-connected plant moves only that).
+    const official = pathway.chinese;
+    const header = [text.actionHeader[0], `${text.actionHeader[1]} ${mid}`, `${text.actionHeader[2]} ${mid}`, `${text.actionHeader[3]} ${result.endYear}`, text.actionHeader[4], ...(official ? [text.officialAvoided(mid)] : [])];
     const rows = result.actions.map((action) => {
       const plus = action.cumulative === 0 && action.cumulativeBasicPlus !== 0;
       const impact = plus ? action.impactBasicPlus : action.impact;
       const name = lang === 'zh' ? action.name.zh : action.name.en;
-      return [plus ? `${name} ${text.plusOnly}` : name, `${n(at(action.adoption, mid) * 100)}%`, n(at(impact, mid)), n(at(impact, result.endYear)), n(plus ? action.cumulativeBasicPlus : action.cumulative)];
+      const row = [plus ? `${name} ${text.plusOnly}` : name, `${n(at(action.adoption, mid) * 100)}%`, n(at(impact, mid)), n(at(impact, result.endYear)), n(plus ? action.cumulativeBasicPlus : action.cumulative)];
+      return official ? [...row, n(at(action.impactEnergyCo2, mid))] : row;
     });
-    out.push(renderTable(header, rows, ['left', 'right', 'right', 'right', 'right']));
+    out.push(renderTable(header, rows, ['left', 'right', 'right', 'right', 'right', ...(official ? ['right' as const] : [])]));
     out.push(text.interaction(n(result.interaction.reduce((sum, value) => sum + value, 0))), '');
   }
 

@@ -64,7 +64,7 @@ const TEXT = {
     maccHeader: ['#', 'Measure', 'CNY/tCO2e', 'Abatement, tCO2e', 'Alone, tCO2e'],
     conflict: (list: string) => `Conflicting constraints: ${list}`,
     peakReach: (c: string, y: number | null) => `  ${c}: ${y === null ? 'no peak within the horizon with every measure' : `the earliest peak year the measures allow is ${y}`}`,
-    lowest: (c: string, y: number, v: string, a: string) => `  ${c}: the lowest ${y} emissions the measures reach are ${v} tCO2e (allowed: ${a})`,
+    lowest: (c: string, y: number, v: string, a: string, unit: string) => `  ${c}: the lowest ${y} ${unit === 'tce' ? 'energy' : 'emissions'} the measures reach are ${v} ${unit} (allowed: ${a})`,
     budget: (c: string, f: number | null) => `  ${c}: ${f === null ? 'the targets cannot be met at any budget' : `the budget would need to be ${f.toFixed(2)} times as large`}`,
     airTitle: (y: number) => `Air pollutants (EMEP/EEA Tier 1), t: baseline and portfolio in ${y}; what each measure avoids alone`,
     airHeader: ['', 'SO2', 'NOx', 'PM2.5'],
@@ -89,7 +89,7 @@ const TEXT = {
     maccHeader: ['#', '措施', '元/吨 CO2e', '减排量（吨）', '单独实施（吨）'],
     conflict: (list: string) => `相互冲突的约束：${list}`,
     peakReach: (c: string, y: number | null) => `  ${c}：${y === null ? '即使全部措施实施，展望期内也不能达峰' : `措施最早可使 ${y} 年达峰`}`,
-    lowest: (c: string, y: number, v: string, a: string) => `  ${c}：措施可使 ${y} 年排放最低降至 ${v} 吨 CO2e（允许 ${a}）`,
+    lowest: (c: string, y: number, v: string, a: string, unit: string) => `  ${c}：措施可使 ${y} 年${unit === 'tce' ? '能耗' : '排放'}最低降至 ${v} ${unit === 'tce' ? '吨标准煤' : unit === 'tCO2' ? '吨 CO2' : '吨 CO2e'}（允许 ${a}）`,
     budget: (c: string, f: number | null) => `  ${c}：${f === null ? '任何预算下都无法达成目标' : `预算需扩大至 ${f.toFixed(2)} 倍`}`,
     airTitle: (y: number) => `大气污染物（EMEP/EEA Tier 1，吨）：${y} 年基准与组合；各措施单独实施的减排量`,
     airHeader: ['', 'SO2', 'NOx', 'PM2.5'],
@@ -123,7 +123,7 @@ function renderPlan(result: PlanResult, lang: Lang): string {
     for (const reach of result.infeasible.reachable) {
       if (reach.kind === 'peak') out.push(t.peakReach(reach.constraint, reach.earliestPeakBy));
       else if (reach.kind === 'budget') out.push(t.budget(reach.constraint, reach.factor));
-      else out.push(t.lowest(reach.constraint, reach.year, n(reach.lowest), reach.allowed === null ? '—' : n(reach.allowed)));
+      else out.push(t.lowest(reach.constraint, reach.year, n(reach.lowest), reach.allowed === null ? '—' : n(reach.allowed), reach.unit));
     }
   }
   const { pathway, baselinePathway } = result;

@@ -1,3 +1,4 @@
+import { GENERATION_SOURCES } from '../official/types.ts';
 import { z } from 'zod';
 import { MODEL_GASES } from '../pathway/model.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
@@ -65,6 +66,9 @@ export const effectSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('emissions'), ...inSector, carrier: text.optional(), gas: z.enum(MODEL_GASES).optional(), reduction: fraction }),
   z.strictObject({ type: z.literal('generation'), ...about, value: z.number(), unit }),
   z.strictObject({ type: z.literal('removal'), ...about, value: z.number(), unit }),
+  z.strictObject({ type: z.literal('plant'), ...about, source: z.enum(GENERATION_SOURCES), amount: z.number().optional(), unit: unit.optional(), share: numberOrPercent.optional() }).meta({
+    description: 'local plants of a source built (amount > 0) or retired (amount < 0, or a negative share of the source’s generation)',
+  }),
 ]).meta({ id: 'effect', description: 'what an action does at full adoption (docs/pathways.md)' });
 
 /** How far an action has gone, year by year (actions.ts `readAdoption`): a ramp, a rate, or stock turnover. */
@@ -86,7 +90,11 @@ const scenario = z.strictObject({
   set: z.record(id, numberOrPercent).optional().meta({ description: 'parameter path (as error messages show it) → value' }),
 });
 
-const targetCommon = { basis: z.enum(['basic', 'basicPlus']).optional(), name: bilingualName.optional(), ...about };
+const targetCommon = {
+  basis: z.enum(['basic', 'basicPlus', 'energyCo2']).optional().meta({ description: 'what the target is judged on: energyCo2 (China’s official basis; default for a Chinese city), basic (default elsewhere) or basicPlus' }),
+  name: bilingualName.optional(),
+  ...about,
+};
 const target = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('peak'), ...targetCommon, by: year }),
   z.strictObject({ type: z.literal('cap'), ...targetCommon, year, value: z.number(), unit }),
@@ -100,6 +108,16 @@ const target = z.discriminatedUnion('type', [
     baseValue: givenValue.optional(),
   }),
   z.strictObject({ type: z.literal('neutrality'), ...targetCommon, year }),
+  z.strictObject({
+    type: z.literal('decline'),
+    ...targetCommon,
+    of: z.enum(['co2PerGdp', 'energyPerGdp']),
+    from: z.int(),
+    baseValue: givenValue.optional().meta({ description: 'the intensity in `from`, required when `from` precedes the inventory’s year' }),
+    periods: yearly(numberOrPercent).meta({ description: 'end year of each plan period → its reduction, chained: 1 − Π(1 − d)' }),
+  }),
+  z.strictObject({ type: z.literal('nonFossil'), ...targetCommon, year, share: numberOrPercent }),
+  z.strictObject({ type: z.literal('energyCap'), ...targetCommon, year, value: z.number(), unit }),
 ]);
 
 /** A parameter's distribution (uncertainty.ts): exactly one of the four, a reader's check. */
@@ -121,6 +139,13 @@ export const pathwaySchema = z
     sectors: z.record(id, sector),
     grid: unitSeries.optional().meta({ description: 'grid emission factor trajectory' }),
     removals: unitSeries.optional(),
+    supply: z
+      .strictObject({
+        electricity: z.partialRecord(z.enum(GENERATION_SOURCES), unitSeries).optional(),
+        heat: z.partialRecord(z.enum(GENERATION_SOURCES), unitSeries).optional(),
+      })
+      .optional()
+      .meta({ description: 'local generation by source (electricity, heat): a series each, held at the base year unless given' }),
     actions: z.record(id, action).optional(),
     scenarios: z.record(id, scenario),
     default: text.optional().meta({ description: 'the default scenario (first when absent)' }),

@@ -104,11 +104,15 @@ export type PathwayIssueDetail =
   | { code: 'distribution-range'; nominal: number; min: number; max: number }
   | { code: 'empty-sector'; gpc: readonly string[] }
   | { code: 'missing-carrier'; carrier: string; sector: string }
+  /** A fossil source's generation changes, but the inventory has no plant fuel of its family in I.4.4 to derive fuel per MWh from. */
+  | { code: 'no-plant-fuel'; source: string }
+  /** A decline target from a year before the pathway's base year: the reference intensity must be given (`baseValue`). */
+  | { code: 'decline-base-before'; from: number; baseYear: number }
   /** An id that every JavaScript object already has as a name (`__proto__`, `constructor` …). */
   | { code: 'reserved-id'; got: string };
 
 /** What a name in a pathway file refers to. */
-export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion';
+export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion' | 'source';
 
 /** Problems only a plan file can have (docs/plans.md). */
 export type PlanIssueDetail =
@@ -141,7 +145,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row' | 'plant-share' | 'official-energy';
 
 export type IssueCode = IssueDetail['code'];
 

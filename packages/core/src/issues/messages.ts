@@ -74,6 +74,8 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'own-effects': { en: 'applies only to effects taken from the catalogue (the measure gives its own `effects`, each with its sector)', zh: '仅适用于取自措施目录的作用（该措施自带 `effects`，各自注明部门）' },
   'city-wide-lever': { en: 'has no meaning for generation and removal levers, which act city-wide (generation displaces grid electricity; removals count against neutrality)', zh: '对发电与碳汇类作用无意义：其作用于全市（发电替代电网电力，碳汇计入中和）' },
   'yes-no-min': { en: 'has no meaning for a yes/no measure (`yesNo: true`): it is adopted at 0 or at `max`', zh: '对整体决策措施（`yesNo: true`）无意义：只取 0 或 `max`' },
+  'official-energy': { en: 'cannot be set for an energy target: total energy, energy per GDP and the non-fossil share are official quantities (`energyCo2`)', zh: '能源类目标不可设置：能源消费总量、单位GDP能耗与非化石能源占比均为官方口径（`energyCo2`）' },
+  'plant-share': { en: 'does not apply to a share of the source\'s generation (a share has no unit)', zh: '不适用于按电源发电量比例给出的变化（比例无单位）' },
   'feedstock-row': {
     en: 'applies only to fuel lines of stationary scope-1 rows (I.1.1 … I.6.1, I.4.4): feedstock is fuel used as raw material in the territory',
     zh: '仅适用于固定源范围一的燃料行（I.1.1 … I.6.1、I.4.4）：原料用能指辖区内作为原料使用的能源',
@@ -102,6 +104,7 @@ const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
   'catalogue-measure': { en: 'a measure of the action catalogue (`peakpath catalogue` lists them)', zh: '措施目录中的措施（`peakpath catalogue` 可列出）' },
   target: { en: 'a target of the pathway file', zh: '路径文件中的目标（targets）' },
   criterion: { en: 'a criterion of the plan', zh: '方案中的评价准则（criteria）' },
+  source: { en: 'a source of local generation (coal, gas, oil, waste, biomass, hydro, wind, solar, nuclear, geothermal)', zh: '本地发电电源（coal、gas、oil、waste、biomass、hydro、wind、solar、nuclear、geothermal）' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -298,6 +301,14 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查 gpc`
         : `the inventory has no emissions or energy on ${issue.gpc.map(quote).join(', ')}: the sector is empty; remove it or check its \`gpc\``;
+    case 'decline-base-before':
+      return zh
+        ? `下降目标的基准年 ${issue.from} 早于路径基年 ${issue.baseYear}，路径无法计算该年强度：请用 \`baseValue\` 给出 ${issue.from} 年的强度（如 { value: 0.85, unit: t/万元 }）`
+        : `the decline is from ${issue.from}, before the pathway's base year ${issue.baseYear}, so the pathway cannot compute that year's intensity: give it as \`baseValue\` (e.g. { value: 0.85, unit: t/万元 })`;
+    case 'no-plant-fuel':
+      return zh
+        ? `${quote(issue.source)} 电源的发电量会变化，但清单 I.4.4 中没有该类燃料，无法推得单位发电燃料消耗：请在清单 I.4.4 填报该电厂燃料及其发电量（supply）`
+        : `the generation of ${quote(issue.source)} changes, but the inventory has no ${issue.source} fuel in I.4.4 to derive the plants' fuel per MWh from: give the plants' fuel in I.4.4 and their generation in \`supply\``;
     case 'missing-carrier':
       return zh
         ? `清单中没有 ${quote(issue.carrier)}（部门 ${quote(issue.sector)} 及其他部门均无），无法推得其排放因子`

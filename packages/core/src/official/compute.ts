@@ -34,6 +34,35 @@ function classify(line: ComputingLine): 'combustion' | Exclusion | undefined {
   return line.gas === 'CO2' ? 'combustion' : 'no-energy-co2';
 }
 
+/** A Chinese city (country CN, or the cn factor set): its official quantities are shown and its targets default to them. */
+export function isChinese(inventory: { readonly entity: { readonly country?: string | undefined }; readonly factorSet: string }): boolean {
+  return inventory.entity.country?.toUpperCase() === 'CN' || inventory.factorSet === 'cn';
+}
+
+/** What one inventory line adds to the official quantities (a pathway projects its lines by these parts). */
+export interface OfficialLinePart {
+  /** Energy-activity CO2 of combustion, t. */
+  readonly combustionCo2: number;
+  /** Fossil energy (calorific), tce: combustion and feedstock lines. */
+  readonly fossilTce: number;
+  /** Electricity counted in the territory's consumption, MWh. */
+  readonly electricityMwh: number;
+}
+
+/** The line's part in the official quantities, by the same rules `computeOfficial` sums them. */
+export function officialPart(line: ComputingLine): OfficialLinePart {
+  const none = { combustionCo2: 0, fossilTce: 0, electricityMwh: 0 };
+  const { row } = line;
+  if (line.form === 'electricity' && (row.sector === 'I' || (row.sector === 'II' && row.scope === 2))) {
+    return { ...none, electricityMwh: (line.amount * line.unit.toBase) / GJ_PER_MWH };
+  }
+  const kind = classify(line);
+  if (kind === 'feedstock') return { ...none, fossilTce: line.amount * line.recipe.tceCalorific };
+  if (kind !== 'combustion') return none;
+  const fossilTce = line.form === 'fuel' || line.form === 'method' ? line.amount * line.recipe.tceCalorific : 0;
+  return { combustionCo2: line.amount * line.recipe.co2, fossilTce, electricityMwh: 0 };
+}
+
 /**
  * China's official quantities of an inventory (types.ts, docs/official-quantities.md): the fossil CO2 burned in the
  * territory (power and heat plants included, feedstock out) plus net imported electricity × a grid factor; total
@@ -216,7 +245,7 @@ function refOf(library: FactorLibrary, id: string): FactorRef | undefined {
 }
 
 /** t CO2 per MWh of a grid factor reference (t/MWh, kg/kWh …). */
-function tPerMwh(library: FactorLibrary, ref: FactorRef): number {
+export function tPerMwh(library: FactorLibrary, ref: FactorRef): number {
   const factor = library.get(ref.id);
   // A library factor carries its unit's conversion: t per GJ × 3.6 GJ/MWh.
   return factor ? factor.value * factor.unit.toBase * GJ_PER_MWH : ref.value;

@@ -1,4 +1,5 @@
 import { formatPath, type Path } from '../issues/issue.ts';
+import { GENERATION_SOURCES } from '../official/types.ts';
 import type { Assumption } from '../inventory/types.ts';
 import { GJ_PER_MWH, type LineDraft } from './calibrate.ts';
 import { EFFECTS_PER_ACTION, MODEL_GASES, type ActionModel, type AdoptionModel, type EffectModel } from './model.ts';
@@ -25,7 +26,7 @@ export interface ReadAction {
 
 const ACTION_FIELDS = new Set(['name', 'adoption', 'effects', 'note', 'source']);
 const ADOPTION_FIELDS = new Set(['start', 'full', 'level', 'shape', 'rate', 'stock', 'lifetime']);
-const EFFECT_TYPES = ['efficiency', 'activity', 'switch', 'emissions', 'generation', 'removal'] as const;
+const EFFECT_TYPES = ['efficiency', 'activity', 'switch', 'emissions', 'generation', 'removal', 'plant'] as const;
 const EFFECT_FIELDS: Record<(typeof EFFECT_TYPES)[number], readonly string[]> = {
   efficiency: ['sector', 'carrier', 'reduction'],
   activity: ['sector', 'reduction'],
@@ -33,6 +34,7 @@ const EFFECT_FIELDS: Record<(typeof EFFECT_TYPES)[number], readonly string[]> = 
   emissions: ['sector', 'carrier', 'gas', 'reduction'],
   generation: ['value', 'unit'],
   removal: ['value', 'unit'],
+  plant: ['source', 'amount', 'unit', 'share'],
 };
 
 /**
@@ -74,6 +76,7 @@ export function readActions(values: PathwayReader, raw: unknown, context: Action
 /** What an effect acts on, as the keys no other effect of the action may share (a switch: each carrier it takes from). */
 function effectKeys(effect: EffectModel, context: ActionContext): string[] {
   if (effect.kind === 'generation' || effect.kind === 'removal') return [effect.kind];
+  if (effect.kind === 'plant') return [`plants of ${GENERATION_SOURCES[effect.source]!}`];
   const sector = context.sectorIds[effect.sector]!;
   const carrier = (index: number): string => (index < 0 ? 'all carriers' : (context.carriers[effect.sector]?.names[index] ?? String(index)));
   switch (effect.kind) {
@@ -202,6 +205,20 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
       if (unit === undefined || amount === undefined) return undefined;
       return { kind: type, amount };
     }
+    case 'plant': {
+      // Local plants built (amount > 0) or retired (amount < 0, or a negative share of the source's projected generation).
+      const source = reader.choice(fields, 'source', path, GENERATION_SOURCES, true);
+      if (fields['amount'] !== undefined && fields['share'] !== undefined) return void reader.report(path, { code: 'conflict', fields: ['amount', 'share'] });
+      if (fields['share'] !== undefined) {
+        if (fields['unit'] !== undefined) reader.report([...path, 'unit'], { code: 'not-applicable', field: 'unit', reason: 'plant-share' });
+        const share = values.parameter(fields['share'], [...path, 'share'], { percent: true, min: -1 });
+        return source === undefined || share === undefined ? undefined : { kind: 'plant', source: GENERATION_SOURCES.indexOf(source), amount: share, relative: true };
+      }
+      const unit = values.unit(fields, path, ['energy']);
+      const amount = fields['amount'] === undefined ? void reader.report([...path, 'amount'], { code: 'required' }) : values.parameter(fields['amount'], [...path, 'amount'], { percent: false, scale: unit === undefined ? 1 : unit.toBase / GJ_PER_MWH });
+      if (source === undefined || unit === undefined || amount === undefined) return undefined;
+      return { kind: 'plant', source: GENERATION_SOURCES.indexOf(source), amount, relative: false };
+    }
     default: {
       const unhandled: never = type;
       throw new Error(`unknown effect ${String(unhandled)}`);
@@ -252,7 +269,19 @@ function addCarrier(values: PathwayReader, s: number, raw: unknown, path: Path, 
     n2o: 0,
     other: 0,
     mwh: 0,
-    perTce: { co2: sum((line) => line.co2) / tce, ch4: sum((line) => line.ch4) / tce, n2o: sum((line) => line.n2o) / tce, other: sum((line) => line.other) / tce, mwh: sum((line) => line.mwh) / tce },
+    officialCo2: 0,
+    fossilTce: 0,
+    officialMwh: 0,
+    perTce: {
+      co2: sum((line) => line.co2) / tce,
+      ch4: sum((line) => line.ch4) / tce,
+      n2o: sum((line) => line.n2o) / tce,
+      other: sum((line) => line.other) / tce,
+      mwh: sum((line) => line.mwh) / tce,
+      officialCo2: sum((line) => line.officialCo2) / tce,
+      fossilTce: sum((line) => line.fossilTce) / tce,
+      officialMwh: sum((line) => line.officialMwh) / tce,
+    },
   });
   context.statements.push({
     code: 'carrier-borrowed',

@@ -3,6 +3,8 @@ import type { Path } from '../issues/issue.ts';
 import type { Reader } from '../reading/reader.ts';
 import type { ComputingLine, Inventory } from '../inventory/types.ts';
 import { unit } from '../units/units.ts';
+import { FUELS } from '../factors/fuels.ts';
+import { officialPart } from '../official/compute.ts';
 
 /** A sector as the file names it: which GPC rows it takes from the inventory. */
 export interface SectorRows {
@@ -35,8 +37,12 @@ export interface LineDraft {
   n2o: number;
   other: number;
   mwh: number;
+  /** Base year, China's official quantities (official/compute.ts officialPart): combustion CO2 (t), fossil tce (calorific), MWh of consumption. */
+  officialCo2: number;
+  fossilTce: number;
+  officialMwh: number;
   /** A carrier switched into a sector that had none: its factors per tce, from the inventory's other lines of it. */
-  readonly perTce?: { readonly co2: number; readonly ch4: number; readonly n2o: number; readonly other: number; readonly mwh: number } | undefined;
+  readonly perTce?: { readonly co2: number; readonly ch4: number; readonly n2o: number; readonly other: number; readonly mwh: number; readonly officialCo2: number; readonly fossilTce: number; readonly officialMwh: number } | undefined;
 }
 
 export interface Calibration {
@@ -47,6 +53,17 @@ export interface Calibration {
   readonly gridBase: number;
   /** Rows the pathway leaves out (territorial-only and "other" rows with emissions). */
   readonly excludedRows: readonly string[];
+  /**
+   * The official quantities' parts in rows the sectors leave out: the fuel of power and heat plants
+   * (I.4.4 fuel lines) by fuel family, projected by the supply model; anything else held at the base year.
+   */
+  readonly outside: OutsideRows;
+}
+
+/** Plant fuel of I.4.4 by fuel family (GB/T fuel groups: coal fuels, oil products, natural gas), and what is held. */
+export interface OutsideRows {
+  readonly plants: Record<'coal' | 'oil' | 'gas', { co2: number; fossilTce: number }>;
+  readonly held: { co2: number; fossilTce: number; mwh: number; rows: Set<string> };
 }
 
 /** GJ in a MWh, from the unit table (energy's base unit is the GJ). */
@@ -92,15 +109,34 @@ export function calibrate(inventory: Inventory, sectors: readonly SectorRows[], 
   const unmapped = new Set<string>();
   let gridCo2 = 0;
   let gridMwh = 0;
+  const outside: OutsideRows = {
+    plants: { coal: { co2: 0, fossilTce: 0 }, oil: { co2: 0, fossilTce: 0 }, gas: { co2: 0, fossilTce: 0 } },
+    held: { co2: 0, fossilTce: 0, mwh: 0, rows: new Set() },
+  };
   for (const line of inventory.lines) {
     if (line.form === 'notation') continue;
     const { amount, recipe } = line;
     const tce = amount * recipe.tce;
     const co2e = amount * recipe.co2e;
-    if (tce === 0 && co2e === 0 && amount * recipe.co2 === 0) continue;
+    const official = officialPart(line);
     const row: GpcRow = line.row;
     if (row.level !== 'BASIC' && row.level !== 'BASIC+') {
-      excluded.add(row.ref);
+      if (tce !== 0 || co2e !== 0 || amount * recipe.co2 !== 0) excluded.add(row.ref);
+      // I.4.4 (territorial only, never BASIC): the plants' fuel follows their output in the supply model.
+      const family = row.ref === 'I.4.4' && line.form === 'fuel' && line.fuel !== undefined ? FUELS.get(line.fuel)?.stationaryGroup : undefined;
+      const bucket = family ? outside.plants[family] : outside.held;
+      bucket.co2 += official.combustionCo2;
+      bucket.fossilTce += official.fossilTce;
+      if (!family && official.combustionCo2 + official.fossilTce + official.electricityMwh !== 0) {
+        outside.held.mwh += official.electricityMwh;
+        outside.held.rows.add(row.ref);
+      }
+      continue;
+    }
+    if (tce === 0 && co2e === 0 && amount * recipe.co2 === 0) {
+      outside.held.co2 += official.combustionCo2;
+      outside.held.fossilTce += official.fossilTce;
+      outside.held.mwh += official.electricityMwh;
       continue;
     }
     const s = sectorOfRow.get(row.ref);
@@ -114,7 +150,7 @@ export function calibrate(inventory: Inventory, sectors: readonly SectorRows[], 
     const key = `${s}|${carrier ?? `${line.form}:${line.method ?? line.gas ?? ''}`}|${carrier === undefined ? 'n' : 'e'}|${row.level}|${row.scope}|${ch4Weight.toPrecision(12)}`;
     let draft = byKey.get(key);
     if (!draft) {
-      draft = { sector: s, carrier, electricity, basic: row.level === 'BASIC', scope: row.scope, ch4Weight, rows: new Set(), rowTce: new Map(), tce: 0, co2: 0, ch4: 0, n2o: 0, other: 0, mwh: 0 };
+      draft = { sector: s, carrier, electricity, basic: row.level === 'BASIC', scope: row.scope, ch4Weight, rows: new Set(), rowTce: new Map(), tce: 0, co2: 0, ch4: 0, n2o: 0, other: 0, mwh: 0, officialCo2: 0, fossilTce: 0, officialMwh: 0 };
       byKey.set(key, draft);
       lines.push(draft);
     }
@@ -125,6 +161,9 @@ export function calibrate(inventory: Inventory, sectors: readonly SectorRows[], 
     draft.ch4 += amount * recipe.ch4;
     draft.n2o += amount * recipe.n2o;
     draft.other += amount * recipe.otherCo2e;
+    draft.officialCo2 += official.combustionCo2;
+    draft.fossilTce += official.fossilTce;
+    draft.officialMwh += official.electricityMwh;
     if (electricity && line.unit.dimension === 'energy') {
       const mwh = (amount * line.unit.toBase) / GJ_PER_MWH;
       draft.mwh += mwh;
@@ -145,5 +184,5 @@ export function calibrate(inventory: Inventory, sectors: readonly SectorRows[], 
   sectors.forEach((sector, s) => {
     if (!lines.some((line) => line.sector === s)) reader.report([...sector.path, 'gpc'], { code: 'empty-sector', gpc: sector.patterns });
   });
-  return { lines, carriers, gridBase: gridMwh > 0 ? gridCo2 / gridMwh : 0, excludedRows: [...excluded].sort() };
+  return { lines, carriers, gridBase: gridMwh > 0 ? gridCo2 / gridMwh : 0, excludedRows: [...excluded].sort(), outside };
 }

@@ -4,8 +4,22 @@ import type { ParameterInfo, Slot } from './params.ts';
 
 /** Reporting basis of a target or a total: BASIC, or BASIC+ (adds IPPU, AFOLU and scope-3 T&D losses). */
 export type Basis = 'basic' | 'basicPlus';
+/**
+ * What a target is judged on: a GPC basis, or China's official energy-activity CO2 (`energyCo2`; the
+ * default for a Chinese city). Energy targets (total energy, energy per GDP, non-fossil share) are on
+ * the official energy total and carry `energyCo2`.
+ */
+export type TargetBasis = Basis | 'energyCo2';
+/** Intensities an official decline target speaks of: CO2 (on the target's basis) or total energy per GDP. */
+export type DeclineOf = 'co2PerGdp' | 'energyPerGdp';
 
-export type TargetDefinition = { readonly id: string; readonly name: { readonly en: string; readonly zh: string }; readonly basis: Basis } & (
+export type TargetDefinition = {
+  readonly id: string;
+  readonly name: { readonly en: string; readonly zh: string };
+  readonly basis: TargetBasis;
+  /** Whether the basis was the default (stated with the result). */
+  readonly basisDefault: boolean;
+} & (
   | { readonly kind: 'peak'; readonly year: number }
   | { readonly kind: 'cap'; readonly year: number; readonly cap: Slot }
   | {
@@ -17,6 +31,23 @@ export type TargetDefinition = { readonly id: string; readonly name: { readonly 
       readonly reference: { readonly year: number } | { readonly value: Slot; readonly label: string };
     }
   | { readonly kind: 'neutrality'; readonly year: number }
+  | {
+      /**
+       * A decline of CO2 or energy per GDP from `from`, period by period, chained multiplicatively:
+       * by the end of period k the intensity is at most reference × Π(1 − d_i), i ≤ k (china-accounting.md §1).
+       * `year` is the last period's end.
+       */
+      readonly kind: 'decline';
+      readonly year: number;
+      readonly of: DeclineOf;
+      readonly from: number;
+      readonly reference: { readonly year: number } | { readonly value: Slot; readonly label: string };
+      readonly periods: readonly { readonly year: number; readonly reduction: Slot }[];
+    }
+  /** 非化石能源占比 at least `share` in `year`. */
+  | { readonly kind: 'nonFossil'; readonly year: number; readonly share: Slot }
+  /** 能源消费总量 at most `cap` (tce) in `year`. */
+  | { readonly kind: 'energyCap'; readonly year: number; readonly cap: Slot }
 );
 
 export type Distribution =
@@ -45,6 +76,10 @@ export interface ScenarioDefinition {
 export interface Pathway {
   readonly name: { readonly en: string; readonly zh: string };
   readonly city: string;
+  /** The year of the constant prices of the inventory's GDP (`gdp.prices`), which the GDP driver continues. */
+  readonly gdpPrices?: number | undefined;
+  /** The inventory is Chinese (country CN or factor set cn): targets default to the official basis. */
+  readonly chinese: boolean;
   readonly model: PathwayModel;
   readonly parameters: readonly ParameterInfo[];
   readonly scenarios: readonly ScenarioDefinition[];

@@ -100,6 +100,16 @@ const CASES: Record<PathwayIssueCode, { what: string; document: Fields; issue: I
     document: doc({ actions: { h2: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'switch', sector: 'industry', from: 'raw_coal', to: 'hydrogen' }] } } }),
     issue: { path: ['actions', 'h2', 'effects', 0, 'to'], code: 'missing-carrier', carrier: 'hydrogen', sector: 'industry' },
   },
+  'no-plant-fuel': {
+    what: 'a new gas plant where the inventory has no gas fuel in I.4.4 (no fuel per MWh to derive)',
+    document: doc({ actions: { ccgt: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'plant', source: 'gas', amount: 10, unit: '亿千瓦时' }] } } }),
+    issue: { path: ['actions', 'ccgt', 'effects', 0, 'source'], code: 'no-plant-fuel', source: 'gas' },
+  },
+  'decline-base-before': {
+    what: 'CO2 per GDP −18 % from 2020, before the 2022 inventory, without the 2020 value (baseValue)',
+    document: doc({ targets: { fyp14: { type: 'decline', of: 'co2PerGdp', from: 2020, periods: { 2025: '18%' } } } }),
+    issue: { path: ['targets', 'fyp14', 'baseValue'], code: 'decline-base-before', from: 2020, baseYear: 2022 },
+  },
   'reserved-id': {
     what: 'an action named constructor (a name every JavaScript object has)',
     document: doc({ actions: { constructor: { adoption: { start: 2025, full: 2030 }, effects: [{ type: 'efficiency', sector: 'industry', reduction: '10%' }] } } }),

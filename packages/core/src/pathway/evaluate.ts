@@ -1,4 +1,5 @@
 import { EFFECTS_PER_ACTION, type AdoptionModel, type EffectModel, type PathwayModel } from './model.ts';
+import { OfficialYears } from './official.ts';
 import { evaluateSeries } from './series.ts';
 
 /**
@@ -31,6 +32,8 @@ export class PathwayWorkspace {
   /** Local zero-carbon generation, MWh, and the part of it that found no grid electricity to displace. */
   readonly generation: Float64Array;
   readonly generationUnused: Float64Array;
+  /** China's official quantities year by year (official.ts). */
+  readonly official: OfficialYears;
   /** Times a drawn share trajectory summed above 1 and was scaled down (Monte Carlo only; nominal input is checked). */
   sharesScaled = 0;
 
@@ -95,6 +98,7 @@ export class PathwayWorkspace {
     this.switchSum = array(carriers);
     this.switchKeep = array(carriers);
     this.displaced = array(years);
+    this.official = new OfficialYears(model);
   }
 
   /**
@@ -118,6 +122,7 @@ export class PathwayWorkspace {
     for (let s = 0; s < model.sectors.length; s++) this.sectorQuantities(s, params, active);
     this.displacement(params, active);
     this.emissions(params, detail);
+    this.official.finish(params, active, this.adoption, this.generation, this.drivers, this.grid);
     if (model.removals) evaluateSeries(model.removals, params, this.removals, this.drivers);
     else this.removals.fill(0);
     for (let a = 0; a < model.actions.length; a++) {
@@ -320,6 +325,8 @@ export class PathwayWorkspace {
     const basicPlus = this.basicPlus;
     basic.fill(0);
     basicPlus.fill(0);
+    const official = this.official;
+    official.clearLines();
     if (detail) {
       for (const array of [this.energy, this.byScope, this.gasMass, this.gasCo2e]) array.fill(0);
       for (const array of [this.sectorBasic, this.sectorBasicPlus, this.sectorEnergy, this.sectorEnergyEmissions, this.sectorOtherEmissions]) array.fill(0);
@@ -342,6 +349,9 @@ export class PathwayWorkspace {
       const n2o = lines.n2o[l]!;
       const other = lines.other[l]!;
       const ch4Weight = lines.ch4Weight[l]!;
+      const officialShare = lines.officialShare[l]!;
+      const fossilTce = lines.fossilTce[l]!;
+      const officialMwh = lines.officialMwh[l]!;
       const effects = this.lineEffects[l]!;
       const count = effects.action.length;
       for (let y = 0; y < years; y++) {
@@ -371,6 +381,10 @@ export class PathwayWorkspace {
         const co2e = mCo2 + mCh4 * ch4Weight + mN2o * n2oWeight + eOther;
         basicPlus[y]! += co2e;
         if (isBasic) basic[y]! += co2e;
+        // Official basis: combustion CO2 (after the emissions effects), fossil energy and electricity consumed (before local generation).
+        official.linesCo2[y]! += mCo2 * officialShare;
+        official.linesFossil[y]! += quantity * fossilTce;
+        official.consumption[y]! += quantity * officialMwh;
         if (!detail) continue;
         this.sectorBasicPlus[sector * years + y]! += co2e;
         if (!isBasic) continue;

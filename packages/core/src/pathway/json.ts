@@ -7,6 +7,8 @@ export interface ScenarioSummary {
   readonly name: PathwayResult['scenario']['name'];
   readonly total: PathwayResult['total'];
   readonly peak: PathwayResult['peak'];
+  /** The peak of China's official energy-activity CO2. */
+  readonly officialPeak: PathwayResult['official']['peak'];
   readonly targets: readonly { readonly id: string; readonly met: boolean }[];
 }
 
@@ -15,6 +17,7 @@ export const scenarioSummary = (result: PathwayResult): ScenarioSummary => ({
   name: result.scenario.name,
   total: result.total,
   peak: result.peak,
+  officialPeak: result.official.peak,
   targets: result.targets.map(({ id, met }) => ({ id, met })),
 });
 

@@ -24,6 +24,9 @@ export function buildLines(calibration: Calibration, actions: readonly ReadActio
     other: new Float64Array(count),
     ch4Weight: new Float64Array(count),
     mwhPerTce: new Float64Array(count),
+    officialShare: new Float64Array(count),
+    fossilTce: new Float64Array(count),
+    officialMwh: new Float64Array(count),
     rows: [] as string[],
     rowShares: [] as RowShare[][],
     emissionEffects: [] as Int32Array[],
@@ -55,16 +58,31 @@ export function buildLines(calibration: Calibration, actions: readonly ReadActio
       columns.ch4[l] = draft.ch4;
       columns.n2o[l] = draft.n2o;
       columns.other[l] = draft.other;
+      columns.officialShare[l] = draft.co2 === 0 ? 0 : draft.officialCo2 / draft.co2;
+      columns.fossilTce[l] = draft.fossilTce;
+      columns.officialMwh[l] = draft.officialMwh;
     } else {
       columns.carrier[l] = calibration.carriers[s]!.names.indexOf(draft.carrier);
       const total = carrierTotal.get(`${s}|${draft.carrier}`)!;
       columns.fraction[l] = total > 0 ? draft.tce / total : 1;
-      const unit = draft.perTce ?? { co2: draft.co2 / draft.tce, ch4: draft.ch4 / draft.tce, n2o: draft.n2o / draft.tce, other: draft.other / draft.tce, mwh: draft.mwh / draft.tce };
+      const unit = draft.perTce ?? {
+        co2: draft.co2 / draft.tce,
+        ch4: draft.ch4 / draft.tce,
+        n2o: draft.n2o / draft.tce,
+        other: draft.other / draft.tce,
+        mwh: draft.mwh / draft.tce,
+        officialCo2: draft.officialCo2 / draft.tce,
+        fossilTce: draft.fossilTce / draft.tce,
+        officialMwh: draft.officialMwh / draft.tce,
+      };
       columns.co2[l] = unit.co2;
       columns.ch4[l] = unit.ch4;
       columns.n2o[l] = unit.n2o;
       columns.other[l] = unit.other;
       columns.mwhPerTce[l] = unit.mwh;
+      columns.officialShare[l] = unit.co2 === 0 ? 0 : unit.officialCo2 / unit.co2;
+      columns.fossilTce[l] = unit.fossilTce;
+      columns.officialMwh[l] = unit.officialMwh;
     }
     const effects: number[] = [];
     actions.forEach((action, a) => {

@@ -212,3 +212,26 @@ describe('random draws against theory (100,000 draws)', () => {
     for (const u of take(0, 0)) expect(u >= 0 && u < 1).toBe(true);
   });
 });
+
+describe('the probability of an official-basis target', () => {
+  it('CO2 per GDP −20 % 2022→2030 with the intensity trend uniform in −4 %…−1 %/yr: P = ((0.8^(1/8) − 1) + 4 %) / 3 % = 0.4164', () => {
+    // Coal only: energyCo2 per GDP ∝ (1 + g)^8 whatever GDP does; met iff g ≤ 0.8^(1/8) − 1 = −2.7508 %.
+    const loaded = createEngine().compilePathway({
+      pathway: {
+        endYear: 2040,
+        drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' } },
+        sectors: { industry: { gpc: ['I.3'], driver: 'gdp', intensity: { growth: { 2023: '-2%' } } } },
+        scenarios: { bau: { actions: [] } },
+        targets: { co2PerGdp: { type: 'decline', of: 'co2PerGdp', from: 2022, periods: { 2030: '20%' } } },
+        uncertainty: { 'sectors.industry.intensity.growth.2023': { uniform: { min: '-4%', max: '-1%' } } },
+      },
+      inventory: INVENTORY,
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    const expected = (0.8 ** (1 / 8) - 1 + 0.04) / 0.03;
+    expect(expected).toBeCloseTo(0.4164, 4);
+    const summary = runMonteCarlo(loaded.value, 'bau', 4000, 11);
+    // Binomial sd √(0.4164 × 0.5836 / 4000) = 0.0078: four of them.
+    expect(Math.abs(summary.targets['co2PerGdp']! - expected)).toBeLessThan(0.032);
+  });
+});

@@ -16,11 +16,14 @@ import { compileSeries, PathwayReader, referencesOf, type SeriesDraft } from './
 import { evaluateSeries } from './series.ts';
 import { bilingualName, entries, isReservedId, known } from './read-fields.ts';
 import { readTargets } from './targets.ts';
+import { buildSupply, hasPlantFuel, readSupply } from './supply.ts';
+import { computeOfficial, isChinese } from '../official/compute.ts';
+import { GENERATION_SOURCES } from '../official/types.ts';
 import { readUncertainty } from './uncertainty.ts';
 
 export type PathwayParseResult = { ok: true; pathway: Pathway; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition', 'supply']);
 const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
 const DRIVER_DIMENSIONS = ['population', 'money', 'area', 'distance', 'mass', 'energy', 'head', 'count', 'dimensionless', 'volume'];
 export const DEFAULT_END_YEAR = 2060;
@@ -151,10 +154,25 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   }
   const removals = top['removals'] === undefined ? undefined : values.series(top['removals'], ['removals'], { dimensions: ['emissions', 'mass'], min: 0, max: Infinity, forms: ['growth', 'points'] }, statements);
 
+  const supplyDrafts = readSupply(values, top['supply'], inventory, statements);
   const actions = readActions(values, top['actions'], { sectorIds, driverIds, carriers: calibration.carriers, lines: calibration.lines, statements });
+  // A fossil source whose generation moves needs base-year plant fuel of its family (I.4.4) to move its fuel with it.
+  for (const kind of ['electricity', 'heat'] as const) {
+    for (const [s] of supplyDrafts[kind]) {
+      const source = GENERATION_SOURCES[s]!;
+      if (!hasPlantFuel(calibration.outside, inventory, source, kind)) reader.report(['supply', kind, source], { code: 'no-plant-fuel', source });
+    }
+  }
+  actions.forEach(({ id, model: action }) =>
+    action.effects.forEach((effect, e) => {
+      if (effect.kind !== 'plant') return;
+      const source = GENERATION_SOURCES[effect.source]!;
+      if (!hasPlantFuel(calibration.outside, inventory, source, 'electricity')) reader.report(['actions', id, 'effects', e, 'source'], { code: 'no-plant-fuel', source });
+    }),
+  );
   const actionIds = actions.map((action) => action.id);
   const scenarios = readScenarios(values, top, actionIds);
-  const targets = readTargets(values, top['targets'], baseYear);
+  const targets = readTargets(values, top['targets'], baseYear, isChinese(inventory));
 
   const uncertainty = readUncertainty(values, top['uncertainty']);
   const decomposition = readDecomposition(values, top['decomposition'], baseYear, endYear, statements);
@@ -177,9 +195,12 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     baseEnergy: Float64Array.from(calibration.carriers[s]!.energy),
     shares: part.shares.map(([carrier, draft]) => ({ carrier: calibration.carriers[s]!.names.indexOf(carrier), program: compile(draft) })),
   }));
+  if (inventory.gdpPrices === undefined && isChinese(inventory)) {
+    statements.push({ code: 'gdp-prices-unstated', text: { en: 'the inventory does not say at which constant prices its GDP is (`gdp.prices`): the intensities per GDP and decline targets assume the GDP driver continues them', zh: '清单未注明 GDP 的不变价基年（`gdp.prices`）：单位 GDP 强度与下降率目标假定 GDP 驱动因素沿用该价格' } });
+  }
   if (calibration.excludedRows.length > 0) {
     const rows = calibration.excludedRows.join(', ');
-    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are not projected: ${rows}`, zh: `BASIC 与 BASIC+ 以外的行不做预测：${rows}` } });
+    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are in no sector (nor in the GPC totals): ${rows}; plant fuel (I.4.4) follows the supply model on the official basis`, zh: `BASIC 与 BASIC+ 以外的行不计入部门（亦不计入 GPC 合计）：${rows}；电厂燃料（I.4.4）在官方口径中随供应模型变化` } });
   }
   const model: PathwayModel = {
     baseYear,
@@ -197,12 +218,23 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     actions: actions.map(({ model: action, stockDriver }) =>
       action.adoption.kind === 'stock' && stockDriver !== undefined ? { ...action, adoption: { ...action.adoption, stock: driverIndex(stockDriver) } } : action,
     ),
+    supply: buildSupply({
+      inventory,
+      official: computeOfficial(inventory, base.library),
+      library: base.library,
+      outside: calibration.outside,
+      programs: { electricity: new Map([...supplyDrafts.electricity].map(([s, draft]) => [s, compile(draft)])), heat: new Map([...supplyDrafts.heat].map(([s, draft]) => [s, compile(draft)])) },
+      constant: (label, value) => params.constant(label, value),
+      statements,
+    }),
     n2oWeight: base.n2oWeight,
     assumptions: statements,
   };
   const pathway: Pathway = {
     name,
     city: inventory.entity.name,
+    gdpPrices: inventory.gdpPrices,
+    chinese: isChinese(inventory),
     model,
     parameters: params.infos,
     scenarios: scenarios.list,

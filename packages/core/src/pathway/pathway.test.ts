@@ -179,10 +179,10 @@ describe('targets', () => {
 
   it('peak by: met when the peak (2029) is no later; otherwise the gap is the rise above the highest value to then', () => {
     const { result, target } = judged({
-      by2030: { type: 'peak', by: 2030 },
-      by2029: { type: 'peak', by: 2029 },
-      by2028: { type: 'peak', by: 2028 },
-      byEnd: { type: 'peak', by: 2040 },
+      by2030: { type: 'peak', basis: 'basic', by: 2030 },
+      by2029: { type: 'peak', basis: 'basic', by: 2029 },
+      by2028: { type: 'peak', basis: 'basic', by: 2028 },
+      byEnd: { type: 'peak', basis: 'basic', by: 2040 },
     });
     expectClose(result.peak.value!, E(2029), 1e-12);
     expect(target('by2030').met).toBe(true);
@@ -204,8 +204,8 @@ describe('targets', () => {
   it('cap: gap = emissions − cap; met when at or below', () => {
     // E_2030 = E0 × 1.029^7 × 0.9898 ≈ 231,600 t.
     const { result, target } = judged({
-      loose: { type: 'cap', year: 2030, value: 25, unit: '万tCO2e' },
-      tight: { type: 'cap', year: 2030, value: 200000, unit: 'tCO2e' },
+      loose: { type: 'cap', basis: 'basic', year: 2030, value: 25, unit: '万tCO2e' },
+      tight: { type: 'cap', basis: 'basic', year: 2030, value: 200000, unit: 'tCO2e' },
     });
     expect(target('loose').met).toBe(true);
     expect(target('tight').met).toBe(false);
@@ -217,8 +217,8 @@ describe('targets', () => {
   it('intensity per GDP against the base year: (E/GDP)_2030 = (E/GDP)_2022 × 0.98^8, a 14.92 % cut', () => {
     // allowed_2030 = (E0 / GDP0) × (1 − reduction) × GDP_2030; gap = E_2030 − allowed = E0 gdp(2030) (0.98^8 − (1 − reduction)).
     const { result, target } = judged({
-      i14: { type: 'intensity', year: 2030, reduction: '14%', baseYear: 2022 },
-      i15: { type: 'intensity', year: 2030, reduction: '15%' },
+      i14: { type: 'intensity', basis: 'basic', year: 2030, reduction: '14%', baseYear: 2022 },
+      i15: { type: 'intensity', basis: 'basic', year: 2030, reduction: '15%' },
     });
     expect(target('i14').met).toBe(true);
     expect(target('i15').met).toBe(false);
@@ -236,7 +236,7 @@ describe('targets', () => {
       actions: { forest: { adoption: { start: 2023, full: 2023 }, effects: [{ type: 'removal', value: 5, unit: '万tCO2e' }] } },
       scenarios: { bau: { actions: [] }, forest: { actions: ['forest'] } },
     };
-    const targets = { n2035: { type: 'neutrality', year: 2035 }, n2038: { type: 'neutrality', year: 2038 } };
+    const targets = { n2035: { type: 'neutrality', basis: 'basic', year: 2035 }, n2038: { type: 'neutrality', basis: 'basic', year: 2038 } };
     const { result, target } = judged(targets, extra, 'bau');
     expectClose(at(result, result.removals, 2035), R(2035), 1e-12);
     expect(target('n2035').met).toBe(false);

@@ -1,18 +1,23 @@
 import type { Assumption } from '../inventory/types.ts';
-import type { Basis, Pathway, ScenarioDefinition, TargetDefinition } from './definitions.ts';
+import type { Pathway, ScenarioDefinition, TargetBasis, TargetDefinition } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
+import { GENERATION_SOURCES } from '../official/types.ts';
+import { officialTexts } from '../official/texts.ts';
 import { decompose, type Decomposition, type KayaYear } from './lmdi.ts';
-import { findPeak, judgeTarget, type TargetInputs } from './targets.ts';
+import { chainedDecline, findPeak, judgeTarget, type TargetInputs } from './targets.ts';
 
 export interface TargetResult {
   readonly id: string;
   readonly name: { readonly en: string; readonly zh: string };
   readonly kind: TargetDefinition['kind'];
   readonly year: number;
-  readonly basis: Basis;
+  readonly basis: TargetBasis;
   readonly met: boolean;
-  /** Per year (aligned with `years`): tCO2e above what the target allows; negative = headroom; null where it says nothing. */
+  /** Per year (aligned with `years`): the quantity above what the target allows, in `gapUnit`; negative = headroom; null where it says nothing. */
   readonly gap: (number | null)[];
+  readonly gapUnit: 'tCO2e' | 'tCO2' | 'tce';
+  /** Decline targets: the cumulative decline the periods chain to, 1 − Π(1 − d_i). */
+  readonly cumulative?: number | undefined;
 }
 
 export interface ActionResult {
@@ -27,6 +32,9 @@ export interface ActionResult {
   /** The same on the BASIC+ basis (IPPU and AFOLU actions show here). */
   readonly impactBasicPlus: number[];
   readonly cumulativeBasicPlus: number;
+  /** The same on China's official energy-activity CO2 (a grid-connected plant shows here, not in BASIC). */
+  readonly impactEnergyCo2: number[];
+  readonly cumulativeEnergyCo2: number;
 }
 
 /** A scenario's pathway: the figures `peakpath pathway --json` prints (docs/pathways.md). */
@@ -56,6 +64,8 @@ export interface PathwayResult {
   /** Local zero-carbon generation, MWh per year, and the part that found no grid electricity to displace. */
   readonly generation: { readonly mwh: number[]; readonly unused: number[] };
   readonly peak: { readonly year: number | null; readonly value: number | null };
+  /** China's official quantities year by year (docs/pathways.md "Official basis"); the base year equals the inventory's `official`. */
+  readonly official: OfficialPathway;
   readonly targets: TargetResult[];
   readonly actions: ActionResult[];
   /**
@@ -66,6 +76,23 @@ export interface PathwayResult {
   readonly interaction: number[];
   readonly decomposition: (Decomposition & { readonly from: number; readonly to: number })[];
   readonly assumptions: readonly Assumption[];
+}
+
+/** The official basis of a pathway, per year (aligned with `years`). */
+export interface OfficialPathway {
+  readonly boundary: { readonly en: string; readonly zh: string };
+  /** 能源活动二氧化碳排放, tCO2, and its parts: combustion in the territory (sectors' lines, power and heat plants, rows held), net imported electricity, net imported heat. */
+  readonly energyCo2: number[];
+  readonly parts: { readonly combustion: number[]; readonly plants: number[]; readonly electricityImports: number[]; readonly heatImports: number[] };
+  readonly peak: { readonly year: number | null; readonly value: number | null };
+  /** 能源消费总量, tce, by `method` (coal-equivalent when the inventory gives a coal rate, else calorific), its non-fossil part and share. */
+  readonly energy: { readonly method: 'calorific' | 'coal-equivalent'; readonly tce: number[]; readonly nonFossilTce: number[]; readonly nonFossilShare: number[] };
+  /** MWh: consumption (the pathway's electricity lines, T&D included), local generation by source, net imports. */
+  readonly electricity: { readonly consumption: number[]; readonly generation: number[]; readonly bySource: Record<string, number[]>; readonly netImports: number[] };
+  /** GJ of heat supplied by source. */
+  readonly heat: { readonly bySource: Record<string, number[]> };
+  /** tCO2 and tce per 10,000 CNY (万元) of GDP at the constant prices of `gdpPrices` (the inventory's `gdp.prices`; null when it does not say). */
+  readonly intensity: { readonly co2PerGdp: number[]; readonly energyPerGdp: number[]; readonly gdpPrices: number | null };
 }
 
 const slice = (array: Float64Array, index: number, years: number): number[] => Array.from(array.subarray(index * years, (index + 1) * years));
@@ -92,6 +119,9 @@ export function targetInputs(workspace: PathwayWorkspace): TargetInputs {
     removals: workspace.removals,
     population: workspace.drivers[model.population]!,
     gdp: workspace.drivers[model.gdp]!,
+    energyCo2: workspace.official.energyCo2,
+    energy: workspace.official.energy,
+    nonFossil: workspace.official.nonFossil,
   };
 }
 
@@ -113,7 +143,7 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     const without = Uint8Array.from(active);
     without[a] = 0;
     ws.evaluate(params, without, true, scale);
-    return { basic: Float64Array.from(ws.basic), basicPlus: Float64Array.from(ws.basicPlus) };
+    return { basic: Float64Array.from(ws.basic), basicPlus: Float64Array.from(ws.basicPlus), energyCo2: Float64Array.from(ws.official.energyCo2) };
   });
   ws.evaluate(params, new Uint8Array(model.actions.length), true, scale);
   const bau = Float64Array.from(ws.basic);
@@ -129,13 +159,24 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     if (!without) return;
     const impact = total.map((value, y) => without.basic[y]! - value);
     const impactBasicPlus = Array.from(ws.basicPlus, (value, y) => without.basicPlus[y]! - value);
+    const impactEnergyCo2 = Array.from(ws.official.energyCo2, (value, y) => without.energyCo2[y]! - value);
     impact.forEach((value, y) => (interaction[y]! -= value));
     const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
-    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: sum(impact), impactBasicPlus, cumulativeBasicPlus: sum(impactBasicPlus) });
+    actions.push({ id: action.id, name: action.name, adoption: Array.from(ws.adoption[a]!), impact, cumulative: sum(impact), impactBasicPlus, cumulativeBasicPlus: sum(impactBasicPlus), impactEnergyCo2, cumulativeEnergyCo2: sum(impactEnergyCo2) });
   });
 
   const inputs = targetInputs(ws);
-  const targets = pathway.targets.map((target): TargetResult => ({ id: target.id, name: target.name, kind: target.kind, year: target.year, basis: target.basis, ...judgeTarget(target, inputs, params) }));
+  const targets = pathway.targets.map(
+    (target): TargetResult => ({
+      id: target.id,
+      name: target.name,
+      kind: target.kind,
+      year: target.year,
+      basis: target.basis,
+      ...judgeTarget(target, inputs, params),
+      ...(target.kind === 'decline' ? { cumulative: chainedDecline(target.periods.map((period) => params[period.reduction]!)) } : {}),
+    }),
+  );
   const sectorIds = model.sectors.map((sector) => sector.id);
   const kayaYear = (year: number): KayaYear => {
     const y = year - model.baseYear;
@@ -150,9 +191,18 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
       })),
     };
   };
-  const targetAssumptions: Assumption[] = pathway.targets.some((target) => target.basis === 'basic')
-    ? [{ code: 'target-basis', text: { en: 'targets without `basis` are judged on BASIC emissions', zh: '未注明 `basis` 的目标按 BASIC 口径评估' } }]
-    : [];
+  const targetAssumptions: Assumption[] = [];
+  if (pathway.targets.some((target) => target.basisDefault)) {
+    targetAssumptions.push(
+      pathway.chinese
+        ? { code: 'target-basis', text: { en: 'targets without `basis` are judged on energy-activity CO2 (China\'s official basis: the city is Chinese)', zh: '未注明 `basis` 的目标按能源活动二氧化碳排放（国内官方口径）评估' } }
+        : { code: 'target-basis', text: { en: 'targets without `basis` are judged on BASIC emissions', zh: '未注明 `basis` 的目标按 BASIC 口径评估' } },
+    );
+  }
+  if (pathway.targets.some((target) => target.kind === 'nonFossil' || target.kind === 'energyCap' || (target.kind === 'decline' && target.of === 'energyPerGdp'))) {
+    const method = model.supply.method === 'coal-equivalent' ? { en: 'coal-equivalent', zh: '发电煤耗法' } : { en: 'calorific', zh: '电热当量法' };
+    targetAssumptions.push({ code: 'target-energy', text: { en: `energy targets are judged on total energy consumption by the ${method.en} method`, zh: `能源类目标按能源消费总量（${method.zh}）评估` } });
+  }
 
   return {
     city: pathway.city,
@@ -182,10 +232,52 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
     drivers: Object.fromEntries(model.drivers.map((driver, d) => [driver.id, { unit: driver.unit, values: Array.from(ws.drivers[d]!, (value) => value / driver.scale) }])),
     generation: { mwh: Array.from(ws.generation), unused: Array.from(ws.generationUnused) },
     peak: findPeak(ws.basic, model.baseYear),
+    official: officialPathway(pathway, ws),
     targets,
     actions,
     interaction,
     decomposition: pathway.decomposition.map(([from, to]) => ({ from, to, ...decompose(kayaYear(from), kayaYear(to)) })),
     assumptions: [...pathway.assumptions, ...targetAssumptions],
+  };
+}
+
+function officialPathway(pathway: Pathway, ws: PathwayWorkspace): OfficialPathway {
+  const { model } = pathway;
+  const years = model.years;
+  const official = ws.official;
+  const supply = model.supply;
+  const gdp = ws.drivers[model.gdp]!;
+  const bySource = (array: Float64Array): Record<string, number[]> => {
+    const out: Record<string, number[]> = {};
+    GENERATION_SOURCES.forEach((source, s) => {
+      const values = slice(array, s, years);
+      if (values.some((value) => value !== 0)) out[source] = values;
+    });
+    return out;
+  };
+  const energyCo2 = Array.from(official.energyCo2);
+  return {
+    boundary: officialTexts.boundary,
+    energyCo2,
+    parts: {
+      combustion: Array.from(official.linesCo2, (value) => value + supply.held.co2),
+      plants: Array.from(official.plantCo2),
+      electricityImports: Array.from(official.electricityCo2),
+      heatImports: energyCo2.map(() => supply.heatImports.co2),
+    },
+    peak: findPeak(official.energyCo2, model.baseYear),
+    energy: { method: supply.method, tce: Array.from(official.energy), nonFossilTce: Array.from(official.nonFossil), nonFossilShare: Array.from(official.nonFossilShare) },
+    electricity: {
+      consumption: Array.from(official.consumption, (value) => value + supply.held.mwh),
+      generation: Array.from(official.generation),
+      bySource: bySource(official.electricityBySource),
+      netImports: Array.from(official.netImports),
+    },
+    heat: { bySource: bySource(official.heatBySource) },
+    intensity: {
+      co2PerGdp: energyCo2.map((value, y) => (value / gdp[y]!) * 1e4),
+      energyPerGdp: Array.from(official.energy, (value, y) => (value / gdp[y]!) * 1e4),
+      gdpPrices: pathway.gdpPrices ?? null,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { TargetDefinition } from '../pathway/definitions.ts';
-import { emissionTerms, type Request } from './portfolio-model.ts';
+import { gapUnit } from '../pathway/targets.ts';
+import { emissionTerms, quantitiesOf, quantityTerms, truthOf, type Request } from './portfolio-model.ts';
 import type { Infeasibility, PortfolioOptimiser, Reachable } from './optimise.ts';
 
 /**
@@ -54,25 +55,31 @@ export async function lowest(opt: PortfolioOptimiser, target: Exclude<TargetDefi
   const columns = opt.evaluator.plan.measures.map((_, m) => `y${m}`);
   const solution = await opt.solveRequest({ targets: [], budget: undefined }, {
     minimise: (lp, lin) => {
-      const emissions = emissionTerms(opt, lin, basis, k, columns);
+      const emissions =
+        target.kind === 'nonFossil'
+          ? combine(quantityTerms(opt, lin, 'energy', k, columns, opt.evaluator.params[target.share]!), quantityTerms(opt, lin, 'nonFossil', k, columns, -1))
+          : target.kind === 'energyCap' || (target.kind === 'decline' && target.of === 'energyPerGdp')
+            ? quantityTerms(opt, lin, 'energy', k, columns)
+            : emissionTerms(opt, lin, basis, k, columns);
       lp.column('level', -1e9, 1e9, { cost: 1 });
       lp.row({ name: 'objective', terms: [...emissions.terms, ['level', -1]], sense: '<=', rhs: -emissions.constant });
     },
   }, 3);
   // The pathway's own value at the answer (the linear model only chose it).
   const ws = opt.evaluator.evaluate(solution.x);
-  const gross = target.basis === 'basic' ? ws.basic : ws.basicPlus;
-  const lowest = gross[k]! - (net ? ws.removals[k]! : 0);
   const params = opt.evaluator.params;
   const { model } = opt.evaluator.plan.pathway;
+  const lowest = target.kind === 'nonFossil' ? params[target.share]! * ws.official.energy[k]! - ws.official.nonFossil[k]! : truthOf(ws, quantitiesOf(target)[0]!)[k]! - (net ? ws.removals[k]! : 0);
   let allowed: number | null = null;
-  if (target.kind === 'cap') allowed = params[target.cap]!;
-  else if (target.kind === 'neutrality') allowed = 0;
-  else if (!('year' in target.reference)) {
+  if (target.kind === 'cap' || target.kind === 'energyCap') allowed = params[target.cap]!;
+  else if (target.kind === 'neutrality' || target.kind === 'nonFossil') allowed = 0;
+  else if (target.kind === 'decline') {
+    if (!('year' in target.reference)) allowed = params[target.reference.value]! * target.periods.reduce((kept, period) => kept * (1 - params[period.reduction]!), 1) * ws.drivers[model.gdp]![k]!;
+  } else if (!('year' in target.reference)) {
     const driver = ws.drivers[target.per === 'gdp' ? model.gdp : model.population]!;
     allowed = params[target.reference.value]! * (1 - params[target.reduction]!) * driver[k]!;
   }
-  return { constraint: label, kind: target.kind, year: target.year, lowest, allowed };
+  return { constraint: label, kind: target.kind, year: target.year, lowest, allowed, unit: gapUnit(target) };
 }
 
 /** How many times the budget would have to be for the targets to be met (null: not even without a budget). */
@@ -87,4 +94,11 @@ export async function budgetFactor(opt: PortfolioOptimiser, request: Request): P
     factor = Math.max(factor, budget[t]! > 0 ? spent / budget[t]! : spent > 0 ? Infinity : 0);
   }
   return Number.isFinite(factor) ? factor : null;
+}
+
+/** The sum of two linear expressions. */
+function combine(a: { terms: [string, number][]; constant: number }, b: { terms: [string, number][]; constant: number }): { terms: [string, number][]; constant: number } {
+  const terms = new Map<string, number>(a.terms);
+  for (const [column, coefficient] of b.terms) terms.set(column, (terms.get(column) ?? 0) + coefficient);
+  return { terms: [...terms], constant: a.constant + b.constant };
 }

@@ -4,7 +4,7 @@ import { targetMet, type TargetInputs } from '../pathway/targets.ts';
 import type { PlanEvaluator } from './evaluator.ts';
 import { LpModel, type LpRow, type LpSolver } from './lp.ts';
 import { diagnose } from './diagnose.ts';
-import { addStructuralRows, addTargetRows, mixed, noGoodCut, supersetCut, type Goal, type Linearisation, type ModelContext, type Request } from './portfolio-model.ts';
+import { addStructuralRows, addTargetRows, levelOf, mixed, noGoodCut, OFFICIAL_QUANTITIES, quantitiesOf, slopesOf, supersetCut, truthOf, type Goal, type Linearisation, type ModelContext, type Request } from './portfolio-model.ts';
 
 /**
  * Least-cost portfolio: adoption scales x (0 … `max`, or 0 / `max` for a yes/no measure) that
@@ -70,7 +70,8 @@ export interface Infeasibility {
 
 export type Reachable =
   | { readonly constraint: string; readonly kind: 'peak'; readonly earliestPeakBy: number | null }
-  | { readonly constraint: string; readonly kind: 'cap' | 'intensity' | 'neutrality'; readonly year: number; readonly lowest: number; readonly allowed: number | null }
+  /** The lowest the measures reach of the target's quantity in its year (for nonFossil: the non-fossil tce still missing), and what it allows. */
+  | { readonly constraint: string; readonly kind: 'cap' | 'intensity' | 'neutrality' | 'decline' | 'nonFossil' | 'energyCap'; readonly year: number; readonly lowest: number; readonly allowed: number | null; readonly unit: 'tCO2e' | 'tCO2' | 'tce' }
   | { readonly constraint: string; readonly kind: 'budget'; readonly factor: number | null };
 
 
@@ -175,7 +176,9 @@ export class PortfolioOptimiser implements ModelContext {
     this.baseYear = plan.pathway.model.baseYear;
     this.maxima = Float64Array.from(plan.measures, (measure) => measure.max);
     const baseline = evaluator.evaluate(new Float64Array(plan.measures.length));
-    this.scale = Math.max(1, ...baseline.basicPlus, ...baseline.basic);
+    // Official targets' rows (energyCo2, tce) are scaled by the same figure: it covers them too when the plan has any.
+    const official = plan.targets.some((target) => target.basis === 'energyCo2') ? [...baseline.official.energyCo2, ...baseline.official.energy] : [];
+    this.scale = Math.max(1, ...baseline.basicPlus, ...baseline.basic, ...official);
     this.costScale = Math.max(1, ...evaluator.costs.map((costs, m) => Math.abs(costs.presentCost * this.maxima[m]!)));
   }
 
@@ -224,7 +227,12 @@ export class PortfolioOptimiser implements ModelContext {
 
   private async searchRequest(request: Request, goal: Goal, maxIterations?: number): Promise<PortfolioSolution> {
     const count = this.evaluator.plan.measures.length;
-    const relaxable = this.allBinary && goal === 'cost' && request.targets.every((target) => target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear)));
+    // The relaxation relies on measures only lowering emissions; on the official basis a plant or an
+    // electrification can raise energyCo2 or total energy, so official targets take the sequential search.
+    const relaxable =
+      this.allBinary &&
+      goal === 'cost' &&
+      request.targets.every((target) => target.basis !== 'energyCo2' && (target.kind === 'cap' || target.kind === 'neutrality' || (target.kind === 'intensity' && !('year' in target.reference && target.reference.year !== this.baseYear))));
     const zero = this.linearise(this.lowerBounds());
     if (relaxable && this.overlapping(zero)) return this.relaxation(request, zero, maxIterations ?? this.limits.relaxationSolves);
     // Sequential linearisation is a local search: it starts from no measure and, for a least-cost
@@ -423,6 +431,7 @@ export class PortfolioOptimiser implements ModelContext {
         if (Math.abs(ws.basic[t]! - (zero.basic[t]! + zero.dBasic[m]![t]! * step)) > tolerance) return false;
         if (Math.abs(ws.basicPlus[t]! - (zero.basicPlus[t]! + zero.dBasicPlus[m]![t]! * step)) > tolerance) return false;
         if (Math.abs(ws.removals[t]! - (zero.removals[t]! + zero.dRemovals[m]![t]! * step)) > tolerance) return false;
+        for (const quantity of OFFICIAL_QUANTITIES) if (Math.abs(ws.official[quantity][t]! - (zero.official[quantity][t]! + zero.dOfficial[quantity][m]![t]! * step)) > tolerance) return false;
       }
       return true;
     });
@@ -432,7 +441,7 @@ export class PortfolioOptimiser implements ModelContext {
   private sameSlopes(a: Linearisation, b: Linearisation): boolean {
     const tolerance = 1e-9 * this.scale;
     const same = (p: readonly Float64Array[], q: readonly Float64Array[]): boolean => p.every((slope, m) => slope.every((value, t) => Math.abs(value - q[m]![t]!) <= tolerance));
-    return same(a.dBasic, b.dBasic) && same(a.dBasicPlus, b.dBasicPlus) && same(a.dRemovals, b.dRemovals);
+    return same(a.dBasic, b.dBasic) && same(a.dBasicPlus, b.dBasicPlus) && same(a.dRemovals, b.dRemovals) && OFFICIAL_QUANTITIES.every((quantity) => same(a.dOfficial[quantity], b.dOfficial[quantity]));
   }
 
   /** Secant linearisation of the pathway around y (a share of each measure's maximum). */
@@ -447,6 +456,8 @@ export class PortfolioOptimiser implements ModelContext {
     const dBasic: Float64Array[] = [];
     const dBasicPlus: Float64Array[] = [];
     const dRemovals: Float64Array[] = [];
+    const official = { energyCo2: Float64Array.from(at.official.energyCo2), energy: Float64Array.from(at.official.energy), nonFossil: Float64Array.from(at.official.nonFossil) };
+    const dOfficial: Linearisation['dOfficial'] = { energyCo2: [], energy: [], nonFossil: [] };
     for (let m = 0; m < count; m++) {
       const keep = x[m]!;
       x[m] = maxima[m]!;
@@ -454,14 +465,16 @@ export class PortfolioOptimiser implements ModelContext {
       const onBasic = Float64Array.from(on.basic);
       const onPlus = Float64Array.from(on.basicPlus);
       const onRemovals = Float64Array.from(on.removals);
+      const onOfficial = OFFICIAL_QUANTITIES.map((quantity) => Float64Array.from(on.official[quantity]));
       x[m] = 0;
       const off = evaluator.evaluate(x);
+      OFFICIAL_QUANTITIES.forEach((quantity, q) => dOfficial[quantity].push(onOfficial[q]!.map((value, t) => value - off.official[quantity][t]!)));
       dBasic.push(onBasic.map((value, t) => value - off.basic[t]!));
       dBasicPlus.push(onPlus.map((value, t) => value - off.basicPlus[t]!));
       dRemovals.push(onRemovals.map((value, t) => value - off.removals[t]!));
       x[m] = keep;
     }
-    return { point: Float64Array.from(point), basic, basicPlus, removals, dBasic, dBasicPlus, dRemovals };
+    return { point: Float64Array.from(point), basic, basicPlus, removals, dBasic, dBasicPlus, dRemovals, official, dOfficial };
   }
 
   /** The linear programme for a linearisation; its solution y, or undefined when it has none. */
@@ -500,7 +513,17 @@ export class PortfolioOptimiser implements ModelContext {
   private meets(ws: PathwayWorkspace, x: Float64Array, request: Request): boolean {
     const { plan } = this.evaluator;
     const { model } = plan.pathway;
-    const inputs: TargetInputs = { baseYear: this.baseYear, basic: ws.basic, basicPlus: ws.basicPlus, removals: ws.removals, population: ws.drivers[model.population]!, gdp: ws.drivers[model.gdp]! };
+    const inputs: TargetInputs = {
+      baseYear: this.baseYear,
+      basic: ws.basic,
+      basicPlus: ws.basicPlus,
+      removals: ws.removals,
+      population: ws.drivers[model.population]!,
+      gdp: ws.drivers[model.gdp]!,
+      energyCo2: ws.official.energyCo2,
+      energy: ws.official.energy,
+      nonFossil: ws.official.nonFossil,
+    };
     if (!this.withinStructure(x)) return false;
     for (const target of request.targets) if (!targetMet(target, inputs, this.evaluator.params)) return false;
     if (request.budget) {
@@ -531,11 +554,11 @@ export class PortfolioOptimiser implements ModelContext {
   /** Largest |linear − pathway| over the years, relative to the scale, at the portfolio y. */
   private error(lin: Linearisation, y: Float64Array, ws: PathwayWorkspace, request: Request): number {
     let worst = 0;
-    const bases = new Set(request.targets.map((target) => target.basis));
-    for (const basis of bases) {
-      const level = basis === 'basic' ? lin.basic : lin.basicPlus;
-      const slopes = basis === 'basic' ? lin.dBasic : lin.dBasicPlus;
-      const truth = basis === 'basic' ? ws.basic : ws.basicPlus;
+    const quantities = new Set(request.targets.flatMap(quantitiesOf));
+    for (const quantity of quantities) {
+      const level = levelOf(lin, quantity);
+      const slopes = slopesOf(lin, quantity);
+      const truth = truthOf(ws, quantity);
       for (let t = 0; t < this.years; t++) {
         let linear = level[t]!;
         slopes.forEach((slope, m) => (linear += slope[t]! * (y[m]! - lin.point[m]!)));

@@ -1,4 +1,5 @@
-import type { TargetDefinition } from '../pathway/definitions.ts';
+import type { TargetBasis, TargetDefinition } from '../pathway/definitions.ts';
+import type { PathwayWorkspace } from '../pathway/evaluate.ts';
 import type { PlanEvaluator } from './evaluator.ts';
 import type { LpModel, LpRow } from './lp.ts';
 
@@ -36,20 +37,54 @@ export interface Linearisation {
   readonly dBasic: Float64Array[];
   readonly dBasicPlus: Float64Array[];
   readonly dRemovals: Float64Array[];
+  /** China's official quantities at the point (energy-activity CO2, t; total energy and its non-fossil part, tce) and their changes per measure. */
+  readonly official: Record<OfficialQuantity, Float64Array>;
+  readonly dOfficial: Record<OfficialQuantity, Float64Array[]>;
+}
+
+export const OFFICIAL_QUANTITIES = ['energyCo2', 'energy', 'nonFossil'] as const;
+export type OfficialQuantity = (typeof OFFICIAL_QUANTITIES)[number];
+/** A pathway quantity the rows are written in. */
+export type LinearQuantity = 'basic' | 'basicPlus' | OfficialQuantity;
+
+export function levelOf(lin: Linearisation, quantity: LinearQuantity): Float64Array {
+  return quantity === 'basic' ? lin.basic : quantity === 'basicPlus' ? lin.basicPlus : lin.official[quantity];
+}
+
+export function slopesOf(lin: Linearisation, quantity: LinearQuantity): readonly Float64Array[] {
+  return quantity === 'basic' ? lin.dBasic : quantity === 'basicPlus' ? lin.dBasicPlus : lin.dOfficial[quantity];
+}
+
+/** The same quantity from an evaluated workspace. */
+export function truthOf(ws: PathwayWorkspace, quantity: LinearQuantity): Float64Array {
+  return quantity === 'basic' ? ws.basic : quantity === 'basicPlus' ? ws.basicPlus : ws.official[quantity];
+}
+
+/** The quantities a target's rows are written in. */
+export function quantitiesOf(target: TargetDefinition): LinearQuantity[] {
+  if (target.kind === 'nonFossil') return ['energy', 'nonFossil'];
+  if (target.kind === 'energyCap' || (target.kind === 'decline' && target.of === 'energyPerGdp')) return ['energy'];
+  return [target.basis];
 }
 
 /** Headroom the linear rows keep below each limit (scaled), so a solver's rounding never lands just above it. */
 export const MARGIN = 1e-9;
 
-/** Emissions on a basis in year t as linear terms over the columns, and the constant. */
-export function emissionTerms(ctx: ModelContext, lin: Linearisation, basis: 'basic' | 'basicPlus' | 'net-basic' | 'net-basicPlus', t: number, columns: readonly string[], factor = 1): { terms: [string, number][]; constant: number } {
-  const gross = basis.endsWith('basic') ? 'basic' : 'basicPlus';
-  const net = basis.startsWith('net');
-  const base = (gross === 'basic' ? lin.basic : lin.basicPlus)[t]! - (net ? lin.removals[t]! : 0);
+/** Emissions on a basis (net of removals for `net-…`) in year t as linear terms over the columns, and the constant. */
+export function emissionTerms(ctx: ModelContext, lin: Linearisation, basis: TargetBasis | `net-${TargetBasis}`, t: number, columns: readonly string[], factor = 1): { terms: [string, number][]; constant: number } {
+  const net = basis.startsWith('net-');
+  return quantityTerms(ctx, lin, (net ? basis.slice(4) : basis) as TargetBasis, t, columns, factor, net);
+}
+
+/** A pathway quantity in year t (minus removals when `net`) as linear terms over the columns, and the constant. */
+export function quantityTerms(ctx: ModelContext, lin: Linearisation, quantity: LinearQuantity, t: number, columns: readonly string[], factor = 1, net = false): { terms: [string, number][]; constant: number } {
+  const level = levelOf(lin, quantity);
+  const slopes = slopesOf(lin, quantity);
+  const base = level[t]! - (net ? lin.removals[t]! : 0);
   const terms: [string, number][] = [];
   let constant = base;
   columns.forEach((column, m) => {
-    const slope = (gross === 'basic' ? lin.dBasic : lin.dBasicPlus)[m]![t]! - (net ? lin.dRemovals[m]![t]! : 0);
+    const slope = slopes[m]![t]! - (net ? lin.dRemovals[m]![t]! : 0);
     if (slope === 0) return;
     terms.push([column, (slope * factor) / ctx.scale]);
     constant -= slope * lin.point[m]!;
@@ -119,6 +154,31 @@ export function addTargetRows(ctx: ModelContext, lp: LpModel, lin: Linearisation
         }
         break;
       }
+      case 'decline': {
+        // Each period's end: quantity ≤ reference intensity × Π(1 − d) × GDP (GDP does not depend on the measures).
+        const quantity: LinearQuantity = target.of === 'co2PerGdp' ? basis : 'energy';
+        const gdp = driverOf('gdp');
+        let kept = 1;
+        for (const period of target.periods) {
+          kept *= 1 - params[period.reduction]!;
+          const p = period.year - ctx.baseYear;
+          if ('year' in target.reference) {
+            const r = target.reference.year - ctx.baseYear;
+            const q = (kept * gdp[p]!) / gdp[r]!;
+            row(`dec_${id}_${p}`, [quantityTerms(ctx, lin, quantity, p, columns), quantityTerms(ctx, lin, quantity, r, columns, q)], [1, -1], -MARGIN);
+          } else {
+            row(`dec_${id}_${p}`, [quantityTerms(ctx, lin, quantity, p, columns)], [1], (params[target.reference.value]! * kept * gdp[p]!) / ctx.scale - MARGIN);
+          }
+        }
+        break;
+      }
+      case 'nonFossil':
+        // share × total energy − non-fossil energy ≤ 0.
+        row(`nf_${id}`, [quantityTerms(ctx, lin, 'energy', k, columns, params[target.share]!), quantityTerms(ctx, lin, 'nonFossil', k, columns)], [1, -1], -MARGIN);
+        break;
+      case 'energyCap':
+        row(`ecap_${id}`, [quantityTerms(ctx, lin, 'energy', k, columns)], [1], params[target.cap]! / ctx.scale - MARGIN);
+        break;
       default: {
         const unhandled: never = target;
         throw new Error(`unknown target ${String(unhandled)}`);
@@ -156,9 +216,9 @@ export function addStructuralRows(ctx: ModelContext, lp: LpModel, request: Reque
 }
 
 /** A bound on how far apart two years' linear emissions can be (scaled), for the peak's big-M rows. */
-export function bigM(ctx: ModelContext, lin: Linearisation, basis: 'basic' | 'basicPlus'): number {
-  const level = basis === 'basic' ? lin.basic : lin.basicPlus;
-  const slopes = basis === 'basic' ? lin.dBasic : lin.dBasicPlus;
+export function bigM(ctx: ModelContext, lin: Linearisation, basis: TargetBasis): number {
+  const level = levelOf(lin, basis);
+  const slopes = slopesOf(lin, basis);
   let spread = Math.max(...level) - Math.min(...level);
   for (const slope of slopes) spread += 2 * Math.max(...slope.map(Math.abs));
   return (spread / ctx.scale) * 2 + 1;
@@ -178,6 +238,12 @@ export function mixed(at: Linearisation, y: Float64Array, inside: Linearisation,
     dBasic: at.dBasic.map((_, m) => pick(m).dBasic[m]!),
     dBasicPlus: at.dBasicPlus.map((_, m) => pick(m).dBasicPlus[m]!),
     dRemovals: at.dRemovals.map((_, m) => pick(m).dRemovals[m]!),
+    official: at.official,
+    dOfficial: {
+      energyCo2: at.dOfficial.energyCo2.map((_, m) => pick(m).dOfficial.energyCo2[m]!),
+      energy: at.dOfficial.energy.map((_, m) => pick(m).dOfficial.energy[m]!),
+      nonFossil: at.dOfficial.nonFossil.map((_, m) => pick(m).dOfficial.nonFossil[m]!),
+    },
   };
 }
 
