@@ -156,6 +156,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `unit ${quote(issue.unit)} measures ${issue.got}, expected ${issue.expected.join(' or ')}`;
     case 'unknown-fuel':
       return zh ? `${quote(issue.got)} 不是已知燃料${hint(issue.suggestion, lang)}` : `${quote(issue.got)} is not a known fuel${hint(issue.suggestion, lang)}`;
+    case 'not-a-fuel':
+      return zh
+        ? `${quote(issue.got)} 不是燃料：请写成单独的一行 \`energy: ${issue.energy}\`（也可写 \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`），活动量以能量单位计（${issue.energy === 'heat' ? 'GJ、百万千焦' : 'kWh、万千瓦时'}）`
+        : `${quote(issue.got)} is not a fuel: write it as a line of its own, \`energy: ${issue.energy}\` (or \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`), with the amount in an energy unit (${issue.energy === 'heat' ? 'GJ, 百万千焦' : 'kWh, 万千瓦时'})`;
     case 'unknown-gpc':
       return zh
         ? `${quote(issue.got)} 不是 GPC 表中的一行${hint(issue.suggestion, lang)}`
