@@ -104,7 +104,7 @@ function readDistance(work: MethodWork, fields: Fields, path: Path): number | un
     reader.report([...path, 'distance'], { code: 'required' });
     return undefined;
   }
-  const count = reader.number(fields, 'count', path, { required: true, positive: true });
+  const count = reader.count(fields, 'count', path, 'count', true);
   const each = fields['annualDistance'] === undefined ? void reader.report([...path, 'annualDistance'], { code: 'required' }) : readPair(work, fields, 'annualDistance', path, ['distance']);
   return count === undefined || each === undefined ? undefined : count * each.value;
 }
