@@ -30,8 +30,8 @@ const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
     zh: '单位热值含碳量（cn 方法）：请填写 `carbonContent` { value, unit: "tC/TJ" }（或 `ef.CO2`）',
   },
   oxidation: {
-    en: 'an oxidation rate for the cn method: add `oxidation` (0–1) (or `ef.CO2`)',
-    zh: '碳氧化率（cn 方法）：请填写 `oxidation`（0–1）（或 `ef.CO2`）',
+    en: 'an oxidation rate for the cn method: add `oxidation` (0–1, or a percentage such as "98%") (or `ef.CO2`)',
+    zh: '碳氧化率（cn 方法）：请填写 `oxidation`（0–1，或百分数如 "98%"）（或 `ef.CO2`）',
   },
   technology: {
     en: 'a vehicle technology for gasoline on roads: add `technology` ("gasoline-uncontrolled", "gasoline-oxidation-catalyst" or "gasoline-low-mileage-1995"), or `ef.CH4` and `ef.N2O`',
