@@ -81,6 +81,14 @@ describe('the fuels of a yearbook energy balance', () => {
     expect(inventoryOutput(byName)).toEqual(inventoryOutput(byId));
   });
 
+  it.each([
+    ['航煤', 'jet_kerosene'],
+    ['LPG', 'lpg'],
+    ['LNG', 'lng'],
+  ])('takes the alias %s as %s', (alias, id) => {
+    expect(computed(inventory([selfContained(alias)]))).toEqual(computed(inventory([selfContained(id)])));
+  });
+
   it('takes the yearbook NCV and coefficient where the appendix gives one: 高炉煤气, 3,763 kJ/m³ and 0.1286 kgce/m³', () => {
     const derivedGasFactors = { CH4: { value: 1, unit: 'kg/TJ' }, N2O: { value: 0.1, unit: 'kg/TJ' } };
     // IPCC 2006 holds no NCV for it: the line gives the yearbook's.
