@@ -22,6 +22,16 @@ export const assumptions = {
       },
     };
   },
+  /** 其他能源: the yearbook does not say what it holds, so a line of it counts as fossil energy unless given otherwise. */
+  mixedFuelAsFossil(fuel: string): Assumption {
+    return {
+      code: 'mixed-fuel-fossil',
+      text: {
+        en: `${fuel} is no single fuel (the yearbook's 其他能源): its energy counts as fossil energy and its CO2 as fossil CO2, with the factors given on the line; enter non-fossil energy otherwise (e.g. its emissions on an emissions line)`,
+        zh: `${fuel}（年鉴"其他能源"）不是单一燃料：其能耗按化石能源、CO2 按化石源计，采用该行填写的因子；非化石能源请另行填写（如以排放量行填写其排放）`,
+      },
+    };
+  },
   tceFromEnergy(): Assumption {
     return {
       code: 'tce-from-energy',

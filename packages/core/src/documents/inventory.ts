@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { GWP_SETS, GASES } from '../factors/library.ts';
-import { FUEL_IDS } from '../factors/fuels.ts';
+import { ENERGY_CARRIER_NAMES, FUEL_ALIASES, FUEL_IDS } from '../factors/fuels.ts';
 import { GPC_ROWS } from '../gpc/structure.ts';
 import { NOTATION_KEYS, QUALITY_LEVELS, ROAD_TECHNOLOGIES } from '../inventory/types.ts';
 import { DOCUMENT_VERSIONS } from '../reading/versions.ts';
 import { DEDUCTIONS, GENERATION_SOURCES } from '../official/types.ts';
 import { methodLineSchema } from './method-lines.ts';
-import { givenValue, formatVersion, schemaReference, sourcedNumber, text, unit } from './shared.ts';
+import { count, fraction, givenValue, formatVersion, schemaReference, sourcedNumber, text, unit } from './shared.ts';
 
 /**
  * The inventory file (docs/inventory-file.md; the contract: ../shared/spec/inventory-file.md), as
@@ -27,19 +27,20 @@ const ef = z.strictObject(Object.fromEntries(GASES.map((gas) => [gas, givenValue
 
 const fuelLine = z.strictObject({
   ...commonLineFields,
-  fuel: z.enum(FUEL_IDS),
+  fuel: z.enum([...FUEL_IDS, ...FUEL_ALIASES] as [string, ...string[]]).meta({ description: 'a fuel id, or its Chinese name (液化石油气); the output names the id' }),
   amount: z.number(),
   unit,
   ncv: givenValue.optional(),
   ef: ef.optional(),
   carbonContent: givenValue.optional(),
-  oxidation: z.number().min(0).max(1).optional(),
+  oxidation: fraction.optional(),
   technology: z.enum(ROAD_TECHNOLOGIES).optional(),
   use: z.enum(['energy', 'feedstock']).optional().meta({ description: 'feedstock: fuel used as raw material (原料用能), energy counted, no combustion emissions; stationary scope-1 rows only' }),
 });
 
-const electricityLine = z.strictObject({ ...commonLineFields, energy: z.literal('electricity'), amount: z.number(), unit, grid: text.optional(), ef: ef.optional() });
-const heatLine = z.strictObject({ ...commonLineFields, energy: z.literal('heat'), amount: z.number(), unit, ef: ef.optional() });
+const carrierName = (energy: 'electricity' | 'heat') => z.enum([energy, ...Object.keys(ENERGY_CARRIER_NAMES).filter((name) => ENERGY_CARRIER_NAMES[name] === energy)] as [string, ...string[]]);
+const electricityLine = z.strictObject({ ...commonLineFields, energy: carrierName('electricity'), amount: z.number(), unit, grid: text.optional(), ef: ef.optional() });
+const heatLine = z.strictObject({ ...commonLineFields, energy: carrierName('heat'), amount: z.number(), unit, ef: ef.optional() });
 
 const emissionsLine = z.strictObject({
   ...commonLineFields,
@@ -93,7 +94,7 @@ export const inventorySchema = z
     gwp: z.enum(GWP_SETS).optional().meta({ description: 'GWP set (default AR5)' }),
     factorSet: z.enum(['cn', 'ipcc2006']).optional().meta({ description: 'default factors: cn for country CN, else ipcc2006' }),
     grid: text.optional().meta({ description: 'grid factor of the library (peakpath factors --kind grid): an id with its year (CN-east-2022), or a series (CN-east) taking the inventory year\'s factor or the nearest published year\'s, stated' }),
-    population: z.number().positive().optional(),
+    population: count.optional().meta({ description: 'persons: a number, or { value, unit } such as { value: 320, unit: "万人" }' }),
     gdp: z.strictObject({ value: z.number().positive(), unit: z.enum(['CNY', '万元', '亿元']), prices: z.int().optional().meta({ description: 'the year of the constant prices' }) }).optional(),
     activities: z.array(activityLineSchema),
     energyAccounting: z.strictObject({ method: z.enum(['calorific', 'coal-consumption']), coalRate: givenValue.optional() }).optional(),

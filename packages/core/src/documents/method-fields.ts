@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GASES } from '../factors/library.ts';
 import { ENERGY_RECOVERY } from '../methods/energy-recovery.ts';
 import { ROAD_TECHNOLOGIES } from '../methods/transport/road-technologies.ts';
-import { givenValue, sourcedNumber, text } from './shared.ts';
+import { count, fraction, givenValue, sourcedNumber, text } from './shared.ts';
 
 /**
  * The shape of each calculation method's own fields (docs/methods-*.md), by method id and field: what
@@ -13,22 +13,21 @@ import { givenValue, sourcedNumber, text } from './shared.ts';
  */
 
 const quantity = givenValue;
-const fraction = z.number();
 const flag = z.boolean();
 /** A number for the whole waste, or one per waste type (`{ food: 0.12 }`). */
-const perType = z.union([z.number(), z.record(z.string(), z.number())]);
+const perType = z.union([fraction, z.record(z.string(), fraction)]);
 /** A composition: wet-weight fractions by waste type, or a preset (`eastern-asia`). */
-const composition = z.union([text, z.record(z.string(), z.number())]);
+const composition = z.union([text, z.record(z.string(), fraction)]);
 const factorSet = z.enum(['cn', 'ipcc2006']);
 /** Emission factors by gas, each `{ value, unit, source? }`. */
 const gasFactors = z.strictObject(Object.fromEntries(GASES.map((gas) => [gas, givenValue.optional()])) as Record<(typeof GASES)[number], z.ZodOptional<typeof givenValue>>);
 /** A wastewater treatment mix: each system's share (wastewater-shared.ts). */
-const treatment = z.array(z.strictObject({ system: text, share: z.number(), mcf: z.number().optional() }));
+const treatment = z.array(z.strictObject({ system: text, share: fraction, mcf: fraction.optional() }));
 
 const landfill = { site: text, mcf: fraction, docf: fraction, f: fraction, ox: fraction, oxidisingCover: flag };
 
 /** A road vehicle class (road-vkt.ts): a fuel vehicle, or an electric one (which takes grid fields, not fuel factors). */
-const vehicleCommon = { class: text, distance: quantity.optional(), count: z.number().optional(), annualDistance: quantity.optional(), source: text.optional(), consumption: quantity.optional() };
+const vehicleCommon = { class: text, distance: quantity.optional(), count: count.optional(), annualDistance: quantity.optional(), source: text.optional(), consumption: quantity.optional() };
 const vehicle = z.union([
   z.strictObject({
     ...vehicleCommon,
@@ -47,7 +46,7 @@ export const METHOD_FIELD_SCHEMAS: Readonly<Record<string, Readonly<Record<strin
   'road-vkt': { vehicles: z.array(vehicle), factorSet },
   'mobile-fuel': { fuels: z.array(z.strictObject({ fuel: text, amount: quantity, ncv: quantity.optional(), ef: gasFactors.optional() })), factorSet },
   'solid-waste-fod': {
-    history: z.array(z.strictObject({ year: z.int(), waste: quantity, composition: composition.optional(), doc: z.number().optional(), site: text.optional(), mcf: fraction.optional() })),
+    history: z.array(z.strictObject({ year: z.int(), waste: quantity, composition: composition.optional(), doc: fraction.optional(), site: text.optional(), mcf: fraction.optional() })),
     composition,
     doc: perType,
     decay: z.enum(['by-type', 'bulk']),
@@ -78,7 +77,7 @@ export const METHOD_FIELD_SCHEMAS: Readonly<Record<string, Readonly<Record<strin
   'wastewater-domestic': {
     population: quantity,
     bod: quantity,
-    collected: z.union([flag, z.number()]),
+    collected: z.union([flag, fraction]),
     treatment,
     b0: fraction,
     sludgeRemoved: quantity,

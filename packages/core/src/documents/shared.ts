@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERCENT } from '../pathway/read-series.ts';
+import { FRACTION_PERCENT } from '../reading/percent.ts';
 
 /**
  * Pieces every document kind shares. The schemas declare the shape of a document (its fields and
@@ -16,6 +17,11 @@ export const percent = z
   .string()
   .regex(PERCENT)
   .meta({ id: 'percent', description: 'a percentage, e.g. "5%"' });
+
+/** A fraction (0–1): a number, or a percentage such as "35%" (reading/reader.ts `number`). */
+export const fraction = z
+  .union([z.number().min(0).max(1), z.string().regex(FRACTION_PERCENT)])
+  .meta({ id: 'fraction', description: 'a fraction from 0 to 1, or a percentage such as "35%"' });
 
 /** A number, or a percentage string where the reader allows one. */
 export const numberOrPercent = z.union([z.number(), percent]).meta({ id: 'numberOrPercent' });
@@ -38,6 +44,9 @@ export const unit = text.meta({ description: 'a unit spelling (peakpath units li
 
 /** A number with its unit, `{ value, unit }`, optionally with its `source`. */
 export const givenValue = z.strictObject({ value: z.number(), unit, source: text.optional() }).meta({ id: 'givenValue', description: 'a number with its unit, optionally its source' });
+
+/** A count: a number in the base unit (persons, vehicles), or `{ value, unit }` such as `{ value: 320, unit: "万人" }`. */
+export const count = z.union([z.number().positive(), givenValue]).meta({ id: 'count', description: 'a number, or { value, unit } such as { value: 320, unit: "万人" }' });
 
 /** A name in both languages `{ en, zh }` (either may be left out), or one string for both. */
 export const bilingualName = z.union([text, z.strictObject({ en: text.optional(), zh: text.optional() })]).meta({ id: 'name', description: '{ en, zh } or one name for both' });

@@ -348,6 +348,23 @@ const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | Pla
       document: withLine({ gpc: 'I.3.1', fuel: 'wood', amount: 1, unit: 't' }),
       issues: [{ path: [...LINE, 'fuel'], code: 'unknown-fuel', got: 'wood' }],
     },
+    {
+      name: '"液化石油" (the Chinese name, one character short)',
+      document: withLine({ gpc: 'I.3.1', fuel: '液化石油', amount: 1, unit: 't' }),
+      issues: [{ path: [...LINE, 'fuel'], code: 'unknown-fuel', got: '液化石油', suggestion: '液化石油气' }],
+    },
+  ],
+  'not-a-fuel': [
+    {
+      name: '"热力" on a fuel line',
+      document: withLine({ gpc: 'I.3.1', fuel: '热力', amount: 1, unit: '百万千焦' }),
+      issues: [{ path: [...LINE, 'fuel'], code: 'not-a-fuel', got: '热力', energy: 'heat' }],
+    },
+    {
+      name: '"电力" on a fuel line',
+      document: withLine({ gpc: 'I.3.1', fuel: '电力', amount: 1, unit: '万千瓦时' }),
+      issues: [{ path: [...LINE, 'fuel'], code: 'not-a-fuel', got: '电力', energy: 'electricity' }],
+    },
   ],
   'unknown-gpc': [
     {

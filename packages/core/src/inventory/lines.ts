@@ -1,4 +1,5 @@
-import { FUEL_IDS, isFuelId } from '../factors/fuels.ts';
+import { ENERGY_CARRIER_NAMES, type FuelId } from '../factors/fuels.ts';
+import { readFuel } from '../reading/fuel.ts';
 import { chooseGrid, gridNames, type GridChoice } from '../factors/grid-series.ts';
 import { GASES, type FactorLibrary, type Gas } from '../factors/library.ts';
 import { GPC_ROWS, gpcRow, type GpcRow } from '../gpc/structure.ts';
@@ -85,7 +86,7 @@ function readLine(
   if (formKey === 'method') return readMethodLine(reader, fields, path, index, row, { quality, source, note }, context, methods);
   let form: keyof typeof FORM_FIELDS;
   if (formKey === 'energy') {
-    const energy = reader.choice(fields, 'energy', path, ['electricity', 'heat'] as const, true);
+    const energy = readEnergy(reader, fields, path);
     if (!energy) return undefined;
     form = energy;
   } else {
@@ -158,6 +159,13 @@ function feedstockRecipe(recipe: Recipe): Recipe {
   return done;
 }
 
+/** `energy: electricity|heat`, or the yearbook's names of the two, 电力 and 热力. */
+function readEnergy(reader: Reader, fields: Fields, path: Path): 'electricity' | 'heat' | undefined {
+  const value = fields['energy'];
+  if (typeof value === 'string' && ENERGY_CARRIER_NAMES[value.trim()] !== undefined) return ENERGY_CARRIER_NAMES[value.trim()];
+  return reader.choice(fields, 'energy', path, ['electricity', 'heat'] as const, true);
+}
+
 function readRow(reader: Reader, fields: Fields, path: Path): GpcRow | undefined {
   const ref = reader.string(fields, 'gpc', path, true);
   if (ref === undefined) return undefined;
@@ -196,12 +204,7 @@ function readSpec(
   const known = unit as LineSpec['unit'] | undefined;
   switch (form) {
     case 'fuel': {
-      const fuelName = reader.string(fields, 'fuel', path, true);
-      let fuel: (typeof FUEL_IDS)[number] | undefined;
-      if (fuelName !== undefined) {
-        if (isFuelId(fuelName)) fuel = fuelName;
-        else reader.report([...path, 'fuel'], { code: 'unknown-fuel', got: fuelName, suggestion: closest(fuelName, FUEL_IDS) });
-      }
+      const fuel: FuelId | undefined = readFuel(reader, fields, path);
       const technology = reader.choice(fields, 'technology', path, ROAD_TECHNOLOGIES, false);
       if (fields['technology'] !== undefined && fuel !== undefined && row !== undefined && (fuel !== 'gasoline' || row.subsector.id !== 'II.1')) {
         reader.report([...path, 'technology'], { code: 'not-applicable', field: 'technology', reason: 'technology' });

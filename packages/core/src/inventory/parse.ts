@@ -53,7 +53,7 @@ export function parseInventory(
   const factorSetGiven = reader.choice(top, 'factorSet', [], ['cn', 'ipcc2006'] as const, false);
   const factorSet: FactorSet = factorSetGiven ?? (entity?.country?.toUpperCase() === 'CN' ? 'cn' : 'ipcc2006');
   const grid = readGrid(reader, top, [], library, year);
-  const population = reader.number(top, 'population', [], { required: false, positive: true });
+  const population = reader.count(top, 'population', [], 'population', false);
   for (const text of ['$schema', 'description', 'note', 'source']) reader.string(top, text, [], false);
   const gdp = readGdp(reader, top, year);
   const energyAccounting = readEnergyAccounting(reader, top);

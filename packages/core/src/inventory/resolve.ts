@@ -167,6 +167,7 @@ export function resolveFuel(spec: FuelSpec, context: ResolveContext): Resolution
   const fuel = FUELS.get(spec.fuel)!;
   const tableFuel: FuelId = factorSet === 'cn' && fuel.cnAs ? fuel.cnAs : fuel.id;
   if (tableFuel !== fuel.id) builder.assumptions.push(assumptions.fuelSubstitute(fuel.id, tableFuel));
+  if (fuel.state === 'mixed') builder.assumptions.push(assumptions.mixedFuelAsFossil(fuel.id));
   const activity = spec.unit.dimension;
   if (activity !== 'mass' && activity !== 'volume' && activity !== 'energy') {
     builder.problem(['unit'], { code: 'wrong-dimension', unit: spec.unit.id, got: activity, expected: ['mass', 'volume', 'energy'] });

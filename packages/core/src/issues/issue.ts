@@ -22,6 +22,8 @@ export type IssueDetail =
   | { code: 'unknown-unit'; got: string; suggestion?: string | undefined }
   | { code: 'wrong-dimension'; unit: string; got: string; expected: readonly string[] }
   | { code: 'unknown-fuel'; got: string; suggestion?: string | undefined }
+  /** 热力 or 电力 (heat, electricity) on a `fuel:` line: they are lines of their own, `energy: heat|electricity`. */
+  | { code: 'not-a-fuel'; got: string; energy: 'heat' | 'electricity' }
   | { code: 'unknown-gpc'; got: string; suggestion?: string | undefined }
   | { code: 'unknown-grid'; got: string; suggestion?: string | undefined }
   | { code: 'not-positive' }

@@ -30,8 +30,8 @@ const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
     zh: '单位热值含碳量（cn 方法）：请填写 `carbonContent` { value, unit: "tC/TJ" }（或 `ef.CO2`）',
   },
   oxidation: {
-    en: 'an oxidation rate for the cn method: add `oxidation` (0–1) (or `ef.CO2`)',
-    zh: '碳氧化率（cn 方法）：请填写 `oxidation`（0–1）（或 `ef.CO2`）',
+    en: 'an oxidation rate for the cn method: add `oxidation` (0–1, or a percentage such as "98%") (or `ef.CO2`)',
+    zh: '碳氧化率（cn 方法）：请填写 `oxidation`（0–1，或百分数如 "98%"）（或 `ef.CO2`）',
   },
   technology: {
     en: 'a vehicle technology for gasoline on roads: add `technology` ("gasoline-uncontrolled", "gasoline-oxidation-catalyst" or "gasoline-low-mileage-1995"), or `ef.CH4` and `ef.N2O`',
@@ -159,6 +159,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `unit ${quote(issue.unit)} measures ${issue.got}, expected ${issue.expected.join(' or ')}`;
     case 'unknown-fuel':
       return zh ? `${quote(issue.got)} 不是已知燃料${hint(issue.suggestion, lang)}` : `${quote(issue.got)} is not a known fuel${hint(issue.suggestion, lang)}`;
+    case 'not-a-fuel':
+      return zh
+        ? `${quote(issue.got)} 不是燃料：请写成单独的一行 \`energy: ${issue.energy}\`（也可写 \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`），活动量以能量单位计（${issue.energy === 'heat' ? 'GJ、百万千焦' : 'kWh、万千瓦时'}）`
+        : `${quote(issue.got)} is not a fuel: write it as a line of its own, \`energy: ${issue.energy}\` (or \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`), with the amount in an energy unit (${issue.energy === 'heat' ? 'GJ, 百万千焦' : 'kWh, 万千瓦时'})`;
     case 'unknown-gpc':
       return zh
         ? `${quote(issue.got)} 不是 GPC 表中的一行${hint(issue.suggestion, lang)}`

@@ -1,6 +1,7 @@
 import type { Issue, IssueDetail, Path } from '../issues/issue.ts';
 import { closest } from '../text/closest.ts';
-import { parseUnit, suggestUnit, type Unit } from '../units/units.ts';
+import { parseUnit, suggestUnit, type BaseDimension, type Unit } from '../units/units.ts';
+import { fractionFromPercent } from './percent.ts';
 
 export type Fields = Record<string, unknown>;
 
@@ -64,13 +65,18 @@ export class Reader {
     return undefined;
   }
 
+  /**
+   * A number. Where the range is 0 to 1 (a fraction: a share, a rate, an oxidation factor) a percentage is read
+   * too, `"35%"` as 0.35, and checked against the range as the fraction it is.
+   */
   number(fields: Fields, key: string, path: Path, options: { required: boolean; integer?: boolean; min?: number; max?: number; allowNegative?: boolean; positive?: boolean }): number | undefined {
-    const value = fields[key];
+    let value = fields[key];
     if (typeof value === 'number' && Number.isFinite(value) && value > 0 && options.min === undefined && !options.integer) return value;
     if (value === undefined) {
       if (options.required) this.report([...path, key], { code: 'required' });
       return undefined;
     }
+    if (typeof value === 'string' && options.min === 0 && options.max === 1) value = fractionFromPercent(value) ?? value;
     const at = [...path, key];
     if (typeof value !== 'number') {
       this.report(at, { code: 'type', expected: options.integer ? 'integer' : 'number', got: typeName(value) });
@@ -125,6 +131,22 @@ export class Reader {
     const unit = parseUnit(spelling);
     if (!unit) this.report([...path, key], { code: 'unknown-unit', got: spelling, suggestion: suggestUnit(spelling) });
     return unit;
+  }
+
+  /**
+   * A count (persons, vehicles, households, head): a plain number in the dimension's base unit (`320000`), or a
+   * quantity in any unit of that dimension (`{ value: 320, unit: 万人 }`), returned in the base unit. Greater than zero.
+   */
+  count(fields: Fields, key: string, path: Path, dimension: BaseDimension, required: boolean): number | undefined {
+    const value = fields[key];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.number(fields, key, path, { required, positive: true });
+    const given = this.given(fields, key, path);
+    if (!given) return undefined;
+    if (given.unit.dimension !== dimension) {
+      return void this.report([...path, key, 'unit'], { code: 'wrong-dimension', unit: given.unit.id, got: given.unit.dimension, expected: [dimension] });
+    }
+    if (given.value <= 0) return void this.report([...path, key, 'value'], { code: 'not-positive' });
+    return given.value * given.unit.toBase;
   }
 
   /** A `{ value, unit }` pair such as `ncv` or `ef.CO2`; the dimension is checked where it is used. */

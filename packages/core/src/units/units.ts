@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import unitsData from '../../data/units.json' with { type: 'json' };
-import { closest } from '../text/closest.ts';
+import { editDistance, MAX_HINT_LENGTH } from '../text/closest.ts';
 
 /** The base dimensions a quantity can have; each has one base unit (see data/units.json). */
 export const BASE_DIMENSIONS = [
@@ -94,16 +94,88 @@ export function parseUnit(spelling: string): Unit | undefined {
   return unit;
 }
 
-/** The known spelling closest to a mistyped one, for "did you mean" hints. */
+/**
+ * Characters that scale a unit: Chinese multiples (万, 亿, 百万, 千 …) and SI prefixes (k, M, G, T, m; K read as k).
+ * A hint may fix any other character, never one of these: `万百万千焦` is not a typo of `百万千焦` but 10,000 of them.
+ */
+const MAGNITUDE_MARKS: ReadonlySet<string> = new Set([...'十百千万亿兆吉太', 'k', 'M', 'G', 'T', 'm']);
+
+function magnitudeMarks(spelling: string): string {
+  let marks = '';
+  for (const char of spelling) {
+    const mark = char === 'K' ? 'k' : char;
+    if (MAGNITUDE_MARKS.has(mark)) marks += mark;
+  }
+  return marks;
+}
+
+const spellingMarks = new Map<string, string>([...simpleUnits.keys()].map((spelling) => [spelling, magnitudeMarks(spelling)]));
+
+/** Same dimension and the same size: two spellings of one unit, or units that can stand for each other (Gg, kt). */
+function sameUnit(a: Unit, b: Unit): boolean {
+  return a.dimension === b.dimension && Math.abs(a.toBase - b.toBase) <= 1e-12 * Math.max(a.toBase, b.toBase);
+}
+
+/**
+ * Whether a spelling is a known one behind multiples (`百公斤`, `万百万千焦` before 万百万千焦 was known): a size the
+ * library does not hold, not a typo; any hint would name another size or, one character off, another unit.
+ */
+function isMultipleOfKnown(spelling: string): boolean {
+  const chars = [...spelling];
+  for (let i = 1; i < chars.length && MAGNITUDE_MARKS.has(chars[i - 1] === 'K' ? 'k' : chars[i - 1]!); i++) {
+    if (simpleUnits.has(chars.slice(i).join(''))) return true;
+  }
+  return false;
+}
+
+/** Whether `typed` is `known` with one character struck twice (`kWhh`, `tt`). */
+function doubledKey(typed: string, known: string): boolean {
+  if (typed.length !== known.length + 1) return false;
+  for (let i = 0; i + 1 < typed.length; i++) {
+    if (typed[i] === typed[i + 1] && typed.slice(0, i) + typed.slice(i + 1) === known) return true;
+  }
+  return false;
+}
+
+/**
+ * The known simple spelling a mistyped one most likely means, or undefined when none is near or the nearest
+ * disagree. Near: at most a third of the input's length in edits (a change of case counts half, a key struck twice
+ * three quarters: `tt` is `t` rather than `tC`). Only spellings
+ * with the same magnitude marks count, and when the nearest spellings name units of different size or
+ * dimension there is no hint: a hint must never change what the number means.
+ */
+function suggestSimple(spelling: string): string | undefined {
+  if (spelling.length > MAX_HINT_LENGTH || isMultipleOfKnown(spelling)) return undefined;
+  const marks = magnitudeMarks(spelling);
+  const limit = Math.max(1, Math.floor(spelling.length / 3));
+  const lowered = spelling.toLowerCase();
+  let bestDistance = Infinity;
+  let nearest: string[] = [];
+  for (const [candidate, candidateMarks] of spellingMarks) {
+    if (candidateMarks !== marks || Math.abs(candidate.length - spelling.length) > limit) continue;
+    const distance = candidate.toLowerCase() === lowered ? 0.5 : doubledKey(spelling, candidate) ? 0.75 : editDistance(spelling, candidate);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      nearest = [candidate];
+    } else if (distance === bestDistance) {
+      nearest.push(candidate);
+    }
+  }
+  const first = nearest[0];
+  if (first === undefined || bestDistance > limit) return undefined;
+  const unit = simpleUnits.get(first)!;
+  return nearest.every((candidate) => sameUnit(simpleUnits.get(candidate)!, unit)) ? first : undefined;
+}
+
+/** The known spelling a mistyped one most likely means, for "did you mean" hints; never one of another size or dimension. */
 export function suggestUnit(spelling: string): string | undefined {
   const parts = spelling.split('/');
-  const spellings = [...simpleUnits.keys()];
   if (parts.length === 2) {
-    const numerator = simpleUnits.has(parts[0]!) ? parts[0] : closest(parts[0]!, spellings);
-    const denominator = simpleUnits.has(parts[1]!) ? parts[1] : closest(parts[1]!, spellings);
+    const numerator = simpleUnits.has(parts[0]!) ? parts[0] : suggestSimple(parts[0]!);
+    const denominator = simpleUnits.has(parts[1]!) ? parts[1] : suggestSimple(parts[1]!);
     return numerator && denominator ? `${numerator}/${denominator}` : undefined;
   }
-  return closest(spelling, spellings);
+  return suggestSimple(spelling);
 }
 
 /** Raised when a quantity is converted to a unit of another dimension. */

@@ -1,4 +1,5 @@
-import { isFuelId, FUEL_IDS, type FuelId } from '../../factors/fuels.ts';
+import { type FuelId } from '../../factors/fuels.ts';
+import { readFuel as readFuelName } from '../../reading/fuel.ts';
 import type { Path } from '../../issues/issue.ts';
 import { typeName, type Fields } from '../../reading/reader.ts';
 import { closest } from '../../text/closest.ts';
@@ -122,12 +123,8 @@ function fuelGases(
 
 function readFuel(work: MethodWork, fields: Fields, path: Path, mode: ModeId): FuelId | undefined {
   const { reader } = work.input;
-  const name = reader.string(fields, 'fuel', path, true);
+  const name = readFuelName(reader, fields, path);
   if (name === undefined) return undefined;
-  if (!isFuelId(name)) {
-    reader.report([...path, 'fuel'], { code: 'unknown-fuel', got: name, suggestion: closest(name, FUEL_IDS) });
-    return undefined;
-  }
   const allowed: readonly FuelId[] = MODES[mode].fuels;
   if (!allowed.includes(name)) {
     reader.report([...path, 'fuel'], { code: 'unknown-category', got: name, allowed, suggestion: closest(name, allowed) });

@@ -1,4 +1,5 @@
-import { FUEL_IDS, isFuelId, type FuelId } from '../../factors/fuels.ts';
+import { type FuelId } from '../../factors/fuels.ts';
+import { readFuel } from '../../reading/fuel.ts';
 import type { Path } from '../../issues/issue.ts';
 import { assumptions, gridYearStatements } from '../../accounting/assumptions.ts';
 import { chooseGrid, gridNames, type GridChoice } from '../../factors/grid-series.ts';
@@ -72,10 +73,10 @@ function vehicleGases(work: MethodWork, defaults: FuelDefaults | undefined, raw:
   const fields = reader.object(raw, path);
   if (!fields) return undefined;
   const vehicleClass = reader.string(fields, 'class', path, true);
-  const fuelName = reader.string(fields, 'fuel', path, true);
-  let fuel: FuelId | 'electricity' | undefined;
-  if (fuelName === 'electricity' || (fuelName !== undefined && isFuelId(fuelName))) fuel = fuelName;
-  else if (fuelName !== undefined) reader.report([...path, 'fuel'], { code: 'unknown-fuel', got: fuelName, suggestion: closest(fuelName, [...FUEL_IDS, 'electricity']) });
+  // A vehicle runs on a fuel (its id or Chinese name) or on electricity (电力).
+  const fuelName = fields['fuel'];
+  const fuel: FuelId | 'electricity' | undefined =
+    fuelName === 'electricity' || fuelName === '电力' ? 'electricity' : readFuel(reader, fields, path);
   reader.onlyFields(fields, fuel === undefined ? ANY_VEHICLE_FIELDS : fuel === 'electricity' ? ELECTRIC_VEHICLE_FIELDS : FUEL_VEHICLE_FIELDS, path);
 
   // Grid electricity is scope 2 (II.1.2); fuel burnt is scope 1 (II.1.1) or a transboundary journey (II.1.3).
@@ -103,7 +104,7 @@ function readDistance(work: MethodWork, fields: Fields, path: Path): number | un
     reader.report([...path, 'distance'], { code: 'required' });
     return undefined;
   }
-  const count = reader.number(fields, 'count', path, { required: true, positive: true });
+  const count = reader.count(fields, 'count', path, 'count', true);
   const each = fields['annualDistance'] === undefined ? void reader.report([...path, 'annualDistance'], { code: 'required' }) : readPair(work, fields, 'annualDistance', path, ['distance']);
   return count === undefined || each === undefined ? undefined : count * each.value;
 }
