@@ -51,12 +51,8 @@ export function readSupply(reader: Reader, top: Fields, readGrid: (fields: Field
     else {
       reader.onlyFields(block, ELECTRICITY_FIELDS, path);
       const generation = readGeneration(reader, block, path, 'electricity');
-      const imports = quantity(reader, block, 'imports', path, 'energy');
-      const exports = quantity(reader, block, 'exports', path, 'energy');
+      const { imports, exports } = readTransfers(reader, block, path);
       const nonFossilImports = quantity(reader, block, 'nonFossilImports', path, 'energy');
-      if ((block['imports'] === undefined) !== (block['exports'] === undefined)) {
-        reader.report([...path, block['imports'] === undefined ? 'imports' : 'exports'], { code: 'required' });
-      }
       const factor = readGrid(block, path);
       const mwh = (gj: number | undefined): number | undefined => (gj === undefined ? undefined : gj / GJ_PER_MWH);
       if (!generation || factor === null) ok = false;
@@ -72,11 +68,7 @@ export function readSupply(reader: Reader, top: Fields, readGrid: (fields: Field
     else {
       reader.onlyFields(block, HEAT_FIELDS, path);
       const generation = readGeneration(reader, block, path, 'heat');
-      const imports = quantity(reader, block, 'imports', path, 'energy');
-      const exports = quantity(reader, block, 'exports', path, 'energy');
-      if ((block['imports'] === undefined) !== (block['exports'] === undefined)) {
-        reader.report([...path, block['imports'] === undefined ? 'imports' : 'exports'], { code: 'required' });
-      }
+      const { imports, exports } = readTransfers(reader, block, path);
       const ef = reader.given(block, 'ef', path);
       let factor: FactorRef | undefined;
       let tPerGj: number | undefined;
@@ -90,6 +82,16 @@ export function readSupply(reader: Reader, top: Fields, readGrid: (fields: Field
     }
   }
   return ok ? { electricity, heat } : undefined;
+}
+
+/** Stated transfers across the boundary (调入, 调出), GJ: both or neither. */
+function readTransfers(reader: Reader, block: Fields, path: Path): { imports?: number | undefined; exports?: number | undefined } {
+  const imports = quantity(reader, block, 'imports', path, 'energy');
+  const exports = quantity(reader, block, 'exports', path, 'energy');
+  if ((block['imports'] === undefined) !== (block['exports'] === undefined)) {
+    reader.report([...path, block['imports'] === undefined ? 'imports' : 'exports'], { code: 'required' });
+  }
+  return { imports, exports };
 }
 
 function readGeneration(reader: Reader, block: Fields, path: Path, kind: 'electricity' | 'heat'): Generation[] | undefined {
