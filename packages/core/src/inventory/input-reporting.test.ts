@@ -153,7 +153,7 @@ describe('messages, in English and Chinese', () => {
       'activities[3].technology: the library has no value for this line (gasoline, road); the method needs a vehicle technology for gasoline on roads: add `technology` ("gasoline-uncontrolled", "gasoline-oxidation-catalyst" or "gasoline-low-mileage-1995"), or `ef.CH4` and `ef.N2O`',
     );
     expect(formatIssue(issue, 'zh')).toBe(
-      'activities[3].technology: 因子库中没有（gasoline, road）所需的道路汽油车的技术类型：请填写 `technology`（"gasoline-uncontrolled"、"gasoline-oxidation-catalyst" 或 "gasoline-low-mileage-1995"），或填写 `ef.CH4` 与 `ef.N2O`',
+      'activities[3].technology: 因子库中没有（汽油 gasoline，road）所需的道路汽油车的技术类型：请填写 `technology`（"gasoline-uncontrolled"、"gasoline-oxidation-catalyst" 或 "gasoline-low-mileage-1995"），或填写 `ef.CH4` 与 `ef.N2O`',
     );
   });
 

@@ -1,3 +1,4 @@
+import { FUELS, type FuelId } from '../factors/fuels.ts';
 import { PLAUSIBILITY, type PlausibilityBound } from '../plausibility/bounds.ts';
 import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
@@ -206,9 +207,12 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `${issue.form} lines do not belong on GPC row ${issue.gpc}; that row takes: ${issue.allowed.join(', ')}`;
     case 'missing-factor': {
       const where = [issue.fuel, issue.context].filter((part) => part !== undefined).join(', ');
+      // In Chinese the fuel by its yearbook name, its id beside it (the id is what a file may also write).
+      const fuelZh = issue.fuel === undefined ? undefined : FUELS.get(issue.fuel as FuelId)?.name.zh;
+      const whereZh = [fuelZh === undefined ? issue.fuel : `${fuelZh} ${issue.fuel}`, issue.context].filter((part) => part !== undefined).join('，');
       const text = missingFactorText[issue.need];
       return zh
-        ? `因子库中没有${where ? `（${where}）` : ''}所需的${text.zh}`
+        ? `因子库中没有${whereZh ? `（${whereZh}）` : ''}所需的${text.zh}`
         : `the library has no value for this line${where ? ` (${where})` : ''}; the method needs ${text.en}`;
     }
     case 'missing-grid':
