@@ -90,6 +90,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .requiredOption('--year <year>', 'the inventory year / 清单年份')
     .option('--sheet <name>', 'the sheet to read (XLSX; default the first)')
     .option('--out <file>', 'write the inventory here (default: standard output)')
+    .option('--city <name>', 'the city\'s name, written into the file / 城市名称')
+    .option('--grid <id>', 'the grid factor of the file (e.g. CN-east-2023; `peakpath factors grid`) / 电网排放因子')
     .option('--allow-unmapped', 'skip rows and columns the import cannot map, listing them (default: exit 2)', false)
     .addOption(langOption())
     .action(async (file: string, options: ImportEnergyBalanceOptions) => {

@@ -7,6 +7,8 @@ export interface ImportEnergyBalanceOptions {
   readonly year: string;
   readonly sheet?: string | undefined;
   readonly out?: string | undefined;
+  readonly city?: string | undefined;
+  readonly grid?: string | undefined;
   readonly allowUnmapped: boolean;
   readonly lang: Lang;
 }
@@ -23,7 +25,7 @@ export async function importEnergyBalanceCommand(file: string, options: ImportEn
     throw new InputFileError(`--year: "${options.year}" is not a year (1900–2100) / 不是有效年份`);
   }
   const grid = await readSpreadsheet(file, { sheet: options.sheet });
-  const result = importEnergyBalance(grid, { year, file });
+  const result = importEnergyBalance(grid, { year, file, city: options.city, grid: options.grid });
   const zh = options.lang === 'zh';
   const problems = result.problems.map((problem) => problemLine(problem, options.lang)).join('');
   const fatal = result.problems.filter((problem) => problem.code !== 'unmapped-row' && problem.code !== 'unmapped-column');

@@ -22,6 +22,9 @@ export interface BalanceImportOptions {
   readonly year: number;
   /** The file's name, for the header comment. */
   readonly file?: string;
+  /** The city's name (Chinese or English) and its grid factor id, written into the file when given. */
+  readonly city?: string | undefined;
+  readonly grid?: string | undefined;
 }
 
 export type BalanceProblemCode = 'no-header' | 'unmapped-row' | 'unmapped-column' | 'no-unit' | 'bad-unit' | 'bad-number' | 'negative' | 'reserved-name' | 'no-lines';
@@ -73,6 +76,8 @@ interface Column {
   readonly kind: 'fuel' | 'electricity' | 'heat' | 'total';
   readonly fuel?: FuelId;
   unit?: Unit;
+  /** The unit as the table writes it (万吨, 亿立方米), kept in the inventory for its readers. */
+  spelling?: string;
   unitText?: string;
 }
 
@@ -150,9 +155,11 @@ function parseNumber(cell: BalanceCell | undefined): number | null | 'bad' {
   return Number(value);
 }
 
+const bareUnit = (cell: string): string => cell.replace(/^(计量单位|单位|unit)\s*[:：]?\s*/i, '').replace(/^[（(]|[)）]$/g, '').trim();
+
 /** A unit cell: "万吨", "万吨标准煤", "单位：万吨标准煤", "Unit: 万tce". */
 function unitIn(cell: string): Unit | undefined {
-  const bare = cell.replace(/^(计量单位|单位|unit)\s*[:：]?\s*/i, '').replace(/^[（(]|[)）]$/g, '').trim();
+  const bare = bareUnit(cell);
   return bare === '' ? undefined : parseUnit(bare);
 }
 
@@ -213,18 +220,28 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
     for (const column of columns) column.unitText ??= text(unitRow[column.index]);
   }
   let tableUnit: Unit | undefined;
+  let tableSpelling = '';
   for (let r = 0; r < dataStart && tableUnit === undefined; r++) {
     for (const cell of grid.rows[r] ?? []) {
       const value = text(cell);
-      if (/^(计量单位|单位|unit)\s*[:：]/i.test(value)) tableUnit = unitIn(value);
+      if (/^(计量单位|单位|unit)\s*[:：]/i.test(value)) {
+        tableUnit = unitIn(value);
+        tableSpelling = bareUnit(value);
+      }
     }
   }
   for (const column of columns) {
     if (column.unitText !== undefined && column.unitText !== '') {
       const unit = unitIn(column.unitText);
-      if (unit) column.unit = unit;
+      if (unit) {
+        column.unit = unit;
+        column.spelling = bareUnit(column.unitText);
+      }
       else problem('bad-unit', cellRef(sheet, column.unitText === text(unitRow[column.index]) ? headerRow + 1 : headerRow, column.index), `"${column.unitText}" is not a unit peakpath knows (peakpath units lists them)`, `“${column.unitText}”不是可识别的单位（见 peakpath units）`);
-    } else if (tableUnit) column.unit = tableUnit;
+    } else if (tableUnit) {
+      column.unit = tableUnit;
+      column.spelling = tableSpelling;
+    }
     else if (column.kind !== 'total') problem('no-unit', cellRef(sheet, headerRow, column.index), `column ${column.label} has no unit (in its heading, a row of units below it, or 单位：… above the table)`, `“${column.label}”列没有单位（可写在表头、表头下的单位行，或表上方的“单位：…”）`);
   }
 
@@ -257,6 +274,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   const industryCells = new Map<number, { row: number; amount: number }>();
   const feedstockByColumn = new Map<number, number>();
   const skipped = new Map<string, string[]>();
+  const recorded: RecordedRow[] = [];
   const skip = (reason: string, ref: string): void => {
     skipped.set(reason, [...(skipped.get(reason) ?? []), ref]);
   };
@@ -280,6 +298,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
       }
       continue;
     }
+    recorded.push({ definition, row: r, values });
     const source = (column: Column): string => `${cellRef(sheet, r, column.index)} (${label} × ${text(header[column.index]).replace(/\s+/g, ' ')})`;
     const name = definition.labels[0] ?? definition.id;
     switch (definition.kind) {
@@ -308,7 +327,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
               continue;
             }
             feedstockByColumn.set(column.index, amount);
-            lines.push({ gpc: definition.fuelRow ?? 'I.3.1', fuel: column.fuel!, amount: tidy(amount), unit: column.unit.id, use: 'feedstock', source: source(column) });
+            lines.push({ gpc: definition.fuelRow ?? 'I.3.1', fuel: column.fuel!, amount: tidy(amount), unit: column.spelling ?? column.unit.id, use: 'feedstock', source: source(column) });
             continue;
           }
           const gpc = column.kind === 'fuel' ? (definition.fuelRows?.[column.fuel!] ?? definition.fuelRow) : definition.energyRow;
@@ -316,8 +335,8 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
           const technology = gpc === 'II.1.1' && column.fuel === 'gasoline' ? { technology: ROAD_GASOLINE_TECHNOLOGY } : {};
           const line: BalanceLine =
             column.kind === 'fuel'
-              ? { gpc, fuel: column.fuel!, amount: tidy(amount), unit: column.unit.id, ...technology, source: source(column) }
-              : { gpc, energy: column.kind === 'electricity' ? 'electricity' : 'heat', amount: tidy(amount), unit: column.unit.id, source: source(column) };
+              ? { gpc, fuel: column.fuel!, amount: tidy(amount), unit: column.spelling ?? column.unit.id, ...technology, source: source(column) }
+              : { gpc, energy: column.kind === 'electricity' ? 'electricity' : 'heat', amount: tidy(amount), unit: column.spelling ?? column.unit.id, source: source(column) };
           if (definition.id === 'industry' && column.kind === 'fuel') industryCells.set(lines.length, { row: r, amount });
           lines.push(line);
         }
@@ -326,7 +345,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
         for (const column of [...fuelColumns, ...energyColumns]) {
           const amount = values.get(column.index);
           if (amount === undefined || !column.unit) continue;
-          if (column.kind === 'electricity') lines.push({ gpc: 'I.4.3', energy: 'electricity', amount: tidy(Math.abs(amount)), unit: column.unit.id, source: source(column) });
+          if (column.kind === 'electricity') lines.push({ gpc: 'I.4.3', energy: 'electricity', amount: tidy(Math.abs(amount)), unit: column.spelling ?? column.unit.id, source: source(column) });
           else skip('losses of fuels and heat (no GPC row; not in the official total) / 燃料与热力损失量（无对应 GPC 行，不计入官方能耗）', cellRef(sheet, r, column.index));
         }
         continue;
@@ -341,7 +360,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
             problem('unmapped-row', cellRef(sheet, r, column.index), `${name} shows an output of ${column.label}: only inputs (−) of fuels are imported`, `${name}中${column.label}为产出：燃料仅导入投入（−）`);
             continue;
           }
-          lines.push({ gpc: 'I.4.4', fuel: column.fuel!, amount: tidy(-amount), unit: column.unit.id, source: source(column) });
+          lines.push({ gpc: 'I.4.4', fuel: column.fuel!, amount: tidy(-amount), unit: column.spelling ?? column.unit.id, source: source(column) });
           const family = FUEL_FAMILY[column.fuel!];
           const energy = gigajoules(column.fuel, -amount, column.unit);
           if (family === undefined || energy === undefined) unsplit = true;
@@ -362,7 +381,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
           }
           // Output by source in proportion to the energy of each family's input (stated in the file).
           for (const [family, energy] of byFamily) {
-            (kind === 'electricity' ? electricity : heat).push({ source: family, amount: Number(((amount * energy) / inputTotal).toPrecision(6)), unit: column.unit.id, from: source(column) });
+            (kind === 'electricity' ? electricity : heat).push({ source: family, amount: Number(((amount * energy) / inputTotal).toPrecision(6)), unit: column.spelling ?? column.unit.id, from: source(column) });
           }
         }
         continue;
@@ -382,6 +401,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
     if (feedstock === undefined) continue;
     lines[index] = { ...line, amount: tidy(amount - feedstock), source: `${line.source}, less 用作原料、材料` };
   }
+  notes.push(...totalChecks(recorded, columns, sheet));
   for (const [reason, refs] of skipped) notes.push(`not imported: ${reason}: ${refs.join(', ')}`);
   if (grid.formulaCells) notes.push(`${grid.formulaCells} formula cells read by their cached values / ${grid.formulaCells} 个公式单元格按其缓存值读取`);
   if (lines.length === 0 && problems.length === 0) problem('no-lines', sheet, 'no consumption or transformation figures found below the heading', '表头下没有找到消费或加工转换数据');
@@ -394,26 +414,86 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   }
 }
 
+interface RecordedRow {
+  readonly definition: BalanceRowDefinition;
+  readonly row: number;
+  readonly values: ReadonlyMap<number, number>;
+}
+
+/** Rounding of published tables: parts and totals agree within 0.1 % or 0.05 of the unit. */
+const agrees = (total: number, sum: number): boolean => Math.abs(total - sum) <= Math.max(0.001 * Math.abs(total), 0.05);
+
+/**
+ * The table's own totals against their parts: 终端消费量 = the sectors, 加工转换 = its sub-rows, 居民生活 =
+ * 城镇 + 乡村, column by column; and, where every column is in the 合计 column's unit (万吨标准煤), each
+ * row's 合计 = its cells and 能源消费总量 = final consumption + losses − the transformation row. A
+ * disagreement is reported (the import goes on: the lines are the cells, not the totals).
+ */
+function totalChecks(recorded: readonly RecordedRow[], columns: readonly Column[], sheet: string): string[] {
+  const mismatches: string[] = [];
+  let agreed = 0;
+  const check = (row: number, column: Column, total: number, sum: number, what: string): void => {
+    if (agrees(total, sum)) agreed++;
+    else mismatches.push(`check failed / 核对不符: ${cellRef(sheet, row, column.index)} = ${total}, ${what} = ${tidy(sum)}`);
+  };
+  const find = (id: string): RecordedRow | undefined => recorded.find((entry) => entry.definition.id === id);
+  const sumOf = (rows: readonly RecordedRow[], column: Column): number => rows.reduce((sum, entry) => sum + (entry.values.get(column.index) ?? 0), 0);
+  const dataColumns = columns.filter((column) => column.kind !== 'total');
+  const parts: readonly [string, (entry: RecordedRow) => boolean, string][] = [
+    ['final', (entry) => entry.definition.kind === 'final', 'the sectors / 各行业之和'],
+    ['transformation', (entry) => ['thermal-power', 'heating', 'unsupported-transformation'].includes(entry.definition.kind), 'its sub-rows / 各分项之和'],
+    ['residential', (entry) => entry.definition.kind === 'part' && entry.definition.partOf === 'residential', '城镇 + 乡村'],
+  ];
+  for (const [id, isPart, what] of parts) {
+    const total = find(id);
+    const rows = recorded.filter(isPart);
+    if (!total || rows.length === 0) continue;
+    for (const column of dataColumns) {
+      const value = total.values.get(column.index);
+      if (value !== undefined || rows.some((entry) => entry.values.has(column.index))) check(total.row, column, value ?? 0, sumOf(rows, column), what);
+    }
+  }
+  const totalColumn = columns.find((column) => column.kind === 'total');
+  const sameUnit = totalColumn?.unit !== undefined && dataColumns.every((column) => column.unit?.id === totalColumn.unit?.id);
+  if (totalColumn && sameUnit) {
+    for (const entry of recorded) {
+      const value = entry.values.get(totalColumn.index);
+      if (value === undefined || entry.definition.id === 'total') continue;
+      check(entry.row, totalColumn, value, dataColumns.reduce((sum, column) => sum + (entry.values.get(column.index) ?? 0), 0), 'its cells / 各品种之和');
+    }
+    const total = find('total');
+    const consumption = total?.values.get(totalColumn.index);
+    if (total && consumption !== undefined) {
+      const of = (id: string): number => find(id)?.values.get(totalColumn.index) ?? 0;
+      check(total.row, totalColumn, consumption, of('final') + of('losses') - of('transformation'), '终端消费量 + 损失量 − 加工转换投入(-)产出(+)量');
+    }
+  }
+  return [`checks / 核对: ${agreed} total cells agree with their parts${mismatches.length === 0 ? '' : `, ${mismatches.length} do not`} / ${agreed} 个合计单元格与分项相符`, ...mismatches];
+}
+
 function inventoryDocument(lines: readonly BalanceLine[], electricity: readonly BalanceGeneration[], heat: readonly BalanceGeneration[], options: BalanceImportOptions): Record<string, unknown> {
   const supply: Record<string, unknown> = {};
   if (electricity.length > 0) supply['electricity'] = { generation: electricity.map(({ source, amount, unit }) => ({ source, amount, unit })) };
   if (heat.length > 0) supply['heat'] = { generation: heat.map(({ source, amount, unit }) => ({ source, amount, unit })) };
   return {
-    city: { name: 'City', country: 'CN' },
+    city: { name: options.city ?? 'City', country: 'CN' },
     year: options.year,
+    ...(options.grid === undefined ? {} : { grid: options.grid }),
     ...(Object.keys(supply).length > 0 ? { supply } : {}),
     activities: lines.map(({ source, ...line }) => ({ ...line, source })),
   };
 }
 
 const quote = (value: string): string => JSON.stringify(value);
+/** A unit as a YAML scalar: plain when it is letters and digits (万吨, 亿kWh), quoted otherwise. */
+const unitScalar = (unit: string): string => (/^[\p{L}\p{N}_.³²]+$/u.test(unit) ? unit : quote(unit));
 
 function lineYaml(line: BalanceLine): string {
   const what = line.fuel !== undefined ? `fuel: ${line.fuel}` : `energy: ${line.energy ?? ''}`;
   const use = line.use ? `, use: ${line.use}` : '';
   const technology = line.technology ? `, technology: ${line.technology}` : '';
   const assumed = line.technology ? '  # technology assumed: the balance gives none; change it if the fleet is known' : '';
-  return `  - { gpc: ${line.gpc}, ${what}, amount: ${line.amount}, unit: ${line.unit}${use}${technology}, source: ${quote(line.source)} }${assumed}`;
+  return `  - { gpc: ${line.gpc}, ${what}, amount: ${line.amount}, unit: ${unitScalar(line.unit)}${use}${technology}, source: ${quote(line.source)} }${assumed}`;
 }
 
 function inventoryYaml(lines: readonly BalanceLine[], electricity: readonly BalanceGeneration[], heat: readonly BalanceGeneration[], notes: readonly string[], grid: BalanceGrid, options: BalanceImportOptions): string {
@@ -426,16 +506,17 @@ function inventoryYaml(lines: readonly BalanceLine[], electricity: readonly Bala
     '#   as ships\' (II.3.1) and its kerosene as aircraft\'s (II.4.1); gasoline on roads with an assumed vehicle technology);',
     '# 火力发电, 供热 inputs → I.4.4, outputs → supply (by fuel family, in proportion to input energy); 电力损失量 → I.4.3.',
     ...notes.map((note) => `# ${note}`),
-    '# Set the city, its grid factor, population and GDP below. 请填写城市名称、电网因子、人口和 GDP。',
-    'city: { name: City, country: CN }',
+    `# ${options.grid === undefined ? 'Set the grid factor (grid: CN-east-2023 …), ' : ''}${options.city === undefined ? 'the city, ' : ''}population and GDP as known. 请补充${options.grid === undefined ? '电网因子（grid）、' : ''}${options.city === undefined ? '城市名称、' : ''}人口和 GDP。`,
+    `city: { name: ${quote(options.city ?? 'City')}, country: CN }`,
     `year: ${options.year}`,
+    ...(options.grid === undefined ? [] : [`grid: ${quote(options.grid)}`]),
   ];
   if (electricity.length > 0 || heat.length > 0) {
     out.push('supply:');
     for (const [name, list] of [['electricity', electricity], ['heat', heat]] as const) {
       if (list.length === 0) continue;
       out.push(`  ${name}:`, '    generation:');
-      for (const entry of list) out.push(`      - { source: ${entry.source}, amount: ${entry.amount}, unit: ${entry.unit} }  # ${entry.from}`);
+      for (const entry of list) out.push(`      - { source: ${entry.source}, amount: ${entry.amount}, unit: ${unitScalar(entry.unit)} }  # ${entry.from}`);
     }
   }
   out.push('activities:');
