@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { CellObject, WorkBook } from '@e965/xlsx';
 import type { BalanceCell, BalanceGrid } from '@peakpath/core';
 import { InputFileError } from './documents.ts';
 
@@ -78,7 +79,7 @@ function checkZip(file: string, bytes: Uint8Array): void {
 async function readXlsx(file: string, bytes: Uint8Array, options: SpreadsheetOptions): Promise<BalanceGrid> {
   checkZip(file, bytes);
   const XLSX = await import('@e965/xlsx');
-  let workbook: import('@e965/xlsx').WorkBook;
+  let workbook: WorkBook;
   try {
     workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellHTML: false, cellStyles: false, cellDates: false, sheetRows: MAX_SHEET_ROWS + 1 });
   } catch (error) {
@@ -90,11 +91,13 @@ async function readXlsx(file: string, bytes: Uint8Array, options: SpreadsheetOpt
     throw new InputFileError(`${file}: no sheet "${name}"; the sheets are ${workbook.SheetNames.map((sheet) => `"${sheet}"`).join(', ')} / 没有名为“${name}”的工作表`);
   }
   const sheet = workbook.Sheets[name]!;
+  // With sheetRows, `!ref` is what was read and `!fullref` what the sheet declares.
+  const full = XLSX.utils.decode_range(sheet['!fullref'] ?? sheet['!ref'] ?? 'A1:A1');
   const range = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1:A1');
-  if (range.e.r + 1 > MAX_SHEET_ROWS || range.e.c + 1 > MAX_SHEET_COLUMNS) {
-    throw new InputFileError(`${file}: sheet "${name}" spans ${range.e.r + 1} rows × ${range.e.c + 1} columns; the limit is ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS} / 工作表超过 ${MAX_SHEET_ROWS} 行 × ${MAX_SHEET_COLUMNS} 列上限`);
+  if (full.e.r + 1 > MAX_SHEET_ROWS || full.e.c + 1 > MAX_SHEET_COLUMNS) {
+    throw new InputFileError(`${file}: sheet "${name}" spans ${full.e.r + 1} rows × ${full.e.c + 1} columns; the limit is ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS} / 工作表超过 ${MAX_SHEET_ROWS} 行 × ${MAX_SHEET_COLUMNS} 列上限`);
   }
-  const dense = (sheet['!data'] ?? []) as (import('@e965/xlsx').CellObject | undefined)[][];
+  const dense = (sheet['!data'] ?? []) as (CellObject | undefined)[][];
   const rows: BalanceCell[][] = [];
   let formulaCells = 0;
   for (let r = 0; r <= range.e.r; r++) {
@@ -121,7 +124,7 @@ async function readXlsx(file: string, bytes: Uint8Array, options: SpreadsheetOpt
   return { sheet: name, rows, formulaCells };
 }
 
-function cellValue(cell: import('@e965/xlsx').CellObject | undefined): BalanceCell {
+function cellValue(cell: CellObject | undefined): BalanceCell {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   if (typeof cell.v === 'number') return cell.v;
   if (typeof cell.v === 'boolean') return String(cell.v);

@@ -160,7 +160,10 @@ const bareUnit = (cell: string): string => cell.replace(/^(计量单位|单位|u
 /** A unit cell: "万吨", "万吨标准煤", "单位：万吨标准煤", "Unit: 万tce". */
 function unitIn(cell: string): Unit | undefined {
   const bare = bareUnit(cell);
-  return bare === '' ? undefined : parseUnit(bare);
+  if (bare === '' || typeof parseNumber(bare) === 'number') return undefined;
+  const unit = parseUnit(bare);
+  // An energy balance's quantities are amounts of energy carriers: a count or a fraction is not their unit.
+  return unit && ['mass', 'volume', 'energy'].includes(unit.dimension) ? unit : undefined;
 }
 
 /** Amounts as written in the table, to 10 significant digits (no binary noise in the file). */
@@ -178,6 +181,9 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   const problems: BalanceProblem[] = [];
   const notes: string[] = [];
   const sheet = grid.sheet;
+  const lines: BalanceLine[] = [];
+  const electricity: BalanceGeneration[] = [];
+  const heat: BalanceGeneration[] = [];
   const problem = (code: BalanceProblemCode, cell: string, en: string, zh: string): void => {
     problems.push({ code, cell, en, zh });
   };
@@ -268,9 +274,6 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
     problem('unmapped-column', cellRef(sheet, headerRow, column.index), `column "${column.label}": 其他能源 is no single fuel and has no factor; enter its lines by hand`, `“${column.label}”列：其他能源不是单一燃料，没有缺省因子，请手工录入`);
   }
 
-  const lines: BalanceLine[] = [];
-  const electricity: BalanceGeneration[] = [];
-  const heat: BalanceGeneration[] = [];
   const industryCells = new Map<number, { row: number; amount: number }>();
   const feedstockByColumn = new Map<number, number>();
   const skipped = new Map<string, string[]>();
