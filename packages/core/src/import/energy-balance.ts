@@ -307,9 +307,16 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
     switch (definition.kind) {
       case 'total':
       case 'part':
-      case 'supply':
+      case 'supply': {
+        const primary = definition.id === 'production' ? energyColumns.find((column) => column.kind === 'electricity' && values.has(column.index)) : undefined;
+        if (primary) {
+          notes.push(
+            `primary electricity ${cellRef(sheet, r, primary.index)} is not imported: the balance does not say its sources; give them under supply.electricity.generation (hydro, wind, solar, nuclear …), or the official quantities count it as imported electricity / 一次电力未导入：请在 supply.electricity.generation 中按来源填写，否则官方口径将其计为调入电力`,
+          );
+        }
         if (values.size > 0) skip(definition.kind === 'supply' ? 'supply rows (where energy comes from; the inventory counts its use) / 供应行，清单只计消费' : 'totals and parts, used as checks / 合计与分项，仅作核对', `${cellRef(sheet, r, Math.max(0, labelColumn))} ${name}`);
         continue;
+      }
       case 'unsupported-transformation':
         if (values.size > 0) {
           problem('unmapped-row', cellRef(sheet, r, Math.max(0, labelColumn)), `row "${label}": transformation other than thermal power and heating is not imported (enter its inputs by hand)`, `“${label}”行：火力发电、供热以外的加工转换不导入，请手工录入其投入`);
@@ -509,7 +516,7 @@ function inventoryYaml(lines: readonly BalanceLine[], electricity: readonly Bala
     '#   as ships\' (II.3.1) and its kerosene as aircraft\'s (II.4.1); gasoline on roads with an assumed vehicle technology);',
     '# 火力发电, 供热 inputs → I.4.4, outputs → supply (by fuel family, in proportion to input energy); 电力损失量 → I.4.3.',
     ...notes.map((note) => `# ${note}`),
-    `# ${options.grid === undefined ? 'Set the grid factor (grid: CN-east-2023 …), ' : ''}${options.city === undefined ? 'the city, ' : ''}population and GDP as known. 请补充${options.grid === undefined ? '电网因子（grid）、' : ''}${options.city === undefined ? '城市名称、' : ''}人口和 GDP。`,
+    `# To add by hand: ${options.grid === undefined ? 'the grid factor (grid: CN-east-2023 …), ' : ''}${options.city === undefined ? 'the city\'s name, ' : ''}population and GDP. 请补充${options.grid === undefined ? '电网因子（grid）、' : ''}${options.city === undefined ? '城市名称、' : ''}人口和 GDP。`,
     `city: { name: ${quote(options.city ?? 'City')}, country: CN }`,
     `year: ${options.year}`,
     ...(options.grid === undefined ? [] : [`grid: ${quote(options.grid)}`]),
