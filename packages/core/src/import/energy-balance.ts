@@ -278,6 +278,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   const feedstockByColumn = new Map<number, number>();
   const skipped = new Map<string, string[]>();
   const recorded: RecordedRow[] = [];
+  const statements: string[] = [];
   const skip = (reason: string, ref: string): void => {
     skipped.set(reason, [...(skipped.get(reason) ?? []), ref]);
   };
@@ -310,7 +311,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
       case 'supply': {
         const primary = definition.id === 'production' ? energyColumns.find((column) => column.kind === 'electricity' && values.has(column.index)) : undefined;
         if (primary) {
-          notes.push(
+          statements.push(
             `primary electricity ${cellRef(sheet, r, primary.index)} is not imported: the balance does not say its sources; give them under supply.electricity.generation (hydro, wind, solar, nuclear …), or the official quantities count it as imported electricity / 一次电力未导入：请在 supply.electricity.generation 中按来源填写，否则官方口径将其计为调入电力`,
           );
         }
@@ -411,7 +412,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
     if (feedstock === undefined) continue;
     lines[index] = { ...line, amount: tidy(amount - feedstock), source: `${line.source}, less 用作原料、材料` };
   }
-  notes.push(...totalChecks(recorded, columns, sheet));
+  notes.push(...totalChecks(recorded, columns, sheet), ...statements);
   for (const [reason, refs] of skipped) notes.push(`not imported: ${reason}: ${refs.join(', ')}`);
   if (grid.formulaCells) notes.push(`${grid.formulaCells} formula cells read by their cached values / ${grid.formulaCells} 个公式单元格按其缓存值读取`);
   if (lines.length === 0 && problems.length === 0) problem('no-lines', sheet, 'no consumption or transformation figures found below the heading', '表头下没有找到消费或加工转换数据');
