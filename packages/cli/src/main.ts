@@ -92,7 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--out <file>', 'write the inventory here (default: standard output)')
     .option('--city <name>', 'the city\'s name, written into the file / 城市名称')
     .option('--grid <id>', 'the grid factor of the file (e.g. CN-east-2023; `peakpath factors grid`) / 电网排放因子')
-    .option('--allow-unmapped', 'skip rows and columns the import cannot map, listing them (default: exit 2)', false)
+    .option('--allow-unmapped', 'write the file even when rows or columns cannot be mapped, listing them (exit 2 without it)', false)
     .addOption(langOption())
     .action(async (file: string, options: ImportEnergyBalanceOptions) => {
       output = await (await import('./commands/import-energy-balance.ts')).importEnergyBalanceCommand(file, options);
