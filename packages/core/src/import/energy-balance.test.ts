@@ -103,6 +103,18 @@ describe('importEnergyBalance', () => {
     ]);
   });
 
+  it('refuses feedstock larger than its 工业 and a heading repeated over columns with figures', () => {
+    const rows = SMALL.map((row) => [...row]);
+    rows[6]![2] = 12; // 用作原料、材料 × 天然气 > 工业 × 天然气 (10)
+    expect(importEnergyBalance(grid(rows), { year: 2023 }).problems.map((p) => [p.code, p.cell, p.en])).toEqual([['negative', 'S!C7', "用作原料、材料 12 exceeds 工业's 10, of which it is a part"]]);
+    const merged: BalanceCell[][] = [
+      ['项目', '原煤', '电力', '电力'],
+      ['单位', '万吨', '亿千瓦时', '亿千瓦时'],
+      ['工业', 10, 2, 3],
+    ];
+    expect(importEnergyBalance(grid(merged), { year: 2023 }).problems.map((p) => [p.code, p.cell])).toEqual([['unmapped-column', 'S!D1']]);
+  });
+
   it('names columns as spreadsheets do and normalises labels', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
     expect(['1.火力发电', '（2）供热', '其中：城镇', '#用作原料、材料', '加工转换投入(-)产出(+)量', '二、终端消费量'].map(normaliseLabel)).toEqual([

@@ -255,9 +255,14 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   for (let c = firstData; c < header.length; c++) {
     if (columns.some((column) => column.index === c)) continue;
     const heading = text(header[c]);
-    if (columns.some((column) => column.index < c && text(header[column.index]) === heading && heading !== '')) continue;
     const hasNumbers = grid.rows.slice(dataStart).some((row) => typeof parseNumber(row[c]) === 'number');
     if (!hasNumbers) continue;
+    const repeated = columns.find((column) => column.index < c && text(header[column.index]) === heading && heading !== '');
+    if (repeated) {
+      // A heading merged over several columns, or written twice: which column holds the figures is not for the import to guess.
+      problem('unmapped-column', cellRef(sheet, headerRow, c), `column "${heading}" repeats the heading of column ${columnName(repeated.index)} (merged over both?); give each column its own heading`, `“${heading}”列与 ${columnName(repeated.index)} 列表头相同（是否合并了单元格？），请为每列写出各自的表头`);
+      continue;
+    }
     const what = heading === '' ? 'a column without a heading' : `column "${heading}"`;
     const whatZh = heading === '' ? '无表头的列' : `“${heading}”列`;
     const other = fuelByName(heading) === 'other_energy';
@@ -405,12 +410,18 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   }
 
   // 工业 includes its 用作原料、材料: that part leaves the combustion lines.
-  for (const [index, { amount }] of industryCells) {
+  for (const [columnIndex, feedstock] of feedstockByColumn) {
+    const entry = [...industryCells].find(([index]) => fuelColumns.find((column) => column.index === columnIndex)?.fuel === lines[index]!.fuel);
+    const industry = entry?.[1].amount ?? 0;
+    if (feedstock > industry) {
+      const row = recorded.find((candidate) => candidate.definition.kind === 'feedstock')?.row ?? 0;
+      problem('negative', cellRef(sheet, row, columnIndex), `用作原料、材料 ${feedstock} exceeds 工业's ${industry}, of which it is a part`, `用作原料、材料 ${feedstock} 大于其所属的工业 ${industry}`);
+      continue;
+    }
+    if (!entry) continue;
+    const [index] = entry;
     const line = lines[index]!;
-    const column = fuelColumns.find((candidate) => candidate.fuel === line.fuel);
-    const feedstock = column ? feedstockByColumn.get(column.index) : undefined;
-    if (feedstock === undefined) continue;
-    lines[index] = { ...line, amount: tidy(amount - feedstock), source: `${line.source}, less 用作原料、材料` };
+    lines[index] = { ...line, amount: tidy(industry - feedstock), source: `${line.source}, less 用作原料、材料` };
   }
   notes.push(...totalChecks(recorded, columns, sheet), ...statements);
   for (const [reason, refs] of skipped) notes.push(`not imported: ${reason}: ${refs.join(', ')}`);
