@@ -2,6 +2,11 @@ import { defaultLibrary } from '../factors/default-library.ts';
 import { fuelByName, type FuelId } from '../factors/fuels.ts';
 import { parseUnit, type Unit } from '../units/units.ts';
 import { BALANCE_ROWS, ENERGY_COLUMN_LABELS, FUEL_FAMILY, ROAD_GASOLINE_TECHNOLOGY, TOTAL_COLUMN_LABELS, type BalanceRowDefinition } from './energy-balance-rows.ts';
+import { totalChecks, type RecordedRow } from './energy-balance-checks.ts';
+import { cellRef, columnName, tidy, type Column } from './energy-balance-grid.ts';
+import { inventoryDocument, inventoryYaml } from './energy-balance-output.ts';
+
+export { columnName } from './energy-balance-grid.ts';
 
 /**
  * An energy balance table (能源平衡表) as a grid of cells → an inventory file (YAML with a comment tracing
@@ -70,28 +75,9 @@ export interface BalanceImport {
   readonly yaml: string;
 }
 
-interface Column {
-  readonly index: number;
-  readonly label: string;
-  readonly kind: 'fuel' | 'electricity' | 'heat' | 'total';
-  readonly fuel?: FuelId;
-  unit?: Unit;
-  /** The unit as the table writes it (万吨, 亿立方米), kept in the inventory for its readers. */
-  spelling?: string;
-  unitText?: string;
-}
-
 const HEADER_SCAN_ROWS = 40;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const EMPTY = new Set(['', '-', '—', '–', '--', '…', '...', '/', '—-']);
-
-export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-const cellRef = (sheet: string, row: number, column: number): string => `${sheet}!${columnName(column)}${row + 1}`;
 
 function text(cell: BalanceCell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
@@ -165,9 +151,6 @@ function unitIn(cell: string): Unit | undefined {
   // An energy balance's quantities are amounts of energy carriers: a count or a fraction is not their unit.
   return unit && ['mass', 'volume', 'energy'].includes(unit.dimension) ? unit : undefined;
 }
-
-/** Amounts as written in the table, to 10 significant digits (no binary noise in the file). */
-const tidy = (value: number): number => Number(value.toPrecision(10));
 
 function gigajoules(fuel: FuelId | undefined, amount: number, unit: Unit): number | undefined {
   if (unit.dimension === 'energy') return amount * unit.toBase;
@@ -436,112 +419,3 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
   }
 }
 
-interface RecordedRow {
-  readonly definition: BalanceRowDefinition;
-  readonly row: number;
-  readonly values: ReadonlyMap<number, number>;
-}
-
-/** Rounding of published tables: parts and totals agree within 0.1 % or 0.05 of the unit. */
-const agrees = (total: number, sum: number): boolean => Math.abs(total - sum) <= Math.max(0.001 * Math.abs(total), 0.05);
-
-/**
- * The table's own totals against their parts: 终端消费量 = the sectors, 加工转换 = its sub-rows, 居民生活 =
- * 城镇 + 乡村, column by column; and, where every column is in the 合计 column's unit (万吨标准煤), each
- * row's 合计 = its cells and 能源消费总量 = final consumption + losses − the transformation row. A
- * disagreement is reported (the import goes on: the lines are the cells, not the totals).
- */
-function totalChecks(recorded: readonly RecordedRow[], columns: readonly Column[], sheet: string): string[] {
-  const mismatches: string[] = [];
-  let agreed = 0;
-  const check = (row: number, column: Column, total: number, sum: number, what: string): void => {
-    if (agrees(total, sum)) agreed++;
-    else mismatches.push(`check failed / 核对不符: ${cellRef(sheet, row, column.index)} = ${total}, ${what} = ${tidy(sum)}`);
-  };
-  const find = (id: string): RecordedRow | undefined => recorded.find((entry) => entry.definition.id === id);
-  const sumOf = (rows: readonly RecordedRow[], column: Column): number => rows.reduce((sum, entry) => sum + (entry.values.get(column.index) ?? 0), 0);
-  const dataColumns = columns.filter((column) => column.kind !== 'total');
-  const parts: readonly [string, (entry: RecordedRow) => boolean, string][] = [
-    ['final', (entry) => entry.definition.kind === 'final', 'the sectors / 各行业之和'],
-    ['transformation', (entry) => ['thermal-power', 'heating', 'unsupported-transformation'].includes(entry.definition.kind), 'its sub-rows / 各分项之和'],
-    ['residential', (entry) => entry.definition.kind === 'part' && entry.definition.partOf === 'residential', '城镇 + 乡村'],
-  ];
-  for (const [id, isPart, what] of parts) {
-    const total = find(id);
-    const rows = recorded.filter(isPart);
-    if (!total || rows.length === 0) continue;
-    for (const column of dataColumns) {
-      const value = total.values.get(column.index);
-      if (value !== undefined || rows.some((entry) => entry.values.has(column.index))) check(total.row, column, value ?? 0, sumOf(rows, column), what);
-    }
-  }
-  const totalColumn = columns.find((column) => column.kind === 'total');
-  const sameUnit = totalColumn?.unit !== undefined && dataColumns.every((column) => column.unit?.id === totalColumn.unit?.id);
-  if (totalColumn && sameUnit) {
-    for (const entry of recorded) {
-      const value = entry.values.get(totalColumn.index);
-      if (value === undefined || entry.definition.id === 'total') continue;
-      check(entry.row, totalColumn, value, dataColumns.reduce((sum, column) => sum + (entry.values.get(column.index) ?? 0), 0), 'its cells / 各品种之和');
-    }
-    const total = find('total');
-    const consumption = total?.values.get(totalColumn.index);
-    if (total && consumption !== undefined) {
-      const of = (id: string): number => find(id)?.values.get(totalColumn.index) ?? 0;
-      check(total.row, totalColumn, consumption, of('final') + of('losses') - of('transformation'), '终端消费量 + 损失量 − 加工转换投入(-)产出(+)量');
-    }
-  }
-  return [`checks / 核对: ${agreed} total cells agree with their parts${mismatches.length === 0 ? '' : `, ${mismatches.length} do not`} / ${agreed} 个合计单元格与分项相符`, ...mismatches];
-}
-
-function inventoryDocument(lines: readonly BalanceLine[], electricity: readonly BalanceGeneration[], heat: readonly BalanceGeneration[], options: BalanceImportOptions): Record<string, unknown> {
-  const supply: Record<string, unknown> = {};
-  if (electricity.length > 0) supply['electricity'] = { generation: electricity.map(({ source, amount, unit }) => ({ source, amount, unit })) };
-  if (heat.length > 0) supply['heat'] = { generation: heat.map(({ source, amount, unit }) => ({ source, amount, unit })) };
-  return {
-    city: { name: options.city ?? 'City', country: 'CN' },
-    year: options.year,
-    ...(options.grid === undefined ? {} : { grid: options.grid }),
-    ...(Object.keys(supply).length > 0 ? { supply } : {}),
-    activities: lines.map(({ source, ...line }) => ({ ...line, source })),
-  };
-}
-
-const quote = (value: string): string => JSON.stringify(value);
-/** A unit as a YAML scalar: plain when it is letters and digits (万吨, 亿kWh), quoted otherwise. */
-const unitScalar = (unit: string): string => (/^[\p{L}\p{N}_.³²]+$/u.test(unit) ? unit : quote(unit));
-
-function lineYaml(line: BalanceLine): string {
-  const what = line.fuel !== undefined ? `fuel: ${line.fuel}` : `energy: ${line.energy ?? ''}`;
-  const use = line.use ? `, use: ${line.use}` : '';
-  const technology = line.technology ? `, technology: ${line.technology}` : '';
-  const assumed = line.technology ? '  # technology assumed: the balance gives none; change it if the fleet is known' : '';
-  return `  - { gpc: ${line.gpc}, ${what}, amount: ${line.amount}, unit: ${unitScalar(line.unit)}${use}${technology}, source: ${quote(line.source)} }${assumed}`;
-}
-
-function inventoryYaml(lines: readonly BalanceLine[], electricity: readonly BalanceGeneration[], heat: readonly BalanceGeneration[], notes: readonly string[], grid: BalanceGrid, options: BalanceImportOptions): string {
-  const out: string[] = [
-    `# Imported from the energy balance ${options.file ?? grid.sheet}, sheet ${grid.sheet}, by \`peakpath import energy-balance\``,
-    '# 由能源平衡表导入；每行的 source 注明其单元格（工作表!单元格（行 × 列））。',
-    '# Mapping (docs/import-energy-balance.md): 居民生活 → I.1.1/I.1.2; 批发零售住宿餐饮, 其他 → I.2.1/I.2.2;',
-    '# 工业, 建筑业 → I.3.1/I.3.2 (用作原料、材料 → I.3.1 use: feedstock); 农林牧渔 → I.5.1/I.5.2;',
-    '# 交通运输、仓储和邮政业 → II.1.1/II.1.2 (the balance has no split by mode: the sector is taken as road, its fuel oil',
-    '#   as ships\' (II.3.1) and its kerosene as aircraft\'s (II.4.1); gasoline on roads with an assumed vehicle technology);',
-    '# 火力发电, 供热 inputs → I.4.4, outputs → supply (by fuel family, in proportion to input energy); 电力损失量 → I.4.3.',
-    ...notes.map((note) => `# ${note}`),
-    `# To add by hand: ${options.grid === undefined ? 'the grid factor (grid: CN-east-2023 …), ' : ''}${options.city === undefined ? 'the city\'s name, ' : ''}population and GDP. 请补充${options.grid === undefined ? '电网因子（grid）、' : ''}${options.city === undefined ? '城市名称、' : ''}人口和 GDP。`,
-    `city: { name: ${quote(options.city ?? 'City')}, country: CN }`,
-    `year: ${options.year}`,
-    ...(options.grid === undefined ? [] : [`grid: ${quote(options.grid)}`]),
-  ];
-  if (electricity.length > 0 || heat.length > 0) {
-    out.push('supply:');
-    for (const [name, list] of [['electricity', electricity], ['heat', heat]] as const) {
-      if (list.length === 0) continue;
-      out.push(`  ${name}:`, '    generation:');
-      for (const entry of list) out.push(`      - { source: ${entry.source}, amount: ${entry.amount}, unit: ${unitScalar(entry.unit)} }  # ${entry.from}`);
-    }
-  }
-  out.push('activities:');
-  for (const line of lines) out.push(lineYaml(line));
-  return `${out.join('\n')}\n`;
-}
