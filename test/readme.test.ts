@@ -27,4 +27,15 @@ describe('README', () => {
     expect(shown.length).toBeGreaterThan(200);
     expect(run.stdout.startsWith(shown)).toBe(true);
   });
+
+  it('shows the start of the inventory the import writes from the shipped energy balance', () => {
+    const command = 'npx peakpath import energy-balance examples/energy-balance/example.xlsx --year 2023 --city 示例市 --grid CN-east-2023 --out inventory.yaml';
+    expect(README).toContain(command);
+    const run = peakpath(['import', 'energy-balance', 'examples/energy-balance/example.xlsx', '--year', '2023', '--city', '示例市', '--grid', 'CN-east-2023'], { timeout: 30_000 });
+    expect(run.status).toBe(0);
+    const shown = shownAfter('(`examples/energy-balance/inventory.yaml`) begins:\n\n```yaml\n');
+    expect(shown.split('\n').length).toBeGreaterThan(20);
+    // Standard output is the text --out writes (test/import-energy-balance.test.ts compares that with the shipped file).
+    expect(run.stdout.startsWith(shown)).toBe(true);
+  });
 });

@@ -90,6 +90,7 @@ describe('the schemas accept the demo files and every example of docs/', () => {
   it.each([
     ['inventory', 'examples/demo-city/inventory.yaml', demo.inventory],
     ['inventory', 'examples/worked-example/inventory.yaml', worked],
+    ['inventory', 'examples/energy-balance/inventory.yaml', read('examples/energy-balance/inventory.yaml')],
     ['pathway', 'examples/demo-city/pathway.yaml', demo.pathway],
     ['plan', 'examples/demo-city/plan.yaml', demo.plan],
   ] as const)('%s %s', (kind, _file, document) => {

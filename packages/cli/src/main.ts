@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
+import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { CommandOutput } from './output.ts';
 import { internalErrorLine, outputLang, usageMessage } from './usage.ts';
 
@@ -78,6 +79,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {
       output = await (await import('./commands/plan.ts')).planCommand(file, options);
+    });
+
+  program
+    .command('import')
+    .description('import statistics into an inventory file / 导入统计数据生成清单文件')
+    .command('energy-balance')
+    .description('an energy balance table (能源平衡表, XLSX or CSV) → an inventory file (YAML), every line traced to its cell / 由能源平衡表生成清单文件')
+    .argument('<file>', 'the energy balance: .xlsx or .csv (UTF-8)')
+    .requiredOption('--year <year>', 'the inventory year / 清单年份')
+    .option('--sheet <name>', 'the sheet to read (XLSX; default the first)')
+    .option('--out <file>', 'write the inventory here (default: standard output)')
+    .option('--city <name>', 'the city\'s name, written into the file / 城市名称')
+    .option('--grid <id>', 'the grid factor of the file (e.g. CN-east-2023; `peakpath factors grid`) / 电网排放因子')
+    .option('--allow-unmapped', 'write the file even when rows or columns cannot be mapped, listing them (exit 2 without it)', false)
+    .addOption(langOption())
+    .action(async (file: string, options: ImportEnergyBalanceOptions) => {
+      output = await (await import('./commands/import-energy-balance.ts')).importEnergyBalanceCommand(file, options);
     });
 
   program

@@ -21,6 +21,7 @@ const USAGE_ZH: readonly (readonly [RegExp, (...groups: string[]) => string])[] 
   [/^error: unknown option '(.*)'$/, (option) => `错误：未知选项 '${option}'`],
   [/^error: unknown command '(.*)'$/, (command) => `错误：未知命令 '${command}'`],
   [/^error: missing required argument '(.*)'$/, (argument) => `错误：缺少参数 '${argument}'`],
+  [/^error: required option '(.*)' not specified$/, (option) => `错误：缺少必需的选项 '${option}'`],
   [/^error: option '(.*)' argument missing$/, (option) => `错误：选项 '${option}' 缺少取值`],
   [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (option, value, choices) => `错误：选项 '${option}' 的取值 '${value}' 无效，可选值为 ${choices}`],
   [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (command, expected, got) => `错误：${command ? `'${command}' ` : ''}参数过多：应为 ${expected} 个，实为 ${got} 个`],

@@ -83,3 +83,6 @@ export { createEngine, inThisThread, MAX_MONTE_CARLO_RUNS } from './engine/engin
 export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCarloRunner, MonteCarloTask, PathwayRun, PlanOptions } from './engine/engine.ts';
 export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
 export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';
+export { importEnergyBalance, columnName } from './import/energy-balance.ts';
+export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode } from './import/energy-balance.ts';
+export { BALANCE_ROWS } from './import/energy-balance-rows.ts';
