@@ -81,32 +81,27 @@ export function computeOfficial(inventory: Inventory, library: FactorLibrary): O
   let heatConsumption = 0;
   let co2WithoutEnergy = 0;
 
+  // One classification for the inventory and the pathway: each line's part comes from `officialPart`.
   for (const line of inventory.lines) {
     if (line.form === 'notation') continue;
     const { row } = line;
-    if (line.form === 'electricity' && (row.sector === 'I' || (row.sector === 'II' && row.scope === 2))) {
-      elecConsumption += (line.amount * line.unit.toBase) / GJ_PER_MWH;
-      continue;
-    }
     if (line.form === 'heat' && (row.sector === 'I' || row.sector === 'II') && row.scope === 2) {
       heatConsumption += line.amount * line.unit.toBase;
       continue;
     }
+    const part = officialPart(line);
+    elecConsumption += part.electricityMwh;
+    fossilTce += part.fossilTce;
     const kind = classify(line);
     if (kind === undefined) continue;
-    if (kind !== 'combustion') {
-      (excludedLines[kind] ??= []).push(line.index);
-      if (kind === 'feedstock') {
-        feedstockTce += line.amount * line.recipe.tceCalorific;
-        fossilTce += line.amount * line.recipe.tceCalorific;
-      }
+    if (kind === 'combustion') {
+      combustion += part.combustionCo2;
+      combustionByRow[row.ref] = (combustionByRow[row.ref] ?? 0) + part.combustionCo2;
+      if (line.form !== 'fuel' && line.form !== 'method') co2WithoutEnergy += 1;
       continue;
     }
-    const co2 = line.amount * line.recipe.co2;
-    combustion += co2;
-    combustionByRow[row.ref] = (combustionByRow[row.ref] ?? 0) + co2;
-    if (line.form === 'fuel' || line.form === 'method') fossilTce += line.amount * line.recipe.tceCalorific;
-    else co2WithoutEnergy += 1;
+    (excludedLines[kind] ??= []).push(line.index);
+    if (kind === 'feedstock') feedstockTce += part.fossilTce;
   }
   if (co2WithoutEnergy > 0) stated.push(t.co2LinesWithoutEnergy(co2WithoutEnergy));
 
