@@ -32,6 +32,9 @@ function coreImports(above = [], layer = '') {
 /** What a layer above the core may import of the packages below: their public APIs, never their files. */
 const PUBLIC_API = { group: ['**/core/src/**', '**/core/dist/**', '**/node/src/**', '**/node/dist/**'], message: 'use the public API: import from "@peakpath/core" or "@peakpath/node".' };
 
+const STORE_API = { group: ['**/store/src/**', '**/store/dist/**'], message: 'use the public API: import from "@peakpath/store".' };
+const SERVER_API = { group: ['**/server/src/**', '**/server/dist/**'], message: 'use the public API: import from "@peakpath/server".' };
+
 const clock = 'core has no clock: pass the time in.';
 
 export default tseslint.config(
@@ -108,8 +111,28 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI, the benchmarks and the tests use the public APIs of the core and of @peakpath/node.
+    // @peakpath/store builds on the core's public API; it knows nothing of the server, the CLI or the web app.
+    files: ['packages/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [PUBLIC_API, { group: ['peakpath', 'peakpath/*', '@peakpath/server', '@peakpath/node', '**/cli/**', '**/server/**', '**/web/**'], message: '@peakpath/store depends only on the core below it.' }] },
+      ],
+    },
+  },
+  {
+    // @peakpath/server builds on the public APIs of core, node and store; it knows nothing of the CLI or the web app.
+    files: ['packages/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [PUBLIC_API, STORE_API, { group: ['peakpath', 'peakpath/*', '**/cli/**', '**/web/**'], message: '@peakpath/server depends on nothing above it.' }] },
+      ],
+    },
+  },
+  {
+    // The CLI, the benchmarks and the tests use the public APIs of the packages below them.
     files: ['packages/cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'packages/core/src/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [PUBLIC_API] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [PUBLIC_API, STORE_API, SERVER_API] }] },
   },
 );
