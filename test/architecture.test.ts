@@ -153,6 +153,16 @@ describe('packages use the public APIs of the ones below', () => {
     ['bench/example.ts', '../packages/core/src/index.ts', publicApi],
     ['test/example.test.ts', '../packages/node/src/monte-carlo/pool.ts', publicApi],
     ['packages/core/src/plan/example.test.ts', '../../../node/src/highs.ts', publicApi],
+    // The workspace layers: store ← server ← cli, each on the public API of the ones below.
+    ['packages/store/src/example.ts', '../../core/src/units/units.ts', publicApi],
+    ['packages/store/src/example.ts', '@peakpath/server', '@peakpath/store depends only on the core'],
+    ['packages/store/src/example.ts', '@peakpath/node', '@peakpath/store depends only on the core'],
+    ['packages/store/src/example.ts', '../../cli/src/main.ts', '@peakpath/store depends only on the core'],
+    ['packages/server/src/example.ts', '../../store/src/store.ts', '@peakpath/store'],
+    ['packages/server/src/example.ts', 'peakpath', '@peakpath/server depends on nothing above it'],
+    ['packages/server/src/routes/example.ts', '../../../cli/src/main.ts', '@peakpath/server depends on nothing above it'],
+    ['packages/cli/src/example.ts', '../../server/src/index.ts', '@peakpath/server'],
+    ['test/example.test.ts', '../packages/store/src/store.ts', '@peakpath/store'],
   ])('%s refuses %s', async (file, specifier, says) => {
     await expectRefused(file, `import * as below from '${specifier}';\nexport const used = below;\n`, 'no-restricted-imports', says);
   });
@@ -164,6 +174,11 @@ describe('packages use the public APIs of the ones below', () => {
     ['bench/example.ts', '@peakpath/node'],
     ['test/example.test.ts', '@peakpath/core'],
     ['packages/core/src/plan/example.test.ts', '@peakpath/node'],
+    ['packages/store/src/example.ts', '@peakpath/core'],
+    ['packages/server/src/example.ts', '@peakpath/store'],
+    ['packages/server/src/example.ts', '@peakpath/node'],
+    ['packages/cli/src/example.ts', '@peakpath/server'],
+    ['test/example.test.ts', '@peakpath/store'],
   ])('%s accepts %s', async (file, specifier) => {
     expect(await ruleViolations(file, `import * as below from '${specifier}';\nexport const used = below;\n`)).toEqual([]);
   });
