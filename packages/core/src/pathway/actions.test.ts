@@ -95,6 +95,12 @@ describe('actions', () => {
     expectClose(at(on, on.bySector['industry']!, 2031), 0.8 * at(bau, bau.bySector['industry']!, 2031), 1e-12);
   });
 
+  it('a percentage with the full-width sign ("40％", as Chinese input methods type it) reads as with "%"', () => {
+    const halfWidth = runScenario(withAction({ start: 2023, full: 2023, level: 0.5 }, [{ type: 'activity', sector: 'industry', reduction: '40%' }]), 'on');
+    const fullWidth = runScenario(withAction({ start: 2023, full: 2023, level: 0.5 }, [{ type: 'activity', sector: 'industry', reduction: '40％' }]), 'on');
+    expect(fullWidth.total).toEqual(halfWidth.total);
+  });
+
   it('an emissions effect cuts one gas of the sector', () => {
     // CH4 of the coal line −50 % at full adoption: the total falls by 0.5 × the line's CH4 in tCO2e.
     const pathway = withAction({ start: 2023, full: 2023 }, [{ type: 'emissions', sector: 'industry', gas: 'CH4', reduction: '50%' }]);

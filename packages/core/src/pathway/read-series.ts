@@ -1,4 +1,5 @@
 import { formatPath, type Path } from '../issues/issue.ts';
+import { FRACTION_PERCENT, fractionFromPercent } from '../reading/percent.ts';
 import { typeName, type Fields, type Reader } from '../reading/reader.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { Unit } from '../units/units.ts';
@@ -42,14 +43,14 @@ export interface SeriesKind {
 }
 
 const SERIES_FORMS = ['growth', 'points', 'elasticity', 'share'] as const;
-/** A percentage as a file writes it: `"5%"`, `"-1.5 %"`, `"1e-1%"` (no flags: it is also the JSON Schema's pattern). */
-export const PERCENT = /^\s*(-?\d+(?:\.\d+)?(?:[eE]-?\d+)?)\s*%\s*$/;
+/**
+ * A percentage as a file writes it where a rate or a share is expected: `"5%"`, `"-1.5 %"`, `"1e-1%"`, `"5％"`
+ * — the one form every document kind reads (reading/percent.ts), also the JSON Schema's pattern.
+ */
+export const PERCENT = FRACTION_PERCENT;
 
 /** `"5%"` as 0.05; undefined for a string that is not a percentage. */
-export function percentage(text: string): number | undefined {
-  const match = PERCENT.exec(text);
-  return match ? Number(match[1]) / 100 : undefined;
-}
+export const percentage = fractionFromPercent;
 
 
 /**

@@ -1,7 +1,7 @@
 /**
  * A percentage as a file writes it where a fraction is expected: `"35%"`, `"1.5 %"`, `"35％"` (full-width sign,
- * as Chinese input methods type it). The same form as the pathway's rates (pathway/read-series.ts `PERCENT`), with
- * the full-width sign besides.
+ * as Chinese input methods type it). Every document kind reads percentages in this one form (the pathway's rates
+ * and shares through pathway/read-series.ts `PERCENT` too).
  */
 export const FRACTION_PERCENT = /^\s*(-?\d+(?:\.\d+)?(?:[eE]-?\d+)?)\s*[%％]\s*$/;
 
