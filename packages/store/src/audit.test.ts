@@ -47,7 +47,7 @@ describe.each(targets)('audit chain, backup and restore on %s', (target) => {
     await expect(db.store.audit(s.editorA)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('backs up every table and restores into a fresh store: identical documents, a verifying chain with the same head', async () => {
+  it('backs up every table and restores into a fresh store: identical documents, a verifying chain with the same head', { timeout: 300_000 }, async () => {
     const file = join(folder, 'workspace.jsonl');
     const summary = await backupStore(db.store, file);
     expect(summary.rows['document_versions']).toBe(2);
