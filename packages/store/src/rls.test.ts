@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { may, readsDrafts } from './access.ts';
 import { entityFacts, grantsOfUser } from './guard.ts';
-import { openStore } from './open.ts';
+import { openStore, openStoreFromEnv } from './open.ts';
 import type { Entity } from './store.ts';
 import { adminUrl, openTestDatabase, targets, type TestDatabase } from './test/databases.ts';
 import { seed, type Seeded } from './test/seed.ts';
@@ -93,5 +93,15 @@ describe.skipIf(adminUrl === null)('row-level security in PostgreSQL, behind the
     expect(message).toContain('CREATE ROLE peakpath_app LOGIN');
     expect(message).toContain('REVOKE UPDATE, DELETE, TRUNCATE ON audit_log');
     expect(message).toContain('行级安全');
+  });
+
+  it('openStoreFromEnv: DATABASE_URL wins over any data folder', async () => {
+    const store = await openStoreFromEnv({ DATABASE_URL: db.appUrl!, PEAKPATH_DATA_DIR: '/nonexistent/peakpath' }, '/nonexistent/default');
+    try {
+      expect(store.kind).toBe('postgres');
+      expect(await store.countUsers()).toBe(5);
+    } finally {
+      await store.close();
+    }
   });
 });
