@@ -56,9 +56,9 @@ export async function verifyChain(tx: Queryable): Promise<AuditVerdict> {
     const rows = await tx.query('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [expectedSeq, BATCH]);
     for (const row of rows) {
       const record = auditFromRow(row);
-      if (record.seq !== expectedSeq) return { ok: false, records, brokenAt: expectedSeq, reason: `record ${expectedSeq} is missing (next is ${record.seq})` };
-      if (record.prevHash !== prevHash) return { ok: false, records, brokenAt: record.seq, reason: `record ${record.seq} does not link to record ${record.seq - 1}'s hash` };
-      if (recordHash(prevHash, record) !== record.hash) return { ok: false, records, brokenAt: record.seq, reason: `record ${record.seq}'s fields do not match its hash` };
+      if (record.seq !== expectedSeq) return { ok: false, records, brokenAt: expectedSeq, fault: 'missing', reason: `record ${expectedSeq} is missing (next is ${record.seq})` };
+      if (record.prevHash !== prevHash) return { ok: false, records, brokenAt: record.seq, fault: 'link', reason: `record ${record.seq} does not link to record ${record.seq - 1}'s hash` };
+      if (recordHash(prevHash, record) !== record.hash) return { ok: false, records, brokenAt: record.seq, fault: 'hash', reason: `record ${record.seq}'s fields do not match its hash` };
       prevHash = record.hash;
       expectedSeq += 1;
       records += 1;
@@ -67,7 +67,7 @@ export async function verifyChain(tx: Queryable): Promise<AuditVerdict> {
   }
   const [head] = await tx.query<{ seq: unknown; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
   if (head !== undefined && (toNumber(head.seq) !== records || head.hash !== prevHash)) {
-    return { ok: false, records, brokenAt: records + 1, reason: `the chain ends at record ${records}, but its head says ${toNumber(head.seq)}: records were removed from the end` };
+    return { ok: false, records, brokenAt: records + 1, fault: 'truncated', reason: `the chain ends at record ${records}, but its head says ${toNumber(head.seq)}: records were removed from the end` };
   }
   return { ok: true, records, head: prevHash };
 }

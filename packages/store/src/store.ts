@@ -105,7 +105,11 @@ export interface AuditRecord {
   readonly hash: string;
 }
 
-export type AuditVerdict = { readonly ok: true; readonly records: number; readonly head: string } | { readonly ok: false; readonly records: number; readonly brokenAt: number; readonly reason: string };
+/** How a chain breaks: a record missing, a link to the wrong hash, fields changed since hashed, records cut from the end. */
+export type AuditFault = 'missing' | 'link' | 'hash' | 'truncated';
+export type AuditVerdict =
+  | { readonly ok: true; readonly records: number; readonly head: string }
+  | { readonly ok: false; readonly records: number; readonly brokenAt: number; readonly fault: AuditFault; readonly reason: string };
 
 export interface Session {
   readonly userId: string;
