@@ -4,3 +4,4 @@ export { linesTable, TABULAR_FIELDS } from './lines-export.ts';
 export { linesFromTable, placeOfPath, type LinePlace, type LinesImport } from './lines-import.ts';
 export { indicatorsTable, indicatorsFromTable, type IndicatorsImport } from './indicators.ts';
 export { tableProblem, type TableProblem, type TableProblemCode } from './problems.ts';
+export { documentWithTables, importTables, tableIssueText, type TablesImport } from './document.ts';
