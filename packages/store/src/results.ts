@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { StoreContext } from './context.ts';
+import { loadDocument } from './documents.ts';
+import { identityOf, isUuid, notFound, requireUser } from './guard.ts';
+import { jobFromRow } from './rows.ts';
+import type { Actor, Job, JobStatus } from './store.ts';
+import { Problems } from './validate.ts';
+
+/**
+ * Results cached by (document, version, engine version, kind): a version never changes, so an entry is
+ * never stale; a new engine version simply misses. The server checks access before it asks, so these
+ * run as the store's own bookkeeping ('system').
+ */
+export async function cachedResult(ctx: StoreContext, documentId: string, version: number, engineVersion: string, kind: string): Promise<unknown> {
+  if (!isUuid(documentId)) return undefined;
+  const rows = await ctx.db.transaction('system', (tx) => tx.query('SELECT result FROM result_cache WHERE document_id = $1 AND version = $2 AND engine_version = $3 AND kind = $4', [documentId, version, engineVersion, kind]), { readOnly: true });
+  return rows[0] === undefined ? undefined : rows[0]['result'];
+}
+
+export async function cacheResult(ctx: StoreContext, documentId: string, version: number, engineVersion: string, kind: string, result: unknown): Promise<void> {
+  const problems = new Problems();
+  problems.json('result', result);
+  problems.text('engineVersion', engineVersion);
+  problems.text('kind', kind);
+  problems.throwIfAny();
+  await ctx.db.transaction('system', (tx) =>
+    tx.query('INSERT INTO result_cache (document_id, version, engine_version, kind, result, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [documentId, version, engineVersion, kind, JSON.stringify(result), ctx.now()]),
+  );
+}
+
+/** Jobs are rows, so that whichever server process runs one, any other can report it. */
+export async function createJob(ctx: StoreContext, actor: Actor, input: { kind: Job['kind']; documentId: string; version: number }): Promise<Job> {
+  requireUser(actor);
+  const problems = new Problems();
+  problems.oneOf('kind', input.kind, ['monte-carlo', 'plan']);
+  problems.positiveInteger('version', input.version);
+  problems.throwIfAny();
+  return ctx.db.transaction(identityOf(actor), async (tx) => {
+    const { document } = await loadDocument(tx, actor, input.documentId, 'read');
+    if (input.version > document.currentVersion) throw notFound('version', `${input.documentId}@${input.version}`);
+    const [row] = await tx.query("INSERT INTO jobs (id, kind, document_id, version, status, progress, created_by, created_at) VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6) RETURNING *", [randomUUID(), input.kind, input.documentId, input.version, actor.userId, ctx.now()]);
+    return jobFromRow(row!);
+  });
+}
+
+const FINISHED: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
+
+export async function updateJob(ctx: StoreContext, id: string, change: { status?: JobStatus; progress?: number; result?: unknown; error?: string | null }): Promise<Job> {
+  const problems = new Problems();
+  if (change.status !== undefined) problems.oneOf('status', change.status, ['queued', 'running', 'done', 'failed', 'cancelled']);
+  if (change.progress !== undefined && !(typeof change.progress === 'number' && change.progress >= 0 && change.progress <= 1)) problems.add('progress', '0 到 1 之间的数', 'a number from 0 to 1', change.progress);
+  if (change.result !== undefined) problems.json('result', change.result);
+  problems.throwIfAny();
+  return ctx.db.transaction('system', async (tx) => {
+    const finishedAt = change.status !== undefined && FINISHED.includes(change.status) ? ctx.now() : null;
+    const [row] = isUuid(id)
+      ? await tx.query(
+          `UPDATE jobs SET status = coalesce($2, status), progress = coalesce($3, progress),
+             result = CASE WHEN $4::boolean THEN $5::jsonb ELSE result END,
+             error = CASE WHEN $6::boolean THEN $7 ELSE error END,
+             finished_at = coalesce($8, finished_at)
+           WHERE id = $1 RETURNING *`,
+          [id, change.status ?? null, change.progress ?? null, change.result !== undefined, change.result === undefined ? null : JSON.stringify(change.result), change.error !== undefined, change.error ?? null, finishedAt],
+        )
+      : [];
+    if (row === undefined) throw notFound('job', id);
+    return jobFromRow(row);
+  });
+}
+
+export function job(ctx: StoreContext, actor: Actor, id: string): Promise<Job> {
+  return ctx.db.transaction(
+    identityOf(actor),
+    async (tx) => {
+      const [row] = isUuid(id) ? await tx.query('SELECT * FROM jobs WHERE id = $1', [id]) : [];
+      if (row === undefined) throw notFound('job', id);
+      const found = jobFromRow(row);
+      await loadDocument(tx, actor, found.documentId, 'read');
+      return found;
+    },
+    { readOnly: true },
+  );
+}
