@@ -9,4 +9,4 @@ export { defaultThreads, MonteCarloPool } from './monte-carlo/pool.ts';
 export { InputFileError, MAX_INPUT_BYTES, readDocument, SLOW_YAML_BYTES, type ReadOptions } from './documents.ts';
 export { fileResolver } from './resolver.ts';
 export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNZIPPED_BYTES, readSpreadsheet, spreadsheetFromBytes, type SpreadsheetOptions } from './spreadsheet.ts';
-export { escapeCellText, importTableFile, MAX_TABLE_ROWS, readTableFile, unescapeCellText, writeCsv, writeXlsx, type TableFile } from './tables.ts';
+export { escapeCellText, importTableFile, inventoryTableFile, inventoryText, MAX_TABLE_ROWS, readTableFile, TABLE_MEDIA_TYPES, unescapeCellText, writeCsv, writeXlsx, type TableFile, type TableFormat, type TableKind } from './tables.ts';

@@ -1,5 +1,6 @@
 import type { CellObject, WorkSheet } from '@e965/xlsx';
-import { headerKey, importTables, INDICATORS_SHEET, LINES_SHEET, type TablesImport, type TableCell, type TableSheet } from '@peakpath/core';
+import { headerKey, importTables, indicatorsTable, INDICATORS_SHEET, linesTable, LINES_SHEET, type InventoryResult, type Lang, type TablesImport, type TableCell, type TableSheet } from '@peakpath/core';
+import { isMap, isSeq, parseDocument } from 'yaml';
 import { InputFileError } from './documents.ts';
 import { sheetNames, spreadsheetFromBytes } from './spreadsheet.ts';
 
@@ -86,3 +87,55 @@ export async function importTableFile(file: string, bytes: Uint8Array): Promise<
   return importTables(tables.lines, tables.indicators);
 }
 
+
+export type TableFormat = 'xlsx' | 'csv';
+export type TableKind = 'lines' | 'indicators';
+
+/**
+ * An inventory document as a table file: XLSX holds the lines sheet and the indicators sheet (with the
+ * computed results when `result` is given); CSV holds one table, the lines unless `table` asks for the
+ * indicators.
+ */
+export async function inventoryTableFile(document: Readonly<Record<string, unknown>>, result: InventoryResult | undefined, format: TableFormat, lang: Lang, table: TableKind = 'lines'): Promise<Uint8Array> {
+  const activities = Array.isArray(document['activities']) ? (document['activities'] as unknown[]) : [];
+  if (format === 'xlsx') return writeXlsx([linesTable(activities, lang), indicatorsTable(document, result, lang)]);
+  return new TextEncoder().encode(writeCsv(table === 'lines' ? linesTable(activities, lang) : indicatorsTable(document, result, lang)));
+}
+
+export const TABLE_MEDIA_TYPES: Readonly<Record<TableFormat, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * The text of an inventory file after an import: JSON for a .json file; otherwise its YAML with only the
+ * fields that changed replaced, so its other fields and its comments stay. Activities are written one per
+ * line, as the examples write them.
+ */
+export function inventoryText(file: string, text: string, next: Readonly<Record<string, unknown>>): string {
+  if (file.toLowerCase().endsWith('.json')) return `${JSON.stringify(next, null, 2)}\n`;
+  const yaml = parseDocument(text);
+  const current = yaml.toJS() as Record<string, unknown>;
+  let changed = false;
+  for (const [key, value] of Object.entries(next)) {
+    if (sameJson(current[key], value)) continue;
+    const node = yaml.createNode(value);
+    if (key === 'activities' && isSeq(node)) for (const item of node.items) if (isMap(item)) item.flow = true;
+    yaml.set(key, node);
+    changed = true;
+  }
+  // Unchanged, the file keeps its own layout (the yaml library would reflow it).
+  return changed ? yaml.toString({ lineWidth: 0 }) : text;
+}
+
+/** Equal as JSON values, whatever the order of object keys (a table gives a line's fields in column order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, index) => sameJson(item, (b as unknown[])[index]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
+}
