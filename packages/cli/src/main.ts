@@ -6,6 +6,8 @@ import type { PlanOptions } from './commands/plan.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { ExportOptions, ImportLinesOptions } from './commands/tables.ts';
 import type { CommandOutput } from './output.ts';
+import type { ServeOptions } from './commands/serve.ts';
+import type { AdminOptions } from './commands/admin.ts';
 import { internalErrorLine, outputLang, usageMessage } from './usage.ts';
 
 // Each command's module (and what it needs: the factor library, HiGHS, worker threads) is imported when
@@ -163,6 +165,34 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (options: { json: boolean; pretty: boolean; lang: Lang }) => {
       output = (await import('./commands/methods.ts')).methodsCommand(options);
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API and its docs over the workspace database (DATABASE_URL, else --data) / 启动 HTTP 服务')
+    .option('--port <n>', 'port to listen on (0: any free port)', '3000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'the embedded database\'s folder when DATABASE_URL is not set', 'data')
+    .option('--no-seed', 'do not seed the illustrative demo network on the first start')
+    .option('--secure-cookies', 'mark the session cookie Secure (when an https proxy is in front)', false)
+    .option('--no-result-cache', 'compute every result anew instead of reading the cache by version (benchmarks)')
+    .action(async (options: ServeOptions) => {
+      output = await (await import('./commands/serve.ts')).serveCommand(options);
+    });
+
+  program
+    .command('admin')
+    .description('administrators of the workspace database (password from PEAKPATH_PASSWORD, else generated and shown once) / 管理员账户')
+    .argument('<action>', 'create or set-password')
+    .argument('<email>', 'the administrator\'s email')
+    .option('--data <dir>', 'the embedded database\'s folder when DATABASE_URL is not set', 'data')
+    .option('--name <name>', 'display name (create)')
+    .action(async (action: string, email: string, options: AdminOptions) => {
+      if (action !== 'create' && action !== 'set-password') {
+        output = { status: 2, stderr: `admin: expected create or set-password, got "${action}" / 应为 create 或 set-password\n` };
+        return;
+      }
+      output = await (await import('./commands/admin.ts')).adminCommand(action, email, options);
     });
 
   try {

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { readDocument } from '@peakpath/node';
+import type { Actor, Entity, Store } from '@peakpath/store';
+import { scaleInventory } from './scale.ts';
+
+/** The shipped demo city's files (examples/demo-city), from src/seed or dist/seed alike. */
+const DEMO_FOLDER = new URL('../../../../examples/demo-city/', import.meta.url);
+
+/** What the stored pathway and plan name: documents of the same entity, by name. */
+export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan' } as const;
+
+interface DemoPlace {
+  readonly slug: string;
+  readonly kind: Entity['kind'];
+  readonly name: string;
+  readonly nameZh: string;
+  /** The demo city's activity times this (docs: illustrative). */
+  readonly scale: number;
+  readonly parent?: string;
+}
+
+/**
+ * ILLUSTRATIVE ONLY: Demo City is the shipped example; the two other cities are it scaled (0.6 and 1.4
+ * times its activity), the district a tenth of it; the cluster's documents are the three cities' sum
+ * (scale 3.0), as aggregating three scaled copies gives. No figure is any real place's.
+ */
+export const DEMO_PLACES: readonly DemoPlace[] = [
+  { slug: 'demo-city', kind: 'city', name: 'Demo City (illustrative)', nameZh: '示例市（示例）', scale: 1 },
+  { slug: 'demo-city-b', kind: 'city', name: 'Sample City B (illustrative, Demo City × 0.6)', nameZh: '示例乙市（示例，示例市×0.6）', scale: 0.6 },
+  { slug: 'demo-city-c', kind: 'city', name: 'Sample City C (illustrative, Demo City × 1.4)', nameZh: '示例丙市（示例，示例市×1.4）', scale: 1.4 },
+  { slug: 'demo-district', kind: 'district', name: 'Demo District (illustrative, Demo City × 0.1)', nameZh: '示例区（示例，示例市×0.1）', scale: 0.1, parent: 'demo-city' },
+  { slug: 'demo-cluster', kind: 'cluster', name: 'Demo City Cluster (illustrative, the three cities)', nameZh: '示例城市群（示例，三市合计）', scale: 3 },
+];
+
+export const DEMO_NETWORK = { slug: 'demo-network', kind: 'network', name: 'Demo Network (illustrative)', nameZh: '示例城市网络' } as const;
+
+const asRecord = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
+
+/**
+ * Seeds the demo network: five places, each with an inventory, a pathway and a plan (version 1,
+ * published so that the public sees them). Run once, by the start that created the first admin.
+ */
+export async function seedDemo(store: Store, admin: Actor): Promise<{ network: string; entities: number; documents: number }> {
+  const file = (name: string) => fileURLToPath(new URL(name, DEMO_FOLDER));
+  const inventory = asRecord(await readDocument(file('inventory.yaml')));
+  const pathway = { ...asRecord(await readDocument(file('pathway.yaml'))), inventory: DEMO_NAMES.inventory };
+  const plan = { ...asRecord(await readDocument(file('plan.yaml'))), pathway: DEMO_NAMES.pathway };
+
+  const network = await store.createNetwork(admin, DEMO_NETWORK);
+  const created = new Map<string, Entity>();
+  let documents = 0;
+  for (const place of DEMO_PLACES) {
+    const parentId = place.parent ? created.get(place.parent)!.id : null;
+    const entity = await store.createEntity(admin, { slug: place.slug, kind: place.kind, name: place.name, nameZh: place.nameZh, country: 'CN', parentId });
+    created.set(place.slug, entity);
+    if (place.kind !== 'district') await store.addMember(admin, network.id, entity.id);
+    const bodies = {
+      inventory: place.scale === 1 ? inventory : scaleInventory(inventory, place.scale, { name: place.name, nameZh: place.nameZh }),
+      pathway,
+      plan,
+    };
+    for (const kind of ['inventory', 'pathway', 'plan'] as const) {
+      const { document, version } = await store.createDocument(admin, { entityId: entity.id, kind, name: DEMO_NAMES[kind], body: bodies[kind], comment: 'demo seed (illustrative) / 示例数据' });
+      await store.publish(admin, document.id, version.version);
+      documents++;
+    }
+  }
+  const cluster = created.get('demo-cluster')!;
+  await store.setClusterMembers(admin, cluster.id, ['demo-city', 'demo-city-b', 'demo-city-c'].map((slug) => created.get(slug)!.id));
+  return { network: network.id, entities: created.size, documents };
+}
