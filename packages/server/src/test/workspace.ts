@@ -1,0 +1,79 @@
+/**
+ * A real workspace for the jobs and tables route tests: a PGlite store in a temporary folder (never a
+ * mock), the API over it, users with API tokens, a city with the demo city's three documents.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, type Actor, type Entity, type Store } from '@peakpath/store';
+import { parse } from 'yaml';
+import { tokenHash } from '../auth/tokens.ts';
+import type { App, RouteModule } from '../context.ts';
+import { createServer } from '../create.ts';
+
+const example = (name: string): Record<string, unknown> => parse(readFileSync(fileURLToPath(new URL(`../../../../examples/demo-city/${name}`, import.meta.url)), 'utf8')) as Record<string, unknown>;
+
+export interface Workspace {
+  readonly app: App;
+  readonly store: Store;
+  readonly city: Entity;
+  readonly otherCity: Entity;
+  /** Bearer tokens: an editor and a viewer of the city, an editor of the other city, an admin. */
+  readonly tokens: { readonly editor: string; readonly viewer: string; readonly stranger: string; readonly admin: string };
+  readonly actors: { readonly editor: Actor; readonly admin: Actor };
+  readonly documents: { readonly inventory: string; readonly pathway: string; readonly plan: string };
+  readonly close: () => Promise<void>;
+}
+
+export async function openWorkspace(routes: readonly RouteModule[]): Promise<Workspace> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'peakpath-server-'));
+  const store = await openStore({ dataDir });
+  const adminUser = await store.createUser({ kind: 'public' }, { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', admin: true });
+  const admin: Actor = { kind: 'user', userId: adminUser.id, admin: true };
+  const city = await store.createEntity(admin, { slug: 'demo', kind: 'city', name: 'Demo City', nameZh: '示例市', country: 'CN', parentId: null });
+  const otherCity = await store.createEntity(admin, { slug: 'other', kind: 'city', name: 'Other City', nameZh: '他市', country: 'CN', parentId: null });
+  const token = async (name: string, grant?: { role: 'editor' | 'viewer'; entityId: string }): Promise<{ token: string; actor: Actor }> => {
+    const user = name === 'admin' ? adminUser : await store.createUser(admin, { email: `${name}@example.org`, name, passwordHash: 'x' });
+    if (grant) await store.grant(admin, { userId: user.id, role: grant.role, entityId: grant.entityId, networkId: null });
+    const actor: Actor = { kind: 'user', userId: user.id, admin: user.admin };
+    const secret = `ppt_test_${name}`;
+    await store.createApiToken(actor, 'test', tokenHash(secret));
+    return { token: secret, actor };
+  };
+  const editor = await token('editor', { role: 'editor', entityId: city.id });
+  const viewer = await token('viewer', { role: 'viewer', entityId: city.id });
+  const stranger = await token('stranger', { role: 'editor', entityId: otherCity.id });
+  const adminToken = await token('admin');
+  const create = async (kind: 'inventory' | 'pathway' | 'plan', name: string) => (await store.createDocument(editor.actor, { entityId: city.id, kind, name, body: example(name), comment: 'demo' })).document.id;
+  const documents = { inventory: await create('inventory', 'inventory.yaml'), pathway: await create('pathway', 'pathway.yaml'), plan: await create('plan', 'plan.yaml') };
+  const { app } = await createServer({ store, extraRoutes: routes });
+  return {
+    app,
+    store,
+    city,
+    otherCity,
+    tokens: { editor: editor.token, viewer: viewer.token, stranger: stranger.token, admin: adminToken.token },
+    actors: { editor: editor.actor, admin },
+    documents,
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Server-sent events of a finished stream, in order. */
+export function sseEvents(payload: string): { event: string; data: unknown }[] {
+  return payload
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? '';
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? 'null';
+      return { event, data: JSON.parse(data) as unknown };
+    });
+}
