@@ -5,7 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authenticate } from './auth/authenticate.ts';
-import type { App, AppContext, RouteModule } from './context.ts';
+import type { Access, App, AppContext, RouteModule } from './context.ts';
 import { ApiError, toApiError } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
 import { requestValidationError } from './validation.ts';
@@ -15,6 +15,33 @@ const DOCUMENTATION = /^\/docs(?:\/|$)/;
 
 /** Bodies larger than this are refused (413) before they are parsed: a city's document is far smaller. */
 const BODY_LIMIT = 16 * 1024 * 1024;
+
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access;
+}
+
+const REGISTERED = new WeakMap<object, readonly RegisteredRoute[]>();
+
+/** Every route the app serves but the documentation's, with its access level: what the authorisation test walks. */
+export const registeredRoutes = (app: App): readonly RegisteredRoute[] => REGISTERED.get(app) ?? [];
+
+/** Any error as the API's one error body; never throws, so a fault in mapping is still a clean 500. */
+function describeError(error: FastifyError): ApiError {
+  try {
+    const known = toApiError(error) ?? requestValidationError(error);
+    if (known) return known;
+    if (error instanceof ApiError) return error;
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own refusals: unparsable JSON, a body too large, an unsupported content type.
+      return new ApiError(error.statusCode, 'bad-request', { en: `Bad request: ${error.message}`, zh: `请求无效：${error.message}` });
+    }
+  } catch {
+    // Fall through to the internal error below.
+  }
+  return new ApiError(500, 'internal', { en: 'Internal error: the server logged it.', zh: '服务器内部错误，已记录日志。' });
+}
 
 export interface BuildOptions {
   /** More route modules after the built-in ones (the jobs and tables routes, tests). */
@@ -31,12 +58,15 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const routes: RegisteredRoute[] = [];
+  REGISTERED.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (DOCUMENTATION.test(route.url)) return;
     const access = (route.config as { access?: unknown } | undefined)?.access;
     if (access !== 'public' && access !== 'user' && access !== 'admin') {
       throw new Error(`route ${String(route.method)} ${route.url} states no access level (config.access: public, user or admin)`);
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   await app.register(fastifyCookie);
@@ -66,16 +96,9 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   app.addHook('onRequest', authenticate(context));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = toApiError(error) ?? requestValidationError(error) ?? (error.statusCode === 429 && error instanceof ApiError ? error : undefined);
-    if (known) return reply.code(known.status).send(known.body());
-    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      // Fastify's own refusals: unparsable JSON, a body too large, an unsupported content type.
-      const refused = new ApiError(error.statusCode, 'bad-request', { en: `Bad request: ${error.message}`, zh: `请求无效：${error.message}` });
-      return reply.code(refused.status).send(refused.body());
-    }
-    request.log.error(error);
-    const internal = new ApiError(500, 'internal', { en: 'Internal error: the server logged it.', zh: '服务器内部错误，已记录日志。' });
-    return reply.code(500).send(internal.body());
+    const answer = describeError(error);
+    if (answer.status >= 500) request.log.error(error);
+    return reply.code(answer.status).send(answer.body());
   });
   app.setNotFoundHandler((request, reply) => {
     const missing = new ApiError(404, 'not-found', { en: `No such endpoint: ${request.method} ${request.url}`, zh: `没有此接口：${request.method} ${request.url}` });

@@ -2,7 +2,7 @@
  * @peakpath/server — the HTTP API over @peakpath/store and the engines: accounts and roles, documents
  * and versions, computed results, jobs, spreadsheet import and export, OpenAPI.
  */
-export { buildApp, type BuildOptions } from './app.ts';
+export { buildApp, registeredRoutes, type BuildOptions, type RegisteredRoute } from './app.ts';
 export { createServer, type CreateServerOptions } from './create.ts';
 export { DEFAULT_CONFIG, type Access, type App, type AppContext, type RouteModule, type ServerConfig } from './context.ts';
 export { ApiError, type ApiIssue, type Bilingual, type ErrorBody, type ErrorCode } from './errors.ts';

@@ -47,8 +47,10 @@ export function requestValidationError(error: FastifyError): ApiError | undefine
   if (!hasZodFastifySchemaValidationErrors(error)) return undefined;
   const where = error.validationContext ?? 'request';
   const issues: ApiIssue[] = error.validation.map((problem) => {
-    const issue = problem.params.issue as unknown as ZodIssueLike;
-    const path = [where, ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))];
+    // The provider flattens zod's issue: its code is `keyword`, its path `instancePath`, its details `params`.
+    const fields = problem.instancePath.split('/').filter((key) => key !== '');
+    const issue: ZodIssueLike = { ...(problem.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>), code: problem.keyword, path: fields, message: problem.message ?? problem.keyword };
+    const path = [where, ...fields.map((key) => (/^\d+$/.test(key) ? Number(key) : key))];
     const text = describe(issue);
     return { path, code: issue.code, message: { en: `${path.join('.')}: ${text.en}`, zh: `${path.join('.')}：${text.zh}` } };
   });
