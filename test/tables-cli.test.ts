@@ -74,6 +74,19 @@ describe('peakpath export / import lines', () => {
     expect(() => readFileSync(path('never.yaml'))).toThrow();
   });
 
+  it('exports the indicators as CSV, and says when an inventory that does not compute has no results', () => {
+    expect(peakpath(['export', demo, '--to', path('ind.csv'), '--table', 'indicators']).status).toBe(0);
+    const rows = readFileSync(path('ind.csv'), 'utf8').split('\r\n');
+    expect(rows.slice(0, 3)).toEqual(['\uFEFFkey,indicator,value,unit', 'year,Inventory year,2022,', 'population,Population,5200000,']);
+    expect(rows.find((row) => row.startsWith('total.basic,'))).toBe(`total.basic,BASIC total,${basic(demo)},tCO2e`);
+    writeFileSync(path('broken.yaml'), 'city: { name: X, country: CN }\nyear: 2022\nactivities:\n  - { gpc: I.3.1, fuel: coke, amount: 3, unit: kWhh }\n');
+    const broken = peakpath(['export', path('broken.yaml'), '--to', path('broken.xlsx')]);
+    expect(broken.status).toBe(0);
+    expect(broken.stderr).toContain('the indicators carry no computed results: the inventory has 1 problem (peakpath inventory');
+    const book = XLSX.read(readFileSync(path('broken.xlsx')), { type: 'buffer' });
+    expect(XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['indicators']!, { header: 1 }).map((row) => row[0])).toEqual(['key', 'year']);
+  });
+
   it('asks for an .xlsx or .csv name', () => {
     const run = peakpath(['export', demo, '--to', path('demo.ods')]);
     expect(run.status).toBe(2);

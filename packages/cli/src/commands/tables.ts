@@ -53,7 +53,7 @@ export async function exportCommand(file: string, options: ExportOptions): Promi
   const lines = (document['activities'] as unknown[]).length;
   const notes = [both(options.lang, `wrote ${options.to}: ${lines} line${lines === 1 ? '' : 's'}`, `已写出 ${options.to}：${lines} 行活动数据`)];
   if (!run.ok && (format === 'xlsx' || options.table === 'indicators')) {
-    notes.push(both(options.lang, `the indicators carry no computed results: the inventory has ${run.issues.length} problems (peakpath inventory ${file} lists them)`, `指标表不含计算结果：清单有 ${run.issues.length} 处问题（运行 peakpath inventory ${file} 查看）`));
+    notes.push(both(options.lang, `the indicators carry no computed results: the inventory has ${run.issues.length} problem${run.issues.length === 1 ? '' : 's'} (peakpath inventory ${file} lists them)`, `指标表不含计算结果：清单有 ${run.issues.length} 处问题（运行 peakpath inventory ${file} 查看）`));
   }
   return { status: 0, stderr: notes.map((note) => `${note}\n`).join('') };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine, linesTable } from '@peakpath/core';
-import { importTableFile, MAX_SPREADSHEET_BYTES, TABLE_MEDIA_TYPES, writeCsv } from '@peakpath/node';
+import { importTableFile, MAX_SPREADSHEET_BYTES, readDocument, readTableFile, TABLE_MEDIA_TYPES, writeCsv } from '@peakpath/node';
 import type { DocumentVersion, StoredDocument } from '@peakpath/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, openWorkspace, type Workspace } from '../test/workspace.ts';
@@ -32,7 +32,7 @@ describe('export', () => {
     expect(file.lines.lines).toEqual(body.activities);
     const run = createEngine().inventory(body);
     if (!run.ok) throw new Error('the demo inventory computes');
-    const tables = await import('@peakpath/node').then((node) => node.readTableFile('e.xlsx', response.rawPayload));
+    const tables = await readTableFile('e.xlsx', response.rawPayload);
     const basic = tables.indicators!.rows.find((row) => row[0] === 'total.basic');
     expect(basic?.[2]).toBe(run.value.totals.basic);
   });
@@ -120,8 +120,7 @@ describe('import', () => {
     expect(body.year).toBe(2023);
     expect(created.notes.some((note) => note.includes('20 total cells agree with their parts'))).toBe(true);
     // The same lines as the CLI's import of the same file (examples/energy-balance/inventory.yaml).
-    const { parse } = await import('yaml');
-    const shipped = parse(readFileSync(fileURLToPath(new URL('../../../../examples/energy-balance/inventory.yaml', import.meta.url)), 'utf8')) as { activities: unknown[] };
+    const shipped = (await readDocument(fileURLToPath(new URL('../../../../examples/energy-balance/inventory.yaml', import.meta.url)))) as { activities: unknown[] };
     expect(body.activities).toEqual(shipped.activities);
   });
 });

@@ -2,17 +2,17 @@
  * A real workspace for the jobs and tables route tests: a PGlite store in a temporary folder (never a
  * mock), the API over it, users with API tokens, a city with the demo city's three documents.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type Actor, type Entity, type Store } from '@peakpath/store';
-import { parse } from 'yaml';
+import { readDocument } from '@peakpath/node';
 import { tokenHash } from '../auth/tokens.ts';
 import type { App, RouteModule } from '../context.ts';
 import { createServer } from '../create.ts';
 
-const example = (name: string): Record<string, unknown> => parse(readFileSync(fileURLToPath(new URL(`../../../../examples/demo-city/${name}`, import.meta.url)), 'utf8')) as Record<string, unknown>;
+const example = async (name: string): Promise<Record<string, unknown>> => (await readDocument(fileURLToPath(new URL(`../../../../examples/demo-city/${name}`, import.meta.url)))) as Record<string, unknown>;
 
 export interface Workspace {
   readonly app: App;
@@ -45,7 +45,7 @@ export async function openWorkspace(routes: readonly RouteModule[]): Promise<Wor
   const viewer = await token('viewer', { role: 'viewer', entityId: city.id });
   const stranger = await token('stranger', { role: 'editor', entityId: otherCity.id });
   const adminToken = await token('admin');
-  const create = async (kind: 'inventory' | 'pathway' | 'plan', name: string) => (await store.createDocument(editor.actor, { entityId: city.id, kind, name, body: example(name), comment: 'demo' })).document.id;
+  const create = async (kind: 'inventory' | 'pathway' | 'plan', name: string) => (await store.createDocument(editor.actor, { entityId: city.id, kind, name, body: await example(name), comment: 'demo' })).document.id;
   const documents = { inventory: await create('inventory', 'inventory.yaml'), pathway: await create('pathway', 'pathway.yaml'), plan: await create('plan', 'plan.yaml') };
   const { app } = await createServer({ store, extraRoutes: routes });
   return {
