@@ -52,7 +52,7 @@ describe.each(targets)('documents and versions on %s', (target) => {
     expect((await store.comments(s.editorA, document.id)).items).toEqual([comment]);
   });
 
-  it('loses no update among 50 concurrent writers, each retrying on conflict', async () => {
+  it('loses no update among 50 concurrent writers, each retrying on conflict', { timeout: 300_000 }, async () => {
     const { store } = db;
     const { document } = await store.createDocument(s.editorA, { entityId: s.cityA.id, kind: 'plan', name: 'race', body: { writers: [] }, comment: '' });
     const writers = Array.from({ length: 50 }, (_, index) => `writer-${index}`);

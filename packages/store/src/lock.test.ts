@@ -12,7 +12,7 @@ describe('one process per PGlite data folder', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'peakpath-lock-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('refuses a second process with a message naming the folder and the holder’s pid, in Chinese and English', async () => {
+  it('refuses a second process with a message naming the folder and the holder’s pid, in Chinese and English', { timeout: 300_000 }, async () => {
     const holder = spawnChild([`dir:${dataDir}`, 'hold']);
     try {
       const ready = await holder.waitFor('ready');
@@ -32,7 +32,7 @@ describe('one process per PGlite data folder', () => {
     }
   });
 
-  it('takes over the stale lock of a dead pid (the holder above was killed), and of a made-up dead pid', async () => {
+  it('takes over the stale lock of a dead pid (the holder above was killed), and of a made-up dead pid', { timeout: 300_000 }, async () => {
     const store = await openStore({ dataDir });
     expect(await store.countUsers()).toBe(0);
     await store.close();
