@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
- * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway or BENCH_ONLY=plan runs one of them.
+ * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan or BENCH_ONLY=http runs one of them.
  */
 import { cpus } from 'node:os';
+import { benchHttp } from './http.bench.ts';
 import { benchInventory } from './inventory.bench.ts';
 import { benchJson } from './json.bench.ts';
 import { benchLimits } from './limits.bench.ts';
@@ -21,3 +22,4 @@ if (only === undefined || only === 'pathway') await benchPathway();
 if (only === undefined || only === 'plan') await benchPlan();
 if (only === undefined || only === 'limits') await benchLimits(); // BENCH_LIMITS=plan or memory: one half (memory takes minutes)
 if (only === undefined || only === 'startup') benchStartup(); // BENCH_ONLY=startup: the CLI's start-up against node -e 0
+if (only === undefined || only === 'http') await benchHttp(); // PostgreSQL too with PEAKPATH_BENCH_DATABASE_URL

@@ -17,7 +17,7 @@ describe('README', () => {
   it('shows the demo city table exactly as the CLI prints it', () => {
     const run = peakpath(['inventory', 'examples/demo-city/inventory.yaml'], { timeout: 30_000 });
     expect(run.status).toBe(0);
-    expect(shownAfter('statistics. `npm start` prints:\n\n```\n')).toBe(run.stdout);
+    expect(shownAfter('statistics. `npx peakpath inventory examples/demo-city/inventory.yaml` prints:\n\n```\n')).toBe(run.stdout);
   });
 
   it('shows the start of the demo plan exactly as the CLI prints it', () => {

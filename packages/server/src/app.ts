@@ -6,7 +6,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authenticate } from './auth/authenticate.ts';
 import type { Access, App, AppContext, RouteModule } from './context.ts';
-import { ApiError, toApiError } from './errors.ts';
+import { ApiError, toApiError, tooManyAttempts } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
 import { requestValidationError } from './validation.ts';
 
@@ -72,11 +72,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, limit) =>
-      new ApiError(429, 'rate-limited', {
-        en: `Too many attempts: try again in ${Math.ceil(limit.ttl / 1000)} s.`,
-        zh: `尝试次数过多，请 ${Math.ceil(limit.ttl / 1000)} 秒后再试。`,
-      }),
+    errorResponseBuilder: (_request, limit) => tooManyAttempts(limit.ttl),
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -65,6 +65,10 @@ export const unauthenticated = (): ApiError =>
 
 export const forbidden = (what: Bilingual = { en: 'You may not do this.', zh: '您无权执行此操作。' }): ApiError => new ApiError(403, 'forbidden', what);
 
+/** 429, with how long to wait (`ttlMs`, the rate limiter's). */
+export const tooManyAttempts = (ttlMs: number): ApiError =>
+  new ApiError(429, 'rate-limited', { en: `Too many attempts: try again in ${Math.ceil(ttlMs / 1000)} s.`, zh: `尝试次数过多，请 ${Math.ceil(ttlMs / 1000)} 秒后再试。` });
+
 export const notFound = (what: Bilingual): ApiError => new ApiError(404, 'not-found', what);
 
 /** The engine's issues of a stored document: 422, each with its document, path and sentence in both languages. */

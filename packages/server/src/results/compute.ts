@@ -17,7 +17,7 @@ export interface Computed<T> {
  * on. Versions never change once written, so a cached result is never stale; a new version of any input
  * is a new key. Off (`cacheResults: false`) in benchmarks that measure the computation.
  */
-async function cached<T>(context: AppContext, loaded: Loaded, kind: string, compute: () => T | Promise<T>): Promise<{ value: T; cached: boolean }> {
+export async function cached<T>(context: AppContext, loaded: Loaded, kind: string, compute: () => T | Promise<T>): Promise<{ value: T; cached: boolean }> {
   const { document, version } = loaded;
   if (context.config.cacheResults) {
     const hit = await context.store.cachedResult(document.id, version.version, context.engineVersion, kind);

@@ -1,6 +1,7 @@
 import type { Actor, Entity } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
-import { inventoryResult } from './compute.ts';
+import type { InventoryJson } from '@peakpath/core';
+import { cached, inventoryResult } from './compute.ts';
 import type { Loaded } from './references.ts';
 
 /** What a city's page opens with: its latest inventory's totals, where each number comes from. */
@@ -49,19 +50,21 @@ export async function citySummary(context: AppContext, actor: Actor, entityId: s
   const entity = await context.store.entity(actor, entityId);
   const latest = await latestInventory(context, actor, entityId);
   if (!latest) return { entity, inventory: null };
-  const { value } = await inventoryResult(context, latest);
+  // The summary of a version is small and cached on its own: reading it does not read the whole result back.
+  const { value: inventory } = await cached(context, latest, 'city-summary', async () => inventorySummary(latest, entity, (await inventoryResult(context, latest)).value));
+  return { entity, inventory };
+}
+
+function inventorySummary(latest: Loaded, entity: Entity, value: InventoryJson): NonNullable<CitySummary['inventory']> {
   return {
-    entity,
-    inventory: {
-      documentId: latest.document.id,
-      name: latest.document.name,
-      version: latest.version.version,
-      year: value.year,
-      gwp: value.gwp,
-      totals: { basic: value.totals.basic, basicPlus: value.totals.basicPlus, scope1: value.totals.scope1, scope2: value.totals.scope2, scope3: value.totals.scope3 },
-      basicPerCapita: value.intensity.perCapita ?? null,
-      energyCo2: entity.country === 'CN' ? value.official.energyCo2.total : null,
-      warnings: value.warnings.length,
-    },
+    documentId: latest.document.id,
+    name: latest.document.name,
+    version: latest.version.version,
+    year: value.year,
+    gwp: value.gwp,
+    totals: { basic: value.totals.basic, basicPlus: value.totals.basicPlus, scope1: value.totals.scope1, scope2: value.totals.scope2, scope3: value.totals.scope3 },
+    basicPerCapita: value.intensity.perCapita ?? null,
+    energyCo2: entity.country === 'CN' ? value.official.energyCo2.total : null,
+    warnings: value.warnings.length,
   };
 }

@@ -3,7 +3,7 @@ import { clearSessionCookie, setSessionCookie } from '../auth/cookie.ts';
 import { decoy, verifyPassword } from '../auth/passwords.ts';
 import { csrfToken, newToken, tokenHash } from '../auth/tokens.ts';
 import type { RouteModule } from '../context.ts';
-import { ApiError, unauthenticated } from '../errors.ts';
+import { ApiError, tooManyAttempts, unauthenticated } from '../errors.ts';
 
 const signInBody = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) }).strict();
 
@@ -18,7 +18,8 @@ const wrongCredentials = (): ApiError =>
  */
 export const authRoutes: RouteModule = (app, context) => {
   const { signInLimit, signInWindowMs } = context.config;
-  const byEmail = app.rateLimit({
+  // A second counter, keyed by the address; the route's own limit (config.rateLimit) counts by IP.
+  const byEmail = app.createRateLimit({
     max: signInLimit,
     timeWindow: signInWindowMs,
     keyGenerator: (request) => `email:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
@@ -26,7 +27,10 @@ export const authRoutes: RouteModule = (app, context) => {
 
   app.post('/api/auth/sign-in', {
     config: { access: 'public', rateLimit: { max: signInLimit, timeWindow: signInWindowMs, keyGenerator: (request) => `ip:${request.ip}` } },
-    preHandler: byEmail,
+    preHandler: async (request) => {
+      const limit = await byEmail(request);
+      if (!limit.isAllowed && limit.isExceeded) throw tooManyAttempts(limit.ttl);
+    },
     schema: { tags: ['auth'], summary: 'Sign in with email and password / 邮箱密码登录', body: signInBody },
   }, async (request, reply) => {
     const email = request.body.email.toLowerCase();
