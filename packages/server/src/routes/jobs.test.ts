@@ -1,7 +1,7 @@
 import { createEngine } from '@peakpath/core';
 import type { Job } from '@peakpath/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openWorkspace, sseEvents, type Workspace } from '../test/workspace.ts';
+import { bearer, openWorkspace, sseEvents, targets, type Workspace } from '../test/workspace.ts';
 import { jobRoutesWith } from './jobs.ts';
 
 /**
@@ -12,15 +12,16 @@ import { jobRoutesWith } from './jobs.ts';
 let workspace: Workspace;
 const routes = jobRoutesWith({ threads: 1, progressIntervalMs: 0 });
 
-beforeAll(async () => {
-  workspace = await openWorkspace([routes]);
-}, 120_000);
-afterAll(async () => workspace?.close());
 
 const post = (token: string, documentId: string, body: object) => workspace.app.inject({ method: 'POST', url: `/api/documents/${documentId}/jobs`, headers: bearer(token), payload: body });
 const getJob = async (token: string, id: string): Promise<Job> => (await workspace.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: bearer(token) })).json<Job>();
 
-describe('jobs', () => {
+describe.each(targets)('jobs on %s', (target) => {
+  beforeAll(async () => {
+    workspace = await openWorkspace([routes], target);
+  }, 120_000);
+  afterAll(async () => workspace?.close());
+
   it('a viewer runs Monte Carlo on the pathway: 202, progress events, then the result the engine gives for the same seed', async () => {
     const started = await post(workspace.tokens.viewer, workspace.documents.pathway, { kind: 'monte-carlo', runs: 2000, seed: 7 });
     expect(started.statusCode).toBe(202);
@@ -54,7 +55,7 @@ describe('jobs', () => {
     }
     const health = await workspace.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
-    expect(health.json()).toMatchObject({ ok: true, database: 'pglite' });
+    expect(health.json()).toMatchObject({ ok: true, database: target });
     // Still running after the health answer: the request did not wait for the job.
     expect((await getJob(workspace.tokens.editor, job.id)).status).toBe('running');
     // Someone else may not cancel it.

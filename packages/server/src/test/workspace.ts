@@ -1,12 +1,14 @@
 /**
- * A real workspace for the jobs and tables route tests: a PGlite store in a temporary folder (never a
- * mock), the API over it, users with API tokens, a city with the demo city's three documents.
+ * A real workspace for the jobs and tables route tests: a PGlite store in a temporary folder, or a fresh
+ * PostgreSQL database when PEAKPATH_TEST_DATABASE_URL names an admin connection (never a mock); the API
+ * over it, users with API tokens, a city with the demo city's three documents.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, type Actor, type Entity, type Store } from '@peakpath/store';
+import { randomBytes } from 'node:crypto';
+import { dropPostgres, openStore, setupPostgres, type Actor, type Entity, type Store } from '@peakpath/store';
 import { readDocument } from '@peakpath/node';
 import { tokenHash } from '../auth/tokens.ts';
 import type { App, RouteModule } from '../context.ts';
@@ -26,9 +28,15 @@ export interface Workspace {
   readonly close: () => Promise<void>;
 }
 
-export async function openWorkspace(routes: readonly RouteModule[]): Promise<Workspace> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'peakpath-server-'));
-  const store = await openStore({ dataDir });
+export type Target = 'pglite' | 'postgres';
+const adminUrl = process.env['PEAKPATH_TEST_DATABASE_URL'] || null;
+/** PGlite always; PostgreSQL too when PEAKPATH_TEST_DATABASE_URL is set. */
+export const targets: readonly Target[] = adminUrl === null ? ['pglite'] : ['pglite', 'postgres'];
+
+export async function openWorkspace(routes: readonly RouteModule[], target: Target = 'pglite'): Promise<Workspace> {
+  const dataDir = target === 'pglite' ? mkdtempSync(join(tmpdir(), 'peakpath-server-')) : null;
+  const dbName = `peakpath_test_${randomBytes(6).toString('hex')}`;
+  const store = dataDir !== null ? await openStore({ dataDir }) : await openStore({ url: await setupPostgres(adminUrl!, dbName) });
   const adminUser = await store.createUser({ kind: 'public' }, { email: 'admin@example.org', name: 'Admin', passwordHash: 'x', admin: true });
   const admin: Actor = { kind: 'user', userId: adminUser.id, admin: true };
   const city = await store.createEntity(admin, { slug: 'demo', kind: 'city', name: 'Demo City', nameZh: '示例市', country: 'CN', parentId: null });
@@ -59,7 +67,8 @@ export async function openWorkspace(routes: readonly RouteModule[]): Promise<Wor
     close: async () => {
       await app.close();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
+      else await dropPostgres(adminUrl!, dbName);
     },
   };
 }
