@@ -17,7 +17,7 @@ export type JobEvent =
   | { readonly type: 'cancelled'; readonly job: Job };
 
 export interface JobRunnerOptions {
-  /** Worker threads of the Monte Carlo pool (default 1: a server shares its cores with every request). */
+  /** Worker threads of the Monte Carlo pool (default 1: a server shares its cores with every request); 0 runs the blocks in this thread, the event loop let through between them. */
   readonly threads?: number | undefined;
   /** The least time between two progress writes to the job row, ms (default 500): events go out at every step. */
   readonly progressIntervalMs?: number | undefined;

@@ -11,13 +11,14 @@ import { randomBytes } from 'node:crypto';
 import { dropPostgres, openStore, setupPostgres, type Actor, type Entity, type Store } from '@peakpath/store';
 import { readDocument } from '@peakpath/node';
 import { tokenHash } from '../auth/tokens.ts';
-import type { App, RouteModule } from '../context.ts';
+import type { App, AppContext, RouteModule } from '../context.ts';
 import { createServer } from '../create.ts';
 
 const example = async (name: string): Promise<Record<string, unknown>> => (await readDocument(fileURLToPath(new URL(`../../../../examples/demo-city/${name}`, import.meta.url)))) as Record<string, unknown>;
 
 export interface Workspace {
   readonly app: App;
+  readonly context: AppContext;
   readonly store: Store;
   readonly city: Entity;
   readonly otherCity: Entity;
@@ -55,9 +56,10 @@ export async function openWorkspace(routes: readonly RouteModule[], target: Targ
   const adminToken = await token('admin');
   const create = async (kind: 'inventory' | 'pathway' | 'plan', name: string) => (await store.createDocument(editor.actor, { entityId: city.id, kind, name, body: await example(name), comment: 'demo' })).document.id;
   const documents = { inventory: await create('inventory', 'inventory.yaml'), pathway: await create('pathway', 'pathway.yaml'), plan: await create('plan', 'plan.yaml') };
-  const { app } = await createServer({ store, extraRoutes: routes });
+  const { app, context } = await createServer({ store, extraRoutes: routes });
   return {
     app,
+    context,
     store,
     city,
     otherCity,
