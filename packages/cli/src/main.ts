@@ -4,6 +4,7 @@ import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
+import type { ExportOptions, ImportLinesOptions } from './commands/tables.ts';
 import type { CommandOutput } from './output.ts';
 import type { ServeOptions } from './commands/serve.ts';
 import type { AdminOptions } from './commands/admin.ts';
@@ -98,6 +99,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string, options: ImportEnergyBalanceOptions) => {
       output = await (await import('./commands/import-energy-balance.ts')).importEnergyBalanceCommand(file, options);
+    });
+
+  program
+    .command('export')
+    .description('an inventory\'s lines (and indicators) as a spreadsheet, XLSX or CSV / 将清单活动数据（及指标）导出为 XLSX 或 CSV')
+    .argument('<file>', 'inventory file (JSON or YAML)')
+    .requiredOption('--to <table>', 'the file to write: .xlsx (lines and indicators sheets) or .csv (one table)')
+    .addOption(new Option('--table <table>', 'the table a CSV holds').choices(['lines', 'indicators']).default('lines'))
+    .addOption(langOption())
+    .action(async (file: string, options: ExportOptions) => {
+      output = await (await import('./commands/tables.ts')).exportCommand(file, options);
+    });
+  program.commands
+    .find((command) => command.name() === 'import')!
+    .command('lines')
+    .description('a table of activity lines (XLSX or CSV, e.g. from `peakpath export`) → the activities of an inventory file / 由活动数据表更新清单文件')
+    .argument('<table>', 'the table: .xlsx or .csv (UTF-8)')
+    .requiredOption('--into <file>', 'the inventory file whose activities the table replaces')
+    .option('--out <file>', 'write the result here (default: the --into file itself)')
+    .addOption(langOption())
+    .action(async (table: string, options: ImportLinesOptions) => {
+      output = await (await import('./commands/tables.ts')).importLinesCommand(table, options);
     });
 
   program

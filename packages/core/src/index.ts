@@ -86,3 +86,4 @@ export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, En
 export { importEnergyBalance, columnName } from './import/energy-balance.ts';
 export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode } from './import/energy-balance.ts';
 export { BALANCE_ROWS } from './import/energy-balance-rows.ts';
+export * from './tables/index.ts';

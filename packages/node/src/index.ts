@@ -8,4 +8,5 @@ export { highsSolver } from './highs.ts';
 export { defaultThreads, MonteCarloPool } from './monte-carlo/pool.ts';
 export { InputFileError, MAX_INPUT_BYTES, readDocument, SLOW_YAML_BYTES, type ReadOptions } from './documents.ts';
 export { fileResolver } from './resolver.ts';
-export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNZIPPED_BYTES, readSpreadsheet, type SpreadsheetOptions } from './spreadsheet.ts';
+export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNZIPPED_BYTES, readSpreadsheet, spreadsheetFromBytes, type SpreadsheetOptions } from './spreadsheet.ts';
+export { escapeCellText, importTableFile, inventoryTableFile, inventoryText, MAX_TABLE_ROWS, readTableFile, TABLE_MEDIA_TYPES, unescapeCellText, writeCsv, writeXlsx, type TableFile, type TableFormat, type TableKind } from './tables.ts';

@@ -21,6 +21,8 @@ export const MAX_SHEET_COLUMNS = 200;
 export interface SpreadsheetOptions {
   /** The sheet to read (XLSX); the first sheet otherwise. */
   readonly sheet?: string | undefined;
+  /** Rows a sheet may have (default MAX_SHEET_ROWS): the tables of inventory lines are longer than a balance. */
+  readonly maxRows?: number | undefined;
 }
 
 /** Reads FILE (.xlsx or .csv) into a grid; every problem with the file is an InputFileError (exit 2). */
@@ -34,17 +36,42 @@ export async function readSpreadsheet(file: string, options: SpreadsheetOptions 
     if (error instanceof InputFileError) throw error;
     throw new InputFileError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}) / 无法读取文件`);
   }
+  checkSize(file, size);
+  return spreadsheetFromBytes(file, await readFile(file), options);
+}
+
+function checkSize(file: string, size: number): void {
   if (size > MAX_SPREADSHEET_BYTES) {
     throw new InputFileError(`${file}: the file is ${size} bytes; the limit for a spreadsheet is ${MAX_SPREADSHEET_BYTES} (10 MiB) / 文件超过 10 MiB 上限`);
   }
-  const bytes = await readFile(file);
+}
+
+/**
+ * The same from bytes in hand (an upload): `file` names it in messages, and its extension (.xlsx or
+ * .csv) says how to read it. The same caps apply.
+ */
+export async function spreadsheetFromBytes(file: string, bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<BalanceGrid> {
+  checkSize(file, bytes.length);
   const extension = extname(file).toLowerCase();
   if (extension === '.csv') {
     if (options.sheet !== undefined) throw new InputFileError(`${file}: --sheet applies to XLSX files; a CSV file has one table / CSV 文件只有一张表，不能指定 --sheet`);
-    return { sheet: basename(file, extname(file)), rows: parseCsv(file, bytes) };
+    return { sheet: basename(file, extname(file)), rows: parseCsv(file, bytes, options.maxRows) };
   }
   if (extension !== '.xlsx') throw new InputFileError(`${file}: not an .xlsx or .csv file (save the table as XLSX or CSV) / 不是 .xlsx 或 .csv 文件`);
   return readXlsx(file, bytes, options);
+}
+
+/** The names of an XLSX file's sheets (after the same checks of size and zip directory). */
+export async function sheetNames(file: string, bytes: Uint8Array): Promise<readonly string[]> {
+  checkSize(file, bytes.length);
+  checkZip(file, bytes);
+  const XLSX = await import('@e965/xlsx');
+  try {
+    // bookSheets: the workbook part only; no sheet is parsed.
+    return XLSX.read(bytes, { type: 'buffer', bookSheets: true }).SheetNames;
+  } catch (error) {
+    throw new InputFileError(`${file}: not a readable XLSX file (${error instanceof Error ? error.message : String(error)}) / 无法读取的 XLSX 文件`);
+  }
 }
 
 /** Checks the zip's central directory: entry count and the unzipped total, before anything is inflated. */
@@ -78,10 +105,11 @@ function checkZip(file: string, bytes: Uint8Array): void {
 
 async function readXlsx(file: string, bytes: Uint8Array, options: SpreadsheetOptions): Promise<BalanceGrid> {
   checkZip(file, bytes);
+  const maxRows = options.maxRows ?? MAX_SHEET_ROWS;
   const XLSX = await import('@e965/xlsx');
   let workbook: WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellHTML: false, cellStyles: false, cellDates: false, sheetRows: MAX_SHEET_ROWS + 1 });
+    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellHTML: false, cellStyles: false, cellDates: false, sheetRows: maxRows + 1 });
   } catch (error) {
     throw new InputFileError(`${file}: not a readable XLSX file (${error instanceof Error ? error.message : String(error)}) / 无法读取的 XLSX 文件`);
   }
@@ -94,8 +122,8 @@ async function readXlsx(file: string, bytes: Uint8Array, options: SpreadsheetOpt
   // With sheetRows, `!ref` is what was read and `!fullref` what the sheet declares.
   const full = XLSX.utils.decode_range(sheet['!fullref'] ?? sheet['!ref'] ?? 'A1:A1');
   const range = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1:A1');
-  if (full.e.r + 1 > MAX_SHEET_ROWS || full.e.c + 1 > MAX_SHEET_COLUMNS) {
-    throw new InputFileError(`${file}: sheet "${name}" spans ${full.e.r + 1} rows × ${full.e.c + 1} columns; the limit is ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS} / 工作表超过 ${MAX_SHEET_ROWS} 行 × ${MAX_SHEET_COLUMNS} 列上限`);
+  if (full.e.r + 1 > maxRows || full.e.c + 1 > MAX_SHEET_COLUMNS) {
+    throw new InputFileError(`${file}: sheet "${name}" spans ${full.e.r + 1} rows × ${full.e.c + 1} columns; the limit is ${maxRows} × ${MAX_SHEET_COLUMNS} / 工作表超过 ${maxRows} 行 × ${MAX_SHEET_COLUMNS} 列上限`);
   }
   const dense = (sheet['!data'] ?? []) as (CellObject | undefined)[][];
   const rows: BalanceCell[][] = [];
@@ -133,7 +161,7 @@ function cellValue(cell: CellObject | undefined): BalanceCell {
 }
 
 /** RFC 4180 CSV in UTF-8 (a byte-order mark is dropped); cells stay text, the import parses numbers. */
-export function parseCsv(file: string, bytes: Uint8Array): BalanceCell[][] {
+export function parseCsv(file: string, bytes: Uint8Array, maxRows = MAX_SHEET_ROWS): BalanceCell[][] {
   let content: string;
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -165,7 +193,7 @@ export function parseCsv(file: string, bytes: Uint8Array): BalanceCell[][] {
       field = '';
     } else field += char;
     if (row.length > MAX_SHEET_COLUMNS) throw new InputFileError(`${file}: more than ${MAX_SHEET_COLUMNS} columns / 超过 ${MAX_SHEET_COLUMNS} 列上限`);
-    if (rows.length > MAX_SHEET_ROWS) throw new InputFileError(`${file}: more than ${MAX_SHEET_ROWS} rows / 超过 ${MAX_SHEET_ROWS} 行上限`);
+    if (rows.length > maxRows) throw new InputFileError(`${file}: more than ${maxRows} rows / 超过 ${maxRows} 行上限`);
   }
   if (quoted) throw new InputFileError(`${file}: a quoted field is not closed / 引号未闭合`);
   if (field !== '' || row.length > 0) {

@@ -12,3 +12,6 @@ export { DEMO_NAMES, DEMO_NETWORK, DEMO_PLACES, seedDemo } from './seed/demo.ts'
 export { hashPassword, MIN_PASSWORD_LENGTH, generatePassword } from './auth/passwords.ts';
 export { CSRF_HEADER } from './auth/authenticate.ts';
 export { SESSION_COOKIE } from './auth/cookie.ts';
+export { tableRoutes } from './routes/tables.ts';
+export { jobRoutes, jobRoutesWith } from './routes/jobs.ts';
+export { JobRunner, type JobEvent, type JobRunnerOptions } from './jobs/runner.ts';

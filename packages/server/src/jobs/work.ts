@@ -1,0 +1,89 @@
+import { planJson, warningsJson, type Engine, type MonteCarloRunner, type Pathway, type Plan } from '@peakpath/core';
+import type { Actor, Job } from '@peakpath/store';
+import type { AppContext } from '../context.ts';
+import { ApiError, invalidDocument } from '../errors.ts';
+import { pathwayInputs, planInputs, stamp, type Loaded } from '../results/references.ts';
+
+/** What a client asks of a job (POST /api/documents/:id/jobs); checked by the route's schema. */
+export interface JobRequest {
+  readonly kind: Job['kind'];
+  readonly runs?: number | undefined;
+  readonly seed?: number | undefined;
+  readonly scenario?: string | undefined;
+}
+
+/** Runs a Monte Carlo job takes when the request gives none, and its seed: both stated in the result. */
+export const DEFAULT_RUNS = 10_000;
+export const DEFAULT_SEED = 1;
+/** A server shares its cores with every user: one job asks for at most a million runs (the CLI takes ten). */
+export const MAX_JOB_RUNS = 1_000_000;
+
+/** The long part of a job, compiled and ready: run it with a signal and a progress callback (0–1). */
+export interface PreparedJob {
+  /** The versions the job rests on (`documentId@version`, …), kept with its result. */
+  readonly from: string;
+  run(engine: Engine, options: { signal: AbortSignal; progress: (fraction: number) => void; runner: MonteCarloRunner | undefined }): Promise<unknown>;
+}
+
+const DOCUMENT_OF: Readonly<Record<Job['kind'], string>> = { 'monte-carlo': 'pathway', plan: 'plan' };
+
+/**
+ * Checks the request against the document and compiles what the job needs, before the job exists: a
+ * document with problems is a 422 now, not a failed job later. The compile is milliseconds; the runs and
+ * the solves are the job.
+ */
+export async function prepareJob(context: AppContext, actor: Actor, loaded: Loaded, request: JobRequest): Promise<PreparedJob> {
+  const expected = DOCUMENT_OF[request.kind];
+  if (loaded.document.kind !== expected) {
+    throw new ApiError(400, 'bad-request', { en: `A ${request.kind} job runs on a ${expected} document; ${loaded.document.id} is a ${loaded.document.kind}.`, zh: `${request.kind} 任务须基于${expected}文档；${loaded.document.id} 是${loaded.document.kind}。` });
+  }
+  if (request.kind === 'monte-carlo') return prepareMonteCarlo(context, actor, loaded, request);
+  if (request.runs !== undefined || request.seed !== undefined || request.scenario !== undefined) {
+    throw new ApiError(400, 'bad-request', { en: 'runs, seed and scenario apply to monte-carlo jobs; a plan job takes none.', zh: 'runs、seed、scenario 仅适用于 monte-carlo 任务，plan 任务不接受这些参数。' });
+  }
+  return preparePlan(context, actor, loaded);
+}
+
+async function prepareMonteCarlo(context: AppContext, actor: Actor, loaded: Loaded, request: JobRequest): Promise<PreparedJob> {
+  const { inventory } = await pathwayInputs(context, actor, loaded);
+  const compiled = context.engine.compilePathway({ pathway: loaded.version.body, inventory: inventory.version.body }, { pathway: loaded.document.id, inventory: inventory.document.id });
+  if (!compiled.ok) throw invalidDocument(compiled.issues);
+  const pathway: Pathway = compiled.value;
+  const runs = request.runs ?? DEFAULT_RUNS;
+  const seed = request.seed ?? DEFAULT_SEED;
+  const scenario = request.scenario ?? pathway.defaultScenario;
+  if (!pathway.scenarios.some((candidate) => candidate.id === scenario)) {
+    throw new ApiError(400, 'bad-request', { en: `No scenario "${scenario}" in the pathway; its scenarios are ${pathway.scenarios.map((candidate) => candidate.id).join(', ')}.`, zh: `路径中没有情景 "${scenario}"；可用情景为 ${pathway.scenarios.map((candidate) => candidate.id).join('、')}。` });
+  }
+  const warnings = warningsJson(compiled.warnings);
+  return {
+    from: stamp(loaded, inventory),
+    async run(engine, { signal, progress, runner }) {
+      const result = await engine.monteCarlo(pathway, { scenario, runs, seed, runner, signal, progress: (done, total) => progress(done / total) });
+      if (!result.ok) throw invalidDocument(result.issues);
+      // The runs and seed used are part of the result: a default is stated, never silent.
+      return { scenario, runs, seed, mc: result.value, warnings };
+    },
+  };
+}
+
+async function preparePlan(context: AppContext, actor: Actor, loaded: Loaded): Promise<PreparedJob> {
+  const { pathway, inventory } = await planInputs(context, actor, loaded);
+  const compiled = context.engine.compilePlan(
+    { plan: loaded.version.body, pathway: pathway.version.body, inventory: inventory.version.body },
+    { plan: loaded.document.id, pathway: pathway.document.id, inventory: inventory.document.id },
+  );
+  if (!compiled.ok) throw invalidDocument(compiled.issues);
+  const plan: Plan = compiled.value;
+  const warnings = compiled.warnings;
+  return {
+    from: stamp(loaded, pathway, inventory),
+    async run(engine, { signal, progress }) {
+      // The optimiser reports solves, not a share of its work (how many it needs is not known ahead): progress
+      // moves with each solve as solves / (solves + 10), and is 1 when the job is done (docs/jobs.md).
+      const result = await engine.runPlan(plan, { signal, progress: (step) => progress(step.solves / (step.solves + 10)) });
+      if (!result.ok) throw invalidDocument(result.issues);
+      return planJson(result.value, warningsJson([...warnings, ...result.warnings]));
+    },
+  };
+}
