@@ -20,6 +20,8 @@ export { implausible, loadPlausibility, PLAUSIBILITY, PLAUSIBILITY_BOUNDS } from
 export type { PlausibilityBound, PlausibilityBoundId } from './plausibility/bounds.ts';
 export { describeIssue, formatIssue } from './issues/messages.ts';
 export type { Lang } from './issues/messages.ts';
+export { dimensionName, formatFigure, formatScaled, fuelName, gasName, gpcName, unitName, withUnit } from './text/names.ts';
+export type { ScaledUnit } from './text/names.ts';
 export { Reader } from './reading/reader.ts';
 export type { Fields, GivenValue } from './reading/reader.ts';
 export { DOCUMENT_VERSIONS, migrate } from './reading/versions.ts';

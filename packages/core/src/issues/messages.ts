@@ -2,7 +2,9 @@ import { FUELS, type FuelId } from '../factors/fuels.ts';
 import { PLAUSIBILITY, type PlausibilityBound } from '../plausibility/bounds.ts';
 import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
-export type Lang = 'en' | 'zh';
+import type { Lang } from '../text/lang.ts';
+
+export type { Lang };
 
 const quote = (value: string): string => JSON.stringify(value);
 const list = (values: readonly string[]): string => values.map(quote).join(', ');
