@@ -38,7 +38,7 @@ const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'CPI',
   'USD',
   'CNY',
-  'ID',
+  'ISO', // ISO 3166-1 country codes are cited so
   'JSON', // file formats a user saves
   'YAML',
   'CSV',

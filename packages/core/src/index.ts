@@ -15,7 +15,7 @@ export type { Fuel, FuelId } from './factors/fuels.ts';
 export { GPC_ROWS, GPC_SECTORS, gpcRow, LINE_FORMS, REPORTING_LEVELS } from './gpc/structure.ts';
 export type { GpcRow, GpcSector, GpcSubsector, LineForm, ReportingLevel, Scope } from './gpc/structure.ts';
 export { formatPath } from './issues/issue.ts';
-export type { DocumentIssueCode, DocumentKind, Issue, IssueCode, IssueDetail, Path, PathwayIssueCode, PlanIssueCode, ReferenceKind, WarningCode, WarningDetail } from './issues/issue.ts';
+export type { DocumentIssueCode, DocumentKind, Issue, IssueCode, IssueDetail, MissingFactor, NotApplicableReason, Path, PathwayIssueCode, PlanIssueCode, ReferenceKind, WarningCode, WarningDetail } from './issues/issue.ts';
 export { implausible, loadPlausibility, PLAUSIBILITY, PLAUSIBILITY_BOUNDS } from './plausibility/bounds.ts';
 export type { PlausibilityBound, PlausibilityBoundId } from './plausibility/bounds.ts';
 export { describeIssue, formatIssue } from './issues/messages.ts';

@@ -23,7 +23,8 @@ describe('display names', () => {
   it('names dimensions, fuels, GPC references and gases', () => {
     expect(dimensionName('mass', 'zh')).toBe('质量');
     expect(dimensionName('energy/mass', 'zh')).toBe('能量/质量');
-    expect(dimensionName('energy/mass', 'en')).toBe('energy per mass');
+    expect(dimensionName('energy/mass', 'en')).toBe('energy/mass');
+    expect(dimensionName('head', 'en')).toBe('head of animals');
     expect(fuelName('raw_coal', 'zh')).toBe('原煤');
     expect(fuelName('raw_coal', 'en')).toBe('Raw coal');
     expect(gpcName('I', 'zh')).toBe('固定能源活动');

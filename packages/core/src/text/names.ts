@@ -66,11 +66,10 @@ const DIMENSION_NAMES: Readonly<Record<BaseDimension, { readonly en: string; rea
   dimensionless: { en: 'dimensionless', zh: '无量纲' },
 };
 
-/** A dimension (`mass`, `energy/mass`) as a reader names it: 质量, 能量/质量; English `energy per mass`. */
+/** A dimension (`mass`, `energy/mass`) as a reader names it: 质量, 能量/质量; English keeps the words of the id. */
 export function dimensionName(dimension: Dimension | string, lang: Lang): string {
   const parts = dimension.split('/');
-  const named = parts.map((part) => (part in DIMENSION_NAMES ? DIMENSION_NAMES[part as BaseDimension][lang] : part));
-  return named.join(lang === 'zh' ? '/' : ' per ');
+  return parts.map((part) => (part in DIMENSION_NAMES ? DIMENSION_NAMES[part as BaseDimension][lang] : part)).join('/');
 }
 
 /** A fuel's display name (原煤, Raw coal); an id that is no fuel is shown as given. */
