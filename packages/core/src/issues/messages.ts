@@ -9,8 +9,6 @@ export type { Lang };
 
 const quote = (value: string): string => JSON.stringify(value);
 const list = (values: readonly string[], lang: Lang = 'en'): string => values.map(quote).join(lang === 'zh' ? '、' : ', ');
-/** Ids a user types, in backticks so that a Chinese sentence shows where the id starts and ends. */
-const ids = (values: readonly string[], lang: Lang): string => values.map((value) => `\`${value}\``).join(lang === 'zh' ? '、' : ', ');
 
 /** The JSON types as a Chinese reader names them; what `got` holds besides (a figure, a quoted value) stays as it is. */
 const JSON_TYPE_ZH: Readonly<Record<string, string>> = {
