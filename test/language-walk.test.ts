@@ -175,7 +175,9 @@ const SAMPLES: Samples = {
 
 const issues: Issue[] = Object.values(SAMPLES)
   .flat()
-  .map((detail) => ({ path: ['activities', 3, 'unit'], ...(detail as IssueDetail) }));
+  .map((detail): Issue => ({ path: ['activities', 3, 'unit'], ...(detail as IssueDetail) }))
+  // The whole document, which has no path of its own.
+  .concat([{ path: [], code: 'not-a-document', got: 'array' }]);
 
 describe('every message code in both languages', () => {
   it('has a sample of every code', () => {

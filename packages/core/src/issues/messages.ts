@@ -179,7 +179,7 @@ function figure(value: number, lang: Lang = 'en'): string {
 }
 
 export function formatIssue(issue: Issue, lang: Lang = 'en'): string {
-  return `${formatPath(issue.path)}${lang === 'zh' ? '：' : ': '}${describeIssue(issue, lang)}`;
+  return `${formatPath(issue.path, lang)}${lang === 'zh' ? '：' : ': '}${describeIssue(issue, lang)}`;
 }
 
 export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
