@@ -25,6 +25,10 @@ const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'BASIC', // GPC reporting levels
   'BASIC+',
   'IPCC',
+  'UNFCCC', // the Convention, cited by its abbreviation
+  'IE', // GPC notation keys (included elsewhere, not estimated, not occurring, confidential): written as keys
+  'NE',
+  'NO',
   'GWP',
   'AR4',
   'AR5',
