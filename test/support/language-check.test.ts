@@ -26,3 +26,10 @@ describe('the language rule', () => {
     expect(languageProblems('the unit 吨 is mass', 'en')).toEqual(['text: Chinese outside quotes in an en text: "the unit 吨 is mass"']);
   });
 });
+
+describe('symbols and words', () => {
+  it('passes symbols Chinese technical texts print as they are, not English words in capitals', () => {
+    expect(languageProblems('废水 COD 浓度；可分解的 DOC 比例（DOCf）；白云石（CaMg(CO3)2）；Gg/10⁶ 立方米；0.67 kg/m³', 'zh')).toEqual([]);
+    expect(languageProblems('合计 Total', 'zh').join('')).toContain('"Total"');
+  });
+});

@@ -60,6 +60,9 @@ export function issueReport(issues: readonly DocumentIssue[], lang: Lang): strin
   return parts.join('');
 }
 
+/** The factor sets by the documents they follow; the id is what a file writes in `factorSet`. */
+const FACTOR_SET_ZH: Readonly<Record<string, string>> = { cn: '国内指南', ipcc2006: 'IPCC 2006' };
+
 const LABELS = {
   en: {
     title: (r: InventoryResult) =>
@@ -85,7 +88,7 @@ const LABELS = {
   },
   zh: {
     title: (r: InventoryResult) =>
-      `${r.entity.nameZh ?? r.entity.name} — ${r.year} 年 GPC 温室气体清单（GWP ${r.gwp}，因子集 ${r.factorSet}，因子库 ${r.factorLibrary.version}）`,
+      `${r.entity.nameZh ?? r.entity.name} — ${r.year} 年 GPC 温室气体清单（GWP ${r.gwp}，因子集 ${FACTOR_SET_ZH[r.factorSet] ?? `"${r.factorSet}"`}，因子库 ${r.factorLibrary.version}）`,
     header: ['领域', '范围一', '范围二', '范围三', 'BASIC', 'BASIC+', '仅属地口径'],
     total: '合计',
     unit: '单位：吨二氧化碳当量（tCO2e）。',
