@@ -66,8 +66,8 @@ describe('the inventory half speaks one language at a time', () => {
 
 /** `peakpath ARGS` with only the given locale variables set. */
 function withLocale(args: readonly string[], locale: NodeJS.ProcessEnv): string {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...locale };
-  for (const name of ['LANG', 'LC_ALL', 'PEAKPATH_LANG']) if (!(name in locale)) delete env[name];
+  const { LANG: _lang, LC_ALL: _all, PEAKPATH_LANG: _peakpath, ...rest } = process.env;
+  const env: NodeJS.ProcessEnv = { ...rest, ...locale };
   const run = spawnSync(process.execPath, [join(ROOT, 'packages', 'cli', 'bin', 'peakpath.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
   return run.stdout;
 }
