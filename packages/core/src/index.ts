@@ -86,5 +86,5 @@ export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCa
 export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
 export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';
 export { importEnergyBalance, columnName } from './import/energy-balance.ts';
-export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode } from './import/energy-balance.ts';
+export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode, BalanceText } from './import/energy-balance.ts';
 export { BALANCE_ROWS } from './import/energy-balance-rows.ts';
