@@ -239,7 +239,7 @@ activities:
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe(`${path}：发现 4 处输入问题，未计算。`);
-    expect(lines).toContain('activities[3].unit: "kWhh" 不是已知单位（是否应为 "kWh"？）');
+    expect(lines).toContain('activities[3].unit："kWhh" 不是已知单位（是否应为 "kWh"？）');
     expect(lines).toHaveLength(5);
   });
 
