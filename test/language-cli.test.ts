@@ -5,8 +5,10 @@
  * factor ids) or quotes as they are published (a source's title).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { citation, defaultCatalogue, defaultLibrary, listUnits, METHOD_LIST } from '@peakpath/core';
 import { languageProblems } from './support/language-check.ts';
 import { peakpath, ROOT } from './support/cli.ts';
@@ -54,6 +56,57 @@ const COMMANDS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [['factors'], FACTOR_TEXT],
   [['catalogue'], MEASURE_IDS],
 ];
+
+/** Bad inputs: each line of the problem report and of the warnings block, in both languages. */
+const folder = mkdtempSync(join(tmpdir(), 'peakpath-language-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const PROBLEMS = join(folder, 'problems.yaml');
+writeFileSync(
+  PROBLEMS,
+  [
+    'city: { name: Example City, country: CN }',
+    'year: 2022',
+    'grid: CN-east-2O22',
+    'gwp: AR9',
+    'activities:',
+    '  - { gpc: II.1.1, fuel: gasoline, amount: 68, unit: 万吨 }',
+    '  - { gpc: I.2.2, energy: electricity, amount: 95, unit: kWhh }',
+    '  - { gpc: I.3.1, fuel: raw_coal, amount: 5, unit: vehicle }',
+    '  - { gpc: II.1.2, energy: heat, amount: 5000, unit: GJ }',
+    '  - { gpc: I.3.1, fuel: coke_oven_gas, amount: 1, unit: 万立方米 }',
+    '  - { gpc: I.3.1, fuel: diesl, amount: 1, unit: t, colour: red }',
+    '',
+  ].join('\n'),
+);
+const WARNINGS = join(folder, 'warnings.yaml');
+writeFileSync(
+  WARNINGS,
+  [
+    'city: { name: Example City, country: CN }',
+    'year: 2022',
+    'grid: CN-east-2022',
+    'population: { value: 3, unit: person }',
+    'activities:',
+    '  - { gpc: I.3.1, fuel: raw_coal, amount: 180, unit: 万吨 }',
+    '  - { gpc: I.3.1, fuel: raw_coal, amount: 180, unit: 万吨 }',
+    '',
+  ].join('\n'),
+);
+
+describe('problems and warnings speak one language at a time', () => {
+  it.each([
+    ['problems', PROBLEMS, 'zh'],
+    ['problems', PROBLEMS, 'en'],
+    ['warnings', WARNINGS, 'zh'],
+    ['warnings', WARNINGS, 'en'],
+  ] as const)('%s (%s) --lang %s', (_name, file, lang) => {
+    const run = peakpath(['inventory', file, '--lang', lang]);
+    const lines = readable(`${run.stdout}\n${run.stderr}`, [file, ...CITIES, 'Example City']);
+    // The file has what it was written for: six problems, or a table and its warnings.
+    expect(file === PROBLEMS ? run.status : run.stdout.includes(lang === 'zh' ? '警告：' : 'Warnings:')).toBe(file === PROBLEMS ? 2 : true);
+    expect(lines.flatMap((line) => languageProblems(line, lang, file))).toEqual([]);
+  });
+});
 
 describe('the inventory half speaks one language at a time', () => {
   it.each(COMMANDS.flatMap(([args, leftOut]) => [[args.join(' '), 'zh', args, leftOut] as const, [args.join(' '), 'en', args, leftOut] as const]))(

@@ -33,3 +33,10 @@ describe('symbols and words', () => {
     expect(languageProblems('合计 Total', 'zh').join('')).toContain('"Total"');
   });
 });
+
+describe('issue paths', () => {
+  it('takes the place before a full-width colon as a path the user types, not English', () => {
+    expect(languageProblems('grid："CN-east-2O22" 不是因子库中的电网排放因子', 'zh')).toEqual([]);
+    expect(languageProblems('population：人口为 3 人；合计 total 为 5', 'zh').join('')).toContain('"total"');
+  });
+});

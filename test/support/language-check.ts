@@ -87,9 +87,15 @@ function unitSymbol(token: string): boolean {
   return unit.name.en.split(/[\s(]/u)[0] !== token;
 }
 
-/** The text with quoted stretches blanked out. */
+/**
+ * A problem's place in the file before its full-width colon (`activities[3].unit：`, `grid：`): a path of field
+ * names, which the user types as they are.
+ */
+const ISSUE_PATH = /(^|[\s：])[A-Za-z_][\w.[\]-]*(?=：)/gu;
+
+/** The text with quoted stretches and issue paths blanked out. */
 export function unquoted(text: string): string {
-  return text.replace(QUOTED, ' ');
+  return text.replace(QUOTED, ' ').replace(ISSUE_PATH, '$1 ');
 }
 
 /** Latin-letter tokens of a text: words with the digits, dots and signs that belong to them (PM2.5, I.1.1, GB/T). */
