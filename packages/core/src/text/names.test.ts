@@ -42,6 +42,8 @@ describe('display names', () => {
     [8_512, 't', 'zh', '8,512 吨'],
     [-45_000, 'tce', 'zh', '-4.5 万吨标准煤'],
     [26_070_291, 'tCO2e', 'en', '26,070,291 tCO2e'],
+    [99_999_999, 't', 'zh', '1.00 亿吨'],
+    [9_999.6, 't', 'zh', '1.0 万吨'],
   ] as const)('scales %d %s in %s as %s', (value, unit, lang, text) => {
     expect(formatScaled(value, unit, lang)).toBe(text);
   });

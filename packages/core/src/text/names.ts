@@ -148,8 +148,9 @@ export type ScaledUnit = keyof typeof SCALED_UNITS;
 export function formatScaled(value: number, unit: ScaledUnit, lang: Lang): string {
   if (lang === 'en') return `${formatFigure(value)} ${unit}`;
   const [one, tenThousand, hundredMillion] = SCALED_UNITS[unit];
+  // By the figure as printed: 99,999,999 is 1.00 亿, not 10,000.0 万.
   const size = Math.abs(value);
-  if (size >= 1e8) return `${formatFigure(value / 1e8, 2)} ${hundredMillion}`;
-  if (size >= 1e4) return `${formatFigure(value / 1e4, 1)} ${tenThousand}`;
+  if (size >= 1e8 || Math.round(size / 1e3) >= 1e5) return `${formatFigure(value / 1e8, 2)} ${hundredMillion}`;
+  if (size >= 1e4 || Math.round(size) >= 1e4) return `${formatFigure(value / 1e4, 1)} ${tenThousand}`;
   return `${formatFigure(value)} ${one}`;
 }
