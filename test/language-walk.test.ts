@@ -66,7 +66,7 @@ const kinds = keys(DOCUMENT_KINDS);
 const SAMPLES: Samples = {
   required: [{ code: 'required' }],
   type: (['string', 'number', 'integer', 'object', 'array', 'boolean'] as const).flatMap((expected) =>
-    ['string', 'number', 'object', 'array', 'boolean', 'null', 'undefined', 'an empty string', 'an empty array', '2.5', '"abc"'].map((got) => ({ code: 'type' as const, expected, got })),
+    ['string', 'number', 'object', 'array', 'boolean', 'null', 'an empty string', 'an empty array', '2.5', '"abc"'].map((got) => ({ code: 'type' as const, expected, got })),
   ),
   'not-finite': [{ code: 'not-finite' }],
   negative: [{ code: 'negative' }],

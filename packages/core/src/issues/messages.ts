@@ -19,7 +19,6 @@ const JSON_TYPE_ZH: Readonly<Record<string, string>> = {
   array: '列表',
   boolean: '布尔值',
   null: '空值（`null`）',
-  undefined: '未填写',
   'an empty string': '空字符串',
   'an empty array': '空列表',
 };
