@@ -255,12 +255,12 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
   }
   const sold = measures.filter((measure) => measure.generationPrice);
   if (sold.length > 0) {
-    const list = sold.map((measure) => `${measure.id} ${measure.generationPrice!.text}`);
+    const list = (lang: 'en' | 'zh'): string[] => sold.map((measure) => `${measure.id} ${measure.generationPrice!.text[lang]}`);
     statements.push({
       code: 'generation-price',
       text: {
-        en: `electricity generated and sold to the grid valued at its own price, not the electricity price: ${list.join('; ')}`,
-        zh: `以下措施的上网电量按其上网电价计价，不按用电价格：${list.join('；')}`,
+        en: `electricity generated and sold to the grid valued at its own price, not the electricity price: ${list('en').join('; ')}`,
+        zh: `以下措施的上网电量按其上网电价计价，不按用电价格：${list('zh').join('；')}`,
       },
     });
   }
