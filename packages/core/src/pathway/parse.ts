@@ -74,9 +74,9 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     const path = ['drivers', id];
     const inventoryBase =
       id === 'population' && inventory.population !== undefined
-        ? { value: inventory.population, label: { en: `population ${grouped(inventory.population)} persons`, zh: `常住人口 ${grouped(inventory.population)} 人` } }
+        ? { value: inventory.population, label: { en: `population ${grouped(inventory.population)} persons`, zh: `常住人口 ${grouped(inventory.population / 1e4)} 万人` } }
         : id === 'gdp' && inventory.gdpWanYuan !== undefined
-          ? { value: inventory.gdpWanYuan * 1e4, label: { en: `GDP ${grouped(inventory.gdpWanYuan)} 万元 (10,000 CNY)`, zh: `GDP ${grouped(inventory.gdpWanYuan)} 万元` } }
+          ? { value: inventory.gdpWanYuan * 1e4, label: { en: `GDP ${grouped(inventory.gdpWanYuan * 1e4)} CNY`, zh: `GDP ${grouped(inventory.gdpWanYuan / 1e4)} 亿元` } }
           : undefined;
     const dimensions = id === 'population' ? ['population'] : id === 'gdp' ? ['money'] : DRIVER_DIMENSIONS;
     const draft = values.series(raw, path, { dimensions, inventoryBase, min: 0, max: Infinity, forms: ['growth', 'points', 'elasticity', 'share'] }, statements);
@@ -234,6 +234,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const pathway: Pathway = {
     name,
     city: inventory.entity.name,
+    ...(inventory.entity.nameZh === undefined ? {} : { cityZh: inventory.entity.nameZh }),
     gdpPrices: inventory.gdpPrices,
     chinese: isChinese(inventory),
     model,

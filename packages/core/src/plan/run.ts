@@ -35,6 +35,8 @@ export interface PortfolioEntry {
 export interface PlanResult {
   readonly name: Name;
   readonly city: string;
+  /** The city's Chinese name (the inventory's `city.nameZh`), for Chinese headers; absent when the inventory gives none. */
+  readonly cityZh?: string | undefined;
   readonly baseline: { readonly id: string; readonly name: Name };
   readonly priceYear: number;
   readonly discountRate: number;
@@ -175,6 +177,7 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
   return {
     name: plan.name,
     city: plan.pathway.city,
+    ...(plan.pathway.cityZh === undefined ? {} : { cityZh: plan.pathway.cityZh }),
     baseline: { id: plan.baseline.id, name: plan.baseline.name },
     priceYear: plan.priceYear,
     discountRate: plan.discountRate,
