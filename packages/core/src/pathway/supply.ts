@@ -123,7 +123,7 @@ export function buildSupply(args: {
   const generation = base.electricity.reduce((sum, value) => sum + value, 0);
   const netImportOffset = official.electricity.netImportsBasis === 'stated' ? official.electricity.netImports - (official.electricity.consumption - generation) : 0;
   if (netImportOffset !== 0) {
-    statements.push({ code: 'net-import-offset', text: { en: `stated electricity transfers differ from consumption − generation by ${Math.round(netImportOffset)} MWh in the base year: the difference is kept in every year`, zh: `基年调入调出净值与"消费−本地发电"相差 ${grouped(Math.round(netImportOffset))} 兆瓦时，各年保持该差值` } });
+    statements.push({ code: 'net-import-offset', text: { en: `stated electricity transfers differ from consumption − generation by ${Math.round(netImportOffset)} MWh in the base year: the difference is kept in every year`, zh: `基年调入调出净值与“消费−本地发电”相差 ${grouped(Math.round(netImportOffset))} 兆瓦时，各年保持该差值` } });
   }
   const importFactor = official.electricity.factor ? tPerMwh(library, official.electricity.factor) : 0;
   const heatPart = official.energyCo2.components.find((part) => part.id === 'heat-net-imports');

@@ -129,7 +129,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
   const baselineId = reader.string(top, 'baseline', [], false);
   const scenarioIds = reference?.scenarios.map((scenario) => scenario.id) ?? [];
   let baseline = pathway?.scenarios.find((scenario) => scenario.id === (baselineId ?? pathway.defaultScenario));
-  if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 baseline，措施叠加于路径默认情景"${pathway.defaultScenario}"` } });
+  if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 baseline，措施叠加于路径默认情景“${pathway.defaultScenario}”` } });
   if (baselineId !== undefined && reference && !known(reader, 'scenario', baselineId, scenarioIds, ['baseline'])) baseline = undefined;
 
   // Constraints.
