@@ -232,7 +232,7 @@ describe('messages and JSON of warnings', () => {
     expect(formatIssue({ path: ['drivers', 'gdp', 'growth', '2030'], code: 'implausible', bound: 'driver-growth', got: 5, year: 2030 }, 'en')).toMatch(
       /^drivers\.gdp\.growth\.2030: yearly change of a driver in 2030 is \+500 %\/yr, far outside any city \(plausible: -50 %\/yr – \+50 %\/yr\)/,
     );
-    expect(formatIssue({ path: ['population'], code: 'implausible', bound: 'population', got: 1e-300 }, 'zh')).toMatch(/^population: 人口为 1e-300 人，远超任何城市（合理范围 1 人 – 1e\+8 人）/);
+    expect(formatIssue({ path: ['population'], code: 'implausible', bound: 'population', got: 1e-300 }, 'zh')).toMatch(/^population：人口为 1×10⁻³⁰⁰ 人，远超任何城市（合理范围 1 人 – 1×10⁸ 人）/);
   });
 
   it('the JSON of a warning is the issue with its text in both languages', () => {
@@ -243,7 +243,7 @@ describe('messages and JSON of warnings', () => {
       code: 'implausible',
       bound: 'population',
       got: 1e-300,
-      text: { en: expect.stringMatching(/^population: population is 1e-300 persons/), zh: expect.stringMatching(/^population: 人口为 1e-300 人/) },
+      text: { en: expect.stringMatching(/^population: population is 1e-300 persons/), zh: expect.stringMatching(/^population：人口为 1×10⁻³⁰⁰ 人/) },
     });
   });
 });

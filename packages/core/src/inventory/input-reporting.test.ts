@@ -120,13 +120,13 @@ describe('messages, in English and Chinese', () => {
   it('an unknown unit, with the nearest spelling', () => {
     const issue = first(base({}, [{ gpc: 'I.2.2', energy: 'electricity', amount: 95, unit: 'kWhh' }]));
     expect(formatIssue(issue, 'en')).toBe('activities[0].unit: "kWhh" is not a known unit (did you mean "kWh"?)');
-    expect(formatIssue(issue, 'zh')).toBe('activities[0].unit: "kWhh" 不是已知单位（是否应为 "kWh"？）');
+    expect(formatIssue(issue, 'zh')).toBe('activities[0].unit："kWhh" 不是已知单位（是否应为 "kWh"？）');
   });
 
   it('an unknown field, with the nearest field', () => {
     const issue = first(withLine({ gpc: 'I.3.1', fuel: 'diesel', amout: 1, unit: 't' }));
     expect(formatIssue(issue, 'en')).toBe('activities[3].amout: "amout" is not a known field (did you mean "amount"?)');
-    expect(formatIssue(issue, 'zh')).toBe('activities[3].amout: 未知字段 "amout"（是否应为 "amount"？）');
+    expect(formatIssue(issue, 'zh')).toBe('activities[3].amout：未知字段 "amout"（是否应为 "amount"？）');
   });
 
   it('an unknown fuel, GPC row and grid', () => {
@@ -134,17 +134,17 @@ describe('messages, in English and Chinese', () => {
       'activities[3].fuel: "natual_gas" is not a known fuel (did you mean "natural_gas"?)',
     );
     expect(formatIssue(first(withLine({ gpc: 'I.3.9', fuel: 'diesel', amount: 1, unit: 't' })), 'zh')).toBe(
-      'activities[3].gpc: "I.3.9" 不是 GPC 表中的一行（是否应为 "I.3.1"？）',
+      'activities[3].gpc："I.3.9" 不是 GPC 表中的一行（是否应为 "I.3.1"？）',
     );
     expect(formatIssue(first(base({ grid: 'CN-esat-2022' })))).toBe('grid: "CN-esat-2022" is not a grid factor in the library (did you mean "CN-east-2022"?)');
   });
 
   it('a value out of range and a wrong dimension', () => {
     expect(formatIssue(first(base({ year: 1800 })), 'en')).toBe('year: 1800 is out of range: expected 1900 to 2100');
-    expect(formatIssue(first(base({ year: 1800 })), 'zh')).toBe('year: 1800 超出范围，应在 1900 与 2100 之间');
+    expect(formatIssue(first(base({ year: 1800 })), 'zh')).toBe('year：1800 超出范围，应在 1900 与 2100 之间');
     const dimension = first(withLine({ gpc: 'I.1.2', energy: 'electricity', amount: 1, unit: 't' }));
     expect(formatIssue(dimension, 'en')).toBe('activities[3].unit: unit "t" measures mass, expected energy');
-    expect(formatIssue(dimension, 'zh')).toBe('activities[3].unit: 单位 "t" 的量纲为 mass，此处应为 energy');
+    expect(formatIssue(dimension, 'zh')).toBe('activities[3].unit：单位 "t" 的量纲为质量，此处应为能量');
   });
 
   it('a missing factor says what to add', () => {
@@ -153,13 +153,13 @@ describe('messages, in English and Chinese', () => {
       'activities[3].technology: the library has no value for this line (gasoline, road); the method needs a vehicle technology for gasoline on roads: add `technology` ("gasoline-uncontrolled", "gasoline-oxidation-catalyst" or "gasoline-low-mileage-1995"), or `ef.CH4` and `ef.N2O`',
     );
     expect(formatIssue(issue, 'zh')).toBe(
-      'activities[3].technology: 因子库中没有（汽油 gasoline，road）所需的道路汽油车的技术类型：请填写 `technology`（"gasoline-uncontrolled"、"gasoline-oxidation-catalyst" 或 "gasoline-low-mileage-1995"），或填写 `ef.CH4` 与 `ef.N2O`',
+      'activities[3].technology：因子库中没有（汽油 `gasoline`，道路交通）所需的道路汽油车的技术类型：请填写 `technology`（"gasoline-uncontrolled"、"gasoline-oxidation-catalyst" 或 "gasoline-low-mileage-1995"），或填写 `ef.CH4` 与 `ef.N2O`',
     );
   });
 
   it('a document that is not a mapping is placed at "(document)"', () => {
     expect(formatIssue(first([]), 'en')).toBe('(document): an inventory file must be an object (a mapping), got array');
-    expect(formatIssue(first(null), 'zh')).toBe('(document): 清单文件应为对象（键值映射），实为 null');
+    expect(formatIssue(first(null), 'zh')).toBe('（整个文件）：清单文件应为对象（键值映射），实为空值（`null`）');
   });
 
   it('a missing grid names both places to set it', () => {

@@ -151,12 +151,12 @@ export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'c
 
 export type IssueCode = IssueDetail['code'];
 
-/** `activities[3].ef.CO2` */
-export function formatPath(path: Path): string {
+/** `activities[3].ef.CO2`; the whole document is `(document)`, in Chinese `（整个文件）`. */
+export function formatPath(path: Path, lang: 'en' | 'zh' = 'en'): string {
   let text = '';
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;
     else text += text === '' ? part : `.${part}`;
   }
-  return text === '' ? '(document)' : text;
+  return text === '' ? (lang === 'zh' ? '（整个文件）' : '(document)') : text;
 }

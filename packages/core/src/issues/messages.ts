@@ -2,10 +2,53 @@ import { FUELS, type FuelId } from '../factors/fuels.ts';
 import { PLAUSIBILITY, type PlausibilityBound } from '../plausibility/bounds.ts';
 import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
 
-export type Lang = 'en' | 'zh';
+import type { Lang } from '../text/lang.ts';
+import { dimensionName, fuelName, unitName } from '../text/names.ts';
+
+export type { Lang };
 
 const quote = (value: string): string => JSON.stringify(value);
-const list = (values: readonly string[]): string => values.map(quote).join(', ');
+const list = (values: readonly string[], lang: Lang = 'en'): string => values.map(quote).join(lang === 'zh' ? '、' : ', ');
+
+/** The JSON types as a Chinese reader names them; what `got` holds besides (a figure, a quoted value) stays as it is. */
+const JSON_TYPE_ZH: Readonly<Record<string, string>> = {
+  string: '字符串',
+  number: '数值',
+  integer: '整数',
+  object: '对象（键值映射）',
+  array: '列表',
+  boolean: '布尔值',
+  null: '空值（`null`）',
+  undefined: '未填写',
+  'an empty string': '空字符串',
+  'an empty array': '空列表',
+};
+const typeText = (type: string, lang: Lang): string => (lang === 'zh' ? (JSON_TYPE_ZH[type] ?? type) : type);
+
+/** The IPCC 2006 combustion contexts (gpc.json `combustion`) a missing factor names: Vol.2 Tables 2.2–2.5, 3.2.2, 3.3.1. */
+const CONTEXT_ZH: Readonly<Record<string, string>> = {
+  'energy-industries': '能源工业',
+  manufacturing: '制造业和建筑业',
+  commercial: '商业和机构',
+  residential: '居民生活',
+  road: '道路交通',
+  'off-road': '非道路交通',
+};
+
+/** The activity-line forms (a line's key) in Chinese, the key beside it: it is what the file writes. */
+const FORM_ZH: Readonly<Record<string, string>> = {
+  fuel: '燃料',
+  electricity: '电力',
+  heat: '热力',
+  energy: '电力或热力',
+  gas: '气体排放',
+  emissions: '排放量',
+  notation: '注释键',
+};
+const formText = (form: string, lang: Lang): string => (lang === 'zh' && FORM_ZH[form] !== undefined ? `${FORM_ZH[form]}（\`${form}\`）` : form);
+
+/** Plan levers that need a fixed quantity (constant-quantity). */
+const LEVER_ZH: Readonly<Record<string, string>> = { generation: '本地发电', removal: '碳汇（清除）' };
 const hint = (suggestion: string | undefined, lang: Lang): string =>
   suggestion === undefined ? '' : lang === 'zh' ? `（是否应为 ${quote(suggestion)}？）` : ` (did you mean ${quote(suggestion)}?)`;
 
@@ -13,7 +56,7 @@ const hint = (suggestion: string | undefined, lang: Lang): string =>
 const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
   ncv: {
     en: 'a net calorific value: add `ncv` { value, unit } in GJ/t (MJ/m3 for an amount in m3), or give the amount in an energy unit (GJ, tce)',
-    zh: '低位发热量：请填写 `ncv` { value, unit }，单位 GJ/t（活动量以立方米计时用 MJ/m3），或以能量单位（GJ、tce）填写活动量',
+    zh: '低位发热量：请填写 `ncv`（`{ value, unit }`），单位 GJ/t（活动量以立方米计时用 MJ/m3），或以能量单位（GJ、tce）填写活动量',
   },
   'ncv-per-volume': {
     en: 'a net calorific value per volume for an amount in m3: add `ncv` in MJ/m3, or give the amount by mass',
@@ -23,16 +66,16 @@ const missingFactorText: Record<MissingFactor, { en: string; zh: string }> = {
     en: 'a net calorific value per mass for an amount by mass: add `ncv` in GJ/t, or give the amount in m3',
     zh: '按质量计的低位发热量（活动量以质量计）：请填写以 GJ/t 计的 `ncv`，或改按体积填写活动量',
   },
-  co2: { en: 'a CO2 emission factor: add `ef.CO2` { value, unit } (e.g. in kg/TJ)', zh: ' CO2 排放因子：请填写 `ef.CO2` { value, unit }（如以 kg/TJ 计）' },
-  ch4: { en: 'a CH4 emission factor: add `ef.CH4` { value, unit } (e.g. in kg/TJ)', zh: ' CH4 排放因子：请填写 `ef.CH4` { value, unit }（如以 kg/TJ 计）' },
-  n2o: { en: 'an N2O emission factor: add `ef.N2O` { value, unit } (e.g. in kg/TJ)', zh: ' N2O 排放因子：请填写 `ef.N2O` { value, unit }（如以 kg/TJ 计）' },
+  co2: { en: 'a CO2 emission factor: add `ef.CO2` { value, unit } (e.g. in kg/TJ)', zh: ' CO2 排放因子：请填写 `ef.CO2`（`{ value, unit }`，如以 kg/TJ 计）' },
+  ch4: { en: 'a CH4 emission factor: add `ef.CH4` { value, unit } (e.g. in kg/TJ)', zh: ' CH4 排放因子：请填写 `ef.CH4`（`{ value, unit }`，如以 kg/TJ 计）' },
+  n2o: { en: 'an N2O emission factor: add `ef.N2O` { value, unit } (e.g. in kg/TJ)', zh: ' N2O 排放因子：请填写 `ef.N2O`（`{ value, unit }`，如以 kg/TJ 计）' },
   'carbon-content': {
     en: 'a carbon content for the cn method: add `carbonContent` { value, unit: "tC/TJ" } (or `ef.CO2`)',
-    zh: '单位热值含碳量（cn 方法）：请填写 `carbonContent` { value, unit: "tC/TJ" }（或 `ef.CO2`）',
+    zh: '单位热值含碳量（`cn` 方法）：请填写 `carbonContent`（`{ value, unit: "tC/TJ" }`），或填写 `ef.CO2`',
   },
   oxidation: {
     en: 'an oxidation rate for the cn method: add `oxidation` (0–1, or a percentage such as "98%") (or `ef.CO2`)',
-    zh: '碳氧化率（cn 方法）：请填写 `oxidation`（0–1，或百分数如 "98%"）（或 `ef.CO2`）',
+    zh: '碳氧化率（`cn` 方法）：请填写 `oxidation`（0–1，或百分数如 "98%"），或填写 `ef.CO2`',
   },
   technology: {
     en: 'a vehicle technology for gasoline on roads: add `technology` ("gasoline-uncontrolled", "gasoline-oxidation-catalyst" or "gasoline-low-mileage-1995"), or `ef.CH4` and `ef.N2O`',
@@ -47,15 +90,15 @@ function energyRecoveryText(recovery: 'grid' | 'onsite' | 'none', gpc: string, r
   switch (recovery) {
     case 'grid':
       return zh
-        ? `energyRecovery 为 "grid"：焚烧或燃用填埋气发电上网，按 GPC 计入固定源能源的 ${where} 行（仅计入辖区排放，其电量已计入用户的范围二），不属于 GPC ${gpc} 行：请将该行移至 ${where}，原行如无其他数据可填注释键 IE 并说明已计入 ${where}`
+        ? `\`energyRecovery\` 为 "grid"：焚烧或燃用填埋气发电上网，按 GPC 计入固定源能源的 ${where} 行（仅计入辖区排放，其电量已计入用户的范围二），不属于 GPC ${gpc} 行：请将该行移至 ${where}，原行如无其他数据可填注释键 \`IE\`（已计入其他行）并说明已计入 ${where}`
         : `energyRecovery "grid": waste or landfill gas burnt for energy supplied to the grid is reported under Stationary Energy in ${where} (territorial only; its electricity is already in consumers' scope 2), not in GPC ${gpc}: move the line to ${where}, and mark ${gpc} with notation IE ("included in ${where}") if nothing else is left there`;
     case 'onsite':
       return zh
-        ? `energyRecovery 为 "onsite"：焚烧或燃用填埋气所产能源自用，按 GPC 计入用能部门的范围一行（${where}），不属于 GPC ${gpc} 行：请将该行移至用能部门所在行`
+        ? `\`energyRecovery\` 为 "onsite"：焚烧或燃用填埋气所产能源自用，按 GPC 计入用能部门的范围一行（${where}），不属于 GPC ${gpc} 行：请将该行移至用能部门所在行`
         : `energyRecovery "onsite": waste or landfill gas burnt for energy used on site is reported in the consuming sub-sector's scope-1 row (${where}), not in GPC ${gpc}: move the line to that row`;
     case 'none':
       return zh
-        ? `energyRecovery 为 "none"（或露天焚烧）：未回收能源的焚烧计入废弃物部门（${where}），不属于固定源能源 GPC ${gpc} 行；填埋气火炬燃烧不是能源利用，其回收量在 III.1 的 \`recovered\` 中扣减`
+        ? `\`energyRecovery\` 为 "none"（或露天焚烧）：未回收能源的焚烧计入废弃物部门（${where}），不属于固定源能源 GPC ${gpc} 行；填埋气火炬燃烧不是能源利用，其回收量在 III.1 的 \`recovered\` 中扣减`
         : `energyRecovery "none" (or open burning): burning without energy recovery is reported under Waste (${where}), not in Stationary Energy row GPC ${gpc}; landfill gas that is flared is not energy use — it is subtracted as \`recovered\` in III.1`;
     default: {
       const unhandled: never = recovery;
@@ -67,7 +110,7 @@ function energyRecoveryText(recovery: 'grid' | 'onsite' | 'none', gpc: string, r
 const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }> = {
   technology: { en: 'applies only to gasoline on on-road rows (II.1)', zh: '仅适用于道路交通（II.1）行的汽油' },
   'ch4-origin': { en: 'applies only to CH4 lines', zh: '仅适用于 CH4 排放行' },
-  'coal-rate': { en: 'applies only with method "coal-consumption"', zh: '仅在 method 为 "coal-consumption" 时适用' },
+  'coal-rate': { en: 'applies only with method "coal-consumption"', zh: '仅在 `method` 为 "coal-consumption" 时适用' },
   'points-only': { en: 'applies only to a series given by `points`', zh: '仅适用于以 `points` 给出的序列' },
   'share-base': { en: 'does not apply to a share of another driver: its base is the share times that driver', zh: '不适用于按其他驱动因素比例给出的序列：其基年值为比例乘以该驱动因素' },
   'stock-only': { en: 'applies only to stock turnover (with `stock`)', zh: '仅适用于存量更新（需 `stock`）' },
@@ -95,17 +138,17 @@ export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: st
 };
 
 const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
-  driver: { en: 'a driver defined in the file', zh: '驱动因素（drivers）' },
-  sector: { en: 'a sector defined in the file', zh: '部门（sectors）' },
-  action: { en: 'an action defined in the file', zh: '行动（actions）' },
-  scenario: { en: 'a scenario defined in the file', zh: '情景（scenarios）' },
+  driver: { en: 'a driver defined in the file', zh: '驱动因素（`drivers`）' },
+  sector: { en: 'a sector defined in the file', zh: '部门（`sectors`）' },
+  action: { en: 'an action defined in the file', zh: '行动（`actions`）' },
+  scenario: { en: 'a scenario defined in the file', zh: '情景（`scenarios`）' },
   carrier: { en: 'an energy carrier of the sector in the inventory', zh: '该部门的能源品种' },
   parameter: { en: 'the path of a number given in the file', zh: '文件中的数值参数' },
-  measure: { en: 'a measure of the plan', zh: '方案中的措施（measures）' },
+  measure: { en: 'a measure of the plan', zh: '方案中的措施（`measures`）' },
   'catalogue-measure': { en: 'a measure of the action catalogue (`peakpath catalogue` lists them)', zh: '措施目录中的措施（`peakpath catalogue` 可列出）' },
-  target: { en: 'a target of the pathway file', zh: '路径文件中的目标（targets）' },
-  criterion: { en: 'a criterion of the plan', zh: '方案中的评价准则（criteria）' },
-  source: { en: 'a source of local generation (coal, gas, oil, waste, biomass, hydro, wind, solar, nuclear, geothermal)', zh: '本地发电电源（coal、gas、oil、waste、biomass、hydro、wind、solar、nuclear、geothermal）' },
+  target: { en: 'a target of the pathway file', zh: '路径文件中的目标（`targets`）' },
+  criterion: { en: 'a criterion of the plan', zh: '方案中的评价准则（`criteria`）' },
+  source: { en: 'a source of local generation (coal, gas, oil, waste, biomass, hydro, wind, solar, nuclear, geothermal)', zh: '本地发电电源（`coal`、`gas`、`oil`、`waste`、`biomass`、`hydro`、`wind`、`solar`、`nuclear`、`geothermal`）' },
 };
 
 /** One line per problem: `activities[3].unit: "kWhh" is not a known unit (did you mean "kWh"?)`. */
@@ -117,18 +160,26 @@ const documentText: Record<DocumentKind, { en: string; zh: string }> = {
 
 /** A figure in a plausibility message, in the bound's unit: yearly changes as percentages, others to 4 significant digits. */
 function boundFigure(value: number, bound: PlausibilityBound, lang: Lang): string {
-  if (bound.unit.en === 'per year') return `${value > 0 ? '+' : ''}${figure(value * 100)} %${lang === 'zh' ? '/年' : '/yr'}`;
-  return `${figure(value)} ${bound.unit[lang]}`;
+  if (bound.unit.en === 'per year') return `${value > 0 ? '+' : ''}${figure(value * 100, lang)} %${lang === 'zh' ? '/年' : '/yr'}`;
+  return `${figure(value, lang)} ${bound.unit[lang]}`;
 }
 
-function figure(value: number): string {
+const SUPERSCRIPT: Readonly<Record<string, string>> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** Four significant digits; very large and small figures in powers of ten, which Chinese texts write 1.235×10⁸. */
+function figure(value: number, lang: Lang = 'en'): string {
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && Number.isFinite(value) && (magnitude >= 1e7 || magnitude < 1e-3)) return value.toExponential(3).replace(/\.?0+e/, 'e');
+  if (magnitude !== 0 && Number.isFinite(value) && (magnitude >= 1e7 || magnitude < 1e-3)) {
+    const text = value.toExponential(3).replace(/\.?0+e/, 'e');
+    if (lang === 'en') return text;
+    const [mantissa, exponent] = text.split('e') as [string, string];
+    return `${mantissa}×10${[...String(Number(exponent))].map((char) => SUPERSCRIPT[char] ?? char).join('')}`;
+  }
   return String(Number(value.toPrecision(4)));
 }
 
 export function formatIssue(issue: Issue, lang: Lang = 'en'): string {
-  return `${formatPath(issue.path)}: ${describeIssue(issue, lang)}`;
+  return `${formatPath(issue.path, lang)}${lang === 'zh' ? '：' : ': '}${describeIssue(issue, lang)}`;
 }
 
 export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
@@ -137,7 +188,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
     case 'required':
       return zh ? '缺少必填项' : 'is required';
     case 'type':
-      return zh ? `应为 ${issue.expected}，实为 ${issue.got}` : `expected ${issue.expected}, got ${issue.got}`;
+      return zh ? `应为${typeText(issue.expected, lang)}，实为${typeText(issue.got, lang)}` : `expected ${issue.expected}, got ${issue.got}`;
     case 'not-finite':
       return zh ? '应为有限数值' : 'must be a finite number';
     case 'negative':
@@ -148,7 +199,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `${issue.got} is out of range: expected ${issue.min} to ${issue.max}`;
     case 'enum':
       return zh
-        ? `${quote(issue.got)} 不是可选值，应为 ${list(issue.allowed)} 之一${hint(issue.suggestion, lang)}`
+        ? `${quote(issue.got)} 不是可选值，应为 ${list(issue.allowed, lang)} 之一${hint(issue.suggestion, lang)}`
         : `${quote(issue.got)} is not one of ${list(issue.allowed)}${hint(issue.suggestion, lang)}`;
     case 'unknown-field':
       return zh ? `未知字段 ${quote(issue.field)}${hint(issue.suggestion, lang)}` : `${quote(issue.field)} is not a known field${hint(issue.suggestion, lang)}`;
@@ -156,14 +207,14 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh ? `${quote(issue.got)} 不是已知单位${hint(issue.suggestion, lang)}` : `${quote(issue.got)} is not a known unit${hint(issue.suggestion, lang)}`;
     case 'wrong-dimension':
       return zh
-        ? `单位 ${quote(issue.unit)} 的量纲为 ${issue.got}，此处应为 ${issue.expected.join(' 或 ')}`
+        ? `单位 ${quote(issue.unit)} 的量纲为${dimensionName(issue.got, lang)}，此处应为${issue.expected.map((dimension) => dimensionName(dimension, lang)).join('或')}`
         : `unit ${quote(issue.unit)} measures ${issue.got}, expected ${issue.expected.join(' or ')}`;
     case 'unknown-fuel':
       return zh ? `${quote(issue.got)} 不是已知燃料${hint(issue.suggestion, lang)}` : `${quote(issue.got)} is not a known fuel${hint(issue.suggestion, lang)}`;
     case 'not-a-fuel':
       return zh
         ? `${quote(issue.got)} 不是燃料：请写成单独的一行 \`energy: ${issue.energy}\`（也可写 \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`），活动量以能量单位计（${issue.energy === 'heat' ? 'GJ、百万千焦' : 'kWh、万千瓦时'}）`
-        : `${quote(issue.got)} is not a fuel: write it as a line of its own, \`energy: ${issue.energy}\` (or \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`), with the amount in an energy unit (${issue.energy === 'heat' ? 'GJ, 百万千焦' : 'kWh, 万千瓦时'})`;
+        : `${quote(issue.got)} is not a fuel: write it as a line of its own, \`energy: ${issue.energy}\` (or \`energy: ${issue.energy === 'heat' ? '热力' : '电力'}\`), with the amount in an energy unit (${issue.energy === 'heat' ? 'GJ, `百万千焦`' : 'kWh, `万千瓦时`'})`;
     case 'unknown-gpc':
       return zh
         ? `${quote(issue.got)} 不是 GPC 表中的一行${hint(issue.suggestion, lang)}`
@@ -182,7 +233,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
     case 'not-positive':
       return zh ? '应为正数' : 'must be greater than zero';
     case 'invalid-country':
-      return zh ? `${quote(issue.got)} 不是 ISO 3166-1 两位国家代码（如 "CN"）` : `${quote(issue.got)} is not an ISO 3166-1 alpha-2 country code (such as "CN")`;
+      return zh ? `${quote(issue.got)} 不是 ISO 3166-1 两位字母国家代码（如 "CN"）` : `${quote(issue.got)} is not an ISO 3166-1 alpha-2 country code (such as "CN")`;
     case 'not-applicable':
       return zh ? `字段 ${quote(issue.field)} ${notApplicableText[issue.reason].zh}` : `${quote(issue.field)} ${notApplicableText[issue.reason].en}`;
     case 'conflict':
@@ -200,16 +251,17 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         ? `年份 ${issue.got} 不连续，此处应为 ${issue.expected}（某年无数据时填 0，不可省略）`
         : `year ${issue.got} breaks the sequence: expected ${issue.expected} (a year with nothing is written with 0, not left out)`;
     case 'many-forms':
-      return zh ? `同时含有 ${issue.forms.join('、')}，一行只能是一种类型` : `has ${issue.forms.join(', ')}: a line is one form only`;
+      return zh ? `同时含有${issue.forms.map((form) => formText(form, lang)).join('、')}，一行只能是一种类型` : `has ${issue.forms.join(', ')}: a line is one form only`;
     case 'form-not-on-row':
       return zh
-        ? `GPC ${issue.gpc} 行不接受 ${issue.form} 类型的活动行，可用：${issue.allowed.join('、')}`
+        ? `GPC ${issue.gpc} 行不接受${formText(issue.form, lang)}类活动行，可用：${issue.allowed.map((form) => formText(form, lang)).join('、')}`
         : `${issue.form} lines do not belong on GPC row ${issue.gpc}; that row takes: ${issue.allowed.join(', ')}`;
     case 'missing-factor': {
       const where = [issue.fuel, issue.context].filter((part) => part !== undefined).join(', ');
       // In Chinese the fuel by its yearbook name, its id beside it (the id is what a file may also write).
-      const fuelZh = issue.fuel === undefined ? undefined : FUELS.get(issue.fuel as FuelId)?.name.zh;
-      const whereZh = [fuelZh === undefined ? issue.fuel : `${fuelZh} ${issue.fuel}`, issue.context].filter((part) => part !== undefined).join('，');
+      const fuelZh = issue.fuel === undefined ? undefined : FUELS.has(issue.fuel as FuelId) ? fuelName(issue.fuel, 'zh') : undefined;
+      const contextZh = issue.context === undefined ? undefined : (CONTEXT_ZH[issue.context] ?? quote(issue.context));
+      const whereZh = [fuelZh === undefined ? (issue.fuel === undefined ? undefined : quote(issue.fuel)) : `${fuelZh} \`${issue.fuel}\``, contextZh].filter((part) => part !== undefined).join('，');
       const text = missingFactorText[issue.need];
       return zh
         ? `因子库中没有${whereZh ? `（${whereZh}）` : ''}所需的${text.zh}`
@@ -221,7 +273,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : 'no grid factor: set `grid` at the top of the file or on the line (e.g. "CN-east-2022"), or give `ef.CO2` in t/MWh';
     case 'missing-coal-rate':
       return zh
-        ? '发电煤耗法需要当年火电供电煤耗：请填写 `energyAccounting.coalRate`（如 { value: 300, unit: "gce/kWh" }）'
+        ? '发电煤耗法需要当年火电供电煤耗：请填写 `energyAccounting.coalRate`（如 `{ value: 300, unit: "gce/kWh" }`）'
         : 'the coal-consumption method needs the year\'s coal rate of thermal power: add `energyAccounting.coalRate` (e.g. { value: 300, unit: "gce/kWh" })';
     case 'ch4-origin-required':
       return zh
@@ -233,17 +285,17 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `${quote(issue.got)} is not a known method${hint(issue.suggestion, lang)}; \`peakpath methods\` lists them`;
     case 'method-not-on-row':
       return zh
-        ? `方法 ${quote(issue.method)} 不适用于 GPC ${issue.gpc} 行，适用：${issue.rows.join('、')}`
+        ? `方法 ${quote(issue.method)} 不适用于 GPC ${issue.gpc} 行，适用于：${issue.rows.join('、')}`
         : `method ${quote(issue.method)} does not compute GPC row ${issue.gpc}; it computes ${issue.rows.join(', ')}`;
     case 'energy-recovery-row':
       return energyRecoveryText(issue.recovery, issue.gpc, issue.rows, lang);
     case 'missing-parameter':
       return zh
-        ? `因子库中没有方法 ${issue.method}${issue.category ? `（${issue.category}）` : ''} 的 \`${issue.field}\` 默认值：请在该行填写`
+        ? `因子库中没有方法 ${quote(issue.method)}${issue.category ? `（类别 ${quote(issue.category)}）` : ''}的 \`${issue.field}\` 默认值：请在该行填写`
         : `the library has no default \`${issue.field}\` for method ${issue.method}${issue.category ? ` (${issue.category})` : ''}: give it on the line`;
     case 'unknown-category':
       return zh
-        ? `${quote(issue.got)} 不是可选类别，应为 ${list(issue.allowed)} 之一${hint(issue.suggestion, lang)}`
+        ? `${quote(issue.got)} 不是可选类别，应为 ${list(issue.allowed, lang)} 之一${hint(issue.suggestion, lang)}`
         : `${quote(issue.got)} is not one of ${list(issue.allowed)}${hint(issue.suggestion, lang)}`;
     case 'duplicate':
       return zh
@@ -281,7 +333,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
     }
     case 'unmapped-row':
       return zh
-        ? `清单中 GPC ${issue.gpc} 行有排放，但没有任何部门（sectors 的 gpc）包含该行：请将其归入一个部门`
+        ? `清单中 GPC ${issue.gpc} 行有排放，但没有任何部门（\`sectors\` 的 \`gpc\`）包含该行：请将其归入一个部门`
         : `the inventory has emissions on GPC row ${issue.gpc} but no sector's \`gpc\` covers it: add it to a sector`;
     case 'overlapping-sectors':
       return zh
@@ -289,10 +341,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `GPC row ${issue.gpc} is in both sector ${quote(issue.sectors[0])} and sector ${quote(issue.sectors[1])}: a row belongs to one sector`;
     case 'base-mismatch':
       return zh
-        ? `基年值 ${issue.given} ${issue.unit} 与清单的 ${issue.inventory} ${issue.unit} 不一致：删去此值以采用清单值，或修改清单`
+        ? `基年值 ${issue.given} ${unitName(issue.unit, lang)}与清单的 ${issue.inventory} ${unitName(issue.unit, lang)}不一致：删去此值以采用清单值，或修改清单`
         : `the base-year value ${issue.given} ${issue.unit} differs from the inventory's ${issue.inventory} ${issue.unit}: leave it out to use the inventory's, or correct the inventory`;
     case 'driver-cycle':
-      return zh ? `驱动因素相互引用成环：${issue.drivers.join(' → ')}` : `drivers refer to each other in a cycle: ${issue.drivers.join(' → ')}`;
+      return zh ? `驱动因素相互引用成环：${issue.drivers.map(quote).join(' → ')}` : `drivers refer to each other in a cycle: ${issue.drivers.join(' → ')}`;
     case 'series-start':
       return zh
         ? `序列须从 ${issue.needed} 年起有值，此处最早为 ${issue.got} 年`
@@ -307,15 +359,15 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `the file's value ${issue.nominal} lies outside the distribution's range ${issue.min} to ${issue.max}`;
     case 'empty-sector':
       return zh
-        ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查 gpc`
+        ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查其 \`gpc\``
         : `the inventory has no emissions or energy on ${issue.gpc.map(quote).join(', ')}: the sector is empty; remove it or check its \`gpc\``;
     case 'decline-base-before':
       return zh
-        ? `下降目标的基准年 ${issue.from} 早于路径基年 ${issue.baseYear}，路径无法计算该年强度：请用 \`baseValue\` 给出 ${issue.from} 年的强度（如 { value: 0.85, unit: t/万元 }）`
-        : `the decline is from ${issue.from}, before the pathway's base year ${issue.baseYear}, so the pathway cannot compute that year's intensity: give it as \`baseValue\` (e.g. { value: 0.85, unit: t/万元 })`;
+        ? `下降目标的基准年 ${issue.from} 早于路径基年 ${issue.baseYear}，路径无法计算该年强度：请用 \`baseValue\` 给出 ${issue.from} 年的强度（如 \`{ value: 0.85, unit: t/万元 }\`）`
+        : `the decline is from ${issue.from}, before the pathway's base year ${issue.baseYear}, so the pathway cannot compute that year's intensity: give it as \`baseValue\` (e.g. \`{ value: 0.85, unit: t/万元 }\`)`;
     case 'no-plant-fuel':
       return zh
-        ? `${quote(issue.source)} 电源的发电量会变化，但清单 I.4.4 中没有该类燃料，无法推得单位发电燃料消耗：请在清单 I.4.4 填报该电厂燃料及其发电量（supply）`
+        ? `${quote(issue.source)} 电源的发电量会变化，但清单 I.4.4 中没有该类燃料，无法推得单位发电燃料消耗：请在清单 I.4.4 填报该电厂燃料，并在 \`supply\` 中填写其发电量`
         : `the generation of ${quote(issue.source)} changes, but the inventory has no ${issue.source} fuel in I.4.4 to derive the plants' fuel per MWh from: give the plants' fuel in I.4.4 and their generation in \`supply\``;
     case 'missing-carrier':
       return zh
@@ -323,7 +375,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `the inventory has no ${quote(issue.carrier)} (neither in sector ${quote(issue.sector)} nor elsewhere) to take its emission factors from`;
     case 'reserved-id':
       return zh
-        ? `${quote(issue.got)} 不能用作 id（JavaScript 对象的保留名称，如 __proto__、constructor）：请换一个名称`
+        ? `${quote(issue.got)} 不能用作 \`id\`（所有程序对象已有的保留名称，如 \`__proto__\`、\`constructor\`）：请换一个名称`
         : `${quote(issue.got)} cannot be an id (a name every JavaScript object already has, such as __proto__ or constructor): choose another name`;
     case 'catalogue-gap':
       return zh
@@ -335,22 +387,22 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
           : `the catalogue has no sourced figure for \`${issue.field}\` of ${quote(issue.measure)}: give \`costs.${issue.field}\` in the plan, with its source`;
     case 'action-exists':
       return zh
-        ? `${quote(issue.id)} 已是路径文件中的行动：请为措施另取一个 id`
+        ? `${quote(issue.id)} 已是路径文件中的行动：请为措施另取一个 \`id\``
         : `${quote(issue.id)} is already an action of the pathway file: give the measure another id`;
     case 'missing-rate':
       return zh
-        ? `没有 ${issue.year} 年 ${issue.currency} 的汇率或价格指数，无法折算为 ${issue.priceYear} 年人民币：请在方案中直接以人民币给出该成本`
+        ? `没有 ${issue.year} 年货币 ${quote(issue.currency)} 的汇率或价格指数，无法折算为 ${issue.priceYear} 年人民币：请在方案中直接以人民币给出该成本`
         : `no exchange rate or price index to restate ${issue.currency} of ${issue.year} in CNY of ${issue.priceYear}: give this cost in CNY in the plan`;
     case 'constant-quantity':
       return zh
-        ? `${issue.lever} 类措施需要固定的规模（\`quantity.value\` 与 \`unit\`），不能随驱动因素变化`
+        ? `${LEVER_ZH[issue.lever] ?? quote(issue.lever)}类措施需要固定的规模（\`quantity.value\` 与 \`unit\`），不能随驱动因素变化`
         : `a ${issue.lever} measure needs a fixed quantity (\`quantity.value\` and \`unit\`), not a driver`;
     case 'self-reference':
       return zh
         ? `措施 ${quote(issue.id)} 不能在自身的 \`${issue.field}\` 中引用自己：请列出其他措施`
         : `measure ${quote(issue.id)} names itself in its own \`${issue.field}\`: list other measures there`;
     case 'invalid-catalogue':
-      return zh ? `措施目录条目不符合规则：${issue.message}` : `catalogue entry breaks a rule: ${issue.message}`;
+      return zh ? `措施目录条目不符合规则（校验器原文）：${quote(issue.message)}` : `catalogue entry breaks a rule: ${issue.message}`;
     case 'unsupported-version': {
       const kind = DOCUMENT_KIND_TEXT[issue.kind];
       return zh
@@ -368,28 +420,28 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
     case 'landfill-gas-balance': {
       const tonnes = (value: number): string => String(Number(value.toPrecision(6)));
       return zh
-        ? `III.1 各行填写用于能源利用的填埋气 CH4（recoveredForEnergy）共 ${tonnes(issue.recoveredForEnergy)} 吨，而固定源能源中 landfill-gas 行燃用 ${tonnes(issue.burnt)} 吨：按 GPC，能源利用部分的燃烧排放计入固定源能源（上网 I.4.4，自用计入用能部门范围一行），两者应一致，否则其燃烧排放漏计或多计`
+        ? `III.1 各行填写用于能源利用的填埋气 CH4（\`recoveredForEnergy\`）共 ${tonnes(issue.recoveredForEnergy)} 吨，而固定源能源中 \`landfill-gas\` 行燃用 ${tonnes(issue.burnt)} 吨：按 GPC，能源利用部分的燃烧排放计入固定源能源（上网 I.4.4，自用计入用能部门范围一行），两者应一致，否则其燃烧排放漏计或多计`
         : `III.1 lines say ${tonnes(issue.recoveredForEnergy)} t of landfill-gas CH4 is burnt for energy (recoveredForEnergy), but landfill-gas lines in stationary energy burn ${tonnes(issue.burnt)} t: GPC counts that combustion in stationary energy (I.4.4 for the grid, else the consuming sub-sector's scope-1 row), so the two should agree, or its emissions are missed or counted without a source`;
     }
     case 'duplicate-line': {
       const same =
         issue.match === 'amount'
           ? { en: 'the same GPC row, fuel, energy or gas, amount and unit', zh: 'GPC 行、燃料（能源、气体）、活动量与单位均' }
-          : { en: 'every field but note, source and quality', zh: '除 note、source、quality 外各字段均' };
+          : { en: 'every field but note, source and quality', zh: '除 `note`、`source`、`quality` 外各字段均' };
       return zh
         ? `与 activities[${issue.first}] ${same.zh}相同，两行都将计入：如确为两处（如两座用量相同的电厂），可忽略此警告；否则请删去其一`
         : `repeats activities[${issue.first}] (${same.en}) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one`;
     }
     case 'generation-missing': {
-      const lines = issue.lines.map((line) => `activities[${line}]`).join(', ');
+      const lines = issue.lines.map((line) => `activities[${line}]`).join(zh ? '、' : ', ');
       return zh
-        ? `I.4.4 有电厂燃料（${lines}），但 supply.electricity 未填本地发电量或调入调出电量：能源活动 CO2 既计电厂燃料，又把其发电量当作调入电力重复计算。请填写 supply.electricity.generation（或 imports 与 exports）`
+        ? `I.4.4 有电厂燃料（${lines}），但 \`supply.electricity\` 未填本地发电量或调入调出电量：能源活动 CO2 既计电厂燃料，又把其发电量当作调入电力重复计算。请填写 \`supply.electricity.generation\`（或 \`imports\` 与 \`exports\`）`
         : `power-plant fuel in I.4.4 (${lines}) but no local generation or stated transfers in supply.electricity: the official energyCo2 counts the plants' fuel and their output again as imported electricity. Give supply.electricity.generation (or imports and exports)`;
     }
     case 'not-a-document': {
       const kind = issue.kind ?? 'inventory';
       const text = DOCUMENT_KIND_TEXT[kind];
-      return zh ? `${text.zh}应为对象（键值映射），实为 ${issue.got}` : `${kind === 'inventory' ? 'an' : 'a'} ${text.en} must be an object (a mapping), got ${issue.got}`;
+      return zh ? `${text.zh}应为对象（键值映射），实为${typeText(issue.got, lang)}` : `${kind === 'inventory' ? 'an' : 'a'} ${text.en} must be an object (a mapping), got ${issue.got}`;
     }
     default: {
       const unhandled: never = issue;

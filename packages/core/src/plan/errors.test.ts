@@ -303,7 +303,7 @@ describe('messages', () => {
         const where = formatPath(issue.path);
         const zh = formatIssue(issue, 'zh');
         const en = formatIssue(issue, 'en');
-        expect(zh.startsWith(`${where}: `), `${what}: ${zh}`).toBe(true);
+        expect(zh.startsWith(`${formatPath(issue.path, 'zh')}：`), `${what}: ${zh}`).toBe(true);
         expect(en.startsWith(`${where}: `), `${what}: ${en}`).toBe(true);
         expect(zh, `${what}: ${zh}`).toMatch(/[\u4e00-\u9fff]/);
         expect(en.slice(where.length + 2).length, `${what}: ${en}`).toBeGreaterThan(5);
@@ -321,9 +321,9 @@ describe('messages', () => {
     expect(text('catalogue-gap', 'zh')).toContain('请在 `costs.lifetime` 中填写');
     expect(text('action-exists', 'en')).toContain('give the measure another id');
     expect(text('missing-rate', 'en')).toBe('measures.own.costs.capex: no exchange rate or price index to restate CNY of 2005 in CNY of 2022: give this cost in CNY in the plan');
-    expect(text('missing-rate', 'zh')).toContain('2005 年 CNY');
+    expect(text('missing-rate', 'zh')).toContain('2005 年货币 "CNY"');
     expect(text('constant-quantity', 'en')).toContain('`quantity.value`');
-    expect(text('invalid-catalogue', 'zh')).toBe('catalogue.measures[0].capex.source: 措施目录条目不符合规则：measure own-cut: capex cites unknown source own-surveyy');
+    expect(text('invalid-catalogue', 'zh')).toBe('catalogue.measures[0].capex.source：措施目录条目不符合规则（校验器原文）："measure own-cut: capex cites unknown source own-surveyy"');
   });
 });
 
@@ -364,7 +364,7 @@ describe('format versions', () => {
     const issues = issuesOf(planDoc({ cut: { ...CUT, yesNoo: true } }, { version: 3 }));
     expect(issues).toEqual([{ path: ['version'], code: 'unsupported-version', kind: 'plan', got: 3, max: 2 }]);
     expect(formatIssue(issues[0]!, 'en')).toBe('version: this plan file is version 3; this peakpath reads up to version 2: upgrade peakpath');
-    expect(formatIssue(issues[0]!, 'zh')).toBe('version: 此行动方案文件为第 3 版；本版 peakpath 最高读取第 2 版：请升级 peakpath');
+    expect(formatIssue(issues[0]!, 'zh')).toBe('version：此行动方案文件为第 3 版；本版 peakpath 最高读取第 2 版：请升级 peakpath');
     expect(issuesOf(planDoc({ cut: CUT }, { version: '2' }))).toEqual([{ path: ['version'], code: 'type', expected: 'integer', got: 'string' }]);
     expect(issuesOf(planDoc({ cut: CUT }, { version: 0 }))).toEqual([{ path: ['version'], code: 'out-of-range', min: 1, max: 2, got: 0 }]);
   });

@@ -70,7 +70,7 @@ describe('incineration with energy recovery', () => {
     // The same in Chinese.
     const [issue] = problemsOf([{ gpc: 'III.3.1', energyRecovery: 'grid', ...WTE }]);
     expect(formatIssue(issue!, 'zh')).toBe(
-      'activities[0].energyRecovery: energyRecovery 为 "grid"：焚烧或燃用填埋气发电上网，按 GPC 计入固定源能源的 I.4.4 行（仅计入辖区排放，其电量已计入用户的范围二），不属于 GPC III.3.1 行：请将该行移至 I.4.4，原行如无其他数据可填注释键 IE 并说明已计入 I.4.4',
+      'activities[0].energyRecovery：`energyRecovery` 为 "grid"：焚烧或燃用填埋气发电上网，按 GPC 计入固定源能源的 I.4.4 行（仅计入辖区排放，其电量已计入用户的范围二），不属于 GPC III.3.1 行：请将该行移至 I.4.4，原行如无其他数据可填注释键 `IE`（已计入其他行）并说明已计入 I.4.4',
     );
   });
 
