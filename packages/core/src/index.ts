@@ -88,4 +88,4 @@ export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, En
 export { importEnergyBalance, columnName } from './import/energy-balance.ts';
 export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode } from './import/energy-balance.ts';
 export { BALANCE_ROWS } from './import/energy-balance-rows.ts';
-export { carrierName, FUEL_GROUP_NAMES, GAP_UNIT_NAMES, GENERATION_SOURCE_NAMES, grouped, MEASURE_UNIT_NAMES, measureUnitName, POLLUTANT_NAMES, priceText, SOLUTION_METHOD_NAMES, sourceName, TARGET_KIND_NAMES, unitName } from './text/names-plan.ts';
+export { carrierName, FUEL_GROUP_NAMES, GENERATION_SOURCE_NAMES, grouped, POLLUTANT_NAMES, priceText, SOLUTION_METHOD_NAMES, sourceName, TARGET_KIND_NAMES } from './text/names-plan.ts';

@@ -1,4 +1,4 @@
-import { measureUnitName, planJson, POLLUTANT_NAMES, SOLUTION_METHOD_NAMES, warningsJson, type Lang, type PlanResult } from '@peakpath/core';
+import { planJson, POLLUTANT_NAMES, SOLUTION_METHOD_NAMES, warningsJson, withUnit, type Lang, type PlanResult } from '@peakpath/core';
 import { tonnesText, yuanText } from '../pathway/amounts.ts';
 import { formatNumber, renderTable } from '../format/table.ts';
 import { createNodeEngine, InputFileError, readDocument } from '@peakpath/node';
@@ -75,7 +75,6 @@ const TEXT = {
     rankHeader: ['Rank', 'Measure', 'Score', 'Rank range', 'Same rank'],
     assumed: 'Assumed:',
     measure: (name: string, id: string) => `${name} (${id})`,
-    units: (units: string, unit: string) => `${units} ${unit}`,
     notCounted: (count: number) => `  ${count} lines (or parts of lines) carry no air pollutants here (electricity and heat are generated outside the city, and others); \`--json\` lists each with its reason under airPollutants.notCounted`,
   },
   zh: {
@@ -103,7 +102,6 @@ const TEXT = {
     rankHeader: ['名次', '措施', '得分', '名次范围', '名次不变'],
     assumed: '假设：',
     measure: (name: string, id: string) => `${name}（${id}）`,
-    units: (units: string, unit: string) => `${units} ${unit}`,
     notCounted: (count: number) => `  ${count} 行（或其部分）未计大气污染物（电力、热力在市外产生等）；\`--json\` 的 airPollutants.notCounted 列出原因`,
   },
 };
@@ -119,7 +117,7 @@ function renderPlan(result: PlanResult, lang: Lang): string {
     out.push(
       renderTable(
         t.portfolioHeader(result.maccYear),
-        result.portfolio.map((entry) => [t.measure(name(entry.name), entry.action), `${n(entry.adoption * 100, 1)}%`, t.units(n(entry.units), measureUnitName(entry.unit, lang)), n(entry.cost / 1e4), n(entry.abatement)]),
+        result.portfolio.map((entry) => [t.measure(name(entry.name), entry.action), `${n(entry.adoption * 100, 1)}%`, withUnit(n(entry.units), entry.unit, lang), n(entry.cost / 1e4), n(entry.abatement)]),
         ['left', 'right', 'right', 'right', 'right'],
       ),
       t.total(result.totalCost),

@@ -1,4 +1,4 @@
-import { GAP_UNIT_NAMES, TARGET_KIND_NAMES, type MonteCarloSummary, type Pathway, type PathwayResult, type TargetResult } from '@peakpath/core';
+import { TARGET_KIND_NAMES, type MonteCarloSummary, type Pathway, type PathwayResult, type TargetResult } from '@peakpath/core';
 import { formatNumber } from '../format/table.ts';
 import { tonnesText, type TonneUnit } from './amounts.ts';
 
@@ -43,7 +43,7 @@ export const PATHWAY_LABELS = {
     officialPeakShort: 'Peak (energy CO2)',
     targetName: (target: TargetResult) => (target.name.en === target.id ? target.id : `${target.id} (${target.name.en})`),
     target: (name: string, met: boolean, rest: string) => `  ${met ? '✓ met' : '✗ not met'}  ${name}${rest}`,
-    gapAt: (year: number, gap: number, unit: TargetResult['gapUnit']) => `; gap in ${year}: ${formatNumber(gap, 'en')} ${GAP_UNIT_NAMES[unit].en}`,
+    gapAt: (year: number, gap: number, unit: TargetResult['gapUnit']) => `; gap in ${year}: ${formatNumber(gap, 'en')} ${unit}`,
     basis: (basis: string) => ` [${basis === 'energyCo2' ? 'official' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}]`,
     officialAvoided: (year: number) => `Avoided ${year}, energy-activity CO2`,
     cumulative: (value: string) => `, cumulative −${value}%`,

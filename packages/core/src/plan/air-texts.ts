@@ -4,7 +4,8 @@ import { citation } from '../factors/library.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { RowShare } from '../pathway/model.ts';
 import type { AirContext, AirRowContext } from './air-contexts.ts';
-import { carrierName, FUEL_GROUP_NAMES, unitName } from '../text/names-plan.ts';
+import { carrierName, FUEL_GROUP_NAMES } from '../text/names-plan.ts';
+import { unitName } from '../text/names.ts';
 
 /** The bilingual texts of the air-pollutant co-benefits: why a line is not covered, and what is assumed. */
 

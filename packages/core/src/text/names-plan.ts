@@ -1,12 +1,13 @@
 /**
- * Display names for what pathways and plans print: energy carriers, generation sources, target kinds,
- * measure units, optimisation methods, air pollutants. Ids stay ids in files and JSON; these are what a reader
+ * Display names for what pathways and plans print beyond names.ts: energy carriers, generation sources, target
+ * kinds, optimisation methods, air pollutants, fuel groups, prices. Ids stay ids in files and JSON; these are what a reader
  * sees beside or instead of them, in Chinese and English.
  */
-import { FUELS, isFuelId, type FuelGroup } from '../factors/fuels.ts';
+import { isFuelId, type FuelGroup } from '../factors/fuels.ts';
+import { fuelName, unitName } from './names.ts';
 import type { GenerationSource } from '../official/types.ts';
 import type { TargetDefinition } from '../pathway/definitions.ts';
-import type { Lang } from '../issues/messages.ts';
+import type { Lang } from './lang.ts';
 
 type Text = { readonly en: string; readonly zh: string };
 
@@ -16,11 +17,11 @@ const CARRIERS: Readonly<Record<string, Text>> = {
 };
 
 /**
- * An energy carrier of a pathway line: a fuel id (by the fuel's own name in fuels.json), electricity, heat, or the
- * energy of a method line ("method:road-vkt"), whose method id stays, quoted, since a user types it.
+ * An energy carrier of a pathway line: a fuel id (by its Chinese name, names.ts `fuelName`; English keeps the id),
+ * electricity, heat, or the energy of a method line ("method:road-vkt"), whose method id stays, quoted, since a user types it.
  */
 export function carrierName(carrier: string, lang: Lang): string {
-  if (isFuelId(carrier)) return lang === 'zh' ? FUELS.get(carrier)!.name.zh : carrier;
+  if (isFuelId(carrier)) return lang === 'zh' ? fuelName(carrier, 'zh') : carrier;
   const known = CARRIERS[carrier];
   if (known) return known[lang];
   if (carrier.startsWith('method:')) {
@@ -61,24 +62,6 @@ export const TARGET_KIND_NAMES: Readonly<Record<TargetDefinition['kind'], Text>>
   energyCap: { en: 'total energy cap', zh: '能源消费总量上限' },
 };
 
-/** Units of a catalogue measure's quantity (catalogue.json `unit`), as a count or an amount reads in Chinese. */
-export const MEASURE_UNIT_NAMES: Readonly<Record<string, Text>> = {
-  kW: { en: 'kW', zh: '千瓦' },
-  MWh: { en: 'MWh', zh: '兆瓦时' },
-  ha: { en: 'ha', zh: '公顷' },
-  km: { en: 'km', zh: '公里' },
-  m2: { en: 'm2', zh: '平方米' },
-  t: { en: 't', zh: '吨' },
-  vehicle: { en: 'vehicles', zh: '辆' },
-  household: { en: 'households', zh: '户' },
-  unit: { en: 'units', zh: '台（套）' },
-};
-
-/** A measure's unit; a city's own catalogue entry may name another, which is shown as written. */
-export function measureUnitName(unit: string, lang: Lang): string {
-  return MEASURE_UNIT_NAMES[unit]?.[lang] ?? unit;
-}
-
 /** How the portfolio was found (PortfolioSolution `method`). */
 export const SOLUTION_METHOD_NAMES: Readonly<Record<'relaxation' | 'sequential', Text>> = {
   relaxation: { en: 'relaxation', zh: '松弛求解' },
@@ -95,32 +78,17 @@ export const POLLUTANT_NAMES: Readonly<Record<'SO2' | 'NOx' | 'PM2.5', Text>> = 
 /** Fuel groups of fuels.json `stationaryGroup` (IPCC 2006 Vol. 2 Tables 2.2–2.5 rows). */
 export const FUEL_GROUP_NAMES: Readonly<Record<FuelGroup, string>> = { coal: '煤', oil: '油', gas: '气' };
 
-/** Units of a target's gap (TargetResult `gapUnit`). */
-export const GAP_UNIT_NAMES: Readonly<Record<'tCO2e' | 'tCO2' | 'tce', Text>> = {
-  tCO2e: { en: 'tCO2e', zh: '吨 CO2e' },
-  tCO2: { en: 'tCO2', zh: '吨 CO2' },
-  tce: { en: 'tce', zh: '吨标准煤' },
-};
-
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
-
-/** A figure inside a statement, with thousands separators (5,200,000), as Chinese and English readers both expect. */
-export function grouped(value: number): string {
-  return GROUPED.format(value);
-}
-
-const UNIT_PARTS_ZH: Readonly<Record<string, string>> = { CNY: '元', USD: '美元', kWh: '千瓦时', MWh: '兆瓦时', GWh: '吉瓦时', GJ: '吉焦', TJ: '太焦', tce: '吨标准煤', t: '吨', kg: '千克', g: '克' };
-
-/** A unit by its id (CNY/kWh, g/kg) in Chinese (元/千瓦时, 克/千克); a part with no Chinese name stays. */
-export function unitName(unitId: string, lang: Lang): string {
-  if (lang === 'en') return unitId;
-  return unitId
-    .split('/')
-    .map((part) => UNIT_PARTS_ZH[part] ?? part)
-    .join('/');
-}
-
 /** A price as a plan states it: value, unit and the file's own source (quoted in Chinese: it is the user's text). */
 export function priceText(value: number, unitId: string, source: string): Text {
   return { en: `${value} ${unitId} (${source})`, zh: `${value} ${unitName(unitId, 'zh')}（来源：“${source}”）` };
+}
+
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/**
+ * A figure inside a statement, with thousands separators and only the decimals it has (5,200,000; 0.5617), unlike
+ * names.ts `formatFigure`, which fixes the decimals of a table's column.
+ */
+export function grouped(value: number): string {
+  return GROUPED.format(value);
 }
