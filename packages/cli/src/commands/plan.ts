@@ -1,5 +1,6 @@
 import { planJson, POLLUTANT_NAMES, SOLUTION_METHOD_NAMES, warningsJson, withUnit, type Lang, type PlanResult } from '@peakpath/core';
 import { tonnesText, yuanText } from '../pathway/amounts.ts';
+import { PATHWAY_LABELS } from '../pathway/labels.ts';
 import { formatNumber, renderTable } from '../format/table.ts';
 import { createNodeEngine, InputFileError, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
@@ -78,7 +79,7 @@ const TEXT = {
     notCounted: (count: number) => `  ${count} lines (or parts of lines) carry no air pollutants here (electricity and heat are generated outside the city, and others); \`--json\` lists each with its reason under airPollutants.notCounted`,
   },
   zh: {
-    title: (r: PlanResult) => `${r.name.zh} — ${r.cityZh ?? r.city}：措施叠加于“${r.baseline.name.zh}”（${r.baseline.id}）；成本以 ${r.priceYear} 年人民币计，折现率 ${(r.discountRate * 100).toFixed(2)}%`,
+    title: (r: PlanResult) => `${r.name.zh} — ${r.cityZh ?? r.city}：措施叠加于“${r.baseline.name.zh}”（\`${r.baseline.id}\`）；成本以 ${r.priceYear} 年人民币计，折现率 ${(r.discountRate * 100).toFixed(2)}%`,
     status: { optimal: '最优', feasible: '满足全部约束，但措施间相互影响，未能证明成本最低', infeasible: '没有满足要求的措施组合' },
     limited: (seconds: number, found: boolean) => (found ? `${seconds} 秒时限内找到的最佳组合` : `${seconds} 秒时限内未找到（并非不存在的证明）`),
     solution: (r: PlanResult, status: string) => `最低成本组合：${status}（${SOLUTION_METHOD_NAMES[r.solution.method].zh}，求解 ${r.solution.iterations} 次）；约束：${r.constraints.targets.join('、') || '无'}${r.constraints.budget ? '、年度预算' : ''}`,
@@ -94,14 +95,14 @@ const TEXT = {
     peakReach: (c: string, y: number | null) => `  ${c}：${y === null ? '即使全部措施实施，展望期内也不能达峰' : `措施最早可使 ${y} 年达峰`}`,
     lowest: (c: string, y: number, v: number, a: number | null, unit: 'tCO2e' | 'tCO2' | 'tce') => `  ${c}：措施可使 ${y} 年${unit === 'tce' ? '能源消费总量' : '排放'}最低降至 ${tonnesText(v, unit, 'zh')}（上限 ${a === null ? '—' : tonnesText(a, unit, 'zh')}）`,
     budget: (c: string, f: number | null) => `  ${c}：${f === null ? '任何预算下都无法达成目标' : `预算需扩大至 ${f.toFixed(2)} 倍`}`,
-    airTitle: (y: number) => `大气污染物（EMEP/EEA Tier 1，吨）：${y} 年基准与组合；各措施单独实施的减排量`,
+    airTitle: (y: number) => `大气污染物（EMEP/EEA 第一层级方法，吨）：${y} 年基准与组合；各措施单独实施的减排量`,
     airHeader: ['', POLLUTANT_NAMES.SO2.zh, POLLUTANT_NAMES.NOx.zh, POLLUTANT_NAMES['PM2.5'].zh],
     airBaseline: '基准',
     airPortfolio: '组合',
     rankTitle: (p: number, s: number) => `优先排序（多准则加权；权重 ±${Math.round(p * 100)}% 扰动下的名次范围，${s} 次抽样）`,
     rankHeader: ['名次', '措施', '得分', '名次范围', '名次不变'],
     assumed: '假设：',
-    measure: (name: string, id: string) => `${name}（${id}）`,
+    measure: (name: string, id: string) => `${name}（\`${id}\`）`,
     notCounted: (count: number) => `  ${count} 行（或其部分）未计大气污染物（电力、热力在市外产生等）；\`--json\` 的 airPollutants.notCounted 列出原因`,
   },
 };
@@ -136,7 +137,7 @@ function renderPlan(result: PlanResult, lang: Lang): string {
   rows.push([t.peak, baselinePathway.peak.year === null ? t.none : String(baselinePathway.peak.year), pathway.peak.year === null ? t.none : String(pathway.peak.year)]);
   for (const target of pathway.targets) {
     const before = baselinePathway.targets.find((candidate) => candidate.id === target.id);
-    rows.push([target.id, before?.met ? '✓' : '✗', target.met ? '✓' : '✗']);
+    rows.push([PATHWAY_LABELS[lang].targetName(target), before?.met ? '✓' : '✗', target.met ? '✓' : '✗']);
   }
   out.push('', t.pathwayTitle, renderTable(t.pathwayHeader, rows, ['left', 'right', 'right']));
   out.push(

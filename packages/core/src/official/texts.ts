@@ -14,7 +14,7 @@ const DEDUCTION_TEXT: Record<Deduction, Text> = {
 /** The texts of China's official quantities: component labels and the statements a result carries. */
 export const officialTexts = {
   boundary: {
-    en: 'China official basis (能源活动CO2): CO2 only, fossil fuels burned in the territory including power and heat plants, feedstock excluded, plus net imported electricity × the grid factor; no CH4/N2O, waste, industrial process or land emissions',
+    en: 'China\'s official basis (energy-activity CO2): CO2 only, fossil fuels burned in the territory including power and heat plants, feedstock excluded, plus net imported electricity × the grid factor; no CH4/N2O, waste, industrial process or land emissions',
     zh: '国内官方口径（能源活动二氧化碳排放）：仅 CO2，辖区内化石能源燃烧（含火电、供热厂），不含原料用能，加净调入电力 × 电网排放因子；不含 CH4/N2O、废弃物、工业过程与土地排放',
   } satisfies Text,
   combustion: { en: 'fossil fuel combustion in the territory', zh: '辖区内化石能源燃烧' } satisfies Text,

@@ -229,7 +229,7 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
 
 function statement(path: Path, key: string, en: string, zh: string): Assumption {
   const where = formatPath(path);
-  return { code: `default-${key}`, text: { en: `${where}: ${en}`, zh: `${where}：${zh}` } };
+  return { code: `default-${key}`, text: { en: `${where}: ${en}`, zh: `\`${where}\`：${zh}` } };
 }
 
 /**

@@ -56,7 +56,7 @@ function reason(detail: GapDetail): AirText {
     case 'no-context':
       return {
         en: `the library has no EMEP/EEA Tier 1 factors for GPC ${detail.subsector} ${detail.name.en}`,
-        zh: `因子库中无适用于 GPC ${detail.subsector} ${detail.name.zh} 的 EMEP/EEA Tier 1 因子`,
+        zh: `因子库中无适用于 GPC ${detail.subsector} ${detail.name.zh} 的 EMEP/EEA 第一层级因子`,
       };
     case 'no-fuel-group':
       return { en: `${detail.fuel} has no fuel group (coal, oil, gas) in fuels.json`, zh: `${carrierName(detail.fuel, 'zh')}（\`${detail.fuel}\`）在 fuels.json 中没有燃料类别（煤、油、气）` };
@@ -68,7 +68,7 @@ function reason(detail: GapDetail): AirText {
     case 'no-factor':
       return {
         en: `the library has no EMEP/EEA Tier 1 ${CONTEXT_NAMES[detail.context].en} (${detail.nfr}) factor for ${detail.group}`,
-        zh: `因子库中无 ${CONTEXT_NAMES[detail.context].zh}（${detail.nfr}）${FUEL_GROUP_NAMES[detail.group]}类燃料的 EMEP/EEA Tier 1 因子`,
+        zh: `因子库中无 ${CONTEXT_NAMES[detail.context].zh}（${detail.nfr}）${FUEL_GROUP_NAMES[detail.group]}类燃料的 EMEP/EEA 第一层级因子`,
       };
     case 'no-road-factor':
       return { en: `the library has no road-transport factor for ${detail.fuel}`, zh: `因子库中无${carrierName(detail.fuel, 'zh')}的道路交通因子` };
@@ -115,7 +115,7 @@ export function airStatements(input: {
       code: 'air-tier1',
       text: {
         en: 'air pollutants (SOx as SO2, NOx as NO2, PM2.5) use EMEP/EEA Guidebook Tier 1 defaults: average technology, without the city\'s own abatement (desulphurisation, denitrification, dust removal), so absolute values are indicative; the differences between scenarios and actions are the co-benefit',
-        zh: '大气污染物（SOx 以 SO2 计、NOx 以 NO2 计、PM2.5）采用 EMEP/EEA 指南 Tier 1 缺省因子：代表平均技术水平，未计城市自身的脱硫、脱硝、除尘等治理措施，绝对值仅供参考；情景与行动之间的差值即为协同效益',
+        zh: '大气污染物（SOx 以二氧化硫计、NOx 以二氧化氮计、PM2.5）采用 EMEP/EEA 指南第一层级（方法 1）缺省因子：代表平均技术水平，未计城市自身的脱硫、脱硝、除尘等治理措施，绝对值仅供参考；情景与行动之间的差值即为协同效益',
       },
     },
     {

@@ -268,7 +268,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
   for (const [field, list] of zeroCosts) {
     if (list.length === 0) continue;
     const label = zeroText[field as 'opex' | 'savings'];
-    statements.push({ code: 'zero-cost', text: { en: `no ${label.en} figure, counted as 0, for: ${list.join(', ')}`, zh: `以下措施无${label.zh}数据，按 0 计：${list.join('、')}` } });
+    statements.push({ code: 'zero-cost', text: { en: `no ${label.en} figure, counted as 0, for: ${list.join(', ')}`, zh: `以下措施无${label.zh}数据，按 0 计：${list.map((id) => `\`${id}\``).join('、')}` } });
   }
   if (reader.issues.length > 0 || pathwayIssues.length > 0 || !pathway || !baseline || discountRate === undefined || maccYear === undefined) {
     return { ok: false, issues: reader.issues, pathwayIssues };

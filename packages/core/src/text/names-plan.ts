@@ -78,9 +78,9 @@ export const POLLUTANT_NAMES: Readonly<Record<'SO2' | 'NOx' | 'PM2.5', Text>> = 
 /** Fuel groups of fuels.json `stationaryGroup` (IPCC 2006 Vol. 2 Tables 2.2–2.5 rows). */
 export const FUEL_GROUP_NAMES: Readonly<Record<FuelGroup, string>> = { coal: '煤', oil: '油', gas: '气' };
 
-/** A price as a plan states it: value, unit and the file's own source (quoted in Chinese: it is the user's text). */
+/** A price as a plan states it: value, unit and the file's own source, quoted: it is the user's text, in any language. */
 export function priceText(value: number, unitId: string, source: string): Text {
-  return { en: `${value} ${unitId} (${source})`, zh: `${value} ${unitName(unitId, 'zh')}（来源：“${source}”）` };
+  return { en: `${value} ${unitId} (source: "${source}")`, zh: `${value} ${unitName(unitId, 'zh')}（来源：“${source}”）` };
 }
 
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
