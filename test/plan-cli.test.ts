@@ -229,8 +229,8 @@ describe('bad input: exit 2, every problem on stderr with its path', () => {
     const run = peakpath('plan', broken(), '--lang', 'zh');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('发现 4 处输入问题，未计算。');
-    expect(run.stderr).toContain('measures.trucks.catalogue: "efficient-truckz" 不是已定义的措施目录中的措施');
-    expect(run.stderr).toContain('discountRatee: 未知字段 "discountRatee"（是否应为 "discountRate"？）');
+    expect(run.stderr).toContain('measures.trucks.catalogue："efficient-truckz" 不是已定义的措施目录中的措施');
+    expect(run.stderr).toContain('discountRatee：未知字段 "discountRatee"（是否应为 "discountRate"？）');
   });
 
   it('a problem of the pathway file is reported against the pathway file', () => {
@@ -257,7 +257,7 @@ describe('bad input: exit 2, every problem on stderr with its path', () => {
     expect(run.stderr).toBe(`${file}: 1 input problem; nothing computed.\npathway: \`pathway\` is required: the pathway file this one builds on (in a file, its path relative to this file)\n`);
     const zh = peakpath('plan', file, '--lang', 'zh');
     expect(zh.status).toBe(2);
-    expect(zh.stderr).toContain('pathway: 缺少 `pathway`：本文件所依据的路径文件');
+    expect(zh.stderr).toContain('pathway：缺少 `pathway`：本文件所依据的路径文件');
   });
 
   it('a pathway that is a folder, or not a path: exit 2 with the file named, not an internal error', () => {
