@@ -46,11 +46,11 @@ let statements: Assumption[];
 
 beforeAll(async () => {
   const engine = await createNodeEngine();
-  const run = await engine.pathway(await readDocument(join(DEMO, 'pathway.yaml')), { id: 'pathway.yaml' });
+  const run = await engine.pathway(await readDocument(join(DEMO, 'pathway.yaml')), { id: join(DEMO, 'pathway.yaml') });
   if (!run.ok) throw new Error(JSON.stringify(run.issues));
   const mc = await engine.monteCarlo(run.value.pathway, { scenario: run.value.result.scenario.id, runs: 50, seed: 3 });
   if (!mc.ok) throw new Error(JSON.stringify(mc.issues));
-  const plan = await engine.plan(await readDocument(join(DEMO, 'plan.yaml')), { id: 'plan.yaml' });
+  const plan = await engine.plan(await readDocument(join(DEMO, 'plan.yaml')), { id: join(DEMO, 'plan.yaml') });
   if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
   context = { pathway: run.value.pathway, result: run.value.result, mc: mc.value, plan: plan.value };
 
@@ -60,8 +60,8 @@ beforeAll(async () => {
     actions: { coal: { adoption: { start: 2023, full: 2030 }, effects: [{ type: 'switch', sector: 'homes', from: 'electricity', to: 'raw_coal' }] } },
     scenarios: { bau: { actions: [] }, coal: { actions: ['coal'] } },
   });
-  for (const document of [pathwayDoc({ endYear: undefined }), switched]) {
-    const compiled = engine.compilePathway({ pathway: document, inventory: inventoryOf(COAL, HOME_POWER) });
+  for (const [document, inventory] of [[pathwayDoc({ endYear: undefined }), inventoryOf(COAL)], [switched, inventoryOf(COAL, HOME_POWER)]] as const) {
+    const compiled = engine.compilePathway({ pathway: document, inventory });
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
     for (const scenario of compiled.value.scenarios) {
       const result = engine.scenario(compiled.value, scenario.id);
@@ -157,7 +157,7 @@ const PLAN_SAMPLES: { readonly [K in keyof (typeof PLAN_LABELS)['en']]: (labels:
   conflict: (l) => [l.conflict([l.constraint('budget'), l.constraint('target:cap-2035')])],
   peakReach: (l) => [l.peakReach(l.constraint('target:peak-2030'), 2032), l.peakReach(l.constraint('target:peak-2030'), null)],
   lowest: (l) => [l.lowest(l.constraint('target:neutral-2060'), 2060, 8_123_456, 0, 'tCO2e'), l.lowest(l.constraint('target:cap'), 2030, 50_000, null, 'tCO2'), l.lowest(l.constraint('target:energy'), 2030, 20_000_000, 19_000_000, 'tce')],
-  budget: (l) => [l.budget('budget', 3.25), l.budget('budget', null)],
+  budget: (l) => [l.budget(l.constraint('budget'), 3.25), l.budget(l.constraint('budget'), null)],
   airTitle: (l) => [l.airTitle(2030)],
   airHeader: (l) => l.airHeader.filter((cell) => cell !== ''),
   airBaseline: (l) => [l.airBaseline],

@@ -107,7 +107,7 @@ export const PATHWAY_LABELS = {
     target: (name: string, met: boolean, rest: string) => `  ${met ? '✓ 达成' : '✗ 未达成'}  ${name}${rest}`,
     // A negative gap is headroom: the target is met with that much to spare.
     gapAt: (year: number, gap: number, unit: TargetResult['gapUnit']) => (gap > 0 ? `；${year} 年差距 ${tonnesText(gap, unit, 'zh')}` : `；${year} 年余量 ${tonnesText(-gap, unit, 'zh')}`),
-    basis: (basis: string) => `［${basis === 'energyCo2' ? '官方口径' : basis === 'basicPlus' ? 'BASIC+' : 'BASIC'}］`,
+    basis: (basis: string) => `［${basis === 'energyCo2' ? '官方' : basis === 'basicPlus' ? 'BASIC+ ' : 'BASIC '}口径］`,
     officialAvoided: (year: number) => `${year} 年减排量（能源活动 CO2）`,
     cumulative: (value: string) => `，累计下降 ${value}%`,
     actions: '行动减排量（吨 CO2e，BASIC 口径；工业过程及农业、林业和土地利用行动为 BASIC+），即无该行动情景减去本情景',

@@ -60,7 +60,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const name = bilingualName(reader, top['name'], ['name'], inventory.entity.name);
   let endYear = DEFAULT_END_YEAR;
   if (top['endYear'] === undefined) {
-    statements.push({ code: 'end-year', text: { en: `horizon to ${DEFAULT_END_YEAR} (no endYear given)`, zh: `未给出 endYear，展望至 ${DEFAULT_END_YEAR} 年` } });
+    statements.push({ code: 'end-year', text: { en: `horizon to ${DEFAULT_END_YEAR} (no endYear given)`, zh: `未给出 \`endYear\`，展望至 ${DEFAULT_END_YEAR} 年` } });
   } else {
     endYear = reader.number(top, 'endYear', [], { required: true, integer: true, min: baseYear + 1, max: 2100 }) ?? DEFAULT_END_YEAR;
   }
@@ -151,7 +151,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
         }, gridStatements);
   statements.push(...gridStatements);
   if (top['grid'] === undefined && calibration.gridBase > 0) {
-    statements.push({ code: 'grid-constant', text: { en: `grid factor held at the base year's ${calibration.gridBase.toPrecision(4)} tCO2/MWh (no grid trajectory given)`, zh: `未给出电网因子轨迹（grid），保持基年 ${calibration.gridBase.toPrecision(4)} 吨CO2/兆瓦时` } });
+    statements.push({ code: 'grid-constant', text: { en: `grid factor held at the base year's ${calibration.gridBase.toPrecision(4)} tCO2/MWh (no grid trajectory given)`, zh: `未给出电网因子轨迹（\`grid\`），保持基年 ${calibration.gridBase.toPrecision(4)} 吨CO2/兆瓦时` } });
   }
   const removals = top['removals'] === undefined ? undefined : values.series(top['removals'], ['removals'], { dimensions: ['emissions', 'mass'], min: 0, max: Infinity, forms: ['growth', 'points'] }, statements);
 

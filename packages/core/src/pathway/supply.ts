@@ -39,7 +39,7 @@ export function readSupply(values: PathwayReader, raw: unknown, inventory: Inven
   const drafts: SupplyDrafts = { electricity: new Map(), heat: new Map() };
   const base = baseGeneration(inventory);
   if (raw === undefined) {
-    statements.push({ code: 'supply-held', text: { en: 'local power and heat generation held at the base year by source (no supply section)', zh: '未给出 supply：本地发电、供热按电源保持基年水平' } });
+    statements.push({ code: 'supply-held', text: { en: 'local power and heat generation held at the base year by source (no supply section)', zh: '未给出 `supply`：本地发电、供热按电源保持基年水平' } });
     return drafts;
   }
   const fields = reader.object(raw, ['supply']);

@@ -119,17 +119,17 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
 
   // Plan-wide settings.
   const priceYear = reader.number(top, 'priceYear', [], { required: false, integer: true, min: 1990, max: 2100 }) ?? baseYear;
-  if (top['priceYear'] === undefined) statements.push({ code: 'price-year', text: { en: `costs in CNY of ${baseYear}, the base year (no priceYear given)`, zh: `未给出 priceYear，成本以基年（${baseYear} 年）人民币计` } });
+  if (top['priceYear'] === undefined) statements.push({ code: 'price-year', text: { en: `costs in CNY of ${baseYear}, the base year (no priceYear given)`, zh: `未给出 \`priceYear\`，成本以基年（${baseYear} 年）人民币计` } });
   const discountRate = percentNumber(reader, top, 'discountRate', [], { required: true, min: 0, max: 1 });
   const maccYear = reader.number(top, 'maccYear', [], { required: true, integer: true, min: baseYear + 1, max: endYear });
   let basis: Basis = 'basic';
-  if (top['basis'] === undefined) statements.push({ code: 'plan-basis', text: { en: 'abatement counted on BASIC emissions net of removals (no basis given)', zh: '未给出 basis，减排量按 BASIC 口径扣除清除量计' } });
+  if (top['basis'] === undefined) statements.push({ code: 'plan-basis', text: { en: 'abatement counted on BASIC emissions net of removals (no basis given)', zh: '未给出 `basis`，减排量按 BASIC 口径扣除清除量计' } });
   else basis = reader.choice(top, 'basis', [], ['basic', 'basicPlus'] as const, true) ?? 'basic';
 
   const baselineId = reader.string(top, 'baseline', [], false);
   const scenarioIds = reference?.scenarios.map((scenario) => scenario.id) ?? [];
   let baseline = pathway?.scenarios.find((scenario) => scenario.id === (baselineId ?? pathway.defaultScenario));
-  if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 baseline，措施叠加于路径默认情景“${pathway.defaultScenario}”` } });
+  if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 \`baseline\`，措施叠加于路径默认情景“${pathway.defaultScenario}”` } });
   if (baselineId !== undefined && reference && !known(reader, 'scenario', baselineId, scenarioIds, ['baseline'])) baseline = undefined;
 
   // Constraints.
