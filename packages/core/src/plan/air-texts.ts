@@ -63,7 +63,7 @@ function reason(detail: GapDetail): AirText {
     case 'power-heat-oil':
       return {
         en: `the Guidebook's power and heat factors (${detail.nfr}) cover gas oil (diesel) and heavy fuel oil (fuel_oil) only, not ${detail.fuel}`,
-        zh: `指南的电力和热力生产因子（${detail.nfr}）仅含柴油（diesel）和重油（fuel_oil），不含${carrierName(detail.fuel, 'zh')}`,
+        zh: `指南的电力和热力生产因子（${detail.nfr}）仅含柴油（\`diesel\`）和重油（\`fuel_oil\`），不含${carrierName(detail.fuel, 'zh')}`,
       };
     case 'no-factor':
       return {
@@ -91,10 +91,10 @@ function reason(detail: GapDetail): AirText {
 export function gapText(sector: string, carrier: string | undefined, rows: readonly string[], pollutants: readonly string[], detail: GapDetail): AirText {
   const why = reason(detail);
   const what = carrier === undefined ? '' : ` ${carrier}`;
-  const whatZh = carrier === undefined ? '' : carrierName(carrier, 'zh');
+  const whatZh = carrier === undefined ? '' : ` ${carrierName(carrier, 'zh')}`;
   return {
     en: `${sector}${what} (${rows.join(', ')}): ${pollutants.join(', ')} not counted — ${why.en}`,
-    zh: `部门 \`${sector}\` ${whatZh}（${rows.join('、')}）：未计 ${pollutants.join('、')}——${why.zh}`,
+    zh: `部门 \`${sector}\`${whatZh}（${rows.join('、')}）：未计 ${pollutants.join('、')}——${why.zh}`,
   };
 }
 
