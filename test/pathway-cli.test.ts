@@ -136,7 +136,10 @@ describe('peakpath pathway', () => {
     expect(peakpath('pathway', DEMO, '--scenario', 'nope').status).toBe(2);
     const mc = peakpath('pathway', DEMO, '--mc', '-5');
     expect(mc.status).toBe(2);
-    expect(mc.stderr).toContain('--mc');
+    expect(mc.stderr).toBe('--mc: expected a whole number from 1 to 10000000, got "-5"\n');
+    const zh = peakpath('pathway', DEMO, '--mc', '0', '--lang', 'zh');
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe('--mc：应为 1–10,000,000 的整数，实为 "0"\n');
   });
 });
 

@@ -23,11 +23,12 @@ export interface PathwayOptions {
 
 const DEFAULT_SEED = 1;
 
-function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+/** A whole-number option within [min, max]; a usage error (exit 2) in the output's language otherwise. */
+function integerOption(name: string, value: string | undefined, min: number, max: number, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {
-    throw new InputFileError(`--${name}: expected a whole number from ${min} to ${max}, got "${value}" / --${name} 应为 ${min}–${max} 的整数`);
+    throw new InputFileError(lang === 'zh' ? `--${name}：应为 ${formatNumber(min, 'zh')}–${formatNumber(max, 'zh')} 的整数，实为 "${value}"` : `--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
   }
   return number;
 }
@@ -38,7 +39,7 @@ function integerOption(name: string, value: string | undefined, min: number, max
  * says so on standard error.
  */
 function threadsOption(value: string | undefined, lang: Lang): number | undefined {
-  const requested = integerOption('threads', value, 1, 256);
+  const requested = integerOption('threads', value, 1, 256, lang);
   const cores = availableParallelism();
   if (requested === undefined || requested <= cores) return requested;
   process.stderr.write(
@@ -51,8 +52,8 @@ function threadsOption(value: string | undefined, lang: Lang): number | undefine
 
 /** `peakpath pathway FILE`: the scenarios side by side, or one scenario in detail; --mc adds Monte Carlo. */
 export async function pathwayCommand(file: string, options: PathwayOptions): Promise<CommandOutput> {
-  const runs = integerOption('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS);
-  const seed = integerOption('seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
+  const runs = integerOption('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS, options.lang);
+  const seed = integerOption('seed', options.seed, 0, 2 ** 31 - 1, options.lang) ?? DEFAULT_SEED;
   const threads = threadsOption(options.threads, options.lang);
   const document = await readDocument(file, { notice: (text) => process.stderr.write(`${text}\n`) });
   const engine = await createNodeEngine();

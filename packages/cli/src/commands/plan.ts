@@ -20,20 +20,20 @@ export interface PlanOptions {
   readonly mipGap?: string | undefined;
 }
 
-/** A number option within [min, max]; a usage error (exit 2) otherwise. */
-function numberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+/** A number option within [min, max]; a usage error (exit 2) in the output's language otherwise. */
+function numberOption(name: string, value: string | undefined, min: number, max: number, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number < min || number > max) {
-    throw new InputFileError(`--${name}: expected a number from ${min} to ${max}, got "${value}" / --${name} 应为 ${min}–${max} 的数`);
+    throw new InputFileError(lang === 'zh' ? `--${name}：应为 ${min}–${formatNumber(max, 'zh')} 的数，实为 "${value}"` : `--${name}: expected a number from ${min} to ${max}, got "${value}"`);
   }
   return number;
 }
 
 /** `peakpath plan FILE`: the MACC, the least-cost portfolio and its pathway, or why no portfolio meets the request. */
 export async function planCommand(file: string, options: PlanOptions): Promise<CommandOutput> {
-  const seconds = numberOption('time-limit', options.timeLimit, 0.001, 86_400);
-  const mipGap = numberOption('mip-gap', options.mipGap, 0, 1);
+  const seconds = numberOption('time-limit', options.timeLimit, 0.001, 86_400, options.lang);
+  const mipGap = numberOption('mip-gap', options.mipGap, 0, 1, options.lang);
   const document = await readDocument(file, { notice: (text) => process.stderr.write(`${text}\n`) });
   const engine = await createNodeEngine();
   // The time limit covers the whole optimisation, and no solve may take longer than it.
