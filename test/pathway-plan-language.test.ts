@@ -151,6 +151,7 @@ const PLAN_SAMPLES: { readonly [K in keyof (typeof PLAN_LABELS)['en']]: (labels:
   total: (l) => [l.total(-43_662_500_000), l.total(81_000), l.total(5_000)],
   pathwayHeader: (l) => l.pathwayHeader,
   pathwayTitle: (l) => [l.pathwayTitle],
+  targetRow: (l, c) => c.plan.pathway.targets.map((t) => l.targetRow(t)),
   peak: (l) => [l.peak],
   none: (l) => [l.none],
   maccTitle: (l, c) => [l.maccTitle(c.plan), l.maccTitle({ ...c.plan, basis: 'basic' })],

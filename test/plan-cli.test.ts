@@ -175,6 +175,7 @@ describe('peakpath plan as a table', () => {
     expect(lines).toContain('组合净现值成本：-436.63 亿元');
     expect(run.stdout).toContain('Net present cost of the portfolio: -4,366,250 10,000 CNY');
     expect(zh.stdout).toMatch(/^cap-2035（排放总量上限） +✗ +✓$/mu);
+    expect(zh.stdout).toMatch(/^co2-per-gdp-fyp（单位GDP强度逐期下降） +✗ +✓$/mu);
     expect(zh.stdout).toContain('电力 0.68 元/千瓦时（来源：“catalogue retail-commercial-industrial: C&I all-in average 2024, 0.60–0.80 (recalled, unverified)”）');
   });
 });

@@ -1,5 +1,4 @@
 import { planJson, warningsJson, withUnit, type Lang, type PlanResult } from '@peakpath/core';
-import { PATHWAY_LABELS } from '../pathway/labels.ts';
 import { PLAN_LABELS } from '../plan/labels.ts';
 import { formatNumber, renderTable } from '../format/table.ts';
 import { createNodeEngine, InputFileError, readDocument } from '@peakpath/node';
@@ -81,7 +80,7 @@ function renderPlan(result: PlanResult, lang: Lang): string {
   rows.push([t.peak, baselinePathway.peak.year === null ? t.none : String(baselinePathway.peak.year), pathway.peak.year === null ? t.none : String(pathway.peak.year)]);
   for (const target of pathway.targets) {
     const before = baselinePathway.targets.find((candidate) => candidate.id === target.id);
-    rows.push([PATHWAY_LABELS[lang].targetName(target), before?.met ? '✓' : '✗', target.met ? '✓' : '✗']);
+    rows.push([t.targetRow(target), before?.met ? '✓' : '✗', target.met ? '✓' : '✗']);
   }
   out.push('', t.pathwayTitle, renderTable(t.pathwayHeader, rows, ['left', 'right', 'right']));
   out.push(

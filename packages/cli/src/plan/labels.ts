@@ -1,4 +1,4 @@
-import { POLLUTANT_NAMES, SOLUTION_METHOD_NAMES, type PlanResult } from '@peakpath/core';
+import { POLLUTANT_NAMES, SOLUTION_METHOD_NAMES, TARGET_KIND_NAMES, type PlanResult, type TargetResult } from '@peakpath/core';
 import { formatNumber } from '../format/table.ts';
 import { tonnesText, yuanText } from '../pathway/amounts.ts';
 
@@ -16,6 +16,7 @@ export const PLAN_LABELS = {
     total: (cost: number) => `Net present cost of the portfolio: ${yuanText(cost, 'en')}`,
     pathwayHeader: ['Year', 'Baseline', 'Portfolio'],
     pathwayTitle: 'BASIC emissions, 10,000 tCO2e',
+    targetRow: (target: TargetResult) => target.id,
     peak: 'Peak',
     none: 'none by the horizon',
     maccTitle: (r: PlanResult) => `MACC ${r.maccYear} (merit order; ${r.basis === 'basic' ? 'BASIC' : 'BASIC+'} net of removals)`,
@@ -44,6 +45,8 @@ export const PLAN_LABELS = {
     total: (cost: number) => `组合净现值成本：${yuanText(cost, 'zh')}`,
     pathwayHeader: ['年份', '基准', '组合'],
     pathwayTitle: 'BASIC 排放（万吨 CO2e）',
+    // The id the plan's constraints name it by, and its kind: a row of a table, kept short.
+    targetRow: (target: TargetResult) => `${target.id}（${TARGET_KIND_NAMES[target.kind].zh}）`,
     peak: '达峰',
     none: '展望期内未达峰',
     maccTitle: (r: PlanResult) => `${r.maccYear} 年边际减排成本曲线（按成本排序；${r.basis === 'basic' ? 'BASIC' : 'BASIC+'} 扣除清除量）`,

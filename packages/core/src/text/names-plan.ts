@@ -57,7 +57,7 @@ export const TARGET_KIND_NAMES: Readonly<Record<TargetDefinition['kind'], Text>>
   cap: { en: 'emissions cap', zh: '排放总量上限' },
   intensity: { en: 'intensity reduction', zh: '排放强度下降' },
   neutrality: { en: 'neutrality', zh: '碳中和' },
-  decline: { en: 'intensity decline by period', zh: '强度逐期下降（单位GDP二氧化碳排放或单位GDP能耗）' },
+  decline: { en: 'intensity decline by period', zh: '单位GDP强度逐期下降' },
   nonFossil: { en: 'non-fossil share', zh: '非化石能源占比' },
   energyCap: { en: 'total energy cap', zh: '能源消费总量上限' },
 };
