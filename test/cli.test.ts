@@ -239,7 +239,7 @@ activities:
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe(`${path}：发现 4 处输入问题，未计算。`);
-    expect(lines).toContain('activities[3].unit: "kWhh" 不是已知单位（是否应为 "kWh"？）');
+    expect(lines).toContain('activities[3].unit："kWhh" 不是已知单位（是否应为 "kWh"？）');
     expect(lines).toHaveLength(5);
   });
 
@@ -407,7 +407,7 @@ describe('a grid named without its year (issue 12)', () => {
     // 300,000 MWh × 0.55 t/MWh (CN-east-2023) = 165,000 tCO2e.
     expect(en.stdout).toContain('165,000');
     const zh = peakpath('inventory', path, '--lang', 'zh');
-    expect(zh.stdout).toContain('假设: `CN-east` 无清单年份 2024 年的公布值（该系列有 2021、2022、2023 年），采用最近年份 2023 年的 CN-east-2023\n');
+    expect(zh.stdout).toContain('假设：`CN-east` 无清单年份 2024 年的公布值（该系列有 2021、2022、2023 年），采用最近年份 2023 年的 CN-east-2023\n');
     const json = JSON.parse(peakpath('inventory', path, '--json').stdout) as { assumptions: { code: string }[] };
     expect(json.assumptions.map((assumption) => assumption.code)).toContain('grid-nearest-year');
   });

@@ -208,12 +208,12 @@ describe('a file cut off that still parses (S11)', () => {
     const path = file('cut.yaml', cut);
     for (const [lang, basic, plus] of [
       ['en', 'BASIC rows with neither data nor a notation key: none', 'BASIC+ rows with neither data nor a notation key: IV.1.1'],
-      ['zh', '既无数据也无注释键的 BASIC 行: 无', '既无数据也无注释键的 BASIC+ 行: IV.1.1'],
+      ['zh', '既无数据也无注释键的 BASIC 行：无', '既无数据也无注释键的 BASIC+ 行：IV.1.1'],
     ] as const) {
       const run = peakpath(['inventory', path, '--lang', lang]);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(basic);
-      const line = run.stdout.split('\n').find((text) => text.startsWith(plus.slice(0, plus.indexOf(':'))));
+      const line = run.stdout.split('\n').find((text) => text.startsWith(plus.slice(0, plus.search(/[:：]/u))));
       expect(line).toBeDefined();
       for (const row of ['IV.1.1', 'IV.2.1', 'V.1.1', 'V.2.1', 'V.3.1']) expect(line).toContain(row);
     }

@@ -34,7 +34,7 @@ function officialTotal(grid: BalanceGrid): { total: number; lines: string[] } {
   expect(result.problems).toEqual([]);
   // The table's 合计 cells agree with their parts (and, in 万吨标准煤, 能源消费总量 = final + losses − transformation).
   expect(result.notes.filter((note) => note.startsWith('check failed'))).toEqual([]);
-  expect(result.notes[0]).toMatch(/^checks \/ 核对: [1-9][0-9] total cells agree with their parts \//);
+  expect(result.notes[0]).toMatch(/^checks: [1-9][0-9] total cells agree with their parts \/ 核对：[1-9][0-9] 个合计单元格与分项相符$/);
   // The YAML the user gets is the document the engine computes.
   expect(parse(result.yaml)).toEqual(result.document);
   const run = createEngine().inventory(result.document, { id: grid.sheet });
@@ -157,7 +157,9 @@ describe('the command', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ROOT, 'examples/energy-balance/inventory.yaml'), 'utf8'));
     const computed = peakpath(['inventory', 'examples/energy-balance/inventory.yaml']);
     expect(computed.status).toBe(0);
-    expect(computed.stdout).toContain('Total energy consumption (能源消费总量): 22,087,757 tce calorific method');
+    expect(computed.stdout).toContain('Total energy consumption: 22,087,757 tce calorific method');
+    // The same total as a Chinese bulletin prints it: 22,087,757 tce = 2,208.8 万吨标准煤.
+    expect(peakpath(['inventory', 'examples/energy-balance/inventory.yaml', '--lang', 'zh']).stdout).toContain('能源消费总量：2,208.8 万吨标准煤（电热当量法）');
   });
 
   it('exits 2 on unmapped rows and columns, listing each cell; --allow-unmapped writes the rest and lists them', () => {
@@ -170,7 +172,9 @@ describe('the command', () => {
     expect(strict.status).toBe(2);
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toContain('unmapped.csv: 2 problems; no inventory written (--allow-unmapped skips unmapped rows and columns and lists them).');
-    expect(strict.stderr).toContain('unmapped!L1: column "神秘能源 Mystery" is not a fuel, electricity, heat or total column the import knows / “神秘能源 Mystery”列不是可识别的燃料、电力、热力或合计列');
+    expect(strict.stderr).toContain('unmapped!L1: column "神秘能源 Mystery" is not a fuel, electricity, heat or total column the import knows\n');
+    const strictZh = peakpath(['import', 'energy-balance', file, '--year', '2023', '--lang', 'zh']);
+    expect(strictZh.stderr).toContain('unmapped!L1：“神秘能源 Mystery”列不是可识别的燃料、电力、热力或合计列\n');
     expect(strict.stderr).toContain('unmapped!A21: row "炼焦 Coking": transformation other than thermal power and heating is not imported');
     const allowed = peakpath(['import', 'energy-balance', file, '--year', '2023', '--allow-unmapped']);
     expect(allowed.status).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * Warnings at the command line: after the table (a "Warnings / 警告" block, only when there are any),
+ * Warnings at the command line: after the table (a "Warnings" (警告) block, only when there are any),
  * in the JSON (`warnings`), and with `--strict` as input problems (exit 2), for inventory, pathway and
  * plan — each warning with its file and path.
  */
@@ -44,7 +44,7 @@ describe('inventory', () => {
     const folder = demoWith('many-warnings', { 'inventory.yaml': (text) => text.replace(COKE_LINE, COKE_LINE.repeat(206)) });
     const run = peakpath(['inventory', join(folder, 'inventory.yaml')]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Warnings / 警告: 205 (computed all the same');
+    expect(run.stdout).toContain('Warnings: 205 (computed all the same');
     expect(run.stdout.split('\n').filter((line) => line.includes(': activities[') && line.includes('repeats activities[')).length).toBe(200);
     expect(run.stdout).toContain('… and 5 more warnings (`--json` lists every one)');
     const json = JSON.parse(peakpath(['inventory', join(folder, 'inventory.yaml'), '--json']).stdout) as { warnings: unknown[] };
@@ -57,7 +57,7 @@ describe('inventory', () => {
     const run = peakpath(['inventory', file]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    const [table, block] = run.stdout.split('\nWarnings / 警告: ');
+    const [table, block] = run.stdout.split('\nWarnings: ');
     expect(table).toContain('GPC inventory 2022');
     expect(block).toBe(
       `1 (computed all the same; \`--strict\` makes them errors)\n${file}: activities[${COKE + 1}]: repeats activities[${COKE}] (the same GPC row, fuel, energy or gas, amount and unit) and both are counted: if both are meant (two plants that used the same amount, say), this warning can stand; otherwise remove one\n`,
@@ -76,7 +76,7 @@ describe('inventory', () => {
         code: 'duplicate-line',
         first: COKE,
         match: 'amount',
-        text: { en: expect.stringContaining(`activities[${COKE + 1}]: repeats activities[${COKE}]`), zh: expect.stringContaining(`activities[${COKE + 1}]: 与 activities[${COKE}]`) },
+        text: { en: expect.stringContaining(`activities[${COKE + 1}]: repeats activities[${COKE}]`), zh: expect.stringContaining(`activities[${COKE + 1}]：与 activities[${COKE}]`) },
       },
     ]);
   });
@@ -104,7 +104,7 @@ describe('pathway', () => {
     const file = join(folder, 'pathway.yaml');
     const zh = peakpath(['pathway', file, '--lang', 'zh']);
     expect(zh.status).toBe(0);
-    expect(zh.stdout).toContain(`\n警告 / Warnings：1 处（结果已计算；如确属实可保留，\`--strict\` 将其视为错误）\n${file}: drivers.gdp.growth.2031: 驱动因素的年变化率（2031 年）为 +400 %/年`);
+    expect(zh.stdout).toContain(`\n警告：1 处（结果已计算；如确属实可保留，\`--strict\` 将其视为错误）\n${file}：drivers.gdp.growth.2031：驱动因素的年变化率（2031 年）为 +400 %/年`);
     const json = JSON.parse(peakpath(['pathway', file, '--json']).stdout) as { warnings: { path: unknown; document: unknown }[] };
     expect(json.warnings.map((warning) => [warning.document, warning.path])).toEqual([[{ kind: 'pathway', id: file }, ['drivers', 'gdp', 'growth', '2031']]]);
     const strict = peakpath(['pathway', file, '--strict']);
@@ -120,7 +120,7 @@ describe('plan', () => {
     const inventory = join(folder, 'inventory.yaml');
     const run = peakpath(['plan', plan]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`\nWarnings / 警告: 1 (computed all the same; \`--strict\` makes them errors)\n${inventory}: activities[${COKE + 1}]: repeats activities[${COKE}]`);
+    expect(run.stdout).toContain(`\nWarnings: 1 (computed all the same; \`--strict\` makes them errors)\n${inventory}: activities[${COKE + 1}]: repeats activities[${COKE}]`);
     const strict = peakpath(['plan', plan, '--strict']);
     expect(strict.status).toBe(2);
     expect(strict.stderr).toContain(`${inventory}: 1 input problem; nothing computed.\nactivities[${COKE + 1}]: repeats activities[${COKE}]`);

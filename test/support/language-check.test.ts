@@ -26,3 +26,17 @@ describe('the language rule', () => {
     expect(languageProblems('the unit 吨 is mass', 'en')).toEqual(['text: Chinese outside quotes in an en text: "the unit 吨 is mass"']);
   });
 });
+
+describe('symbols and words', () => {
+  it('passes symbols Chinese technical texts print as they are, not English words in capitals', () => {
+    expect(languageProblems('废水 COD 浓度；可分解的 DOC 比例（DOCf）；白云石（CaMg(CO3)2）；Gg/10⁶ 立方米；0.67 kg/m³', 'zh')).toEqual([]);
+    expect(languageProblems('合计 Total', 'zh').join('')).toContain('"Total"');
+  });
+});
+
+describe('issue paths', () => {
+  it('takes the place before a full-width colon as a path the user types, not English', () => {
+    expect(languageProblems('grid："CN-east-2O22" 不是因子库中的电网排放因子', 'zh')).toEqual([]);
+    expect(languageProblems('population：人口为 3 人；合计 total 为 5', 'zh').join('')).toContain('"total"');
+  });
+});

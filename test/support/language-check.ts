@@ -25,6 +25,10 @@ const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'BASIC', // GPC reporting levels
   'BASIC+',
   'IPCC',
+  'UNFCCC', // the Convention, cited by its abbreviation
+  'IE', // GPC notation keys (included elsewhere, not estimated, not occurring, confidential): written as keys
+  'NE',
+  'NO',
   'GWP',
   'AR4',
   'AR5',
@@ -43,6 +47,8 @@ const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'YAML',
   'CSV',
   'peakpath', // the command's name
+  'mm', // SI symbols not among the file's units
+  'Hz',
 ]);
 
 /** Gas and pollutant formulas (CO2, CH4, N2O, CO2e, SO2, NOx, PM2.5 …) and element symbols in units (tC, kgCO2). */
@@ -52,12 +58,22 @@ const GPC_REF = /^(?:I|II|III|IV|V|VI)(?:\.(?:\d+|x)){0,2}$|^\d[A-Z](?:\d[a-z]?)
 /** Field names and ids a user types: camelCase, dotted paths, snake_case, kebab-case, with indices. */
 const FIELD = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|^[A-Za-z0-9]+(?:[._\-[\]][A-Za-z0-9\]]*)+$/u;
 
+/**
+ * Symbols Chinese technical texts print as they are: abbreviations in capitals (COD, BOD, LED, CCUS, MCF, IE3),
+ * parameter symbols of the IPCC Guidelines with two capitals or more (DOCf, EF1FR, FracGASF), chemical formulas
+ * (CaCO3, CaO, MgO). An English word has at most its first letter in capitals, so it is not taken for one.
+ */
+const SYMBOL = /^(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|(?:[A-Z][a-z]?\d*)+)$/u;
+const NUMBER = /^[\d.,%+\-–/⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+$/u;
+
 function allowedToken(token: string): boolean {
   if (ALLOWED_WORDS.has(token)) return true;
-  if (FORMULA.test(token) || GPC_REF.test(token) || FIELD.test(token)) return true;
-  if (/^[\d.,%+\-–/]+$/u.test(token)) return true;
+  if (FORMULA.test(token) || GPC_REF.test(token) || FIELD.test(token) || SYMBOL.test(token)) return true;
+  if (NUMBER.test(token)) return true;
+  // A single letter is a symbol in a formula (the decay rate k, a fraction F).
+  if (/^[A-Za-z]$/u.test(token)) return true;
   const parts = token.split('/');
-  return parts.length <= 2 && parts.every((part) => unitSymbol(part) || FORMULA.test(part));
+  return parts.length <= 2 && parts.every((part) => unitSymbol(part) || FORMULA.test(part) || NUMBER.test(part));
 }
 
 /**
@@ -66,18 +82,25 @@ function allowedToken(token: string): boolean {
  */
 function unitSymbol(token: string): boolean {
   const unit = parseUnit(token);
-  if (unit === undefined || unit.id !== token || token === 'yr') return false;
+  // An id, or a spelling with a mark no word has (m³, 万t); not an English alias such as `tonne`.
+  if (unit === undefined || (unit.id !== token && /^[A-Za-z]+$/u.test(token)) || token === 'yr') return false;
   return unit.name.en.split(/[\s(]/u)[0] !== token;
 }
 
-/** The text with quoted stretches blanked out. */
+/**
+ * A problem's place in the file before its full-width colon (`activities[3].unit：`, `grid：`): a path of field
+ * names, which the user types as they are.
+ */
+const ISSUE_PATH = /(^|[\s：])[A-Za-z_][\w.[\]-]*(?=：)/gu;
+
+/** The text with quoted stretches and issue paths blanked out. */
 export function unquoted(text: string): string {
-  return text.replace(QUOTED, ' ');
+  return text.replace(QUOTED, ' ').replace(ISSUE_PATH, '$1 ');
 }
 
 /** Latin-letter tokens of a text: words with the digits, dots and signs that belong to them (PM2.5, I.1.1, GB/T). */
 function latinTokens(text: string): string[] {
-  return text.match(/[A-Za-z0-9][A-Za-z0-9_.+\-/[\]]*[A-Za-z0-9+\]]|[A-Za-z]/gu)?.filter((token) => /[A-Za-z]/u.test(token)) ?? [];
+  return text.match(/[A-Za-z0-9][A-Za-z0-9_.+\-/[\]⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*[A-Za-z0-9+\]⁰¹²³⁴⁵⁶⁷⁸⁹]|[A-Za-z]/gu)?.filter((token) => /[A-Za-z]/u.test(token)) ?? [];
 }
 
 /** Every problem of `text` as a text in `lang`; empty when it passes. `what` names the text in the problems. */

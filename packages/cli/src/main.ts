@@ -5,6 +5,7 @@ import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { CommandOutput } from './output.ts';
+import { HELP, helpTitle, optionNote, type HelpKey } from './help.ts';
 import { internalErrorLine, outputLang, usageMessage } from './usage.ts';
 
 // Each command's module (and what it needs: the factor library, HiGHS, worker threads) is imported when
@@ -12,11 +13,6 @@ import { internalErrorLine, outputLang, usageMessage } from './usage.ts';
 
 /** --lang defaults to Chinese where the environment's locale is Chinese, English otherwise. */
 const defaultLang = (): Lang => outputLang([], process.env);
-
-/** `--pretty` beside every `--json`: indented JSON; compact otherwise. */
-const prettyOption = (): Option => new Option('--pretty', 'indent the JSON of --json (compact otherwise)').default(false);
-
-const langOption = (): Option => new Option('--lang <lang>', 'language of the output: zh or en').choices(['zh', 'en']).default(defaultLang());
 
 /** Writes pieces to standard output, waiting whenever its buffer is full. */
 async function writeAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
@@ -27,24 +23,37 @@ async function writeAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 const STRICT_FLAG = '--strict';
-const STRICT_HELP = 'treat warnings (values far outside any city, duplicated lines) as errors: exit 2 / 将警告视为错误';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let output: CommandOutput | undefined;
   // Before commander has parsed anything: its usage errors come in the language the arguments ask for.
   const lang = outputLang(argv, process.env);
+  // Help in the same language; the default of --lang is stated as its rule, not as the value this locale gives.
+  const h = (key: HelpKey): string => HELP[key][lang];
+  const prettyOption = (): Option => new Option('--pretty', h('pretty')).default(false);
+  const langOption = (): Option => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']).default(defaultLang(), h('langDefault'));
   const program = new Command('peakpath')
-    .description('peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors, pathways to 2060 and action plans')
+    .description(h('program'))
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(usageMessage(text, lang)) })
+    .configureHelp({
+      styleTitle: (title) => helpTitle(title, lang),
+      optionDescription: (option) => {
+        // A switch's default (false) says nothing; an option with a value states its choices and default.
+        const defaultText = option.isBoolean() || option.defaultValue === undefined ? undefined : (option.defaultValueDescription ?? String(option.defaultValue));
+        return `${option.description}${optionNote(option.argChoices, defaultText, lang)}`;
+      },
+    })
+    .helpOption('-h, --help', h('help'))
+    .helpCommand('help [command]', h('helpCommand'))
     .showHelpAfterError();
 
   program
     .command('inventory')
-    .description('compute a GPC inventory file (JSON or YAML) / 计算 GPC 清单文件')
-    .argument('<file>', 'inventory file')
-    .option('--json', 'print the result as JSON (the inventory file contract)', false)
-    .option(STRICT_FLAG, STRICT_HELP, false)
+    .description(h('inventory'))
+    .argument('<file>', h('inventoryFile'))
+    .option('--json', h('inventoryJson'), false)
+    .option(STRICT_FLAG, h('strict'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: { json: boolean; pretty: boolean; lang: Lang; strict: boolean }) => {
@@ -53,14 +62,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('pathway')
-    .description('project a pathway file to 2060: scenarios, peak, targets, Monte Carlo / 计算碳达峰碳中和路径')
-    .argument('<file>', 'pathway file (JSON or YAML); its `inventory` names the base-year inventory')
-    .option('--json', 'print the result as JSON', false)
-    .option('--scenario <name>', 'the scenario to show in detail (default: the file\'s `default`)')
-    .option('--mc <runs>', 'Monte Carlo runs over the file\'s `uncertainty`')
-    .option('--seed <seed>', 'random seed of the Monte Carlo runs (default 1)')
-    .option('--threads <n>', 'worker threads for Monte Carlo (default: one per core)')
-    .option(STRICT_FLAG, STRICT_HELP, false)
+    .description(h('pathway'))
+    .argument('<file>', h('pathwayFile'))
+    .option('--json', h('json'), false)
+    .option('--scenario <name>', h('scenario'))
+    .option('--mc <runs>', h('mc'))
+    .option('--seed <seed>', h('seed'))
+    .option('--threads <n>', h('threads'))
+    .option(STRICT_FLAG, h('strict'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PathwayOptions) => {
@@ -69,12 +78,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('plan')
-    .description('action plan: MACC, least-cost portfolio under targets and budgets, priorities / 减排行动方案：边际减排成本曲线、最低成本组合、优先排序')
-    .argument('<file>', 'plan file (JSON or YAML); its `pathway` names the pathway file')
-    .option('--json', 'print the result as JSON', false)
-    .option('--time-limit <seconds>', 'seconds the optimisation may take; past it, the best portfolio found with its proven gap (default 60)')
-    .option('--mip-gap <gap>', 'relative gap at which a portfolio counts as the cheapest (default 0.0001)')
-    .option(STRICT_FLAG, STRICT_HELP, false)
+    .description(h('plan'))
+    .argument('<file>', h('planFile'))
+    .option('--json', h('json'), false)
+    .option('--time-limit <seconds>', h('timeLimit'))
+    .option('--mip-gap <gap>', h('mipGap'))
+    .option(STRICT_FLAG, h('strict'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {
@@ -83,16 +92,16 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('import')
-    .description('import statistics into an inventory file / 导入统计数据生成清单文件')
+    .description(h('import'))
     .command('energy-balance')
-    .description('an energy balance table (能源平衡表, XLSX or CSV) → an inventory file (YAML), every line traced to its cell / 由能源平衡表生成清单文件')
-    .argument('<file>', 'the energy balance: .xlsx or .csv (UTF-8)')
-    .requiredOption('--year <year>', 'the inventory year / 清单年份')
-    .option('--sheet <name>', 'the sheet to read (XLSX; default the first)')
-    .option('--out <file>', 'write the inventory here (default: standard output)')
-    .option('--city <name>', 'the city\'s name, written into the file / 城市名称')
-    .option('--grid <id>', 'the grid factor of the file (e.g. CN-east-2023; `peakpath factors grid`) / 电网排放因子')
-    .option('--allow-unmapped', 'write the file even when rows or columns cannot be mapped, listing them (exit 2 without it)', false)
+    .description(h('energyBalance'))
+    .argument('<file>', h('energyBalanceFile'))
+    .requiredOption('--year <year>', h('year'))
+    .option('--sheet <name>', h('sheet'))
+    .option('--out <file>', h('out'))
+    .option('--city <name>', h('city'))
+    .option('--grid <id>', h('grid'))
+    .option('--allow-unmapped', h('allowUnmapped'), false)
     .addOption(langOption())
     .action(async (file: string, options: ImportEnergyBalanceOptions) => {
       output = await (await import('./commands/import-energy-balance.ts')).importEnergyBalanceCommand(file, options);
@@ -100,10 +109,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('catalogue')
-    .description('search the action catalogue: measures with costs, levers and sources / 查询减排措施目录')
-    .argument('[query...]', 'words to search for in ids and names (Chinese or English)')
-    .option('--category <category>', 'only measures of this category (energy-supply, buildings, transport, industry, waste, sinks)')
-    .option('--json', 'print JSON', false)
+    .description(h('catalogue'))
+    .argument('[query...]', h('catalogueQuery'))
+    .option('--category <category>', h('category'))
+    .option('--json', h('json'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (words: string[], options: { json: boolean; pretty: boolean; lang: Lang; category?: string }) => {
@@ -112,10 +121,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('factors')
-    .description('list and search the factor library with sources / 检索因子库')
-    .argument('[query...]', 'words to search for in ids, names, fuels, gases, sources (all must match)')
-    .option('--kind <kind>', 'only factors of this kind (ncv, co2-ef, grid, gwp, …)')
-    .option('--json', 'print JSON', false)
+    .description(h('factors'))
+    .argument('[query...]', h('factorsQuery'))
+    .option('--kind <kind>', h('kind'))
+    .option('--json', h('json'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (words: string[], options: { json: boolean; pretty: boolean; lang: Lang; kind?: string }) => {
@@ -124,8 +133,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('units')
-    .description('list the units an inventory file accepts / 列出可用单位')
-    .option('--json', 'print JSON', false)
+    .description(h('units'))
+    .option('--json', h('json'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (options: { json: boolean; pretty: boolean; lang: Lang }) => {
@@ -134,8 +143,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('methods')
-    .description('list the calculation methods of `method` lines / 列出计算方法')
-    .option('--json', 'print JSON', false)
+    .description(h('methods'))
+    .option('--json', h('json'), false)
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (options: { json: boolean; pretty: boolean; lang: Lang }) => {

@@ -86,7 +86,7 @@ export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCa
 export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
 export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';
 export { importEnergyBalance, columnName } from './import/energy-balance.ts';
-export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode } from './import/energy-balance.ts';
+export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode, BalanceText } from './import/energy-balance.ts';
 export { BALANCE_ROWS } from './import/energy-balance-rows.ts';
 export { carrierName, FUEL_GROUP_NAMES, GENERATION_SOURCE_NAMES, grouped, POLLUTANT_NAMES, priceText, SOLUTION_METHOD_NAMES, sourceName, TARGET_KIND_NAMES } from './text/names-plan.ts';
 export { gapText } from './plan/air-texts.ts';

@@ -13,7 +13,8 @@ export interface ImportEnergyBalanceOptions {
   readonly lang: Lang;
 }
 
-const problemLine = (problem: BalanceProblem, lang: Lang): string => `${problem.cell}: ${lang === 'zh' ? `${problem.zh} / ${problem.en}` : `${problem.en} / ${problem.zh}`}\n`;
+/** One problem with its cell, in the output's language only. */
+const problemLine = (problem: BalanceProblem, lang: Lang): string => (lang === 'zh' ? `${problem.cell}：${problem.zh}\n` : `${problem.cell}: ${problem.en}\n`);
 
 /**
  * `peakpath import energy-balance FILE --year Y`: the inventory file (YAML) on standard output or in
@@ -22,7 +23,7 @@ const problemLine = (problem: BalanceProblem, lang: Lang): string => `${problem.
 export async function importEnergyBalanceCommand(file: string, options: ImportEnergyBalanceOptions): Promise<CommandOutput> {
   const year = Number(options.year);
   if (!/^\d{4}$/.test(options.year) || year < 1900 || year > 2100) {
-    throw new InputFileError(`--year: "${options.year}" is not a year (1900–2100) / 不是有效年份`);
+    throw new InputFileError(options.lang === 'zh' ? `--year："${options.year}" 不是有效年份（1900–2100）` : `--year: "${options.year}" is not a year (1900–2100)`);
   }
   const grid = await readSpreadsheet(file, { sheet: options.sheet });
   const result = importEnergyBalance(grid, { year, file, city: options.city, grid: options.grid });
@@ -35,8 +36,8 @@ export async function importEnergyBalanceCommand(file: string, options: ImportEn
       : `${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; no inventory written${fatal.length === 0 ? ' (--allow-unmapped skips unmapped rows and columns and lists them)' : ''}.\n`;
     return { status: 2, stderr: heading + problems };
   }
-  const skipped = result.problems.length === 0 ? '' : `${zh ? '已跳过未映射的行和列' : 'Skipped, unmapped'} (--allow-unmapped):\n${problems}`;
-  const notes = result.notes.map((note) => `${note}\n`).join('');
+  const skipped = result.problems.length === 0 ? '' : `${zh ? '已跳过未映射的行和列（--allow-unmapped）：' : 'Skipped, unmapped (--allow-unmapped):'}\n${problems}`;
+  const notes = result.statements.map((statement) => `${statement[options.lang]}\n`).join('');
   if (options.out !== undefined) {
     try {
       await writeFile(options.out, result.yaml);

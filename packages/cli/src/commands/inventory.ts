@@ -1,4 +1,4 @@
-import { createEngine, formatIssue, GPC_SECTORS, warningsJson, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
+import { createEngine, formatIssue, formatScaled, GPC_SECTORS, warningsJson, type DocumentIssue, type InventoryResult, type Lang } from '@peakpath/core';
 import { inventoryJsonBytes } from '../format/inventory-json.ts';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
 import { renderOfficial } from '../format/official.ts';
@@ -60,6 +60,9 @@ export function issueReport(issues: readonly DocumentIssue[], lang: Lang): strin
   return parts.join('');
 }
 
+/** The factor sets by the documents they follow; the id is what a file writes in `factorSet`. */
+const FACTOR_SET_ZH: Readonly<Record<string, string>> = { cn: '国内指南', ipcc2006: 'IPCC 2006' };
+
 const LABELS = {
   en: {
     title: (r: InventoryResult) =>
@@ -70,10 +73,10 @@ const LABELS = {
     territorial: 'Territorial total (all scope-1 lines, I.4.4 and III.x.3 included)',
     gases: 'Gases over BASIC+ lines (t)',
     energy: (r: InventoryResult) => `Energy (BASIC lines): ${formatNumber(r.energy.tce, 'en')} tce, ${r.energy.method === 'coal-consumption' ? 'electricity by the coal-consumption method' : 'calorific equivalent'}`,
-    perCapita: 'tCO2e per person',
-    perGdp: 'tCO2e per 10,000 CNY GDP',
-    energyPerCapita: 'tce per person',
-    energyPerGdp: 'tce per 10,000 CNY GDP',
+    perCapita: (figure: string) => `${figure} tCO2e per person`,
+    perGdp: (figure: string) => `${figure} tCO2e per 10,000 CNY GDP`,
+    energyPerCapita: (figure: string) => `${figure} tce per person`,
+    energyPerGdp: (figure: string) => `${figure} tce per 10,000 CNY GDP`,
     intensity: 'Intensity (BASIC)',
     noIntensity: 'Intensity: give `population` and `gdp` in the file to compute it',
     notation: 'Notation keys',
@@ -85,17 +88,17 @@ const LABELS = {
   },
   zh: {
     title: (r: InventoryResult) =>
-      `${r.entity.nameZh ?? r.entity.name} — ${r.year} 年 GPC 温室气体清单（GWP ${r.gwp}，因子集 ${r.factorSet}，因子库 ${r.factorLibrary.version}）`,
+      `${r.entity.nameZh ?? r.entity.name} — ${r.year} 年 GPC 温室气体清单（GWP ${r.gwp}，因子集 ${FACTOR_SET_ZH[r.factorSet] ?? `"${r.factorSet}"`}，因子库 ${r.factorLibrary.version}）`,
     header: ['领域', '范围一', '范围二', '范围三', 'BASIC', 'BASIC+', '仅属地口径'],
     total: '合计',
     unit: '单位：吨二氧化碳当量（tCO2e）。',
     territorial: '属地口径合计（全部范围一，含 I.4.4 与 III.x.3）',
-    gases: 'BASIC+ 口径分气体排放（吨）',
-    energy: (r: InventoryResult) => `能源消费（BASIC 行）：${formatNumber(r.energy.tce, 'zh')} 吨标准煤（${r.energy.method === 'coal-consumption' ? '电力按发电煤耗法' : '当量值'}）`,
-    perCapita: '吨 CO2e/人',
-    perGdp: '吨 CO2e/万元 GDP',
-    energyPerCapita: '吨标准煤/人',
-    energyPerGdp: '吨标准煤/万元 GDP',
+    gases: 'BASIC+ 口径分气体排放',
+    energy: (r: InventoryResult) => `能源消费（BASIC 行）：${formatScaled(r.energy.tce, 'tce', 'zh')}（${r.energy.method === 'coal-consumption' ? '电力按发电煤耗法' : '当量值'}）`,
+    perCapita: (figure: string) => `人均排放 ${figure} 吨CO2e/人`,
+    perGdp: (figure: string) => `单位GDP排放 ${figure} 吨CO2e/万元`,
+    energyPerCapita: (figure: string) => `人均能耗 ${figure} 吨标准煤/人`,
+    energyPerGdp: (figure: string) => `单位GDP能耗 ${figure} 吨标准煤/万元`,
     intensity: '强度（BASIC）',
     noIntensity: '强度：请在文件中填写 `population` 与 `gdp` 以计算',
     notation: '注释键',
@@ -125,27 +128,32 @@ export function renderInventory(result: InventoryResult, lang: Lang): string {
   rows.push([text.total, n(totals.scope1), n(totals.scope2), n(totals.scope3), n(totals.basic), n(totals.basicPlus), n(territorialOnly)]);
 
   const out: string[] = [text.title(result), '', renderTable(text.header, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right']), text.unit, ''];
-  out.push(`${text.territorial}: ${n(totals.scope1)}`);
-  out.push(`${text.gases}: CO2 ${n(result.gases.CO2)}, CH4 ${formatNumber(result.gases.CH4, lang, 1)}, N2O ${formatNumber(result.gases.N2O, lang, 1)}`);
+  // Summary lines: a Chinese reader reads totals in 万吨 (the table above keeps full figures, in 吨).
+  const zh = lang === 'zh';
+  const colon = zh ? '：' : ': ';
+  const list = zh ? '、' : ', ';
+  out.push(`${text.territorial}${colon}${zh ? formatScaled(totals.scope1, 'tCO2e', 'zh') : n(totals.scope1)}`);
+  const gas = (value: number, digits: number): string => (zh ? formatScaled(value, 't', 'zh') : formatNumber(value, lang, digits));
+  out.push(`${text.gases}${colon}CO2 ${gas(result.gases.CO2, 0)}${list}CH4 ${gas(result.gases.CH4, 1)}${list}N2O ${gas(result.gases.N2O, 1)}`);
   out.push(text.energy(result));
   const { intensity } = result;
   const parts: string[] = [];
-  if (intensity.perCapita !== undefined) parts.push(`${formatSignificant(intensity.perCapita, lang)} ${text.perCapita}`);
-  if (intensity.perGdp !== undefined) parts.push(`${formatSignificant(intensity.perGdp, lang)} ${text.perGdp}`);
-  if (intensity.energyPerCapita !== undefined) parts.push(`${formatSignificant(intensity.energyPerCapita, lang)} ${text.energyPerCapita}`);
-  if (intensity.energyPerGdp !== undefined) parts.push(`${formatSignificant(intensity.energyPerGdp, lang)} ${text.energyPerGdp}`);
-  out.push(parts.length > 0 ? `${text.intensity}: ${parts.join('; ')}` : text.noIntensity);
+  if (intensity.perCapita !== undefined) parts.push(text.perCapita(formatSignificant(intensity.perCapita, lang)));
+  if (intensity.perGdp !== undefined) parts.push(text.perGdp(formatSignificant(intensity.perGdp, lang)));
+  if (intensity.energyPerCapita !== undefined) parts.push(text.energyPerCapita(formatSignificant(intensity.energyPerCapita, lang)));
+  if (intensity.energyPerGdp !== undefined) parts.push(text.energyPerGdp(formatSignificant(intensity.energyPerGdp, lang)));
+  out.push(parts.length > 0 ? `${text.intensity}${colon}${parts.join(zh ? '；' : '; ')}` : text.noIntensity);
   if (showsOfficial(result)) out.push('', ...renderOfficial(result.official, lang), '');
 
   const keys = result.notationKeys;
-  if (keys.length > 0) out.push(`${text.notation}: ${keys.map((key) => `${key.gpc} ${key.key}`).join(', ')}`);
+  if (keys.length > 0) out.push(`${text.notation}${colon}${keys.map((key) => `${key.gpc} ${key.key}`).join(list)}`);
   const missing = result.completeness.missingBasicRows;
-  out.push(`${text.missing}: ${missing.length === 0 ? text.none : missing.join(', ')}`);
+  out.push(`${text.missing}${colon}${missing.length === 0 ? text.none : missing.join(list)}`);
   // The BASIC+ total is printed beside BASIC: its rows' gaps are stated as well (a file cut off after the
   // waste rows loses IPPU and AFOLU, and the BASIC line alone still reads "none").
   const missingPlus = result.completeness.missingBasicPlusRows;
-  out.push(`${text.missingPlus}: ${missingPlus.length === 0 ? text.none : missingPlus.join(', ')}`);
-  for (const assumption of result.assumptions) out.push(`${text.fileAssumptions}: ${assumption.text[lang]}`);
+  out.push(`${text.missingPlus}${colon}${missingPlus.length === 0 ? text.none : missingPlus.join(list)}`);
+  for (const assumption of result.assumptions) out.push(`${text.fileAssumptions}${colon}${assumption.text[lang]}`);
   for (const convention of result.conventions) out.push(convention.text[lang]);
   const assumed = result.lines.filter((line) => line.assumptions.length > 0).length;
   out.push(text.assumptions(assumed));

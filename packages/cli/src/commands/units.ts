@@ -1,4 +1,4 @@
-import type { Lang } from '@peakpath/core';
+import { dimensionName, unitName, type Lang } from '@peakpath/core';
 // The units module alone: `peakpath units` starts without loading the factor library (BENCHMARKS.md, start-up).
 import { listUnits } from '@peakpath/core/units';
 import { renderTable } from '../format/table.ts';
@@ -30,9 +30,9 @@ export function unitsCommand(options: { json: boolean; pretty?: boolean; lang: L
   const header = zh ? ['单位', '其他写法', '量纲', '折合基本单位', '名称'] : ['unit', 'also written', 'dimension', 'in base unit', 'name'];
   const rows = units.map((unit) => [
     unit.id,
-    unit.aliases.join(', '),
-    unit.dimension,
-    `${unit.toBase} ${BASE_UNIT[unit.dimension] ?? ''}`,
+    unit.aliases.join(zh ? '、' : ', '),
+    zh ? dimensionName(unit.dimension, 'zh') : unit.dimension,
+    zh ? `${unit.toBase} ${unitName(BASE_UNIT[unit.dimension] ?? '', 'zh')}`.trimEnd() : `${unit.toBase} ${BASE_UNIT[unit.dimension] ?? ''}`,
     zh ? unit.name.zh : unit.name.en,
   ]);
   const footer = zh

@@ -27,7 +27,7 @@ export const assumptions = {
     return {
       code: 'mixed-fuel-fossil',
       text: {
-        en: `${fuel} is no single fuel (the yearbook's 其他能源): its energy counts as fossil energy and its CO2 as fossil CO2, with the factors given on the line; enter non-fossil energy otherwise (e.g. its emissions on an emissions line)`,
+        en: `${fuel} is no single fuel (the yearbook's "other energy"): its energy counts as fossil energy and its CO2 as fossil CO2, with the factors given on the line; enter non-fossil energy otherwise (e.g. its emissions on an emissions line)`,
         zh: `${fuel}（年鉴"其他能源"）不是单一燃料：其能耗按化石能源、CO2 按化石源计，采用该行填写的因子；非化石能源请另行填写（如以排放量行填写其排放）`,
       },
     };
@@ -54,7 +54,7 @@ export const assumptions = {
     return {
       code: 'feedstock',
       text: {
-        en: 'feedstock (原料用能): energy counted, no combustion emissions (carbon stored in products; process emissions belong in IV)',
+        en: 'feedstock: energy counted, no combustion emissions (carbon stored in products; process emissions belong in IV)',
         zh: '原料用能：计入能源消费，不计燃烧排放（碳留存于产品中；工业过程排放计入 IV）',
       },
     };
@@ -138,7 +138,7 @@ export const assumptions = {
     return {
       code: 'energy-basis',
       text: {
-        en: `energy in tce sums the fuel, electricity and heat lines of BASIC rows (territorial-only and BASIC+ rows excluded to avoid double counting); electricity by the ${method === 'coal-consumption' ? 'coal-consumption (发电煤耗法)' : 'calorific-equivalent (当量)'} method`,
+        en: `energy in tce sums the fuel, electricity and heat lines of BASIC rows (territorial-only and BASIC+ rows excluded to avoid double counting); electricity by the ${method === 'coal-consumption' ? 'coal-consumption' : 'calorific-equivalent'} method`,
         zh: `能源消费（tce）为 BASIC 行的燃料、电力、热力之和（不含仅属地口径与 BASIC+ 行，以免重复计算）；电力按${method === 'coal-consumption' ? '发电煤耗法' : '当量值'}折标`,
       },
     };

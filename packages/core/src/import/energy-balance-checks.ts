@@ -1,3 +1,4 @@
+import type { BalanceText } from './energy-balance.ts';
 import type { BalanceRowDefinition } from './energy-balance-rows.ts';
 import { cellRef, tidy, type Column } from './energy-balance-grid.ts';
 
@@ -16,20 +17,23 @@ const agrees = (total: number, sum: number): boolean => Math.abs(total - sum) <=
  * row's 合计 = its cells and 能源消费总量 = final consumption + losses − the transformation row. A
  * disagreement is reported (the import goes on: the lines are the cells, not the totals).
  */
-export function totalChecks(recorded: readonly RecordedRow[], columns: readonly Column[], sheet: string): string[] {
-  const mismatches: string[] = [];
+export function totalChecks(recorded: readonly RecordedRow[], columns: readonly Column[], sheet: string): BalanceText[] {
+  const mismatches: BalanceText[] = [];
   let agreed = 0;
-  const check = (row: number, column: Column, total: number, sum: number, what: string): void => {
+  const check = (row: number, column: Column, total: number, sum: number, what: BalanceText): void => {
     if (agrees(total, sum)) agreed++;
-    else mismatches.push(`check failed / 核对不符: ${cellRef(sheet, row, column.index)} = ${total}, ${what} = ${tidy(sum)}`);
+    else {
+      const cell = cellRef(sheet, row, column.index);
+      mismatches.push({ en: `check failed: ${cell} = ${total}, ${what.en} = ${tidy(sum)}`, zh: `核对不符：${cell} = ${total}，${what.zh} = ${tidy(sum)}` });
+    }
   };
   const find = (id: string): RecordedRow | undefined => recorded.find((entry) => entry.definition.id === id);
   const sumOf = (rows: readonly RecordedRow[], column: Column): number => rows.reduce((sum, entry) => sum + (entry.values.get(column.index) ?? 0), 0);
   const dataColumns = columns.filter((column) => column.kind !== 'total');
-  const parts: readonly [string, (entry: RecordedRow) => boolean, string][] = [
-    ['final', (entry) => entry.definition.kind === 'final', 'the sectors / 各行业之和'],
-    ['transformation', (entry) => ['thermal-power', 'heating', 'unsupported-transformation'].includes(entry.definition.kind), 'its sub-rows / 各分项之和'],
-    ['residential', (entry) => entry.definition.kind === 'part' && entry.definition.partOf === 'residential', '城镇 + 乡村'],
+  const parts: readonly [string, (entry: RecordedRow) => boolean, BalanceText][] = [
+    ['final', (entry) => entry.definition.kind === 'final', { en: 'the sectors', zh: '各行业之和' }],
+    ['transformation', (entry) => ['thermal-power', 'heating', 'unsupported-transformation'].includes(entry.definition.kind), { en: 'its sub-rows', zh: '各分项之和' }],
+    ['residential', (entry) => entry.definition.kind === 'part' && entry.definition.partOf === 'residential', { en: 'urban + rural', zh: '城镇 + 乡村' }],
   ];
   for (const [id, isPart, what] of parts) {
     const total = find(id);
@@ -46,14 +50,18 @@ export function totalChecks(recorded: readonly RecordedRow[], columns: readonly 
     for (const entry of recorded) {
       const value = entry.values.get(totalColumn.index);
       if (value === undefined || entry.definition.id === 'total') continue;
-      check(entry.row, totalColumn, value, dataColumns.reduce((sum, column) => sum + (entry.values.get(column.index) ?? 0), 0), 'its cells / 各品种之和');
+      check(entry.row, totalColumn, value, dataColumns.reduce((sum, column) => sum + (entry.values.get(column.index) ?? 0), 0), { en: 'its cells', zh: '各品种之和' });
     }
     const total = find('total');
     const consumption = total?.values.get(totalColumn.index);
     if (total && consumption !== undefined) {
       const of = (id: string): number => find(id)?.values.get(totalColumn.index) ?? 0;
-      check(total.row, totalColumn, consumption, of('final') + of('losses') - of('transformation'), '终端消费量 + 损失量 − 加工转换投入(-)产出(+)量');
+      check(total.row, totalColumn, consumption, of('final') + of('losses') - of('transformation'), { en: 'final consumption + losses − transformation input (-) output (+)', zh: '终端消费量 + 损失量 − 加工转换投入(-)产出(+)量' });
     }
   }
-  return [`checks / 核对: ${agreed} total cells agree with their parts${mismatches.length === 0 ? '' : `, ${mismatches.length} do not`} / ${agreed} 个合计单元格与分项相符`, ...mismatches];
+  const summary: BalanceText = {
+    en: `checks: ${agreed} total cells agree with their parts${mismatches.length === 0 ? '' : `, ${mismatches.length} do not`}`,
+    zh: `核对：${agreed} 个合计单元格与分项相符${mismatches.length === 0 ? '' : `，${mismatches.length} 个不符`}`,
+  };
+  return [summary, ...mismatches];
 }

@@ -37,7 +37,7 @@ describe('importEnergyBalance', () => {
       { source: 'coal', amount: 37.5, unit: '万吨标准煤', from: 'S!D4 (1.火力发电 × 电力)' },
       { source: 'gas', amount: 7.5, unit: '万吨标准煤', from: 'S!D4 (1.火力发电 × 电力)' },
     ]);
-    expect(result.notes[0]).toMatch(/^checks \/ 核对: 1[0-9] total cells agree with their parts \//);
+    expect(result.notes[0]).toMatch(/^checks: 1[0-9] total cells agree with their parts \/ 核对：1[0-9] 个合计单元格与分项相符$/);
     expect(result.yaml).toContain('  - { gpc: I.3.1, fuel: natural_gas, amount: 4, unit: 万吨标准煤, use: feedstock, source: "S!C7 (#用作原料、材料 × 天然气)" }');
     expect(result.document['year']).toBe(2023);
   });
@@ -46,7 +46,7 @@ describe('importEnergyBalance', () => {
     const rows = SMALL.map((row) => [...row]);
     rows[4]![1] = 95; // 终端消费量 × 原煤: the sectors sum to 90
     const result = importEnergyBalance(grid(rows), { year: 2023 });
-    expect(result.notes).toContain('check failed / 核对不符: S!B5 = 95, the sectors / 各行业之和 = 90');
+    expect(result.statements).toContainEqual({ en: 'check failed: S!B5 = 95, the sectors = 90', zh: '核对不符：S!B5 = 95，各行业之和 = 90' });
   });
 
   it('reports unmapped rows and columns with their cells, bilingually', () => {

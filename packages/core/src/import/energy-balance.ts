@@ -62,13 +62,21 @@ export interface BalanceGeneration {
   readonly from: string;
 }
 
+/** A statement of the import in both languages: the CLI prints the output's, the file's comments both. */
+export interface BalanceText {
+  readonly en: string;
+  readonly zh: string;
+}
+
 export interface BalanceImport {
   readonly lines: readonly BalanceLine[];
   readonly electricity: readonly BalanceGeneration[];
   readonly heat: readonly BalanceGeneration[];
   /** Unmapped rows and columns and unreadable cells: the import fails on these unless allowed. */
   readonly problems: readonly BalanceProblem[];
-  /** What was recognised and deliberately not imported, and the checks against 合计 rows and columns. */
+  /** What was recognised and deliberately not imported, and the checks against 合计 rows and columns, in both languages. */
+  readonly statements: readonly BalanceText[];
+  /** The statements as the file's comments say them: English / Chinese. */
   readonly notes: readonly string[];
   /** The inventory document (what the YAML says), for the engine. */
   readonly document: Record<string, unknown>;
@@ -162,7 +170,7 @@ function gigajoules(fuel: FuelId | undefined, amount: number, unit: Unit): numbe
 
 export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOptions): BalanceImport {
   const problems: BalanceProblem[] = [];
-  const notes: string[] = [];
+  const notes: BalanceText[] = [];
   const sheet = grid.sheet;
   const lines: BalanceLine[] = [];
   const electricity: BalanceGeneration[] = [];
@@ -264,11 +272,11 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
 
   const industryCells = new Map<number, { row: number; amount: number }>();
   const feedstockByColumn = new Map<number, number>();
-  const skipped = new Map<string, string[]>();
+  const skipped = new Map<string, { reason: BalanceText; refs: string[] }>();
   const recorded: RecordedRow[] = [];
-  const statements: string[] = [];
-  const skip = (reason: string, ref: string): void => {
-    skipped.set(reason, [...(skipped.get(reason) ?? []), ref]);
+  const statements: BalanceText[] = [];
+  const skip = (reason: BalanceText, ref: string): void => {
+    skipped.set(reason.en, { reason, refs: [...(skipped.get(reason.en)?.refs ?? []), ref] });
   };
 
   for (let r = dataStart; r < grid.rows.length; r++) {
@@ -299,11 +307,13 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
       case 'supply': {
         const primary = definition.id === 'production' ? energyColumns.find((column) => column.kind === 'electricity' && values.has(column.index)) : undefined;
         if (primary) {
-          statements.push(
-            `primary electricity ${cellRef(sheet, r, primary.index)} is not imported: the balance does not say its sources; give them under supply.electricity.generation (hydro, wind, solar, nuclear …), or the official quantities count it as imported electricity / 一次电力未导入：请在 supply.electricity.generation 中按来源填写，否则官方口径将其计为调入电力`,
-          );
+          const cell = cellRef(sheet, r, primary.index);
+          statements.push({
+            en: `primary electricity ${cell} is not imported: the balance does not say its sources; give them under \`supply.electricity.generation\` (hydro, wind, solar, nuclear …), or the official quantities count it as imported electricity`,
+            zh: `一次电力 ${cell} 未导入：平衡表未列其来源；请在 \`supply.electricity.generation\` 中按来源（水电、风电、光伏、核电等）填写，否则官方口径将其计为调入电力`,
+          });
         }
-        if (values.size > 0) skip(definition.kind === 'supply' ? 'supply rows (where energy comes from; the inventory counts its use) / 供应行，清单只计消费' : 'totals and parts, used as checks / 合计与分项，仅作核对', `${cellRef(sheet, r, Math.max(0, labelColumn))} ${name}`);
+        if (values.size > 0) skip(definition.kind === 'supply' ? { en: 'supply rows (where energy comes from; the inventory counts its use)', zh: '供应行（能源来源；清单只计消费）' } : { en: 'totals and parts, used as checks', zh: '合计与分项，仅作核对' }, `${cellRef(sheet, r, Math.max(0, labelColumn))} ${name}`);
         continue;
       }
       case 'unsupported-transformation':
@@ -345,7 +355,7 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
           const amount = values.get(column.index);
           if (amount === undefined || !column.unit) continue;
           if (column.kind === 'electricity') lines.push({ gpc: 'I.4.3', energy: 'electricity', amount: tidy(Math.abs(amount)), unit: column.spelling ?? column.unit.id, source: source(column) });
-          else skip('losses of fuels and heat (no GPC row; not in the official total) / 燃料与热力损失量（无对应 GPC 行，不计入官方能耗）', cellRef(sheet, r, column.index));
+          else skip({ en: 'losses of fuels and heat (no GPC row; not in the official total)', zh: '燃料与热力损失量（无对应 GPC 行，不计入官方能耗）' }, cellRef(sheet, r, column.index));
         }
         continue;
       case 'thermal-power':
@@ -407,15 +417,16 @@ export function importEnergyBalance(grid: BalanceGrid, options: BalanceImportOpt
     lines[index] = { ...line, amount: tidy(industry - feedstock), source: `${line.source}, less 用作原料、材料` };
   }
   notes.push(...totalChecks(recorded, columns, sheet), ...statements);
-  for (const [reason, refs] of skipped) notes.push(`not imported: ${reason}: ${refs.join(', ')}`);
-  if (grid.formulaCells) notes.push(`${grid.formulaCells} formula cells read by their cached values / ${grid.formulaCells} 个公式单元格按其缓存值读取`);
+  for (const { reason, refs } of skipped.values()) notes.push({ en: `not imported: ${reason.en}: ${refs.join(', ')}`, zh: `未导入：${reason.zh}：${refs.join('、')}` });
+  if (grid.formulaCells) notes.push({ en: `${grid.formulaCells} formula cells read by their cached values`, zh: `${grid.formulaCells} 个公式单元格按其缓存值读取` });
   if (lines.length === 0 && problems.length === 0) problem('no-lines', sheet, 'no consumption or transformation figures found below the heading', '表头下没有找到消费或加工转换数据');
   return finish();
 
   function finish(): BalanceImport {
     const kept = lines.filter((line) => line.amount !== 0);
     const document = inventoryDocument(kept, electricity, heat, options);
-    return { lines: kept, electricity, heat, problems, notes, document, yaml: inventoryYaml(kept, electricity, heat, notes, grid, options) };
+    const joined = notes.map((note) => `${note.en} / ${note.zh}`);
+    return { lines: kept, electricity, heat, problems, statements: notes, notes: joined, document, yaml: inventoryYaml(kept, electricity, heat, joined, grid, options) };
   }
 }
 

@@ -6,7 +6,7 @@ const statement = (code: string, en: string, zh: string): Assumption => ({ code,
 const number = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 const DEDUCTION_TEXT: Record<Deduction, Text> = {
-  feedstock: { en: 'feedstock (原料用能)', zh: '原料用能' },
+  feedstock: { en: 'feedstock', zh: '原料用能' },
   'new-renewables': { en: 'new renewable power since the base year', zh: '新增可再生能源电力' },
   'non-fossil': { en: 'non-fossil energy', zh: '非化石能源' },
 };
@@ -14,7 +14,7 @@ const DEDUCTION_TEXT: Record<Deduction, Text> = {
 /** The texts of China's official quantities: component labels and the statements a result carries. */
 export const officialTexts = {
   boundary: {
-    en: 'China\'s official basis (energy-activity CO2): CO2 only, fossil fuels burned in the territory including power and heat plants, feedstock excluded, plus net imported electricity × the grid factor; no CH4/N2O, waste, industrial process or land emissions',
+    en: 'China official basis (energy-activity CO2): CO2 only, fossil fuels burned in the territory including power and heat plants, feedstock excluded, plus net imported electricity × the grid factor; no CH4/N2O, waste, industrial process or land emissions',
     zh: '国内官方口径（能源活动二氧化碳排放）：仅 CO2，辖区内化石能源燃烧（含火电、供热厂），不含原料用能，加净调入电力 × 电网排放因子；不含 CH4/N2O、废弃物、工业过程与土地排放',
   } satisfies Text,
   combustion: { en: 'fossil fuel combustion in the territory', zh: '辖区内化石能源燃烧' } satisfies Text,
@@ -27,7 +27,7 @@ export const officialTexts = {
   nonFossilElectricity: { en: 'local non-fossil electricity (primary electricity)', zh: '本地非化石能源发电（一次电力）' } satisfies Text,
   electricityImportsEnergy: { en: 'net imported electricity', zh: '净调入电力' } satisfies Text,
   heatImportsEnergy: { en: 'net imported heat', zh: '净调入热力' } satisfies Text,
-  deductFeedstock: { en: 'feedstock (原料用能), 发改环资〔2022〕803号', zh: '原料用能（发改环资〔2022〕803号）' } satisfies Text,
+  deductFeedstock: { en: 'feedstock (NDRC notice Fagai Huanzi [2022] No. 803)', zh: '原料用能（发改环资〔2022〕803号）' } satisfies Text,
   deductNonFossil: { en: 'non-fossil energy (green-certificate notice, 2024-02)', zh: '非化石能源（2024年2月绿证通知）' } satisfies Text,
   deductNewRenewables: (year: number): Text => ({
     en: `renewable power consumed above ${year} (NDRC/NBS/NEA notice, 2022-11)`,
@@ -91,17 +91,17 @@ export const officialTexts = {
   noCoalRate: (): Assumption =>
     statement(
       'official-no-coal-rate',
-      'total energy by the calorific method only: give `official.coalRate` (the year’s 发电煤耗, gce/kWh) for the coal-equivalent method the non-fossil share uses',
+      'total energy by the calorific method only: give `official.coalRate` (the year’s coal rate of thermal power, gce/kWh) for the coal-equivalent method the non-fossil share uses',
       '能源消费总量仅按电热当量法计算：请填写 `official.coalRate`（当年发电煤耗，克标准煤/千瓦时）以按发电煤耗法计算（非化石能源占比采用此法）',
     ),
   importsAtCoalRate: (): Assumption =>
     statement(
       'official-imports-coal-rate',
-      'net imported electricity in the coal-equivalent total at the coal rate (等价值; which one provinces use is unconfirmed — `official.importedElectricity: calorific` for 当量值)',
+      'net imported electricity in the coal-equivalent total at the coal rate (the equivalent value; which one provinces use is unconfirmed — `official.importedElectricity: calorific` for the calorific value)',
       '发电煤耗法总量中净调入电力按发电煤耗折算（等价值；各省采用哪种未经核实，可设 `official.importedElectricity: calorific` 按当量值）',
     ),
   importsCalorific: (): Assumption =>
-    statement('official-imports-calorific', 'net imported electricity in the coal-equivalent total at 0.1229 kgce/kWh (当量值), as the file chose', '按文件设定，发电煤耗法总量中净调入电力按当量值 0.1229 千克标准煤/千瓦时折算'),
+    statement('official-imports-calorific', 'net imported electricity in the coal-equivalent total at 0.1229 kgce/kWh (the calorific value), as the file chose', '按文件设定，发电煤耗法总量中净调入电力按当量值 0.1229 千克标准煤/千瓦时折算'),
   deductions: (list: readonly Deduction[], given: boolean, year: number): Assumption => {
     const names = (lang: 'en' | 'zh'): string => (list.length === 0 ? (lang === 'en' ? 'none' : '无') : list.map((d) => DEDUCTION_TEXT[d][lang]).join(lang === 'en' ? ', ' : '、'));
     return statement(

@@ -129,6 +129,7 @@ export function formatFigure(value: number, digits = 0): string {
 const SCALED_UNITS = {
   t: ['吨', '万吨', '亿吨'],
   tCO2e: ['吨 CO2e', '万吨 CO2e', '亿吨 CO2e'],
+  tCO2: ['吨 CO2', '万吨 CO2', '亿吨 CO2'],
   tce: ['吨标准煤', '万吨标准煤', '亿吨标准煤'],
   CNY: ['元', '万元', '亿元'],
   kWh: ['千瓦时', '万千瓦时', '亿千瓦时'],

@@ -1,0 +1,94 @@
+import type { Lang } from '@peakpath/core';
+
+/**
+ * The `--help` texts of every command and option, in both languages: help is printed in the language the output
+ * would take (`--lang` among the arguments, else the locale), like the commands' own output.
+ */
+export const HELP = {
+  program: {
+    en: 'peakpath — city GHG inventories (GPC) from yearbook statistics, with sourced factors, pathways to 2060 and action plans',
+    zh: 'peakpath——由统计年鉴数据编制城市温室气体清单（GPC），因子均注明来源；测算至 2060 年的碳达峰碳中和路径与减排行动方案',
+  },
+  json: { en: 'print the result as JSON', zh: '以 JSON 输出结果' },
+  inventoryJson: { en: 'print the result as JSON (the inventory file contract)', zh: '以 JSON 输出结果（清单文件约定的格式）' },
+  pretty: { en: 'indent the JSON of --json (compact otherwise)', zh: '缩进 --json 输出的 JSON（否则为紧凑格式）' },
+  lang: { en: 'language of the output: zh or en', zh: '输出语言：中文 zh 或英文 en' },
+  langDefault: {
+    en: 'zh where the locale is Chinese (PEAKPATH_LANG, else LC_ALL, else LANG starting with "zh"), else en',
+    zh: '区域设置为中文时为 zh，否则为 en；区域设置取 PEAKPATH_LANG、LC_ALL、LANG 中首个已设置者，以 "zh" 开头即为中文',
+  },
+  strict: {
+    en: 'treat warnings (values far outside any city, duplicated lines) as errors: exit 2',
+    zh: '将警告（远超任何城市的数值、重复的行）视为错误：退出码 2',
+  },
+  help: { en: 'display help for command', zh: '显示命令帮助' },
+  helpCommand: { en: 'display help for command', zh: '显示某个命令的帮助' },
+  inventory: { en: 'compute a GPC inventory file (JSON or YAML)', zh: '计算 GPC 清单文件（JSON 或 YAML）' },
+  inventoryFile: { en: 'inventory file', zh: '清单文件' },
+  pathway: { en: 'project a pathway file to 2060: scenarios, peak, targets, Monte Carlo', zh: '计算至 2060 年的碳达峰碳中和路径：情景、达峰、目标、蒙特卡洛模拟' },
+  pathwayFile: { en: 'pathway file (JSON or YAML); its `inventory` names the base-year inventory', zh: '路径文件（JSON 或 YAML）；其中 `inventory` 指明基年清单' },
+  scenario: { en: "the scenario to show in detail (default: the file's `default`)", zh: '详细显示的情景（默认为文件中的 `default`）' },
+  mc: { en: "Monte Carlo runs over the file's `uncertainty`", zh: '按文件中的 `uncertainty` 进行蒙特卡洛模拟的次数' },
+  seed: { en: 'random seed of the Monte Carlo runs (default 1)', zh: '蒙特卡洛模拟的随机种子（默认 1）' },
+  threads: { en: 'worker threads for Monte Carlo (default: one per core)', zh: '蒙特卡洛模拟的工作线程数（默认每个处理器核心一个）' },
+  plan: {
+    en: 'action plan: MACC, least-cost portfolio under targets and budgets, priorities',
+    zh: '减排行动方案：边际减排成本曲线（MACC）、满足目标与预算的最低成本组合、优先排序',
+  },
+  planFile: { en: 'plan file (JSON or YAML); its `pathway` names the pathway file', zh: '行动方案文件（JSON 或 YAML）；其中 `pathway` 指明路径文件' },
+  timeLimit: {
+    en: 'seconds the optimisation may take; past it, the best portfolio found with its proven gap (default 60)',
+    zh: '优化可用的秒数；超时则给出已找到的最优组合及其已证明的差距（默认 60）',
+  },
+  mipGap: { en: 'relative gap at which a portfolio counts as the cheapest (default 0.0001)', zh: '组合视为成本最低的相对差距（默认 0.0001）' },
+  import: { en: 'import statistics into an inventory file', zh: '导入统计数据生成清单文件' },
+  energyBalance: {
+    en: 'an energy balance table (XLSX or CSV) → an inventory file (YAML), every line traced to its cell',
+    zh: '由能源平衡表（XLSX 或 CSV）生成清单文件（YAML），每行注明所取的单元格',
+  },
+  energyBalanceFile: { en: 'the energy balance: .xlsx or .csv (UTF-8)', zh: '能源平衡表：.xlsx 或 .csv（UTF-8 编码）' },
+  year: { en: 'the inventory year', zh: '清单年份' },
+  sheet: { en: 'the sheet to read (XLSX; default the first)', zh: '读取的工作表（XLSX；默认第一个）' },
+  out: { en: 'write the inventory here (default: standard output)', zh: '清单写入此文件（默认输出到标准输出）' },
+  city: { en: "the city's name, written into the file", zh: '城市名称，写入清单文件' },
+  grid: { en: 'the grid factor of the file (e.g. CN-east-2023; `peakpath factors grid`)', zh: '清单采用的电网排放因子（如 CN-east-2023；可用 `peakpath factors grid` 查询）' },
+  allowUnmapped: {
+    en: 'write the file even when rows or columns cannot be mapped, listing them (exit 2 without it)',
+    zh: '有无法对应的行或列时仍写出文件，并列出这些行列（不加此选项则退出码为 2）',
+  },
+  catalogue: { en: 'search the action catalogue: measures with costs, levers and sources', zh: '查询减排措施目录：各项措施的成本、作用与来源' },
+  catalogueQuery: { en: 'words to search for in ids and names (Chinese or English)', zh: '在编号与名称（中文或英文）中查找的词' },
+  category: {
+    en: 'only measures of this category (energy-supply, buildings, transport, industry, waste, sinks)',
+    zh: '仅列出此类别的措施（energy-supply、buildings、transport、industry、waste、sinks）',
+  },
+  factors: { en: 'list and search the factor library with sources', zh: '检索因子库，列出每个因子的来源' },
+  factorsQuery: { en: 'words to search for in ids, names, fuels, gases, sources (all must match)', zh: '在编号、名称、燃料、气体、来源中查找的词（须全部匹配）' },
+  kind: { en: 'only factors of this kind (ncv, co2-ef, grid, gwp, …)', zh: '仅列出此类因子（ncv、co2-ef、grid、gwp 等）' },
+  units: { en: 'list the units an inventory file accepts', zh: '列出清单文件可用的单位' },
+  methods: { en: 'list the calculation methods of `method` lines', zh: '列出 `method` 行可用的计算方法' },
+} as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
+
+export type HelpKey = keyof typeof HELP;
+
+/** Commander's headings and the words of its option notes, in Chinese. */
+const TITLES_ZH: Readonly<Record<string, string>> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Global Options:': '全局选项：',
+};
+
+export function helpTitle(title: string, lang: Lang): string {
+  return lang === 'zh' ? (TITLES_ZH[title] ?? title) : title;
+}
+
+/** The note after an option's description: its choices and, where it is not a plain switch, its default. */
+export function optionNote(choices: readonly string[] | undefined, defaultText: string | undefined, lang: Lang): string {
+  const parts: string[] = [];
+  if (choices !== undefined) parts.push(lang === 'zh' ? `可选值：${choices.join('、')}` : `choices: ${choices.join(', ')}`);
+  if (defaultText !== undefined) parts.push(lang === 'zh' ? `默认：${defaultText}` : `default: ${defaultText}`);
+  if (parts.length === 0) return '';
+  return lang === 'zh' ? `（${parts.join('；')}）` : ` (${parts.join('; ')})`;
+}
