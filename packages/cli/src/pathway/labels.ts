@@ -79,7 +79,7 @@ export const PATHWAY_LABELS = {
     peakCell: (year: number, value: string) => `${year} 年（${value}）`,
     peakLine: (label: string, peak: string) => `${label}：${peak}`,
     peakSummary: (year: number, value: number, unit: TonneUnit) => `${year} 年（${tonnesText(value, unit, 'zh')}）`,
-    targets: '目标',
+    targets: '达成目标',
     targetsHeading: '目标：',
     detail: (r: PathwayResult) => `${r.scenario.name.zh}（\`${r.scenario.id}\`）：分部门 BASIC 排放（万吨 CO2e）`,
     total: '合计（BASIC）',
