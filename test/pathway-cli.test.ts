@@ -39,6 +39,30 @@ describe('peakpath pathway', () => {
     }
   });
 
+  it('in Chinese: the city’s Chinese name, official indicator names, full-width punctuation, summary amounts in 万吨', () => {
+    const run = peakpath('pathway', DEMO, '--lang', 'zh', '--scenario', 'policy');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('示例市碳达峰碳中和路径（示例） — 示例市，2022–2060 年');
+    expect(lines).toContain('政策情景（`policy`）：分部门 BASIC 排放（万吨 CO2e）');
+    // The peak line of the table above it: 3,793 (万吨) in the table, 3,793.1 万吨 CO2e in the line.
+    expect(lines).toContain('达峰：2030 年（3,793.1 万吨 CO2e）');
+    expect(lines).toContain('能源活动二氧化碳排放达峰：2030 年（3,978.1 万吨 CO2）');
+    expect(run.stdout).toMatch(/^碳排放强度：单位GDP二氧化碳排放（吨 CO2\/万元，2022 年价） +0\.768 /mu);
+    expect(run.stdout).toMatch(/^能耗强度：单位GDP能耗（吨标准煤\/万元，2022 年价） +0\.372 /mu);
+    expect(run.stdout).toMatch(/^非化石能源占比 +11\.5% /mu);
+    // A target the file names keeps its name; one it does not is named by its kind. A gap is in 万吨, headroom is 余量.
+    expect(lines).toContain('  ✗ 未达成  intensity-2030（排放强度下降）［BASIC 口径］；2030 年差距 226.3 万吨 CO2e');
+    expect(lines).toContain('  ✗ 未达成  non-fossil-2030（非化石能源占比）［官方口径］；2030 年差距 216.2 万吨标准煤');
+    expect(lines).toContain('  ✓ 达成  energy-per-gdp-fyp（单位GDP能耗下降 13.5%（十四五））［官方口径］，累计下降 13.50%；2025 年余量 47.9 万吨标准煤');
+    expect(lines).toContain('熟料替代（仅 BASIC+）              29%         86,632         96,096   3,884,851                              0');
+    // Statements name carriers and sources in Chinese, with figures grouped.
+    expect(lines).toContain('假设：`sectors.industry.shares.electricity`：基年值取自清单（电力占该部门能耗 48.8%）');
+    expect(lines).toContain('假设：`supply.electricity.coal`：基年值取自清单（煤电 12,200,000 兆瓦时）');
+    expect(lines).toContain('假设：`drivers.gdp`：基年值取自清单（GDP 4,800 亿元）');
+    expect(lines).toContain('假设：热电联产燃料按效率法分摊（参考效率：发电 0.35，供热 0.80）：气电：发电 96.9%，供热 3.1%');
+  });
+
   it('prints the contract fields with --json, the base year equal to the inventory', () => {
     const run = peakpath('pathway', DEMO, '--json', '--scenario', 'bau');
     expect(run.status).toBe(0);
@@ -112,7 +136,10 @@ describe('peakpath pathway', () => {
     expect(peakpath('pathway', DEMO, '--scenario', 'nope').status).toBe(2);
     const mc = peakpath('pathway', DEMO, '--mc', '-5');
     expect(mc.status).toBe(2);
-    expect(mc.stderr).toContain('--mc');
+    expect(mc.stderr).toBe('--mc: expected a whole number from 1 to 10000000, got "-5"\n');
+    const zh = peakpath('pathway', DEMO, '--mc', '0', '--lang', 'zh');
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe('--mc：应为 1–10,000,000 的整数，实为 "0"\n');
   });
 });
 

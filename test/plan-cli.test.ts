@@ -166,6 +166,17 @@ describe('peakpath plan as a table', () => {
     expect(zh.status).toBe(0);
     expect(zh.stdout).toContain('2030 年边际减排成本曲线');
     expect(zh.stdout).toContain('最低成本组合：满足全部约束');
+    // Chinese units, the method in Chinese, ids in backticks, the total in 亿元 (−4,366,250 万元 in the English table).
+    const lines = zh.stdout.split('\n');
+    expect(lines[0]).toBe('示例市减排行动方案（示例） — 示例市：措施叠加于“基准情景”（`bau`）；成本以 2022 年人民币计，折现率 8.00%');
+    expect(zh.stdout).toContain('（逐次线性化，求解 5 次）');
+    expect(zh.stdout).toMatch(/^高效节能货车（`trucks`） +100\.0% +20,364 辆 +-462,375 +325,937$/mu);
+    expect(zh.stdout).toMatch(/^陆上风电（中国平原地区，2021年造价）（`onshore-wind`） +100\.0% +800,000 千瓦 /mu);
+    expect(lines).toContain('组合净现值成本：-436.63 亿元');
+    expect(run.stdout).toContain('Net present cost of the portfolio: -4,366,250 10,000 CNY');
+    expect(zh.stdout).toMatch(/^cap-2035（排放总量上限） +✗ +✓$/mu);
+    expect(zh.stdout).toMatch(/^co2-per-gdp-fyp（单位GDP强度逐期下降） +✗ +✓$/mu);
+    expect(zh.stdout).toContain('电力 0.68 元/千瓦时（来源：“catalogue retail-commercial-industrial: C&I all-in average 2024, 0.60–0.80 (recalled, unverified)”）');
   });
 });
 
@@ -184,6 +195,9 @@ describe('a request no portfolio meets', () => {
     expect(table.status).toBe(0);
     expect(table.stdout).toContain('Conflicting constraints: target:neutral-2060');
     expect(table.stdout).toContain('the lowest 2060 emissions the measures reach are');
+    const zh = peakpath('plan', file, '--lang', 'zh');
+    expect(zh.stdout).toContain('相互冲突的约束：目标 `neutral-2060`');
+    expect(zh.stdout).toMatch(/^ {2}目标 `neutral-2060`：措施可使 2060 年排放最低降至 [\d,.]+ 万吨 CO2e（上限 0 吨 CO2e）$/mu);
   });
 
   it('a budget far too small for the targets: the budget among the conflicting constraints, and the factor it lacks', () => {
@@ -200,6 +214,8 @@ describe('a request no portfolio meets', () => {
     const table = peakpath('plan', file);
     expect(table.stdout).toContain(`Conflicting constraints: ${infeasible!.conflicting.join(', ')}`);
     expect(table.stdout).toMatch(/budget: the budget would need to be [\d.]+ times as large/);
+    const zh = peakpath('plan', file, '--lang', 'zh');
+    expect(zh.stdout).toMatch(/^ {2}年度预算：预算需扩大至 [\d.]+ 倍$/mu);
   });
 });
 

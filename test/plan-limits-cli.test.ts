@@ -48,5 +48,8 @@ describe('peakpath plan --time-limit', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`${option}: expected a number`);
     expect(run.stdout).toBe('');
+    const zh = peakpath(['plan', file, option, value, '--lang', 'zh']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe(`${option}：应为 ${option === '--mip-gap' ? '0–1' : '0.001–86,400'} 的数，实为 "${value}"\n`);
   });
 });

@@ -89,3 +89,6 @@ export { importEnergyBalance, columnName } from './import/energy-balance.ts';
 export type { BalanceCell, BalanceGeneration, BalanceGrid, BalanceImport, BalanceImportOptions, BalanceLine, BalanceProblem, BalanceProblemCode, BalanceText } from './import/energy-balance.ts';
 export { BALANCE_ROWS } from './import/energy-balance-rows.ts';
 export * from './tables/index.ts';
+export { carrierName, FUEL_GROUP_NAMES, GENERATION_SOURCE_NAMES, grouped, POLLUTANT_NAMES, priceText, SOLUTION_METHOD_NAMES, sourceName, TARGET_KIND_NAMES } from './text/names-plan.ts';
+export { gapText } from './plan/air-texts.ts';
+export type { GapDetail } from './plan/air-texts.ts';

@@ -6,6 +6,7 @@ import { EFFECTS_PER_ACTION, MODEL_GASES, type ActionModel, type AdoptionModel, 
 import { typeName } from '../reading/reader.ts';
 import { bilingualName, entries, known } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
+import { carrierName } from '../text/names-plan.ts';
 
 export interface ActionContext {
   readonly sectorIds: readonly string[];
@@ -228,7 +229,7 @@ function readEffect(values: PathwayReader, raw: unknown, path: Path, context: Ac
 
 function statement(path: Path, key: string, en: string, zh: string): Assumption {
   const where = formatPath(path);
-  return { code: `default-${key}`, text: { en: `${where}: ${en}`, zh: `${where}：${zh}` } };
+  return { code: `default-${key}`, text: { en: `${where}: ${en}`, zh: `\`${where}\`：${zh}` } };
 }
 
 /**
@@ -287,7 +288,7 @@ function addCarrier(values: PathwayReader, s: number, raw: unknown, path: Path, 
     code: 'carrier-borrowed',
     text: {
       en: `${context.sectorIds[s]} has no ${raw} in the inventory: switched-in ${raw} takes the inventory's average factors per tce of ${raw} elsewhere (scope ${first.scope})`,
-      zh: `清单中 ${context.sectorIds[s]} 无 ${raw}：替代进入的 ${raw} 采用清单其他部门 ${raw} 的平均单位标煤排放因子（范围${first.scope}）`,
+      zh: `清单中部门 \`${context.sectorIds[s]}\` 无${carrierName(raw, 'zh')}：替代进入的${carrierName(raw, 'zh')}采用清单其他部门${carrierName(raw, 'zh')}的平均单位标煤排放因子（范围${first.scope}）`,
     },
   });
   own.names.push(raw);

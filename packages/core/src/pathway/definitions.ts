@@ -76,6 +76,8 @@ export interface ScenarioDefinition {
 export interface Pathway {
   readonly name: { readonly en: string; readonly zh: string };
   readonly city: string;
+  /** The city's Chinese name (the inventory's `city.nameZh`), for Chinese headers; absent when the inventory gives none. */
+  readonly cityZh?: string | undefined;
   /** The year of the constant prices of the inventory's GDP (`gdp.prices`), which the GDP driver continues. */
   readonly gdpPrices?: number | undefined;
   /** The inventory is Chinese (country CN or factor set cn): targets default to the official basis. */

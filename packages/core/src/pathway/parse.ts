@@ -20,6 +20,7 @@ import { buildSupply, hasPlantFuel, readSupply } from './supply.ts';
 import { computeOfficial, isChinese } from '../official/compute.ts';
 import { GENERATION_SOURCES } from '../official/types.ts';
 import { readUncertainty } from './uncertainty.ts';
+import { carrierName, grouped } from '../text/names-plan.ts';
 
 export type PathwayParseResult = { ok: true; pathway: Pathway; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
@@ -59,7 +60,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const name = bilingualName(reader, top['name'], ['name'], inventory.entity.name);
   let endYear = DEFAULT_END_YEAR;
   if (top['endYear'] === undefined) {
-    statements.push({ code: 'end-year', text: { en: `horizon to ${DEFAULT_END_YEAR} (no endYear given)`, zh: `未给出 endYear，展望至 ${DEFAULT_END_YEAR} 年` } });
+    statements.push({ code: 'end-year', text: { en: `horizon to ${DEFAULT_END_YEAR} (no endYear given)`, zh: `未给出 \`endYear\`，展望至 ${DEFAULT_END_YEAR} 年` } });
   } else {
     endYear = reader.number(top, 'endYear', [], { required: true, integer: true, min: baseYear + 1, max: 2100 }) ?? DEFAULT_END_YEAR;
   }
@@ -73,9 +74,9 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     const path = ['drivers', id];
     const inventoryBase =
       id === 'population' && inventory.population !== undefined
-        ? { value: inventory.population, label: { en: `population ${inventory.population} persons`, zh: `常住人口 ${inventory.population} 人` } }
+        ? { value: inventory.population, label: { en: `population ${grouped(inventory.population)} persons`, zh: `常住人口 ${grouped(inventory.population / 1e4)} 万人` } }
         : id === 'gdp' && inventory.gdpWanYuan !== undefined
-          ? { value: inventory.gdpWanYuan * 1e4, label: { en: `GDP ${inventory.gdpWanYuan} 万元`, zh: `GDP ${inventory.gdpWanYuan} 万元` } }
+          ? { value: inventory.gdpWanYuan * 1e4, label: { en: `GDP ${grouped(inventory.gdpWanYuan * 1e4)} CNY`, zh: `GDP ${grouped(inventory.gdpWanYuan / 1e4)} 亿元` } }
           : undefined;
     const dimensions = id === 'population' ? ['population'] : id === 'gdp' ? ['money'] : DRIVER_DIMENSIONS;
     const draft = values.series(raw, path, { dimensions, inventoryBase, min: 0, max: Infinity, forms: ['growth', 'points', 'elasticity', 'share'] }, statements);
@@ -128,7 +129,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
       const at = [...path, 'shares', carrier];
       if (!known(reader, 'carrier', carrier, carriers.names, at)) continue;
       const baseShare = carriers.energy[carriers.names.indexOf(carrier)]! / sectorEnergy;
-      const label = { en: `${carrier} ${(baseShare * 100).toFixed(1)}% of the sector's energy`, zh: `${carrier} 占该部门能耗 ${(baseShare * 100).toFixed(1)}%` };
+      const label = { en: `${carrier} ${(baseShare * 100).toFixed(1)}% of the sector's energy`, zh: `${carrierName(carrier, 'zh')}占该部门能耗 ${(baseShare * 100).toFixed(1)}%` };
       const draft = values.series(share, at, { inventoryBase: { value: baseShare, label }, min: 0, max: 1, forms: ['growth', 'points'] }, statements);
       if (draft) shares.push([carrier, draft]);
     }
@@ -143,14 +144,14 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
       ? undefined
       : values.series(top['grid'], ['grid'], {
           dimensions: ['mass/energy', 'emissions/energy'],
-          inventoryBase: calibration.gridBase > 0 ? { value: calibration.gridBase / GJ_PER_MWH, label: { en: `${calibration.gridBase.toPrecision(4)} tCO2/MWh over its electricity lines`, zh: `电力行平均 ${calibration.gridBase.toPrecision(4)} tCO2/MWh` } } : undefined,
+          inventoryBase: calibration.gridBase > 0 ? { value: calibration.gridBase / GJ_PER_MWH, label: { en: `${calibration.gridBase.toPrecision(4)} tCO2/MWh over its electricity lines`, zh: `电力行平均 ${calibration.gridBase.toPrecision(4)} 吨CO2/兆瓦时` } } : undefined,
           min: 0,
           max: Infinity,
           forms: ['growth', 'points'],
         }, gridStatements);
   statements.push(...gridStatements);
   if (top['grid'] === undefined && calibration.gridBase > 0) {
-    statements.push({ code: 'grid-constant', text: { en: `grid factor held at the base year's ${calibration.gridBase.toPrecision(4)} tCO2/MWh (no grid trajectory given)`, zh: `未给出电网因子轨迹，保持基年 ${calibration.gridBase.toPrecision(4)} tCO2/MWh` } });
+    statements.push({ code: 'grid-constant', text: { en: `grid factor held at the base year's ${calibration.gridBase.toPrecision(4)} tCO2/MWh (no grid trajectory given)`, zh: `未给出电网因子轨迹（\`grid\`），保持基年 ${calibration.gridBase.toPrecision(4)} 吨CO2/兆瓦时` } });
   }
   const removals = top['removals'] === undefined ? undefined : values.series(top['removals'], ['removals'], { dimensions: ['emissions', 'mass'], min: 0, max: Infinity, forms: ['growth', 'points'] }, statements);
 
@@ -199,8 +200,8 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     statements.push({ code: 'gdp-prices-unstated', text: { en: 'the inventory does not say at which constant prices its GDP is (`gdp.prices`): the intensities per GDP and decline targets assume the GDP driver continues them', zh: '清单未注明 GDP 的不变价基年（`gdp.prices`）：单位 GDP 强度与下降率目标假定 GDP 驱动因素沿用该价格' } });
   }
   if (calibration.excludedRows.length > 0) {
-    const rows = calibration.excludedRows.join(', ');
-    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are in no sector (nor in the GPC totals): ${rows}; plant fuel (I.4.4) follows the supply model on the official basis`, zh: `BASIC 与 BASIC+ 以外的行不计入部门（亦不计入 GPC 合计）：${rows}；电厂燃料（I.4.4）在官方口径中随供应模型变化` } });
+    const rows = calibration.excludedRows;
+    statements.push({ code: 'rows-outside', text: { en: `rows outside BASIC and BASIC+ are in no sector (nor in the GPC totals): ${rows.join(', ')}; plant fuel (I.4.4) follows the supply model on the official basis`, zh: `BASIC 与 BASIC+ 以外的行不计入部门（亦不计入 GPC 合计）：${rows.join('、')}；电厂燃料（I.4.4）在官方口径中随供应模型变化` } });
   }
   const model: PathwayModel = {
     baseYear,
@@ -233,6 +234,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const pathway: Pathway = {
     name,
     city: inventory.entity.name,
+    ...(inventory.entity.nameZh === undefined ? {} : { cityZh: inventory.entity.nameZh }),
     gdpPrices: inventory.gdpPrices,
     chinese: isChinese(inventory),
     model,

@@ -172,7 +172,7 @@ export class PathwayReader {
       const last = Math.max(...all.map((point) => point.from));
       if (last < this.endYear) {
         const where = pathText(path);
-        statements.push({ code: 'series-held', text: { en: `${where}: held at its ${last} value after ${last}`, zh: `${where}：${last} 年以后保持 ${last} 年的取值` } });
+        statements.push({ code: 'series-held', text: { en: `${where}: held at its ${last} value after ${last}`, zh: `\`${where}\`：${last} 年以后保持 ${last} 年的取值` } });
       }
       return { kind: 'points', geometric: interpolation === 'geometric', points: all };
     }
@@ -226,7 +226,7 @@ export class PathwayReader {
     if (kind.inventoryBase) {
       const where = pathText(path);
       const label = kind.inventoryBase.label;
-      statements.push({ code: 'base-from-inventory', text: { en: `${where}: base-year value from the inventory (${label.en})`, zh: `${where}：基年值取自清单（${label.zh}）` } });
+      statements.push({ code: 'base-from-inventory', text: { en: `${where}: base-year value from the inventory (${label.en})`, zh: `\`${where}\`：基年值取自清单（${label.zh}）` } });
       // Not a number of the file (ParameterInfo.addressable): a scenario's `set` or a distribution must not move the base year off the inventory.
       return this.params.add([...path, 'base'], kind.inventoryBase.value, { scale: bounds.scale, min: kind.min, max: kind.max, addressable: false });
     }

@@ -40,6 +40,8 @@ export interface ActionResult {
 /** A scenario's pathway: the figures `peakpath pathway --json` prints (docs/pathways.md). */
 export interface PathwayResult {
   readonly city: string;
+  /** The city's Chinese name (the inventory's `city.nameZh`), for Chinese headers; absent when the inventory gives none. */
+  readonly cityZh?: string | undefined;
   readonly name: { readonly en: string; readonly zh: string };
   readonly scenario: { readonly id: string; readonly name: { readonly en: string; readonly zh: string } };
   readonly baseYear: number;
@@ -206,6 +208,7 @@ export function runScenario(pathway: Pathway, scenarioId?: string, workspace = n
 
   return {
     city: pathway.city,
+    ...(pathway.cityZh === undefined ? {} : { cityZh: pathway.cityZh }),
     name: pathway.name,
     scenario: { id: scenario.id, name: scenario.name },
     baseYear: model.baseYear,

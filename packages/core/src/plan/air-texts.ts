@@ -4,6 +4,8 @@ import { citation } from '../factors/library.ts';
 import type { Assumption } from '../inventory/types.ts';
 import type { RowShare } from '../pathway/model.ts';
 import type { AirContext, AirRowContext } from './air-contexts.ts';
+import { carrierName, FUEL_GROUP_NAMES } from '../text/names-plan.ts';
+import { unitName } from '../text/names.ts';
 
 /** The bilingual texts of the air-pollutant co-benefits: why a line is not covered, and what is assumed. */
 
@@ -43,40 +45,40 @@ function reason(detail: GapDetail): AirText {
     case 'grid-supplied':
       return {
         en: `${detail.carrier} is generated outside the city's lines (scope 2; T&D losses scope 3): its combustion pollutants are not in-city emissions of this sector`,
-        zh: `${detail.carrier} 在本行之外生产（范围二；输配损失为范围三）：其燃烧污染物不计为本部门的城市内排放`,
+        zh: `${carrierName(detail.carrier, 'zh')}在本行之外生产（范围二；输配损失为范围三）：其燃烧污染物不计为本部门的城市内排放`,
       };
     case 'method-carrier':
-      return { en: `${detail.carrier} is the energy of a method line: the pathway does not separate its fuels, so no fuel factor applies`, zh: `${detail.carrier} 为方法行的能源：路径未区分其燃料，无法套用燃料因子` };
+      return { en: `${detail.carrier} is the energy of a method line: the pathway does not separate its fuels, so no fuel factor applies`, zh: `${carrierName(detail.carrier, 'zh')}为方法行的能源：路径未区分其燃料，无法套用燃料因子` };
     case 'no-rows':
-      return { en: `${detail.carrier} is switched into a sector with no fuel rows whose combustion context it could take`, zh: `${detail.carrier} 替代进入的部门没有可沿用燃烧类别的燃料行` };
+      return { en: `${detail.carrier} is switched into a sector with no fuel rows whose combustion context it could take`, zh: `${carrierName(detail.carrier, 'zh')}替代进入的部门没有可沿用燃烧类别的燃料行` };
     case 'outside-city':
       return { en: 'scope 3 (transboundary journeys): the fuel is burnt largely outside the city', zh: '范围三（跨边界出行）：燃料主要在城市外燃烧' };
     case 'no-context':
       return {
         en: `the library has no EMEP/EEA Tier 1 factors for GPC ${detail.subsector} ${detail.name.en}`,
-        zh: `因子库中无适用于 GPC ${detail.subsector} ${detail.name.zh} 的 EMEP/EEA Tier 1 因子`,
+        zh: `因子库中无适用于 GPC ${detail.subsector} ${detail.name.zh} 的 EMEP/EEA 第一层级因子`,
       };
     case 'no-fuel-group':
-      return { en: `${detail.fuel} has no fuel group (coal, oil, gas) in fuels.json`, zh: `${detail.fuel} 在 fuels.json 中没有燃料类别（煤、油、气）` };
+      return { en: `${detail.fuel} has no fuel group (coal, oil, gas) in fuels.json`, zh: `${carrierName(detail.fuel, 'zh')}（\`${detail.fuel}\`）在 fuels.json 中没有燃料类别（煤、油、气）` };
     case 'power-heat-oil':
       return {
         en: `the Guidebook's power and heat factors (${detail.nfr}) cover gas oil (diesel) and heavy fuel oil (fuel_oil) only, not ${detail.fuel}`,
-        zh: `指南的电力和热力生产因子（${detail.nfr}）仅含柴油（diesel）和重油（fuel_oil），不含 ${detail.fuel}`,
+        zh: `指南的电力和热力生产因子（${detail.nfr}）仅含柴油（\`diesel\`）和重油（\`fuel_oil\`），不含${carrierName(detail.fuel, 'zh')}`,
       };
     case 'no-factor':
       return {
         en: `the library has no EMEP/EEA Tier 1 ${CONTEXT_NAMES[detail.context].en} (${detail.nfr}) factor for ${detail.group}`,
-        zh: `因子库中无 ${CONTEXT_NAMES[detail.context].zh}（${detail.nfr}）${detail.group} 的 EMEP/EEA Tier 1 因子`,
+        zh: `因子库中无 ${CONTEXT_NAMES[detail.context].zh}（${detail.nfr}）${FUEL_GROUP_NAMES[detail.group]}类燃料的 EMEP/EEA 第一层级因子`,
       };
     case 'no-road-factor':
-      return { en: `the library has no road-transport factor for ${detail.fuel}`, zh: `因子库中无 ${detail.fuel} 的道路交通因子` };
+      return { en: `the library has no road-transport factor for ${detail.fuel}`, zh: `因子库中无${carrierName(detail.fuel, 'zh')}的道路交通因子` };
     case 'road-class':
       return {
         en: `road ${detail.fuel} is not counted until its vehicle class is chosen (airPollutants.road.${detail.fuel}: ${detail.classes.join(' or ')})`,
-        zh: `未选择道路 ${detail.fuel} 的车型（airPollutants.road.${detail.fuel}：${detail.classes.join(' 或 ')}），不计`,
+        zh: `未选择道路${carrierName(detail.fuel, 'zh')}的车型（airPollutants.road.${detail.fuel}：${detail.classes.join(' 或 ')}），不计`,
       };
     case 'no-ncv':
-      return { en: `the library has no IPCC 2006 net calorific value of ${detail.fuel} to turn its energy into mass`, zh: `因子库中无 ${detail.fuel} 的 IPCC 2006 低位发热量，无法由能量折算质量` };
+      return { en: `the library has no IPCC 2006 net calorific value of ${detail.fuel} to turn its energy into mass`, zh: `因子库中无${carrierName(detail.fuel, 'zh')}的 IPCC 2006 低位发热量，无法由能量折算质量` };
     case 'road-pollutants':
       return { en: `the library's road-transport factors (${detail.technology}) give NOx only`, zh: `因子库的道路交通因子（${detail.technology}）仅含 NOx` };
     default: {
@@ -89,9 +91,10 @@ function reason(detail: GapDetail): AirText {
 export function gapText(sector: string, carrier: string | undefined, rows: readonly string[], pollutants: readonly string[], detail: GapDetail): AirText {
   const why = reason(detail);
   const what = carrier === undefined ? '' : ` ${carrier}`;
+  const whatZh = carrier === undefined ? '' : ` ${carrierName(carrier, 'zh')}`;
   return {
     en: `${sector}${what} (${rows.join(', ')}): ${pollutants.join(', ')} not counted — ${why.en}`,
-    zh: `${sector}${what}（${rows.join('、')}）：未计 ${pollutants.join('、')}——${why.zh}`,
+    zh: `部门 \`${sector}\`${whatZh}（${rows.join('、')}）：未计 ${pollutants.join('、')}——${why.zh}`,
   };
 }
 
@@ -112,14 +115,14 @@ export function airStatements(input: {
       code: 'air-tier1',
       text: {
         en: 'air pollutants (SOx as SO2, NOx as NO2, PM2.5) use EMEP/EEA Guidebook Tier 1 defaults: average technology, without the city\'s own abatement (desulphurisation, denitrification, dust removal), so absolute values are indicative; the differences between scenarios and actions are the co-benefit',
-        zh: '大气污染物（SOx 以 SO2 计、NOx 以 NO2 计、PM2.5）采用 EMEP/EEA 指南 Tier 1 缺省因子：代表平均技术水平，未计城市自身的脱硫、脱硝、除尘等治理措施，绝对值仅供参考；情景与行动之间的差值即为协同效益',
+        zh: '大气污染物（SOx 以二氧化硫计、NOx 以二氧化氮计、PM2.5）采用 EMEP/EEA 指南第一层级（方法 1）缺省因子：代表平均技术水平，未计城市自身的脱硫、脱硝、除尘等治理措施，绝对值仅供参考；情景与行动之间的差值即为协同效益',
       },
     },
     {
       code: 'air-energy-basis',
       text: {
         en: `the g/GJ factors apply to each fuel's calorific energy as the inventory counted it: tce × ${input.gjPerTce} GJ/tce (GB/T 2589)`,
-        zh: `g/GJ 因子作用于清单所计燃料的热量：吨标准煤 × ${input.gjPerTce} GJ/tce（GB/T 2589）`,
+        zh: `按热量计的因子（克/吉焦）作用于清单所计燃料的热量：吨标准煤 × ${input.gjPerTce} 吉焦/吨标准煤（GB/T 2589）`,
       },
     },
     {
@@ -133,11 +136,13 @@ export function airStatements(input: {
   if (input.stationaryFuels.length > 0) {
     const list = input.stationaryFuels.map((fuel) => `${fuel} → ${FUELS.get(fuel)!.stationaryGroup}`).join(', ');
     const oils = input.powerHeatOils.map(({ fuel, technology }) => `${fuel} → ${technology}`).join(', ');
+    const listZh = input.stationaryFuels.map((fuel) => `${carrierName(fuel, 'zh')}→${FUEL_GROUP_NAMES[FUELS.get(fuel)!.stationaryGroup!]}`).join('，');
+    const oilsZh = input.powerHeatOils.map(({ fuel, technology }) => `${carrierName(fuel, 'zh')}→\`${technology}\``).join('，');
     statements.push({
       code: 'air-fuel-group',
       text: {
         en: `each fuel takes the Guidebook factors of its fuel group (fuels.json stationaryGroup): ${list}${oils === '' ? '' : `; in power and heat, oil by product: ${oils}`}`,
-        zh: `各燃料采用其燃料类别（fuels.json stationaryGroup）的指南因子：${list}${oils === '' ? '' : `；电力和热力生产中油品分别取：${oils}`}`,
+        zh: `各燃料采用其燃料类别（fuels.json 的 \`stationaryGroup\`）的指南因子：${listZh}${oilsZh === '' ? '' : `；电力和热力生产中油品分别取：${oilsZh}`}`,
       },
     });
   }
@@ -152,7 +157,7 @@ export function airStatements(input: {
       code: 'air-road-class',
       text: {
         en: `all road ${factor.fuel} counts as ${factor.technology} for ${factor.pollutant} (${factor.value} ${factor.unit.id} of fuel, airPollutants.road); mass of fuel = GJ ÷ ${ncv.toBase} GJ/t, the net calorific value of ${citation(ncv)}, which may differ from the one the inventory used`,
-        zh: `道路 ${factor.fuel} 的 ${factor.pollutant} 全部按 ${factor.technology} 计（${factor.value} ${factor.unit.id} 燃料，airPollutants.road）；燃料质量 = GJ ÷ ${ncv.toBase} GJ/t（${citation(ncv)} 的低位发热量），可能与清单所用热值不同`,
+        zh: `道路${carrierName(factor.fuel ?? '', 'zh')}的 ${factor.pollutant} 全部按 \`${factor.technology}\` 计（${factor.value} ${unitName(factor.unit.id, 'zh')}燃料，airPollutants.road）；燃料质量 = 吉焦 ÷ ${ncv.toBase} 吉焦/吨（“${citation(ncv)}”的低位发热量），可能与清单所用热值不同`,
       },
     });
   }
@@ -162,7 +167,7 @@ export function airStatements(input: {
       code: 'air-switched-in',
       text: {
         en: `${sector} has no ${carrier} in the base year: switched-in ${carrier} burns on the sector's fuel rows in proportion to their base-year energy (${list})`,
-        zh: `${sector} 基年无 ${carrier}：替代进入的 ${carrier} 按该部门各燃料行的基年能耗比例燃烧（${list}）`,
+        zh: `部门 \`${sector}\` 基年无${carrierName(carrier, 'zh')}：替代进入的${carrierName(carrier, 'zh')}按该部门各燃料行的基年能耗比例燃烧（${rows.map(({ row, share }) => `${row} ${percent(share)}`).join('，')}）`,
       },
     });
   }

@@ -58,8 +58,8 @@ export interface PlanCriterion {
 export interface EnergyPrice {
   readonly carrier: string;
   readonly perGj: number;
-  /** As the plan gives it, with its source ("electricity 0.65 元/kWh (provincial tariff 2022)"). */
-  readonly text: string;
+  /** As the plan gives it, with its source ("electricity 0.65 CNY/kWh (provincial tariff 2022)"), in each language. */
+  readonly text: { readonly en: string; readonly zh: string };
 }
 
 /** A plan file, validated and compiled. */

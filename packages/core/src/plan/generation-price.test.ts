@@ -23,8 +23,8 @@ describe('generation sold to the grid, valued at its own price', () => {
     // The emissions it avoids are the same: only the money differs.
     const alone = (m: number) => evaluator.evaluate(m === 0 ? [1, 0] : [0, 1]).basic[Y2030]!;
     expectClose(alone(0), alone(1), 1e-12);
-    expect(plan.measures[1]!.generationPrice?.text).toBe('0.3736 CNY/kWh (燃煤基准价)');
-    expect(plan.assumptions.find((a) => a.code === 'generation-price')?.text.en).toBe('electricity generated and sold to the grid valued at its own price, not the electricity price: farm 0.3736 CNY/kWh (燃煤基准价)');
+    expect(plan.measures[1]!.generationPrice?.text).toEqual({ en: '0.3736 CNY/kWh (source: "燃煤基准价")', zh: '0.3736 元/千瓦时（来源：“燃煤基准价”）' });
+    expect(plan.assumptions.find((a) => a.code === 'generation-price')?.text.en).toBe('electricity generated and sold to the grid valued at its own price, not the electricity price: farm 0.3736 CNY/kWh (source: "燃煤基准价")');
   });
 
   it('a measure that also saves fuel keeps the fuel at its price: only the electricity part is restated', () => {

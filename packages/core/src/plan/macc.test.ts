@@ -187,7 +187,7 @@ describe('energy savings at the plan\'s prices', () => {
     // The savings lower the measure's cost: undiscounted, 19 years of 6 千万元 at full minus the ramp.
     const withoutPrices = new PlanEvaluator(loadTestPlan(planDoc({ h: measure([homes(0.1)], 100) }), planPathway()));
     expectClose(withoutPrices.costs[0]!.presentCost - evaluator.costs[0]!.presentCost, saved.reduce((a, b) => a + b, 0), 1e-12);
-    expect(plan.assumptions.some((a) => a.code === 'energy-savings' && a.text.en.includes('electricity 0.6 CNY/kWh (test tariff)'))).toBe(true);
+    expect(plan.assumptions.some((a) => a.code === 'energy-savings' && a.text.en.includes('electricity 0.6 CNY/kWh (source: "test tariff")') && a.text.zh.includes('电力 0.6 元/千瓦时（来源：“test tariff”）'))).toBe(true);
   });
 
   it('coal saved in industry: tce × 29.3076 GJ × 40 元/GJ; local generation saves the electricity not bought', () => {

@@ -119,17 +119,17 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
 
   // Plan-wide settings.
   const priceYear = reader.number(top, 'priceYear', [], { required: false, integer: true, min: 1990, max: 2100 }) ?? baseYear;
-  if (top['priceYear'] === undefined) statements.push({ code: 'price-year', text: { en: `costs in CNY of ${baseYear}, the base year (no priceYear given)`, zh: `未给出 priceYear，成本以基年（${baseYear} 年）人民币计` } });
+  if (top['priceYear'] === undefined) statements.push({ code: 'price-year', text: { en: `costs in CNY of ${baseYear}, the base year (no priceYear given)`, zh: `未给出 \`priceYear\`，成本以基年（${baseYear} 年）人民币计` } });
   const discountRate = percentNumber(reader, top, 'discountRate', [], { required: true, min: 0, max: 1 });
   const maccYear = reader.number(top, 'maccYear', [], { required: true, integer: true, min: baseYear + 1, max: endYear });
   let basis: Basis = 'basic';
-  if (top['basis'] === undefined) statements.push({ code: 'plan-basis', text: { en: 'abatement counted on BASIC emissions net of removals (no basis given)', zh: '未给出 basis，减排量按 BASIC 口径扣除清除量计' } });
+  if (top['basis'] === undefined) statements.push({ code: 'plan-basis', text: { en: 'abatement counted on BASIC emissions net of removals (no basis given)', zh: '未给出 `basis`，减排量按 BASIC 口径扣除清除量计' } });
   else basis = reader.choice(top, 'basis', [], ['basic', 'basicPlus'] as const, true) ?? 'basic';
 
   const baselineId = reader.string(top, 'baseline', [], false);
   const scenarioIds = reference?.scenarios.map((scenario) => scenario.id) ?? [];
   let baseline = pathway?.scenarios.find((scenario) => scenario.id === (baselineId ?? pathway.defaultScenario));
-  if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 baseline，措施叠加于路径默认情景"${pathway.defaultScenario}"` } });
+  if (baselineId === undefined && pathway) statements.push({ code: 'plan-baseline', text: { en: `measures added to the pathway's default scenario "${pathway.defaultScenario}" (no baseline given)`, zh: `未给出 \`baseline\`，措施叠加于路径默认情景“${pathway.defaultScenario}”` } });
   if (baselineId !== undefined && reference && !known(reader, 'scenario', baselineId, scenarioIds, ['baseline'])) baseline = undefined;
 
   // Constraints.
@@ -255,12 +255,12 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
   }
   const sold = measures.filter((measure) => measure.generationPrice);
   if (sold.length > 0) {
-    const list = sold.map((measure) => `${measure.id} ${measure.generationPrice!.text}`);
+    const list = (lang: 'en' | 'zh'): string[] => sold.map((measure) => `${measure.id} ${measure.generationPrice!.text[lang]}`);
     statements.push({
       code: 'generation-price',
       text: {
-        en: `electricity generated and sold to the grid valued at its own price, not the electricity price: ${list.join('; ')}`,
-        zh: `以下措施的上网电量按其上网电价计价，不按用电价格：${list.join('；')}`,
+        en: `electricity generated and sold to the grid valued at its own price, not the electricity price: ${list('en').join('; ')}`,
+        zh: `以下措施的上网电量按其上网电价计价，不按用电价格：${list('zh').join('；')}`,
       },
     });
   }
@@ -268,7 +268,7 @@ function readPlan(document: unknown, pathwayDocument: unknown, base: BaseInvento
   for (const [field, list] of zeroCosts) {
     if (list.length === 0) continue;
     const label = zeroText[field as 'opex' | 'savings'];
-    statements.push({ code: 'zero-cost', text: { en: `no ${label.en} figure, counted as 0, for: ${list.join(', ')}`, zh: `以下措施无${label.zh}数据，按 0 计：${list.join('、')}` } });
+    statements.push({ code: 'zero-cost', text: { en: `no ${label.en} figure, counted as 0, for: ${list.join(', ')}`, zh: `以下措施无${label.zh}数据，按 0 计：${list.map((id) => `\`${id}\``).join('、')}` } });
   }
   if (reader.issues.length > 0 || pathwayIssues.length > 0 || !pathway || !baseline || discountRate === undefined || maccYear === undefined) {
     return { ok: false, issues: reader.issues, pathwayIssues };

@@ -6,6 +6,7 @@ import type { Catalogue, CatalogueMeasure } from './catalogue.ts';
 import { restateCost, type UnitCost } from './costs.ts';
 import type { EnergyPrice, Quantity } from './definitions.ts';
 import { percentNumber } from './read-settings.ts';
+import { priceText } from '../text/names-plan.ts';
 
 /**
  * A plan's measures, field by field: the pathway action each becomes (the catalogue's levers on the
@@ -228,7 +229,7 @@ export function measureGenerationPrice(reader: Reader, draft: MeasureDraft, pric
   if (unit && unit.dimension !== 'money/energy') reader.report([...at, 'unit'], { code: 'wrong-dimension', unit: unit.id, got: unit.dimension, expected: ['money/energy'] });
   if (!prices?.some((price) => price.carrier === 'electricity')) reader.report(['energyPrices', 'electricity'], { code: 'required' });
   if (value === undefined || !unit || unit.dimension !== 'money/energy' || source === undefined) return undefined;
-  return { carrier: 'electricity', perGj: value * unit.toBase, text: `${value} ${unit.id} (${source})` };
+  return { carrier: 'electricity', perGj: value * unit.toBase, text: priceText(value, unit.id, source) };
 }
 
 export function measureLifetime(reader: Reader, draft: MeasureDraft): { value: number; source: string } | undefined {

@@ -7,6 +7,7 @@ import { entries, known } from '../pathway/read-fields.ts';
 import { percentage } from '../pathway/read-series.ts';
 import { CatalogueError, loadCatalogue, type Catalogue } from './catalogue.ts';
 import type { EnergyPrice } from './definitions.ts';
+import { carrierName, priceText } from '../text/names-plan.ts';
 
 /** Plan-wide fields: the budget, energy prices, the plan's own catalogue entries, percentages. */
 
@@ -68,15 +69,18 @@ export function readEnergyPrices(reader: Reader, raw: unknown, pathway: Pathway 
     const unit = reader.unit(fields, 'unit', at, true);
     const source = reader.string(fields, 'source', at, true);
     if (unit && unit.dimension !== 'money/energy') reader.report([...at, 'unit'], { code: 'wrong-dimension', unit: unit.id, got: unit.dimension, expected: ['money/energy'] });
-    else if (price !== undefined && unit && source !== undefined) prices.push({ carrier, perGj: price * unit.toBase, text: `${carrier} ${price} ${unit.id} (${source})` });
+    else if (price !== undefined && unit && source !== undefined) {
+      const text = priceText(price, unit.id, source);
+      prices.push({ carrier, perGj: price * unit.toBase, text: { en: `${carrier} ${text.en}`, zh: `${carrierName(carrier, 'zh')} ${text.zh}` } });
+    }
   }
   if (carriers) {
     const unpriced = carriers.filter((carrier) => !prices.some((price) => price.carrier === carrier));
     statements.push({
       code: 'energy-savings',
       text: {
-        en: `energy saved valued at ${prices.map((price) => price.text).join('; ')}, each measure's savings taken alone on the baseline; the catalogue's own savings figures are not used${unpriced.length > 0 ? `; energy saved of ${unpriced.join(', ')} is not valued (no price)` : ''}`,
-        zh: `节约的能源按以下价格计价：${prices.map((price) => price.text).join('；')}；各措施的节能收益按其单独叠加于基准情景计算；不采用措施目录中的节省费用${unpriced.length > 0 ? `；${unpriced.join('、')} 无价格，其节约量不计价` : ''}`,
+        en: `energy saved valued at ${prices.map((price) => price.text.en).join('; ')}, each measure's savings taken alone on the baseline; the catalogue's own savings figures are not used${unpriced.length > 0 ? `; energy saved of ${unpriced.join(', ')} is not valued (no price)` : ''}`,
+        zh: `节约的能源按以下价格计价：${prices.map((price) => price.text.zh).join('；')}；各措施的节能收益按其单独叠加于基准情景计算；不采用措施目录中的节省费用${unpriced.length > 0 ? `；${unpriced.map((carrier) => carrierName(carrier, 'zh')).join('、')}无价格，其节约量不计价` : ''}`,
       },
     });
   }

@@ -35,6 +35,8 @@ export interface PortfolioEntry {
 export interface PlanResult {
   readonly name: Name;
   readonly city: string;
+  /** The city's Chinese name (the inventory's `city.nameZh`), for Chinese headers; absent when the inventory gives none. */
+  readonly cityZh?: string | undefined;
   readonly baseline: { readonly id: string; readonly name: Name };
   readonly priceYear: number;
   readonly discountRate: number;
@@ -175,6 +177,7 @@ export async function runPlan(plan: Plan, solver: LpSolver, options: OptimiseOpt
   return {
     name: plan.name,
     city: plan.pathway.city,
+    ...(plan.pathway.cityZh === undefined ? {} : { cityZh: plan.pathway.cityZh }),
     baseline: { id: plan.baseline.id, name: plan.baseline.name },
     priceYear: plan.priceYear,
     discountRate: plan.discountRate,
@@ -253,7 +256,7 @@ function solutionStatement(solution: PortfolioSolution): Assumption {
       : { code, text: { en: 'no portfolio meets the request: proven assuming the measures overlap rather than reinforce each other', zh: '没有满足要求的组合：在措施相互重叠而非相互增强的前提下得到证明' } };
   }
   if (solution.status === 'optimal') return { code, text: { en: 'the portfolio is proven the cheapest: the measures do not interact and each acts in proportion to its adoption, so the pathway is linear in the adoption levels', zh: '已证明该组合成本最低：措施之间无相互作用且作用与实施程度成正比，路径对实施程度为线性' } };
-  if (solution.status === 'feasible') return { code, text: { en: 'the portfolio meets every constraint but is not proven the cheapest: the measures interact, and it is the best found by sequential linearisation from no measure and from every measure at its maximum', zh: '该组合满足全部约束，但未能证明成本最低：措施之间存在相互作用，结果为从"无措施"与"全部措施取上限"两处出发的逐次线性化搜索所得最佳解' } };
+  if (solution.status === 'feasible') return { code, text: { en: 'the portfolio meets every constraint but is not proven the cheapest: the measures interact, and it is the best found by sequential linearisation from no measure and from every measure at its maximum', zh: '该组合满足全部约束，但未能证明成本最低：措施之间存在相互作用，结果为从“无措施”与“全部措施取上限”两处出发的逐次线性化搜索所得最佳解' } };
   return { code, text: { en: 'no portfolio meeting the request was found by sequential linearisation (a local search: not a proof that none exists)', zh: '逐次线性化搜索未找到满足要求的组合（局部搜索，并非不存在的证明）' } };
 }
 
