@@ -4,6 +4,9 @@
  * a row here fails the test; a route that forgets its check answers where the table says it must refuse.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { TABLE_MEDIA_TYPES, writeCsv } from '@peakpath/node';
+import { linesTable } from '@peakpath/core';
 import { registeredRoutes } from '@peakpath/server';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +33,8 @@ const rules = {
   readCluster: (role) => signedOut(role) ?? (role === 'admin' ? 'ok' : 'refused'),
   /** A user's own grants or tokens (here the editor of the city's): that user and admins. */
   ownUser: (role, city) => signedOut(role) ?? (role === 'public' ? 'unauth' : role === 'admin' || role === `editor${city}` ? 'ok' : 'refused'),
+  /** A city's unpublished records behind a route that asks for a signed-in user first (the public: 401). */
+  readCityUser: (role, city) => signedOut(role) ?? (role === 'public' ? 'unauth' : role === 'admin' || home[role] === city ? 'ok' : 'refused'),
   signInWrongPassword: () => 'unauth',
 } satisfies Record<string, Rule>;
 
@@ -37,6 +42,26 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}-${randomBytes(3).toString('hex')}`;
 const current = async (f: Fixture, id: string) => (await f.store.document(f.admin, id)).currentVersion;
 const editorOf = (f: Fixture, city: City) => (city === 'A' ? f.users.editorA : f.users.editorB);
+
+const draftPathways = new Map<string, Promise<{ id: string }>>();
+/** One unpublished copy of the city's pathway per fixture and city. */
+const draftPathway = (f: Fixture, city: City) => {
+  const key = `${f.target}:${city}`;
+  if (!draftPathways.has(key)) {
+    draftPathways.set(key, (async () => {
+      const body = (await f.store.version(f.admin, f.documents[city].pathway.id)).body;
+      return (await f.store.createDocument(f.admin, { entityId: f.cities[city].id, kind: 'pathway', name: unique('pathway-draft'), body, comment: 'never published' })).document;
+    })());
+  }
+  return draftPathways.get(key)!;
+};
+/** A finished job of the city's editor on its unpublished pathway. */
+const finishedJob = async (f: Fixture, city: City) => {
+  const pathway = await draftPathway(f, city);
+  const job = await f.store.createJob(editorOf(f, city), { kind: 'monte-carlo', documentId: pathway.id, version: 1 });
+  return f.store.updateJob(job.id, { status: 'done', progress: 1, result: { runs: 0 } });
+};
+const energyBalanceExample = () => readFile('examples/energy-balance/example.xlsx');
 
 const TABLE: Record<string, { rule: Rule; build: Build }> = {
   'GET /openapi.json': { rule: rules.everyone, build: async () => ({ url: '/openapi.json' }) },
@@ -117,6 +142,34 @@ const TABLE: Record<string, { rule: Rule; build: Build }> = {
     },
   },
   'GET /api/documents/:id/diff': { rule: rules.readCity, build: async (f, city) => ({ url: `/api/documents/${f.documents[city].draft.id}/diff?from=1&to=1` }) },
+  'GET /api/documents/:id/export': { rule: rules.readCity, build: async (f, city) => ({ url: `/api/documents/${f.documents[city].draft.id}/export?format=csv` }) },
+  'POST /api/entities/:id/import': {
+    rule: rules.writeCity,
+    // A valid table (the demo's lines) as a new inventory: only who may write the city gets past the store.
+    build: async (f, city) => ({
+      url: `/api/entities/${f.cities[city].id}/import?name=${unique('import')}&year=2023&format=csv`,
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+      // Three fuel lines that need nothing from the file's top level (a new inventory from a table has no `grid`).
+      payload: writeCsv(linesTable((f.inventoryBody as { activities: unknown[] }).activities.slice(0, 3), 'en')),
+    }),
+  },
+  'POST /api/entities/:id/import/energy-balance': {
+    rule: rules.writeCity,
+    build: async (f, city) => ({
+      url: `/api/entities/${f.cities[city].id}/import/energy-balance?name=${unique('balance')}&year=2023&grid=CN-east-2023`,
+      headers: { 'content-type': TABLE_MEDIA_TYPES.xlsx },
+      payload: await energyBalanceExample(),
+    }),
+  },
+  'POST /api/documents/:id/jobs': {
+    rule: rules.readCityUser,
+    // An unpublished pathway of the city's: who may read it may compute on it.
+    build: async (f, city) => ({ url: `/api/documents/${(await draftPathway(f, city)).id}/jobs`, payload: { kind: 'monte-carlo', runs: 20, seed: 1 } }),
+  },
+  'GET /api/jobs/:id': { rule: rules.readCityUser, build: async (f, city) => ({ url: `/api/jobs/${(await finishedJob(f, city)).id}` }) },
+  'GET /api/jobs/:id/events': { rule: rules.readCityUser, build: async (f, city) => ({ url: `/api/jobs/${(await finishedJob(f, city)).id}/events` }) },
+  // Cancelling: the job's starter (here the city's editor) or an admin; a finished job comes back as it is.
+  'DELETE /api/jobs/:id': { rule: rules.ownUser, build: async (f, city) => ({ url: `/api/jobs/${(await finishedJob(f, city)).id}` }) },
 };
 
 const outcome = (status: number): Outcome | `status ${number}` => (status >= 200 && status < 300 ? 'ok' : status === 401 ? 'unauth' : status === 403 || status === 404 ? 'refused' : `status ${status}`);

@@ -8,6 +8,7 @@ import { authenticate } from './auth/authenticate.ts';
 import type { Access, App, AppContext, RouteModule } from './context.ts';
 import { ApiError, toApiError, tooManyAttempts } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { requestValidationError } from './validation.ts';
 
 /** Routes the documentation plugins register themselves: open to all, they carry no data. */
@@ -44,8 +45,10 @@ function describeError(error: FastifyError): ApiError {
 }
 
 export interface BuildOptions {
-  /** More route modules after the built-in ones (the jobs and tables routes, tests). */
+  /** More route modules after the built-in ones. */
   readonly extraRoutes?: readonly RouteModule[];
+  /** The jobs routes with their own runner (tests: one thread, every progress written); `jobRoutes` by default. */
+  readonly jobs?: RouteModule;
 }
 
 /**
@@ -102,7 +105,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   });
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  for (const register of [...ROUTES, ...(options.extraRoutes ?? [])]) await register(app, context);
+  for (const register of [...ROUTES, options.jobs ?? jobRoutes, ...(options.extraRoutes ?? [])]) await register(app, context);
   await app.ready();
   return app;
 }

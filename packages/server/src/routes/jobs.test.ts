@@ -19,7 +19,7 @@ const getJob = async (token: string, id: string): Promise<Job> => (await workspa
 
 describe.each(targets)('jobs on %s', (target) => {
   beforeAll(async () => {
-    workspace = await openWorkspace([routes], target);
+    workspace = await openWorkspace(routes, target);
   }, 120_000);
   afterAll(async () => workspace?.close());
 

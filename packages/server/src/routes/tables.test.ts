@@ -5,7 +5,6 @@ import { importTableFile, MAX_SPREADSHEET_BYTES, readDocument, readTableFile, TA
 import type { DocumentVersion, StoredDocument } from '@peakpath/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, openWorkspace, targets, type Workspace } from '../test/workspace.ts';
-import { tableRoutes } from './tables.ts';
 
 /** Spreadsheet import and export through the API, on a real PGlite store and the real engine. */
 let workspace: Workspace;
@@ -17,7 +16,7 @@ const stored = async (id: string) => (await workspace.store.version(workspace.ac
 
 describe.each(targets)('tables on %s', (target) => {
   beforeAll(async () => {
-    workspace = await openWorkspace([tableRoutes], target);
+    workspace = await openWorkspace(undefined, target);
   }, 120_000);
   afterAll(async () => workspace?.close());
 

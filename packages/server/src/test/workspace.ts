@@ -34,7 +34,7 @@ const adminUrl = process.env['PEAKPATH_TEST_DATABASE_URL'] || null;
 /** PGlite always; PostgreSQL too when PEAKPATH_TEST_DATABASE_URL is set. */
 export const targets: readonly Target[] = adminUrl === null ? ['pglite'] : ['pglite', 'postgres'];
 
-export async function openWorkspace(routes: readonly RouteModule[], target: Target = 'pglite'): Promise<Workspace> {
+export async function openWorkspace(jobs: RouteModule | undefined, target: Target = 'pglite'): Promise<Workspace> {
   const dataDir = target === 'pglite' ? mkdtempSync(join(tmpdir(), 'peakpath-server-')) : null;
   const dbName = `peakpath_test_${randomBytes(6).toString('hex')}`;
   const store = dataDir !== null ? await openStore({ dataDir }) : await openStore({ url: await setupPostgres(adminUrl!, dbName) });
@@ -56,7 +56,7 @@ export async function openWorkspace(routes: readonly RouteModule[], target: Targ
   const adminToken = await token('admin');
   const create = async (kind: 'inventory' | 'pathway' | 'plan', name: string) => (await store.createDocument(editor.actor, { entityId: city.id, kind, name, body: await example(name), comment: 'demo' })).document.id;
   const documents = { inventory: await create('inventory', 'inventory.yaml'), pathway: await create('pathway', 'pathway.yaml'), plan: await create('plan', 'plan.yaml') };
-  const { app, context } = await createServer({ store, extraRoutes: routes });
+  const { app, context } = await createServer({ store, ...(jobs === undefined ? {} : { jobs }) });
   return {
     app,
     context,
