@@ -23,7 +23,7 @@ function replaceAfter(page, marker, text, { partial = false, ellipsis = false } 
 }
 
 let readme = readFileSync('README.md', 'utf8');
-readme = replaceAfter(readme, 'statistics. `npm start` prints:\n\n```\n', cli('inventory', 'examples/demo-city/inventory.yaml'));
+readme = replaceAfter(readme, 'statistics. `npx peakpath inventory examples/demo-city/inventory.yaml` prints:\n\n```\n', cli('inventory', 'examples/demo-city/inventory.yaml'));
 readme = replaceAfter(readme, '`npx peakpath plan examples/demo-city/plan.yaml` begins:\n\n```\n', cli('plan', 'examples/demo-city/plan.yaml'), { partial: true });
 writeFileSync('README.md', readme);
 
