@@ -54,6 +54,8 @@ describe.each(targets)('users, sessions, tokens, cached results and jobs on %s',
     expect(job).toMatchObject({ status: 'queued', progress: 0, result: null, finishedAt: null });
     await store.updateJob(job.id, { status: 'running', progress: 0.5 });
     const done = await store.updateJob(job.id, { status: 'done', progress: 1, result: { p50: 3 } });
+    // A finished job is final: a late cancellation (from another process) leaves it done, with its result.
+    expect(await store.updateJob(job.id, { status: 'cancelled' })).toMatchObject({ status: 'done', result: { p50: 3 } });
     expect(done).toMatchObject({ status: 'done', progress: 1, result: { p50: 3 }, error: null });
     expect(done.finishedAt).not.toBeNull();
     expect(await store.job(s.viewerA, job.id)).toEqual(done);

@@ -59,12 +59,16 @@ export async function updateJob(ctx: StoreContext, id: string, change: { status?
              result = CASE WHEN $4::boolean THEN $5::jsonb ELSE result END,
              error = CASE WHEN $6::boolean THEN $7 ELSE error END,
              finished_at = coalesce($8, finished_at)
-           WHERE id = $1 RETURNING *`,
+           WHERE id = $1 AND status NOT IN ('done', 'failed', 'cancelled') RETURNING *`,
           [id, change.status ?? null, change.progress ?? null, change.result !== undefined, change.result === undefined ? null : JSON.stringify(change.result), change.error !== undefined, change.error ?? null, finishedAt],
         )
       : [];
-    if (row === undefined) throw notFound('job', id);
-    return jobFromRow(row);
+    if (row !== undefined) return jobFromRow(row);
+    // A finished job is final: a cancellation from one process and the end of the work in another may cross,
+    // and whichever finished it first stands (the other gets the job as it is).
+    const [finished] = isUuid(id) ? await tx.query('SELECT * FROM jobs WHERE id = $1', [id]) : [];
+    if (finished === undefined) throw notFound('job', id);
+    return jobFromRow(finished);
   });
 }
 
