@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLayout, csvText, physicalLayout, standardCoalLayout, TOTAL_TCE, type Layout } from '../scripts/energy-balance/tables.ts';
 import { xlsxBytes } from '../scripts/energy-balance/xlsx.ts';
 import { peakpath, ROOT } from './support/cli.ts';
+import { zipBomb } from './support/zip-bomb.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -88,20 +89,7 @@ describe('bad files give clear errors', () => {
   });
 
   it('a zip whose directory declares more than 64 MiB unzipped (a zip bomb), refused before inflating', async () => {
-    const name = Buffer.from('xl/worksheets/sheet1.xml');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(0xf0000000, 24); // declared unzipped size: 3.75 GiB
-    central.writeUInt16LE(name.length, 28);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(central.length + name.length, 12);
-    end.writeUInt32LE(local.length + name.length, 16);
-    await refused(write('bomb.xlsx', Buffer.concat([local, name, central, name, end])), /unzips to more than 67108864 bytes .* zip bomb/);
+    await refused(write('bomb.xlsx', zipBomb()), /unzips to more than 67108864 bytes .* zip bomb/);
   });
 
   it('formula cells: the saved value is read and counted; a formula without one is refused with its cell', async () => {

@@ -9,6 +9,7 @@ import { propertySettings } from '../../../test/support/fast-check.ts';
 import { InputFileError } from './documents.ts';
 import { MAX_SPREADSHEET_BYTES } from './spreadsheet.ts';
 import { escapeCellText, importTableFile, readTableFile, unescapeCellText, writeCsv, writeXlsx } from './tables.ts';
+import { zipBomb } from '../../../test/support/zip-bomb.ts';
 
 const demo = parse(readFileSync(fileURLToPath(new URL('../../../examples/demo-city/inventory.yaml', import.meta.url)), 'utf8')) as Record<string, unknown> & { activities: Record<string, unknown>[] };
 const csvBytes = (table: TableSheet): Uint8Array => new TextEncoder().encode(writeCsv(table));
@@ -77,20 +78,7 @@ describe('tables as files', () => {
 
   it('refuses a file over the size cap and a zip bomb before parsing', async () => {
     await refused(importTableFile('huge.csv', new Uint8Array(MAX_SPREADSHEET_BYTES + 1)), /the limit for a spreadsheet is 10485760 \(10 MiB\)/);
-    const name = Buffer.from('xl/worksheets/sheet1.xml');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(0xf0000000, 24); // declared unzipped size: 3.75 GiB
-    central.writeUInt16LE(name.length, 28);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(central.length + name.length, 12);
-    end.writeUInt32LE(local.length + name.length, 16);
-    await refused(importTableFile('bomb.xlsx', Buffer.concat([local, name, central, name, end])), /unzips to more than 67108864 bytes .* zip bomb/);
+    await refused(importTableFile('bomb.xlsx', zipBomb()), /unzips to more than 67108864 bytes .* zip bomb/);
     await refused(importTableFile('lines.xls', new Uint8Array([1, 2])), /not an \.xlsx or \.csv file/);
   });
 

@@ -5,6 +5,7 @@ import { importTableFile, MAX_SPREADSHEET_BYTES, readDocument, readTableFile, TA
 import type { DocumentVersion, StoredDocument } from '@peakpath/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, openWorkspace, targets, type Workspace } from '../test/workspace.ts';
+import { zipBomb } from '../../../../test/support/zip-bomb.ts';
 
 /** Spreadsheet import and export through the API, on a real PGlite store and the real engine. */
 let workspace: Workspace;
@@ -93,20 +94,7 @@ describe.each(targets)('tables on %s', (target) => {
       const refused = await upload(workspace.tokens.viewer, 'name=inventory.yaml', 'gpc,fuel,amount,unit\nI.3.1,coke,3,t\n', 'text/csv', { 'if-match': '"2"' });
       expect(refused.statusCode).toBe(403);
       expect((await upload(workspace.tokens.editor, 'name=big&year=2022', new Uint8Array(MAX_SPREADSHEET_BYTES + 1), 'text/csv')).statusCode).toBe(413);
-      const name = Buffer.from('xl/worksheets/sheet1.xml');
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      const central = Buffer.alloc(46);
-      central.writeUInt32LE(0x02014b50, 0);
-      central.writeUInt32LE(0xf0000000, 24);
-      central.writeUInt16LE(name.length, 28);
-      const end = Buffer.alloc(22);
-      end.writeUInt32LE(0x06054b50, 0);
-      end.writeUInt16LE(1, 8);
-      end.writeUInt16LE(1, 10);
-      end.writeUInt32LE(central.length + name.length, 12);
-      end.writeUInt32LE(local.length + name.length, 16);
-      const bomb = await upload(workspace.tokens.editor, 'name=bomb&year=2022', Buffer.concat([local, name, central, name, end]), TABLE_MEDIA_TYPES.xlsx);
+      const bomb = await upload(workspace.tokens.editor, 'name=bomb&year=2022', zipBomb(), TABLE_MEDIA_TYPES.xlsx);
       expect(bomb.statusCode).toBe(400);
       expect(bomb.json()).toMatchObject({ error: { message: { en: expect.stringContaining('zip bomb'), zh: expect.stringContaining('压缩炸弹') } } });
     });
