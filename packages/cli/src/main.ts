@@ -197,6 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<email>', h('adminEmail'))
     .option('--data <dir>', h('data'), 'data')
     .option('--name <name>', h('adminName'))
+    .addOption(langOption())
     .action(async (action: string, email: string, options: AdminOptions) => {
       if (action !== 'create' && action !== 'set-password') {
         output = { status: 2, stderr: lang === 'zh' ? `admin：应为 create 或 set-password，而不是 "${action}"\n` : `admin: expected create or set-password, got "${action}"\n` };

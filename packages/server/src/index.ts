@@ -9,7 +9,7 @@ export { ApiError, type ApiIssue, type Bilingual, type ErrorBody, type ErrorCode
 export { ROUTES } from './routes/index.ts';
 export { firstStart, FIRST_ADMIN_EMAIL, type FirstStart } from './bootstrap.ts';
 export { DEMO_NAMES, DEMO_NETWORK, DEMO_PLACES, seedDemo } from './seed/demo.ts';
-export { hashPassword, MIN_PASSWORD_LENGTH, generatePassword } from './auth/passwords.ts';
+export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './auth/passwords.ts';
 export { CSRF_HEADER } from './auth/authenticate.ts';
 export { SESSION_COOKIE } from './auth/cookie.ts';
 export { tableRoutes } from './routes/tables.ts';
