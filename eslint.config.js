@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -127,6 +128,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [PUBLIC_API, STORE_API, { group: ['peakpath', 'peakpath/*', '**/cli/**', '**/web/**'], message: '@peakpath/server depends on nothing above it.' }] },
+      ],
+    },
+  },
+  {
+    // The web app: browser code on the core's public API only (it runs the engines in the browser) and the
+    // HTTP API (fetch); it imports nothing of node, store, server or the CLI.
+    files: ['packages/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [PUBLIC_API, { regex: NODE_BUILTIN, caseSensitive: true, message: 'the web app runs in a browser: no Node built-ins.' }, { group: ['peakpath', '@peakpath/node', '@peakpath/store', '@peakpath/server', '**/cli/**', '**/node/src/**', '**/store/**', '**/server/**'], message: 'the web app reaches the server through the HTTP API only.' }] },
       ],
     },
   },

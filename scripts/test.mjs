@@ -21,6 +21,7 @@ for (const [name, command, args] of [
   // First, so that the end-to-end tests spawn the working tree's CLI, never a stale dist/.
   ['build (the core type-checked without Node types)', bin('tsc'), ['-b', 'tsconfig.build.json']],
   ['type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['type check (the web app: DOM and JSX)', bin('tsc'), ['-p', 'packages/web/tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
 ]) {
   if (step(name, command, args)) passed += 1;

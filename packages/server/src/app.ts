@@ -9,6 +9,7 @@ import type { Access, App, AppContext, RouteModule } from './context.ts';
 import { ApiError, toApiError, tooManyAttempts } from './errors.ts';
 import { ROUTES } from './routes/index.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { webRoutes } from './web.ts';
 import { requestValidationError } from './validation.ts';
 
 /** Routes the documentation plugins register themselves: open to all, they carry no data. */
@@ -49,6 +50,8 @@ export interface BuildOptions {
   readonly extraRoutes?: readonly RouteModule[];
   /** The jobs routes with their own runner (tests: one thread, every progress written); `jobRoutes` by default. */
   readonly jobs?: RouteModule;
+  /** The built web app's folder (packages/web/dist), served at `/` with every page path; no web app without it. */
+  readonly web?: string | undefined;
 }
 
 /**
@@ -106,6 +109,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   for (const register of [...ROUTES, options.jobs ?? jobRoutes, ...(options.extraRoutes ?? [])]) await register(app, context);
+  if (options.web !== undefined) await webRoutes(options.web)(app, context);
   await app.ready();
   return app;
 }

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer, firstStart } from '@peakpath/server';
 import { openStoreFromEnv } from '@peakpath/store';
 import type { CommandOutput } from '../output.ts';
@@ -15,6 +17,9 @@ export interface ServeOptions {
   /** Read computed results from the cache by version (default on; off to measure the computation). */
   readonly resultCache: boolean;
 }
+
+/** The built web app (packages/web/dist, `npm run build`), from src/commands or dist/commands alike. */
+const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 const problem = (text: string): CommandOutput => ({ status: 2, stderr: `${text}\n` });
 
@@ -36,7 +41,8 @@ export async function serveCommand(options: ServeOptions): Promise<CommandOutput
   };
   try {
     const first = await firstStart(store, { seed: options.seed });
-    const { app } = await createServer({ store, config: { secureCookies: options.secureCookies, cacheResults: options.resultCache, logger: false } });
+    const web = existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
+    const { app } = await createServer({ store, web, config: { secureCookies: options.secureCookies, cacheResults: options.resultCache, logger: false } });
     const address = await app.listen({ port, host: options.host });
     const where = store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env['PEAKPATH_DATA_DIR'] || dataDir}`;
     // One write, so that whoever reads the start (a test, a supervisor) gets the whole block at once.
@@ -46,6 +52,7 @@ export async function serveCommand(options: ServeOptions): Promise<CommandOutput
       lines.push(`  sign in / 登录: ${first.admin.email} with password ${first.password}`);
       lines.push('  (shown once, only its hash is stored; change it with `peakpath admin set-password` / 密码仅显示一次)');
     }
+    lines.push(web ? `  web app / 网页: ${address}/` : '  the web app is not built (npm run build): API only / 网页未构建，仅提供接口');
     lines.push(`  API docs / 接口文档: ${address}/docs   OpenAPI: ${address}/openapi.json`);
     process.stdout.write(`${lines.join('\n')}\n`);
     await new Promise<void>((done) => {

@@ -1,0 +1,43 @@
+import type { Lang } from './i18n.ts';
+
+/**
+ * Numbers as the user reads them. Chinese: 万 (one decimal) from 10⁴ and 亿 (two decimals) from 10⁸,
+ * the unit chosen from the rounded figure, as the CLI prints (99,999,999 t → 1.00 亿吨). English: full
+ * figures with thousands separators, never Mt, so every screen's digits agree with the tables.
+ * A missing value is never 0: it is "no data yet" (`formatMissing`).
+ */
+const grouped = (value: number, digits: number, lang: Lang): string =>
+  value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A figure with thousands separators and a fixed number of decimals. */
+export const formatNumber = (value: number, lang: Lang, digits = 0): string => grouped(value, digits, lang);
+
+/** A quantity scaled for reading: `formatScaled(37931234, 'zh', '吨CO2e')` → "3,793.1 万吨CO2e". */
+export function formatScaled(value: number, lang: Lang, unit: string, englishDigits = 0): string {
+  if (lang === 'en') return `${grouped(value, englishDigits, lang)} ${unit}`;
+  const abs = Math.abs(value);
+  const yi = Math.round((abs / 1e8) * 100) / 100;
+  if (yi >= 1) return `${grouped(value / 1e8, 2, lang)} 亿${unit}`;
+  const wan = Math.round((abs / 1e4) * 10) / 10;
+  if (wan >= 1) return `${grouped(value / 1e4, 1, lang)} 万${unit}`;
+  return `${grouped(value, abs < 10 ? 2 : 0, lang)} ${unit}`;
+}
+
+/** Tonnes CO2e as a city reads them: 万吨CO2e in Chinese, t CO2e in English. */
+export const formatTonnes = (value: number, lang: Lang): string => formatScaled(value, lang, lang === 'zh' ? '吨CO2e' : 't CO2e');
+
+/** A share (0–1) as a percentage: full-width ％ in Chinese. */
+export const formatPercent = (share: number, lang: Lang, digits = 1): string => `${grouped(share * 100, digits, lang)}${lang === 'zh' ? '％' : ' %'}`;
+
+/** The text a missing value shows: never 0. */
+export const formatMissing = (lang: Lang): string => (lang === 'zh' ? '暂无数据' : 'No data yet');
+
+/** A value or "no data yet". */
+export const orMissing = (value: number | null | undefined, lang: Lang, format: (value: number) => string): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? formatMissing(lang) : format(value);
+
+/** An entity's name in the user's language (the Chinese name where there is one). */
+export const entityName = (entity: { name: string; nameZh: string | null }, lang: Lang): string => (lang === 'zh' && entity.nameZh ? entity.nameZh : entity.name);
+
+/** A bilingual API message in the user's language. */
+export const say = (text: { en: string; zh: string }, lang: Lang): string => text[lang];

@@ -1,0 +1,75 @@
+/**
+ * A real workspace for the browser tests: `peakpath serve` as a user starts it — a PGlite store in a
+ * temporary folder, the first start's admin and demo network, the built web app — listening on a free
+ * port, plus two editors: one of Demo City, one of Sample City B. No mocks.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer, DEMO_NAMES, firstStart, hashPassword } from '@peakpath/server';
+import { openStore, type Actor, type Entity, type Store } from '@peakpath/store';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../../packages/web/dist/', import.meta.url));
+
+export interface Person {
+  readonly email: string;
+  readonly password: string;
+}
+
+export interface WebWorkspace {
+  readonly url: string;
+  readonly store: Store;
+  readonly admin: Person;
+  /** An editor of Demo City and an editor of Sample City B. */
+  readonly editor: Person;
+  readonly otherEditor: Person;
+  /** The demo places by slug (demo-city, demo-city-b, demo-city-c, demo-district, demo-cluster). */
+  readonly entities: ReadonlyMap<string, Entity>;
+  /** A place's document ids by kind. */
+  documents(slug: string): Promise<{ inventory: string; pathway: string; plan: string }>;
+  readonly networkId: string;
+  close(): Promise<void>;
+}
+
+export async function startWorkspace(): Promise<WebWorkspace> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'peakpath-web-'));
+  const store = await openStore({ dataDir });
+  const first = await firstStart(store, { seed: true });
+  if (!first?.seeded) throw new Error('the first start did not seed the demo network');
+  const admin: Actor = { kind: 'user', userId: first.admin.id, admin: true };
+  const entities = new Map<string, Entity>();
+  for (const entity of (await store.listEntities(admin, { limit: 200 })).items) entities.set(entity.slug, entity);
+
+  const person = async (email: string, slug: string): Promise<Person> => {
+    const password = `pw-${email}-long-enough`;
+    const user = await store.createUser(admin, { email, name: email.split('@')[0]!, passwordHash: await hashPassword(password) });
+    await store.grant(admin, { userId: user.id, role: 'editor', entityId: entities.get(slug)!.id, networkId: null });
+    return { email, password };
+  };
+  const editor = await person('editor@demo.example', 'demo-city');
+  const otherEditor = await person('editor-b@demo.example', 'demo-city-b');
+
+  const { app } = await createServer({ store, web: WEB_ROOT, config: { logger: false } });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  return {
+    url: address,
+    store,
+    admin: { email: first.admin.email, password: first.password },
+    editor,
+    otherEditor,
+    entities,
+    networkId: first.seeded.network,
+    async documents(slug) {
+      const page = await store.documents(admin, entities.get(slug)!.id, { limit: 200 });
+      const find = (kind: 'inventory' | 'pathway' | 'plan') => page.items.find((document) => document.kind === kind && document.name === DEMO_NAMES[kind])!.id;
+      return { inventory: find('inventory'), pathway: find('pathway'), plan: find('plan') };
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
