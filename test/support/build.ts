@@ -17,7 +17,12 @@ function build(): void {
   if (run.status !== 0) process.stderr.write(`npm run build reported errors; the CLI tests run what it emitted:\n${run.stdout}${run.stderr}`);
   if (!existsSync(join(ROOT, 'packages', 'cli', 'dist', 'main.js'))) throw new Error('the build left no packages/cli/dist/main.js: see the errors above');
   // The web app the browser tests open and `peakpath serve` serves: Vite, from the sources (a second or two).
-  const web = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'packages', 'web'), encoding: 'utf8' });
+  const web = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: join(ROOT, 'packages', 'web'),
+    encoding: 'utf8',
+    // Vitest sets NODE_ENV=test, which would give React's development build: the app is built as shipped.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (web.status !== 0) throw new Error(`the web app did not build (vite build):\n${web.stdout}${web.stderr}`);
 }
 

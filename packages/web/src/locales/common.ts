@@ -15,7 +15,7 @@ export default texts(
       password: 'Password',
       submit: 'Sign in',
       working: 'Signing in…',
-      hint: 'The administrator’s password is printed once by the first start of the server (npm start).',
+      hint: 'The administrator’s password is printed once by the first start of the server (`npm start`).',
     },
     state: { loading: 'Loading…', noData: 'No data yet', none: '—', saving: 'Saving…', saved: 'Saved', readOnly: 'Read only' },
     error: {
@@ -42,7 +42,7 @@ export default texts(
       password: '密码',
       submit: '登录',
       working: '正在登录…',
-      hint: '管理员密码在服务首次启动（npm start）时打印一次。',
+      hint: '管理员密码在服务首次启动（`npm start`）时打印一次。',
     },
     state: { loading: '加载中…', noData: '暂无数据', none: '—', saving: '保存中…', saved: '已保存', readOnly: '只读' },
     error: {
