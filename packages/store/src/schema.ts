@@ -121,7 +121,8 @@ export const documentVersions = pgTable(
     bodyHash: text('body_hash').notNull(),
     restoredFrom: integer('restored_from'),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.version] })],
+  // The author index serves the foreign key (a user's removal checks it) and "what did this person change".
+  (t) => [primaryKey({ columns: [t.documentId, t.version] }), index('document_versions_author').on(t.authorId)],
 );
 
 export const comments = pgTable(
@@ -162,7 +163,7 @@ export const jobs = pgTable('jobs', {
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: at('created_at').notNull(),
   finishedAt: at('finished_at'),
-});
+}, (t) => [index('jobs_document').on(t.documentId), index('jobs_created_by').on(t.createdBy)]);
 
 /** Append-only; the app role may not UPDATE or DELETE it (setup-postgres.ts). */
 export const auditLog = pgTable('audit_log', {
