@@ -146,5 +146,8 @@ describe('the language of the output follows the locale unless --lang says', () 
     expect(zh.replace(/\s+/g, '')).toContain('默认：区域设置为中文时为zh，否则为en');
     expect(zh).toContain('选项：');
     expect(zh).not.toMatch(/default|display help/);
+    // A full-width colon takes no space after it; English keeps commander's.
+    expect(zh.split('\n')[0]).toBe('用法：peakpath inventory [options] <file>');
+    expect(en.split('\n')[0]).toBe('Usage: peakpath inventory [options] <file>');
   });
 });

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
@@ -42,6 +42,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(usageMessage(text, lang)) })
     .configureHelp({
       styleTitle: (title) => helpTitle(title, lang),
+      // Commander puts a space after the usage title; after a full-width colon (用法：) there is none.
+      formatHelp: (command, helper) => Help.prototype.formatHelp.call(helper, command, helper).replace(/^(\S+：) /u, '$1'),
       optionDescription: (option) => {
         // A switch's default (false) says nothing; an option with a value states its choices and default.
         const defaultText = option.isBoolean() || option.defaultValue === undefined ? undefined : (option.defaultValueDescription ?? String(option.defaultValue));
