@@ -235,6 +235,14 @@ describe('messages and JSON of warnings', () => {
     expect(formatIssue({ path: ['population'], code: 'implausible', bound: 'population', got: 1e-300 }, 'zh')).toMatch(/^population：人口为 1×10⁻³⁰⁰ 人，远超任何城市（合理范围 1 人 – 1×10⁸ 人）/);
   });
 
+  it('figures from 10,000 up have thousands separators in both languages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const text = formatIssue({ path: ['activities', 0], code: 'implausible', bound: 'emissions-per-capita', got: 2_297_123 }, lang);
+      expect(text).toContain('2,297,000');
+      expect(text).not.toMatch(/\d{5}/);
+    }
+  });
+
   it('the JSON of a warning is the issue with its text in both languages', () => {
     const [warning] = warningsJson(CASES.population.warnings());
     expect(warning).toEqual({

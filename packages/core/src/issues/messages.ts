@@ -165,7 +165,10 @@ function boundFigure(value: number, bound: PlausibilityBound, lang: Lang): strin
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
-/** Four significant digits; very large and small figures in powers of ten, which Chinese texts write 1.235×10⁸. */
+/**
+ * Four significant digits; very large and small figures in powers of ten, which Chinese texts write 1.235×10⁸;
+ * from 10,000 up, thousands separators (2,297,000), as every table prints them.
+ */
 function figure(value: number, lang: Lang = 'en'): string {
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && Number.isFinite(value) && (magnitude >= 1e7 || magnitude < 1e-3)) {
@@ -174,7 +177,8 @@ function figure(value: number, lang: Lang = 'en'): string {
     const [mantissa, exponent] = text.split('e') as [string, string];
     return `${mantissa}×10${[...String(Number(exponent))].map((char) => SUPERSCRIPT[char] ?? char).join('')}`;
   }
-  return String(Number(value.toPrecision(4)));
+  const rounded = Number(value.toPrecision(4));
+  return magnitude >= 1e4 ? rounded.toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(rounded);
 }
 
 export function formatIssue(issue: Issue, lang: Lang = 'en'): string {
