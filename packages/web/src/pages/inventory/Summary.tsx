@@ -1,0 +1,95 @@
+import type { DocumentIssue, InventoryJson, WarningJson } from '@peakpath/core';
+import { useTranslation } from 'react-i18next';
+import { formatTonnes } from '../../app/format.ts';
+import { useLang } from '../../app/hooks.ts';
+import type { Core } from './core.ts';
+import { issuePlace, placeId, type Line } from './model.ts';
+
+const TOTALS = ['basic', 'basicPlus', 'scope1', 'scope2', 'scope3'] as const;
+
+/** BASIC, BASIC+ and the scopes, and each sector's, from the engine's run of the draft. */
+export function Totals({ core, result, pending }: { core: Core; result: InventoryJson | null; pending: boolean }) {
+  const { t } = useTranslation('inventory');
+  const lang = useLang();
+  return (
+    <section className="inventory-totals" aria-labelledby="totals-heading" aria-busy={pending}>
+      <h2 id="totals-heading">{t('totals.heading')}</h2>
+      {result === null ? (
+        <p className="hint">{pending ? t('totals.computing') : t('totals.cannotCompute')}</p>
+      ) : (
+        <>
+          <div className="cards">
+            {TOTALS.map((name) => (
+              <div className="card" key={name}>
+                <div className="label">{t(`totals.${name}`)}</div>
+                <div className="value" data-testid={`total-${name}`} data-value={result.totals[name]}>{formatTonnes(result.totals[name], lang)}</div>
+              </div>
+            ))}
+          </div>
+          <table className="sector-totals">
+            <caption className="visually-hidden">{t('totals.bySector')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('totals.sector')}</th>
+                <th scope="col">{t('totals.basic')}</th>
+                <th scope="col">{t('totals.basicPlus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {core.GPC_SECTORS.filter((sector) => result.bySector[sector.id]).map((sector) => (
+                <tr key={sector.id}>
+                  <th scope="row">{sector.id} {sector.name[lang]}</th>
+                  <td className="num">{formatTonnes(result.bySector[sector.id]!.basic, lang)}</td>
+                  <td className="num">{formatTonnes(result.bySector[sector.id]!.basicPlus, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Every problem at once, in the user's language, each linking to its field (opening its sub-sector first);
+ * then the warnings, which come with a result and do not stop it.
+ */
+export function IssueSummary({ core, issues, warnings, activities, onGo }: { core: Core; issues: readonly DocumentIssue[]; warnings: readonly WarningJson[]; activities: readonly Line[]; onGo(index: number | null, id: string): void }) {
+  const { t } = useTranslation('inventory');
+  const lang = useLang();
+  return (
+    <section className="issue-summary" aria-live="polite">
+      {issues.length > 0 ? (
+        <div className="notice notice-error" data-testid="issue-summary">
+          <h2 className="notice-title">{t('issues.heading', { count: issues.length })}</h2>
+          <ul>
+            {issues.map((issue, index) => {
+              const place = issuePlace(issue.path, activities);
+              const id = placeId(place);
+              const where = place.kind === 'document' ? t('issues.document') : t('issues.onLine', { n: place.index + 1 });
+              const text = core.formatIssue(issue, lang);
+              return (
+                <li key={index}>
+                  {id === null ? <span>{where}</span> : (
+                    <a href={`#${id}`} onClick={(event) => {
+                      event.preventDefault();
+                      onGo(place.kind === 'document' ? null : place.index, id);
+                    }}>{where}</a>
+                  )}
+                  {lang === 'zh' ? '：' : ': '}{text}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {warnings.length > 0 && (
+        <details className="notice warnings">
+          <summary>{t('issues.warnings')} ({warnings.length})</summary>
+          <ul>{warnings.map((warning, index) => <li key={index}>{warning.text[lang]}</li>)}</ul>
+        </details>
+      )}
+    </section>
+  );
+}
