@@ -207,8 +207,35 @@ describe('the inventory editor', () => {
     await page.getByRole('tab', { name: '导入与导出' }).click();
     expect(await page.locator('#import-file').count()).toBe(0);
     await page.getByRole('tab', { name: '活动数据' }).click();
+    // The read-only view still computes: the totals are the engine's, as for an editor.
+    await page.getByTestId('total-basic').waitFor();
     await screenshot(page, 'editor-other-city-refused');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('never overwrites a version someone saved first: it says which, keeps the edits, and saves them only when asked', async () => {
+    const { page, context, errors } = await openPage(browser, 'zh-CN');
+    await openEditor(page);
+    const version = await currentVersion(page);
+    await page.locator('[data-subsector="I.3"]').click();
+    await page.locator(`#line-${coal}-amount`).fill('123');
+    // Meanwhile a colleague saves through the store, as another session would.
+    const colleague = { kind: 'user' as const, userId: (await workspace.store.userByEmail(workspace.editor.email))!.id, admin: false };
+    const now = await workspace.store.version(colleague, inventory);
+    await workspace.store.saveVersion(colleague, inventory, { expectedVersion: version, body: now.body, comment: 'colleague: checked the sources' });
+    await page.getByRole('button', { name: '保存版本' }).click();
+    const conflict = page.getByTestId('save-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain(`第 ${version + 1} 版`);
+    expect(await conflict.textContent()).toContain('colleague: checked the sources');
+    expect(await page.locator(`#line-${coal}-amount`).inputValue()).toBe('123');
+    expect(await currentVersion(page)).toBe(version + 1);
+    await screenshot(page, 'editor-conflict');
+    await page.getByRole('button', { name: `保留我的修改，在第 ${version + 1} 版之上保存` }).click();
+    await expect.poll(() => page.getByTestId('current-version').textContent()).toBe(`第 ${version + 2} 版`);
+    const saved = await workspace.store.version(colleague, inventory);
+    expect((saved.body as { activities: Line[] }).activities[coal]!['amount']).toBe(123);
     expect(errors).toEqual([]);
     await context.close();
   });

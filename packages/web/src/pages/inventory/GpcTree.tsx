@@ -35,7 +35,11 @@ export function GpcTree({ core, activities, result, issues, open, onToggle, onSe
     byRow.set(ref, [...(byRow.get(ref) ?? []), index]);
   });
   const lineResults = new Map<number, LineJson>((result?.lines ?? []).map((line) => [line.index, line]));
-  const rowEmissions = (ref: string): number | null => (result ? (byRow.get(ref) ?? []).reduce((sum, index) => sum + (lineResults.get(index)?.co2e ?? 0), 0) : null);
+  // A row's emissions are the sum of its computed lines; a row of notation keys only has none (never 0).
+  const rowEmissions = (ref: string): number | null => {
+    const computed = (byRow.get(ref) ?? []).flatMap((index) => lineResults.get(index)?.co2e ?? []);
+    return computed.length === 0 ? null : computed.reduce((sum, co2e) => sum + co2e, 0);
+  };
   const withProblems = new Set<string>();
   for (const index of issues.keys()) {
     const row = core.gpcRow(String(activities[index]?.['gpc'] ?? ''));
@@ -75,13 +79,14 @@ export function GpcTree({ core, activities, result, issues, open, onToggle, onSe
           <li key={sector.id} className="gpc-sector">
             <h3>
               <span className="gpc-ref">{sector.id}</span> {sector.name[lang]}
-              <span className="gpc-total num">{result?.bySector[sector.id] ? `${t('totals.basicPlus')} ${formatTonnes(result.bySector[sector.id]!.basicPlus, lang)}` : ''}</span>
+              <span className="gpc-total num">{result?.bySector[sector.id] && result.lines.some((line) => line.gpc.split('.')[0] === sector.id) ? `${t('totals.basicPlus')} ${formatTonnes(result.bySector[sector.id]!.basicPlus, lang)}` : ''}</span>
             </h3>
             <ul>
               {sector.subsectors.map((subsector) => {
                 const expanded = open.has(subsector.id) || withProblems.has(subsector.id);
                 const lines = subsector.rows.reduce((count, row) => count + (byRow.get(row.ref)?.length ?? 0), 0);
-                const emissions = result ? subsector.rows.reduce((sum, row) => sum + (rowEmissions(row.ref) ?? 0), 0) : null;
+                const rowTotals = subsector.rows.flatMap((row) => rowEmissions(row.ref) ?? []);
+                const emissions = rowTotals.length === 0 ? null : rowTotals.reduce((sum, co2e) => sum + co2e, 0);
                 const panel = `gpc-${subsector.id}`;
                 return (
                   <li key={subsector.id} className="gpc-subsector">
@@ -90,7 +95,7 @@ export function GpcTree({ core, activities, result, issues, open, onToggle, onSe
                         <span className="gpc-caret" aria-hidden="true">{expanded ? '▾' : '▸'}</span>
                         <span className="gpc-ref">{subsector.id}</span> {subsector.name[lang]}
                         <span className="gpc-count">{lines === 0 ? t('tree.noLines') : t('tree.lines', { count: lines })}</span>
-                        <span className="gpc-total num">{emissions !== null && lines > 0 ? formatTonnes(emissions, lang) : ''}</span>
+                        <span className="gpc-total num">{emissions !== null ? formatTonnes(emissions, lang) : ''}</span>
                       </button>
                     </h4>
                     {expanded && (
@@ -107,7 +112,7 @@ export function GpcTree({ core, activities, result, issues, open, onToggle, onSe
                                 <span className="hint">{t('tree.scope', { scope: row.scope })} · {row.level}</span>
                                 {typeof notation === 'string' && <span className="badge badge-warn">{notation}</span>}
                                 <span className="gpc-total num" data-testid={`row-emissions-${row.ref}`}>
-                                  {indices.length === 0 ? <span className="missing">{formatMissing(lang)}</span> : emitted !== null && typeof notation !== 'string' ? formatTonnes(emitted, lang) : ''}
+                                  {indices.length === 0 ? <span className="missing">{formatMissing(lang)}</span> : emitted !== null ? formatTonnes(emitted, lang) : ''}
                                 </span>
                               </div>
                               {indices.map(lineOf)}

@@ -8,46 +8,53 @@ import { issuePlace, placeId, type Line } from './model.ts';
 const TOTALS = ['basic', 'basicPlus', 'scope1', 'scope2', 'scope3'] as const;
 
 /** BASIC, BASIC+ and the scopes, and each sector's, from the engine's run of the draft. */
-export function Totals({ core, result, pending }: { core: Core; result: InventoryJson | null; pending: boolean }) {
+export function Totals({ core, result, pending, part }: { core: Core; result: InventoryJson | null; pending: boolean; part: 'totals' | 'sectors' }) {
   const { t } = useTranslation('inventory');
   const lang = useLang();
+  if (part === 'sectors') return result === null ? null : <SectorTotals core={core} result={result} />;
   return (
     <section className="inventory-totals" aria-labelledby="totals-heading" aria-busy={pending}>
       <h2 id="totals-heading">{t('totals.heading')}</h2>
       {result === null ? (
         <p className="hint">{pending ? t('totals.computing') : t('totals.cannotCompute')}</p>
       ) : (
-        <>
-          <div className="cards">
-            {TOTALS.map((name) => (
-              <div className="card" key={name}>
-                <div className="label">{t(`totals.${name}`)}</div>
-                <div className="value" data-testid={`total-${name}`} data-value={result.totals[name]}>{formatTonnes(result.totals[name], lang)}</div>
-              </div>
-            ))}
-          </div>
-          <table className="sector-totals">
-            <caption className="visually-hidden">{t('totals.bySector')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('totals.sector')}</th>
-                <th scope="col">{t('totals.basic')}</th>
-                <th scope="col">{t('totals.basicPlus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {core.GPC_SECTORS.filter((sector) => result.bySector[sector.id]).map((sector) => (
-                <tr key={sector.id}>
-                  <th scope="row">{sector.id} {sector.name[lang]}</th>
-                  <td className="num">{formatTonnes(result.bySector[sector.id]!.basic, lang)}</td>
-                  <td className="num">{formatTonnes(result.bySector[sector.id]!.basicPlus, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <div className="cards">
+          {TOTALS.map((name) => (
+            <div className="card" key={name}>
+              <div className="label">{t(`totals.${name}`)}</div>
+              <div className="value" data-testid={`total-${name}`} data-value={result.totals[name]}>{formatTonnes(result.totals[name], lang)}</div>
+            </div>
+          ))}
+        </div>
       )}
     </section>
+  );
+}
+
+/** Each sector's BASIC and BASIC+ from the same run. */
+function SectorTotals({ core, result }: { core: Core; result: InventoryJson }) {
+  const { t } = useTranslation('inventory');
+  const lang = useLang();
+  return (
+    <table className="sector-totals">
+      <caption className="visually-hidden">{t('totals.bySector')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('totals.sector')}</th>
+          <th scope="col">{t('totals.basic')}</th>
+          <th scope="col">{t('totals.basicPlus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {core.GPC_SECTORS.filter((sector) => result.bySector[sector.id]).map((sector) => (
+          <tr key={sector.id}>
+            <th scope="row">{sector.id} {sector.name[lang]}</th>
+            <td className="num">{formatTonnes(result.bySector[sector.id]!.basic, lang)}</td>
+            <td className="num">{formatTonnes(result.bySector[sector.id]!.basicPlus, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -108,13 +108,16 @@ export default function InventoryEditor({ entityId, documentId }: { entityId: st
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'edit' && (
-          <Editor core={core.data} documentId={document.id} base={base} body={body} activities={activities} setActivities={editable ? setActivities : null} dirty={dirty}
-            onSaved={adopt} onDiscard={() => adopt(base)} onLoadTheirs={async () => adopt((await get<{ version: DocumentVersion }>(`/api/documents/${encodeURIComponent(document.id)}`)).version)} />
-        )}
+      {/* Every panel stays mounted (hidden when not chosen): the tree's open rows and the live run survive a tab switch. */}
+      <div role="tabpanel" id="panel-edit" aria-labelledby="tab-edit" hidden={tab !== 'edit'}>
+        <Editor core={core.data} documentId={document.id} base={base} body={body} activities={activities} setActivities={editable ? setActivities : null} dirty={dirty}
+          onSaved={adopt} onDiscard={() => adopt(base)} onLoadTheirs={async () => adopt((await get<{ version: DocumentVersion }>(`/api/documents/${encodeURIComponent(document.id)}`)).version)} />
+      </div>
+      <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" hidden={tab !== 'versions'}>
         {tab === 'versions' && <Versions core={core.data} documentId={document.id} current={base.version} canEdit={editable} dirty={dirty} onRestored={adopt} />}
-        {tab === 'tables' && <Tables core={core.data} document={document} entityId={loaded.data.entity.id} version={base.version} canEdit={editable} dirty={dirty} onImported={adopt} />}
+      </div>
+      <div role="tabpanel" id="panel-tables" aria-labelledby="tab-tables" hidden={tab !== 'tables'}>
+        <Tables core={core.data} document={document} entityId={loaded.data.entity.id} version={base.version} canEdit={editable} dirty={dirty} onImported={adopt} />
       </div>
     </section>
   );
