@@ -186,6 +186,15 @@ describe('the inventory editor', () => {
     await page.getByRole('button', { name: '确认导入：保存为新版本' }).click();
     await expect.poll(() => page.getByTestId('current-version').textContent()).toBe(`第 ${version + 1} 版`);
     expect(await currentVersion(page)).toBe(version + 1);
+
+    // A table with a bad cell: the problem by its cell, in Chinese; nothing written.
+    await page.locator('#import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('gpc,amount\nI.3.1,"1,5"\n') });
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('upload!B2');
+    expect(await problems.textContent()).toContain('应为数值');
+    expect(await currentVersion(page)).toBe(version + 1);
+
     await page.getByRole('tab', { name: '活动数据' }).click();
     await expect.poll(() => basicShown(page)).toBe(expected.value.totals.basic);
     expect(errors).toEqual([]);
@@ -214,6 +223,21 @@ describe('the inventory editor', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('shows the public the published version read only, with why, and no inputs', async () => {
+    const { page, context, errors } = await openPage(browser, 'en-US');
+    await page.goto(editorUrl());
+    await page.getByTestId('total-basic').waitFor();
+    expect(await page.locator('.notice-warn').first().textContent()).toBe('您正在查看已发布的版本。如需修改，请以本市编辑身份登录。');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('.notice-warn').first().textContent()).toBe('You are viewing the published version. Sign in as an editor of this city to change it.');
+    await page.locator('[data-subsector="I.1"]').click();
+    await page.locator(`#line-${notation}`).waitFor();
+    expect(await page.locator('.inventory-page').locator('input, select, textarea').count()).toBe(0);
+    expect(await page.getByTestId('current-version').textContent()).toBe('Version 1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('never overwrites a version someone saved first: it says which, keeps the edits, and saves them only when asked', async () => {
     const { page, context, errors } = await openPage(browser, 'zh-CN');
     await openEditor(page);

@@ -1,7 +1,7 @@
 import type { InventoryJson } from '@peakpath/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../app/api.ts';
+import { ApiFailure, request } from '../../app/api.ts';
 import { ErrorNotice } from '../../app/ErrorNotice.tsx';
 import { useLang } from '../../app/hooks.ts';
 import type { DocumentVersion, StoredDocument } from '../../app/types.ts';
@@ -111,12 +111,7 @@ export function Tables({ core, document, entityId, version, canEdit, dirty, onIm
           )}
           {busy && <p role="status">{t('tables.reading')}</p>}
           {done !== null && <p className="notice notice-ok" role="status">{t('tables.approved', { version: done })}</p>}
-          {error !== null && (
-            <>
-              <p>{t('tables.problems')}</p>
-              <ErrorNotice error={error} />
-            </>
-          )}
+          {error !== null && <ImportProblems error={error} />}
           {preview && (
             <section className="import-preview" data-testid="import-preview" aria-labelledby="preview-heading">
               <h3 id="preview-heading">{t('tables.previewHeading')}</h3>
@@ -149,6 +144,39 @@ export function Tables({ core, document, entityId, version, canEdit, dirty, onIm
           )}
         </section>
       )}
+    </div>
+  );
+}
+
+/**
+ * A refused upload: the problems of a table by cell (sheet!A1 and header, as the server names them), in the
+ * user's language; anything else (too large a file, a refused write) as any error.
+ */
+function ImportProblems({ error }: { error: unknown }) {
+  const { t } = useTranslation('inventory');
+  const lang = useLang();
+  const cells = error instanceof ApiFailure ? error.issues.filter((issue) => typeof issue['cell'] === 'string') : [];
+  if (!(error instanceof ApiFailure) || cells.length === 0) return <ErrorNotice error={error} />;
+  return (
+    <div className="notice notice-error" role="alert" data-testid="import-problems">
+      <p className="notice-title">{t('tables.problems')}</p>
+      <p>{error.bilingual[lang]}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('tables.cell')}</th>
+            <th scope="col">{t('tables.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cells.map((issue, index) => (
+            <tr key={index}>
+              <td><code>{String(issue['cell'])}</code></td>
+              <td>{issue.message[lang]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
