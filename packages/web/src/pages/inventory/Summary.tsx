@@ -1,6 +1,6 @@
 import type { DocumentIssue, InventoryJson, WarningJson } from '@peakpath/core';
 import { useTranslation } from 'react-i18next';
-import { formatTonnes } from '../../app/format.ts';
+import { formatMissing, formatTonnes } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import type { Core } from './core.ts';
 import { issuePlace, placeId, type Line } from './model.ts';
@@ -46,13 +46,21 @@ function SectorTotals({ core, result }: { core: Core; result: InventoryJson }) {
         </tr>
       </thead>
       <tbody>
-        {core.GPC_SECTORS.filter((sector) => result.bySector[sector.id]).map((sector) => (
-          <tr key={sector.id}>
-            <th scope="row">{sector.id} {sector.name[lang]}</th>
-            <td className="num">{formatTonnes(result.bySector[sector.id]!.basic, lang)}</td>
-            <td className="num">{formatTonnes(result.bySector[sector.id]!.basicPlus, lang)}</td>
-          </tr>
-        ))}
+        {core.GPC_SECTORS.map((sector) => {
+          // A sector with no computed line has no emissions figure: "no data yet", never 0.
+          const totals = result.lines.some((line) => line.gpc.split('.')[0] === sector.id) ? result.bySector[sector.id] : undefined;
+          return (
+            <tr key={sector.id}>
+              <th scope="row">{sector.id} {sector.name[lang]}</th>
+              {totals ? (
+                <>
+                  <td className="num">{formatTonnes(totals.basic, lang)}</td>
+                  <td className="num">{formatTonnes(totals.basicPlus, lang)}</td>
+                </>
+              ) : <td colSpan={2} className="missing">{formatMissing(lang)}</td>}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
