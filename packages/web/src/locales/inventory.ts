@@ -18,6 +18,7 @@ export default texts(
     },
     totals: {
       heading: 'Totals (recomputed as you edit)',
+      headingRead: 'Totals',
       basic: 'BASIC',
       basicPlus: 'BASIC+',
       scope1: 'Scope 1',
@@ -64,6 +65,7 @@ export default texts(
       note: 'Note',
       notation: 'Notation key',
       explanation: 'Explanation (required)',
+      explanationRead: 'Explanation',
       remove: 'Remove line {{n}}',
       emissions: 'Emissions',
       methodFields: 'Method inputs (edit them in the file or the spreadsheet)',
@@ -173,6 +175,7 @@ export default texts(
     },
     totals: {
       heading: '排放总量（随编辑实时重算）',
+      headingRead: '排放总量',
       basic: 'BASIC',
       basicPlus: 'BASIC+',
       scope1: '范围一',
@@ -219,6 +222,7 @@ export default texts(
       note: '备注',
       notation: '注释键',
       explanation: '说明（必填）',
+      explanationRead: '说明',
       remove: '删除第 {{n}} 行',
       emissions: '排放量',
       methodFields: '计算方法的输入数据（请在文件或表格中修改）',

@@ -86,9 +86,9 @@ export function Editor({ core, documentId, base, body, activities, setActivities
       </div>
       <aside className="inventory-aside">
         <IssueSummary core={core} issues={run.issues} warnings={run.warnings} activities={activities} onGo={go} />
-        <Totals core={core} result={run.result} pending={run.pending} part="totals" />
+        <Totals core={core} result={run.result} pending={run.pending} part="totals" live={setActivities !== null} />
         {setActivities && <SavePanel documentId={documentId} base={base.version} body={body} dirty={dirty} problems={run.issues.length} onSaved={onSaved} onDiscard={onDiscard} onLoadTheirs={onLoadTheirs} />}
-        <Totals core={core} result={run.result} pending={run.pending} part="sectors" />
+        <Totals core={core} result={run.result} pending={run.pending} part="sectors" live={setActivities !== null} />
       </aside>
     </div>
   );

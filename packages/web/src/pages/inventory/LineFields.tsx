@@ -100,7 +100,7 @@ export function LineFields({ core, line, index, issues, result, sources, onChang
                 {NOTATION_KEYS.map((key) => <option key={key} value={key}>{t(`notation.${key}`)}</option>)}
               </select>
             ), String(line['notation'] ?? ''))}
-            {field('explanation', t('line.explanation'), (props) => <input {...props} type="text" className="wide" value={String(line['explanation'] ?? '')} onChange={(event) => set('explanation', event.target.value)} />, String(line['explanation'] ?? '—'))}
+            {field('explanation', onChange ? t('line.explanation') : t('line.explanationRead'), (props) => <input {...props} type="text" className="wide" value={String(line['explanation'] ?? '')} onChange={(event) => set('explanation', event.target.value)} />, String(line['explanation'] ?? '—'))}
           </>
         )}
         {form !== 'notation' && field('quality', t('line.quality'), (props) => (

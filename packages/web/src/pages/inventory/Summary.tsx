@@ -8,13 +8,13 @@ import { issuePlace, placeId, type Line } from './model.ts';
 const TOTALS = ['basic', 'basicPlus', 'scope1', 'scope2', 'scope3'] as const;
 
 /** BASIC, BASIC+ and the scopes, and each sector's, from the engine's run of the draft. */
-export function Totals({ core, result, pending, part }: { core: Core; result: InventoryJson | null; pending: boolean; part: 'totals' | 'sectors' }) {
+export function Totals({ core, result, pending, part, live }: { core: Core; result: InventoryJson | null; pending: boolean; part: 'totals' | 'sectors'; live: boolean }) {
   const { t } = useTranslation('inventory');
   const lang = useLang();
   if (part === 'sectors') return result === null ? null : <SectorTotals core={core} result={result} />;
   return (
     <section className="inventory-totals" aria-labelledby="totals-heading" aria-busy={pending}>
-      <h2 id="totals-heading">{t('totals.heading')}</h2>
+      <h2 id="totals-heading">{live ? t('totals.heading') : t('totals.headingRead')}</h2>
       {result === null ? (
         <p className="hint">{pending ? t('totals.computing') : t('totals.cannotCompute')}</p>
       ) : (

@@ -67,6 +67,13 @@ export default function InventoryEditor({ entityId, documentId }: { entityId: st
 
   const body = useMemo(() => (base ? { ...base.body, activities } : null), [base, activities]);
   const dirty = base !== null && JSON.stringify(activities) !== JSON.stringify(base.body['activities'] ?? []);
+  // Unsaved edits are not lost to a closed tab or a reload without the browser asking first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   if (loaded.error) return <section className="inventory-page"><h1>{t('title')}</h1><ErrorNotice error={loaded.error} onRetry={loaded.reload} /></section>;
   if (core.error) return <ErrorNotice error={core.error} />;
