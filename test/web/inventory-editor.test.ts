@@ -139,20 +139,30 @@ describe('the inventory editor', () => {
     await context.close();
   });
 
-  it('shows each factor of a fuel line with the source the engine cites', async () => {
+  it('shows each factor of a fuel line with the source the engine cites, reached by keyboard', async () => {
     const { page, context, errors } = await openPage(browser, 'en-US');
     await openEditor(page);
     const result = ((await (await page.request.get(`${workspace.url}/api/documents/${inventory}/result`)).json()) as { result: InventoryJson }).result;
     const line = result.lines.find((candidate) => candidate.index === coal)!;
     expect(line.factors.length).toBeGreaterThan(0);
-    await page.locator('[data-subsector="I.3"]').click();
+    // By keyboard: Enter opens a sub-sector, Enter opens the factors, arrow keys move between the tabs.
+    const subsector = page.locator('[data-subsector="I.3"]');
+    await subsector.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => subsector.getAttribute('aria-expanded')).toBe('true');
     const details = page.locator(`#line-${coal} details.factors`);
-    await details.locator('summary').click();
+    await details.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
     const table = await details.locator('table').textContent();
     for (const factor of line.factors) {
       expect(table).toContain(factor.id);
       expect(table).toContain(result.sources[factor.id]!.source);
     }
+    await page.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { selected: true }).getAttribute('id')).toBe('tab-versions');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-versions');
     expect(errors).toEqual([]);
     await context.close();
   });
