@@ -53,6 +53,39 @@ describe.each(targets)('tables on %s', (target) => {
   });
 
   describe('import', () => {
+    it('a dry run reads and computes the upload, answers the mapping, the changes and the totals before and after, and writes nothing', async () => {
+      const body = await stored(workspace.documents.inventory);
+      const edited = body.activities.map((line, index) => (index === 0 ? { ...line, amount: (line['amount'] as number) * 2 } : line));
+      const csv = writeCsv(linesTable(edited, 'zh'));
+      const before = (await workspace.store.document(workspace.actors.editor, workspace.documents.inventory)).currentVersion;
+      // No If-Match needed: nothing is written.
+      const dry = await upload(workspace.tokens.editor, 'name=inventory.yaml&dryRun=true', csv, 'text/csv');
+      expect(dry.statusCode).toBe(200);
+      expect(dry.headers.etag).toBe(`"${before}"`);
+      const answer = dry.json<{ dryRun: boolean; version: number; linesRead: number; mapping: { column: string; header: string; field: string | null }[]; lines: { kind: string; path: string; old: unknown; new: unknown }[]; totals: { basic: number }; result: { totals: { basic: { before: number; after: number } } } }>();
+      expect(answer).toMatchObject({ dryRun: true, version: before, linesRead: edited.length });
+      expect(answer.mapping[0]).toEqual({ column: 'A', header: 'GPC 行', field: 'gpc', en: 'gpc', zh: 'GPC 行' });
+      expect(answer.mapping.find((entry) => entry.header === '活动量')?.field).toBe('amount');
+      expect(answer.lines).toEqual([{ kind: 'changed', path: 'activities[0].amount', old: body.activities[0]!['amount'], new: edited[0]!['amount'] }]);
+      const engine = createEngine();
+      const was = engine.inventory(body);
+      const will = engine.inventory({ ...body, activities: edited });
+      if (!was.ok || !will.ok) throw new Error('both compute');
+      expect(answer.result.totals.basic).toMatchObject({ before: was.value.totals.basic, after: will.value.totals.basic });
+      expect(answer.totals.basic).toBe(will.value.totals.basic);
+      expect(will.value.totals.basic).not.toBe(was.value.totals.basic);
+      expect((await workspace.store.document(workspace.actors.editor, workspace.documents.inventory)).currentVersion).toBe(before);
+      expect((await stored(workspace.documents.inventory)).activities).toEqual(body.activities);
+      // A bad table is refused in a dry run as in the real import.
+      expect((await upload(workspace.tokens.editor, 'name=inventory.yaml&dryRun=true', 'gpc,amount\nI.3.1,"1,5"\n', 'text/csv')).statusCode).toBe(422);
+      // A new inventory's dry run: its lines all added, no totals before, nothing created.
+      const fresh = await upload(workspace.tokens.editor, 'name=2030&year=2023&dryRun=true', writeCsv(linesTable(edited.slice(0, 3), 'en')), 'text/csv');
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.json()).toMatchObject({ dryRun: true, document: null, version: null, result: null });
+      const names = (await workspace.store.documents(workspace.actors.editor, workspace.city.id, { limit: 200 })).items.map((document) => document.name);
+      expect(names).not.toContain('2030');
+    });
+
     it('an edited CSV becomes version 2 of the inventory (If-Match), and a new inventory with its year', async () => {
       const body = await stored(workspace.documents.inventory);
       const edited = body.activities.slice(0, 3).map((line, index) => (index === 0 ? { ...line, amount: (line['amount'] as number) * 2 } : line));

@@ -1,10 +1,11 @@
-import { documentWithTables, importEnergyBalance, tableIssueText, type DocumentIssue, type Lang, type TablesImport } from '@peakpath/core';
+import { documentWithTables, headerKey, importEnergyBalance, inventoryOutput, LINE_COLUMNS, tableIssueText, warningsJson, type DocumentIssue, type InventoryJson, type Lang, type TablesImport } from '@peakpath/core';
 import { importTableFile, InputFileError, inventoryTableFile, MAX_SPREADSHEET_BYTES, spreadsheetFromBytes, TABLE_MEDIA_TYPES, type TableFormat } from '@peakpath/node';
-import type { Actor, Entity, StoredDocument } from '@peakpath/store';
+import { diffBodies, type Actor, type Entity, type StoredDocument } from '@peakpath/store';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext, RouteModule } from '../context.ts';
 import { ApiError, invalidDocument, type ApiIssue } from '../errors.ts';
+import { inventoryChanges } from '../results/diff.ts';
 import { etag, expectedVersion, idParams, versionNumber } from './shared.ts';
 
 /**
@@ -27,6 +28,7 @@ const importQuery = z
     format: z.enum(['xlsx', 'csv']).optional().describe('the upload\'s format; taken from Content-Type when absent'),
     year: z.coerce.number().int().min(1900).max(2100).optional().describe('a new document\'s year, when the upload has no indicators sheet giving it'),
     comment: z.string().max(2000).optional(),
+    dryRun: z.enum(['true', 'false']).optional().describe('true: read and compute, answer what would change (mapping, lines, totals before and after), write nothing'),
   })
   .strict();
 
@@ -101,6 +103,30 @@ async function inventoryNamed(context: AppContext, actor: Actor, entity: Entity,
   return undefined;
 }
 
+/** How each header of the upload was read: its column letter, the header, and the field it fills (null: unknown). */
+function headerMapping(imported: TablesImport) {
+  const byHeader = new Map(LINE_COLUMNS.flatMap((column) => [column.en, column.zh, ...(column.aliases ?? [])].map((spelling) => [headerKey(spelling), column] as const)));
+  return imported.lines.headers.map((header, index) => {
+    const column = header === '' ? undefined : byHeader.get(headerKey(header));
+    return { column: columnLetter(index), header, field: column?.key ?? null, en: column?.en ?? null, zh: column?.zh ?? null };
+  });
+}
+
+const columnLetter = (index: number): string => (index < 26 ? String.fromCharCode(65 + index) : columnLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26)));
+
+/**
+ * A dry run's answer: what the import would write, and nothing written. For an existing inventory the
+ * changes are told as the diff of two versions is (docs/server.md): by field and in the totals; a
+ * current version that does not compute (a draft with problems) has no totals before (`result: null`).
+ */
+function dryRunAnswer(context: AppContext, imported: TablesImport, target: { document: StoredDocument; version: number; body: unknown } | null, body: Record<string, unknown>, after: InventoryJson) {
+  const common = { dryRun: true as const, mapping: headerMapping(imported), linesRead: imported.lines.lines.length, body, totals: after.totals, bySector: after.bySector };
+  if (target === null) return { ...common, document: null, version: null, lines: diffBodies({}, body), result: null };
+  const run = context.engine.inventory(target.body, { id: target.document.id });
+  const before = run.ok ? inventoryOutput(run.value, warningsJson(run.warnings)) : null;
+  return { ...common, document: target.document, version: target.version, lines: diffBodies(target.body, body), result: before === null ? null : inventoryChanges(before, target.body, after, body, 20) };
+}
+
 /** A new inventory's top of file, from the entity the upload is for. */
 const cityOf = (entity: Entity): Record<string, unknown> => ({ name: entity.name, ...(entity.nameZh === null ? {} : { nameZh: entity.nameZh }), country: entity.country });
 
@@ -120,12 +146,15 @@ export const tableRoutes: RouteModule = async (app, context) => {
       if (imported.problems.length > 0) throw tableProblems(imported);
       const comment = request.query.comment ?? `imported from a ${format.toUpperCase()} table (${imported.lines.lines.length} lines) / 由 ${format.toUpperCase()} 表导入（${imported.lines.lines.length} 行）`;
       const existing = await inventoryNamed(context, request.actor, entity, request.query.name);
+      const dryRun = request.query.dryRun === 'true';
       if (existing) {
-        const expected = expectedVersion(request.headers['if-match']);
         const current = await context.store.version(request.actor, existing.id);
         const body = documentWithTables(current.body as Record<string, unknown>, imported);
         const run = context.engine.inventory(body, { id: existing.id });
         if (!run.ok) throw inventoryProblems(imported, run.issues);
+        // Nothing written: no If-Match needed, the current version is in the answer for the real import's.
+        if (dryRun) return reply.header('etag', etag(current.version)).send(dryRunAnswer(context, imported, { document: existing, version: current.version, body: current.body }, body, inventoryOutput(run.value, warningsJson(run.warnings))));
+        const expected = expectedVersion(request.headers['if-match']);
         const version = await context.store.saveVersion(request.actor, existing.id, { expectedVersion: expected, body, comment });
         return reply.header('etag', etag(version.version)).send({ document: await context.store.document(request.actor, existing.id), version });
       }
@@ -136,6 +165,7 @@ export const tableRoutes: RouteModule = async (app, context) => {
       const body = documentWithTables({ city: cityOf(entity), year }, imported);
       const run = context.engine.inventory(body, { id: request.query.name });
       if (!run.ok) throw inventoryProblems(imported, run.issues);
+      if (dryRun) return reply.send(dryRunAnswer(context, imported, null, body, inventoryOutput(run.value, warningsJson(run.warnings))));
       const created = await context.store.createDocument(request.actor, { entityId: entity.id, kind: 'inventory', name: request.query.name, body, comment });
       return reply.code(201).header('etag', etag(created.version.version)).send(created);
     });
