@@ -16,7 +16,7 @@ const KIND_COLOURS: Record<EntityKind, string> = { city: '#0b5d3b', cluster: '#1
 export function MembersChart({ summaries }: { summaries: readonly CitySummary[] }) {
   const { t } = useTranslation('network');
   const lang = useLang();
-  const plotted = summaries.filter((summary) => summary.inventory?.basicPerCapita != null && summary.inventory.basicPerGdp != null);
+  const plotted = summaries.filter((summary) => typeof summary.inventory?.basicPerCapita === 'number' && typeof summary.inventory.basicPerGdp === 'number');
   const left = summaries.filter((summary) => !plotted.includes(summary));
   const option = useMemo(() => {
     const largest = Math.max(...plotted.map((summary) => summary.inventory!.totals.basic), 1);
