@@ -24,6 +24,8 @@ export function Breakdown({ detail }: { detail: Detail }) {
   const scopeName = (index: number) => t('sectors.scope', { scope: lang === 'zh' ? ['一', '二', '三'][index] : index + 1 });
 
   const sectorOption = useMemo(() => ({
+    // No animation: the figures are read, not watched, and a screenshot shows the final drawing.
+    animation: false,
     grid: { left: 90, right: 20, top: 40, bottom: 70 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => formatTonnes(value, lang) },
@@ -48,6 +50,7 @@ export function Breakdown({ detail }: { detail: Detail }) {
       ];
   const gasLabel = (gas: string) => (['CO2', 'CH4', 'N2O'].includes(gas) ? core.gasName(gas, lang) : gas);
   const gasOption = useMemo(() => ({
+    animation: false,
     grid: { left: 90, right: 20, top: 20, bottom: 40 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => formatTonnes(value, lang) },
     xAxis: { type: 'category', data: gasRows.map((row) => row.gas) },
@@ -57,6 +60,7 @@ export function Breakdown({ detail }: { detail: Detail }) {
   }), [gases, lang, t]);
 
   const scopeOption = useMemo(() => ({
+    animation: false,
     grid: { left: 90, right: 20, top: 20, bottom: 40 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => formatTonnes(value, lang) },
     xAxis: { type: 'category', data: SCOPES.map((_, index) => scopeName(index)) },

@@ -26,6 +26,8 @@ export function EnergySankey({ detail }: { detail: Detail }) {
     [result, fuels, core, lang, t],
   );
   const option = useMemo(() => ({
+    // No animation: the figures are read, not watched, and a screenshot shows the final drawing.
+    animation: false,
     tooltip: { trigger: 'item', valueFormatter: (value: number) => formatTonnes(value, lang) },
     series: [{
       type: 'sankey',

@@ -18,7 +18,7 @@ export function Quality({ detail }: { detail: Detail }) {
       <h2 id="city-quality">{t('quality.heading')}</h2>
       <div className="city-columns">
         <div>
-          <table data-testid="quality-table">
+          <table data-testid="quality-table" className="quality-table">
             <caption className="hint">{t('quality.caption')}</caption>
             <thead>
               <tr>
@@ -47,32 +47,32 @@ export function Quality({ detail }: { detail: Detail }) {
             </>
           )}
         </div>
-        <div>
-          {result.notationKeys.length === 0 ? (
-            <p className="missing">{t('quality.noKeys')}</p>
-          ) : (
-            <table data-testid="notation-table">
-              <caption className="hint">{t('quality.keysCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('quality.row')}</th>
-                  <th scope="col">{t('quality.key')}</th>
-                  <th scope="col">{t('quality.explanation')}</th>
+      </div>
+      <div>
+        {result.notationKeys.length === 0 ? (
+          <p className="missing">{t('quality.noKeys')}</p>
+        ) : (
+          <table data-testid="notation-table" className="notation-table">
+            <caption className="hint">{t('quality.keysCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('quality.row')}</th>
+                <th scope="col">{t('quality.key')}</th>
+                <th scope="col">{t('quality.explanation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.notationKeys.map((entry) => (
+                <tr key={entry.gpc}>
+                  <th scope="row"><span className="gpc-ref">{entry.gpc}</span> {core.gpcName(entry.gpc, lang) ?? ''}</th>
+                  <td><abbr title={t(`quality.keyNames.${entry.key}`)}>{entry.key}</abbr> {t(`quality.keyNames.${entry.key}`)}</td>
+                  {/* The explanation is the document's own text, in the language its author wrote it. */}
+                  <td>{entry.explanation}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.notationKeys.map((entry) => (
-                  <tr key={entry.gpc}>
-                    <th scope="row"><span className="gpc-ref">{entry.gpc}</span> {core.gpcName(entry.gpc, lang) ?? ''}</th>
-                    <td><abbr title={t(`quality.keyNames.${entry.key}`)}>{entry.key}</abbr> {t(`quality.keyNames.${entry.key}`)}</td>
-                    {/* The explanation is the document's own text, in the language its author wrote it. */}
-                    <td>{entry.explanation}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </section>
   );

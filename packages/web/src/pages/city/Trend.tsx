@@ -30,6 +30,7 @@ export function Trend({ documents }: { documents: readonly StoredDocument[] }) {
   const option = useMemo(() => {
     const data = points.data ?? [];
     return {
+      animation: false,
       grid: { left: 90, right: 20, top: 40, bottom: 40 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatTonnes(value, lang) },

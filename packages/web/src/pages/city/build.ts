@@ -10,9 +10,14 @@ export const SCOPES = ['scope1', 'scope2', 'scope3'] as const;
 
 /** The sectors with emissions, with their GPC scope totals (the engine's bySector: scope 1 is every in-boundary emission). */
 export function sectorRows(result: InventoryJson): { sector: string; scope1: number; scope2: number; scope3: number; total: number }[] {
-  return Object.entries(result.bySector)
-    .filter(([, totals]) => totals.scope1 !== 0 || totals.scope2 !== 0 || totals.scope3 !== 0)
-    .map(([sector, totals]) => ({ sector, scope1: totals.scope1, scope2: totals.scope2, scope3: totals.scope3, total: totals.scope1 + totals.scope2 + totals.scope3 }));
+  // In GPC order: a result read back from the cache (PostgreSQL jsonb) has its keys in another order.
+  const known = new Set<string>(SECTORS);
+  const order = [...SECTORS, ...Object.keys(result.bySector).filter((sector) => !known.has(sector)).sort()];
+  return order.flatMap((sector) => {
+    const totals = result.bySector[sector];
+    if (!totals || (totals.scope1 === 0 && totals.scope2 === 0 && totals.scope3 === 0)) return [];
+    return [{ sector, scope1: totals.scope1, scope2: totals.scope2, scope3: totals.scope3, total: totals.scope1 + totals.scope2 + totals.scope3 }];
+  });
 }
 
 const isBasic = (line: LineJson): boolean => line.level === 'BASIC';

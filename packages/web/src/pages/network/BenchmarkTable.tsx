@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entityName, formatMissing, formatNumber, formatTonnes, orMissing, say } from '../../app/format.ts';
+import { entityName, formatMissing, formatNumber, formatScaled, formatTonnes, orMissing, say } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { Link, paths } from '../../app/router.tsx';
 import { COLUMNS, NUMERIC, sortValue, type Column } from './columns.ts';
@@ -29,7 +29,9 @@ export function BenchmarkTable({ summaries, networkName, fileStem }: { summaries
     setSort((previous) => ({ column, direction: previous?.column === column && previous.direction === 'ascending' ? 'descending' : 'ascending' }));
 
   const exportCsv = () => {
-    const header = [...COLUMNS.filter((column) => column !== 'peak').map((column) => t(`table.${column}`)), t('csvPeakYear'), t('csvPeakBasis'), t('csvPeakTarget')];
+    // The file holds full figures (a spreadsheet computes with them), so its headers carry the units.
+    const csvHeader: Partial<Record<Column, string>> = { basic: t('csvBasic'), basicPlus: t('csvBasicPlus'), energyCo2: t('csvEnergyCo2') };
+    const header = [...COLUMNS.filter((column) => column !== 'peak').map((column) => csvHeader[column] ?? t(`table.${column}`)), t('csvPeakYear'), t('csvPeakBasis'), t('csvPeakTarget')];
     const body = rows.map((summary): CsvCell[] => {
       const inventory = summary.inventory;
       const status = peakStatus(summary.pathway);
@@ -89,11 +91,11 @@ function Row({ summary }: { summary: CitySummary }) {
   const missing = <span className="missing">{formatMissing(lang)}</span>;
   const figure = (value: number | null | undefined, format: (value: number) => string) =>
     value === null || value === undefined ? missing : orMissing(value, lang, format);
-  const official = summary.entity.country !== 'CN' ? <span className="missing">{t('table.notChinese')}</span> : figure(inventory?.energyCo2, (value) => formatNumber(value, lang, 0));
+  const official = summary.entity.country !== 'CN' ? <span className="missing">{t('table.notChinese')}</span> : figure(inventory?.energyCo2, (value) => formatScaled(value, lang, t('table.tco2')));
   return (
     <tr data-testid={`row-${summary.entity.slug}`}>
       <th scope="row"><Link to={paths.city(summary.entity.id)}>{entityName(summary.entity, lang)}</Link></th>
-      <td>{t(`kind.${summary.entity.kind}`)}</td>
+      <td className="kind">{t(`kind.${summary.entity.kind}`)}</td>
       <td className="num">{figure(inventory?.year, String)}</td>
       <td className="num" data-column="basic">{figure(inventory?.totals.basic, (value) => formatTonnes(value, lang))}</td>
       <td className="num" data-column="basicPlus">{figure(inventory?.totals.basicPlus, (value) => formatTonnes(value, lang))}</td>

@@ -22,7 +22,9 @@ export function MembersChart({ summaries }: { summaries: readonly CitySummary[] 
     const largest = Math.max(...plotted.map((summary) => summary.inventory!.totals.basic), 1);
     const kinds = [...new Set(plotted.map((summary) => summary.entity.kind))];
     return {
-      grid: { left: 80, right: 40, top: 40, bottom: 60 },
+      // No animation: the figures are read, not watched, and a screenshot shows the final drawing.
+      animation: false,
+      grid: { left: 80, right: 220, top: 40, bottom: 60 },
       legend: { top: 0 },
       tooltip: {
         trigger: 'item',
