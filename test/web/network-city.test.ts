@@ -160,6 +160,7 @@ describe('the city dashboard', () => {
     await page.goto(`${workspace.url}/cities/${demo.id}`);
     await page.locator('[data-testid=document-link][data-mode=edit]').first().waitFor();
     expect(await page.locator('[data-testid=document-link][data-mode=edit]').count()).toBe(3);
+    await screenshot(page, 'dashboard-editor-zh');
     const documents = await workspace.documents('demo-city');
     expect(await page.locator('[data-testid=document-link][data-mode=edit]').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
       `/cities/${demo.id}/inventory/${documents.inventory}`,

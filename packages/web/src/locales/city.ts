@@ -6,8 +6,8 @@ export default texts(
     units: { tco2: 't CO2', tce: 'tce', tPerPerson: 't CO2e / person', tPerWanYuan: 't CO2e / 10,000 CNY', tcePerPerson: 'tce / person', tcePerWanYuan: 'tce / 10,000 CNY', tco2PerWanYuan: 't CO2 / 10,000 CNY', tco2e: 't CO2e' },
     kind: { city: 'City', district: 'District', park: 'Industrial park', community: 'Community', cluster: 'City cluster' },
     country: 'Country or region: {{country}}',
-    inventoryLine: 'Latest inventory “{{name}}”: year {{year}}, version {{version}}, GWP {{gwp}}',
-    noInventory: 'This place has no inventory you may read yet: every figure below shows “No data yet” until one is entered.',
+    inventoryLine: 'Latest inventory "{{name}}": year {{year}}, version {{version}}, GWP {{gwp}}',
+    noInventory: 'This place has no inventory you may read yet: every figure below shows "No data yet" until one is entered.',
     documents: {
       heading: 'Documents',
       inventory: 'Inventory',
@@ -19,6 +19,7 @@ export default texts(
       published: 'published version {{version}}',
       unpublished: 'not published',
       readOnly: 'Public view: published documents only, read-only.',
+      quoted: '"{{name}}"',
     },
     figures: {
       heading: 'Key figures',
@@ -62,7 +63,7 @@ export default texts(
     sankey: {
       heading: 'Energy → sector → emissions',
       label: 'Sankey diagram: BASIC emissions in t CO2e flowing from energy carriers and fuels to GPC sectors and on to scopes.',
-      note: 'Built from the inventory’s BASIC lines (t CO2e): each line’s fuel or energy carrier (from the inventory document), its GPC sector, and its scope. Lines that are not energy use (waste, processes) start at “Non-energy sources”; removals (negative) are left out.',
+      note: 'Built from the inventory\'s BASIC lines (t CO2e): each line\'s fuel or energy carrier (from the inventory document), its GPC sector, and its scope. Lines that are not energy use (waste, processes) start at "Non-energy sources"; removals (negative) are left out.',
       electricity: 'Grid electricity',
       heat: 'Heat',
       nonEnergy: 'Non-energy sources',
@@ -132,6 +133,7 @@ export default texts(
       published: '已发布第 {{version}} 版',
       unpublished: '未发布',
       readOnly: '公众视图：仅显示已发布文档，只读。',
+      quoted: '“{{name}}”',
     },
     figures: {
       heading: '关键指标',

@@ -11,8 +11,8 @@ export default texts(
     kind: { city: 'City', district: 'District', park: 'Industrial park', community: 'Community', cluster: 'City cluster' },
     chart: {
       heading: 'Members by emission intensity',
-      label: 'Scatter chart: each member’s BASIC emissions per person (horizontal) against per 10,000 CNY of GDP (vertical); bubble size is the BASIC total. The table below has the same figures.',
-      note: 'Bubble area is proportional to the BASIC total. Illustrative demo data. Built from each member’s latest inventory.',
+      label: 'Scatter chart: each member\'s BASIC emissions per person (horizontal) against per 10,000 CNY of GDP (vertical); bubble size is the BASIC total. The table below has the same figures.',
+      note: 'Bubble area is proportional to the BASIC total. Illustrative demo data. Built from each member\'s latest inventory.',
       perCapita: 'BASIC per person (t CO2e)',
       perGdp: 'BASIC per 10,000 CNY GDP (t CO2e)',
       notShown: 'Not in the chart (no per-person or per-GDP figure yet): {{names}}',

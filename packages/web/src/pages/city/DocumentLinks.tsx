@@ -22,14 +22,14 @@ export function DocumentLinks({ entity, documents, editable }: { entity: Entity;
           {sorted.map((document) => (
             <li key={document.id}>
               <span className="document-kind">{t(`documents.${document.kind}`)}</span>
-              <span className="document-name">“{document.name}”</span>
+              <span className="document-name">{t('documents.quoted', { name: document.name })}</span>
               <span className="hint">{document.publishedVersion === null ? t('documents.unpublished') : t('documents.published', { version: document.publishedVersion })}</span>
               <Link
                 className={editable ? 'button primary' : 'button'}
                 to={paths[document.kind](entity.id, document.id)}
                 data-testid="document-link"
                 data-mode={editable ? 'edit' : 'view'}
-                aria-label={`${t(editable ? 'documents.edit' : 'documents.view')}: ${t(`documents.${document.kind}`)} “${document.name}”`}
+                aria-label={`${t(editable ? 'documents.edit' : 'documents.view')}: ${t(`documents.${document.kind}`)} ${t('documents.quoted', { name: document.name })}`}
               >
                 {t(editable ? 'documents.edit' : 'documents.view')}
               </Link>

@@ -11,6 +11,8 @@ export function Quality({ detail }: { detail: Detail }) {
   const { t } = useTranslation('city');
   const lang = useLang();
   const { result, core } = detail;
+  // A row's own name is its kind ("T&D losses"): with its sub-sector's name it says where (residential buildings).
+  const rowName = (ref: string) => [core.gpcName(ref.split('.').slice(0, 2).join('.'), lang), core.gpcName(ref, lang)].filter(Boolean).join(lang === 'zh' ? '：' : ': ');
   const list = (rows: readonly string[]) => rows.join(lang === 'zh' ? '、' : ', ');
   const { missingBasicRows, missingBasicPlusRows } = result.completeness;
   return (
@@ -64,7 +66,7 @@ export function Quality({ detail }: { detail: Detail }) {
             <tbody>
               {result.notationKeys.map((entry) => (
                 <tr key={entry.gpc}>
-                  <th scope="row"><span className="gpc-ref">{entry.gpc}</span> {core.gpcName(entry.gpc, lang) ?? ''}</th>
+                  <th scope="row"><span className="gpc-ref">{entry.gpc}</span> {rowName(entry.gpc)}</th>
                   <td><abbr title={t(`quality.keyNames.${entry.key}`)}>{entry.key}</abbr> {t(`quality.keyNames.${entry.key}`)}</td>
                   {/* The explanation is the document's own text, in the language its author wrote it. */}
                   <td>{entry.explanation}</td>
