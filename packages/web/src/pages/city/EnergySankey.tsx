@@ -35,7 +35,8 @@ export function EnergySankey({ detail }: { detail: Detail }) {
       right: 170,
       top: 10,
       bottom: 10,
-      nodeGap: 10,
+      // Wide enough that the labels of thin nodes (a small fuel) do not overlap.
+      nodeGap: 16,
       emphasis: { focus: 'adjacency' },
       lineStyle: { color: 'gradient', opacity: 0.35 },
       label: { color: '#1b2420', fontSize: 12 },
@@ -46,8 +47,8 @@ export function EnergySankey({ detail }: { detail: Detail }) {
   return (
     <section aria-labelledby="city-sankey">
       <h2 id="city-sankey">{t('sankey.heading')}</h2>
-      {data.links.length === 0 ? <p className="missing">{t('sankey.empty')}</p> : <Chart option={option} label={t('sankey.label')} height={520} testId="sankey-chart" />}
-      <p className="hint">{t('sankey.note')} {t('units.tco2e')}.</p>
+      {data.links.length === 0 ? <p className="missing">{t('sankey.empty')}</p> : <Chart option={option} label={t('sankey.label')} height={600} testId="sankey-chart" />}
+      <p className="hint">{t('sankey.note')}</p>
     </section>
   );
 }

@@ -52,7 +52,7 @@ export function KeyFigures({ summary, detail }: { summary: CitySummary; detail: 
         <Card testId="key-perGdp" label={t('figures.perGdp')} value={inventory?.basicPerGdp === null || inventory?.basicPerGdp === undefined ? missing : `${formatNumber(inventory.basicPerGdp, lang, 3)} ${t('units.tPerWanYuan')}`} />
         {chinese && <Card testId="key-energyCo2" label={t('figures.energyCo2')} value={inventory?.energyCo2 === null || inventory?.energyCo2 === undefined ? missing : tco2(inventory.energyCo2)} />}
         {chinese && (
-          <Card testId="key-totalEnergy" label={t('figures.totalEnergy', { method: energy ? t(`figures.${energy.method}`) : '' })} value={energy ? tce(energy.tce) : pending} />
+          <Card testId="key-totalEnergy" label={energy ? t('figures.totalEnergy', { method: t(`figures.${energy.method}`) }) : t('figures.totalEnergyPlain')} value={energy ? tce(energy.tce) : pending} />
         )}
         {chinese && (
           <Card testId="key-nonFossil" label={t('figures.nonFossil')} value={detail ? formatPercent(detail.result.official.nonFossil.share, lang) : pending} note={energy ? t(`figures.${energy.method}`) : undefined} />
