@@ -63,8 +63,10 @@ describe('the network overview', () => {
 
   it('sorts by a column with the header buttons (mouse and keyboard), in English with full figures', async () => {
     const { page, context, errors } = await openPage(browser, 'en-US');
-    await page.goto(workspace.url);
+    // The network's own address (`/` opens the first network the user may read).
+    await page.goto(`${workspace.url}/networks/${workspace.networkId}`);
     await page.getByTestId('benchmark-table').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Demo Network (illustrative)');
     const demo = await summaryOf('demo-city');
     expect(await page.locator('[data-testid=row-demo-city] [data-column=basic]').textContent()).toBe(formatTonnes(demo.inventory!.totals.basic, 'en'));
     const basics = new Map(await Promise.all(MEMBERS.map(async (slug) => [slug, (await summaryOf(slug)).inventory!.totals.basic] as const)));

@@ -119,7 +119,7 @@ function PeakCell({ summary }: { summary: CitySummary }) {
   return (
     <span className="peak-cell">
       <span>{status.peak.year === null ? t('peak.none') : t('peak.year', { year: status.peak.year })}</span>
-      <span className="hint">{basis}</span>
+      <span className="hint">{t('peak.basis', { basis })}</span>
       {status.target ? (
         <span className={`badge ${status.target.met ? 'badge-ok' : 'badge-bad'}`}>{t(status.target.met ? 'peak.meets' : 'peak.misses', { year: status.target.year })}</span>
       ) : (
