@@ -4,7 +4,8 @@ import { entityName, formatMissing, formatNumber, formatScaled, formatTonnes, or
 import { useLang } from '../../app/hooks.ts';
 import { Link, paths } from '../../app/router.tsx';
 import { COLUMNS, NUMERIC, sortValue, type Column } from './columns.ts';
-import { buildCsv, downloadCsv, type CsvCell } from './csv.ts';
+import { buildCsv, type CsvCell } from './csv.ts';
+import { downloadCsv } from './download.ts';
 import { sortRows, type Direction } from './sort.ts';
 import { peakStatus, type CitySummary } from './summary.ts';
 

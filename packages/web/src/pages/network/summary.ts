@@ -1,5 +1,10 @@
-import type { Bilingual } from '../../app/api.ts';
 import type { Entity } from '../../app/types.ts';
+
+/** A text in both languages, as the API sends it. */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
 
 /**
  * `GET /api/entities/:id/summary` as the pages read it (packages/server/src/results/summary.ts): the
