@@ -11,7 +11,7 @@ import type { Detail } from './index.tsx';
 const SCOPE_COLOURS = ['#0b5d3b', '#1f4f8f', '#7a4b00'] as const;
 
 /** Axis ticks as the user reads numbers: 万/亿 in Chinese, full figures in English. */
-const axisLabel = (lang: Lang) => ({ formatter: (value: number) => (lang === 'zh' ? formatTonnes(value, lang).replace(/吨CO2e$/, '') : formatNumber(value, lang)) });
+const axisLabel = (lang: Lang) => ({ formatter: (value: number) => (value === 0 ? '0' : lang === 'zh' ? formatTonnes(value, lang).replace(/吨CO2e$/, '') : formatNumber(value, lang)) });
 
 /** The inventory by sector (stacked by scope), by gas (with the GWP set), and by scope. */
 export function Breakdown({ detail }: { detail: Detail }) {
