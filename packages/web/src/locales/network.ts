@@ -8,6 +8,7 @@ export default texts(
     chooseHint: 'You may read several networks: choose one.',
     noNetworks: 'There is no network you may read yet.',
     members: '{{count}} members',
+    members_one: '{{count}} member',
     kind: { city: 'City', district: 'District', park: 'Industrial park', community: 'Community', cluster: 'City cluster' },
     chart: {
       heading: 'Members by emission intensity',
@@ -63,6 +64,7 @@ export default texts(
     chooseHint: '您可查看多个城市网络，请选择其一。',
     noNetworks: '暂无您可查看的城市网络。',
     members: '{{count}} 个成员',
+    members_one: '{{count}} 个成员',
     kind: { city: '城市', district: '区县', park: '产业园区', community: '社区', cluster: '城市群' },
     chart: {
       heading: '成员碳排放强度对比',
