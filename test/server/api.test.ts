@@ -185,6 +185,20 @@ describe.each(targets)('API on %s', (target) => {
     expect(stillPublic.inventory).toMatchObject({ version: 1, totals: { basic: publicView.inventory.totals.basic } });
   });
 
+  it('summarises a city’s intensity per GDP and its pathway’s peak status as the pathway result says', async () => {
+    const city = f.cities.B;
+    const summary = (await get(`/api/entities/${city.id}/summary`, {})).json() as {
+      inventory: { basicPerGdp: number | null };
+      pathway: { computed: boolean; documentId: string; scenario: { id: string }; peak: { year: number | null }; officialPeak: { year: number | null } | null; peakTargets: { id: string; met: boolean }[] };
+    };
+    const inventory = (await get(`/api/documents/${f.documents.B.inventory.id}/result`, {})).json() as { result: InventoryJson };
+    expect(summary.inventory.basicPerGdp).toBe(inventory.result.intensity.perGdp);
+    expect(summary.inventory.basicPerGdp).toBeGreaterThan(0);
+    const run = (await get(`/api/documents/${f.documents.B.pathway.id}/result`, {})).json() as { result: { scenario: { id: string }; peak: { year: number | null }; official: { peak: { year: number | null } }; targets: { id: string; kind: string; met: boolean }[] } };
+    expect(summary.pathway).toMatchObject({ computed: true, documentId: f.documents.B.pathway.id, scenario: { id: run.result.scenario.id }, peak: run.result.peak, officialPeak: run.result.official.peak });
+    expect(summary.pathway.peakTargets).toEqual(run.result.targets.filter((target) => target.kind === 'peak').map((target) => expect.objectContaining({ id: target.id, met: target.met })));
+  });
+
   it('signs in with an HttpOnly SameSite=Strict cookie, signs out, and serves scripts by API token until revoked', async () => {
     const signIn = await f.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'viewera@example.org', password: 'correct horse battery staple' } });
     const cookie = String(signIn.headers['set-cookie']);

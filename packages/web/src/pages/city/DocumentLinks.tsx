@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { Link, paths } from '../../app/router.tsx';
+import type { DocumentKind, Entity, StoredDocument } from '../../app/types.ts';
+
+const ORDER: readonly DocumentKind[] = ['inventory', 'pathway', 'plan'];
+
+/**
+ * The place's documents, each opening its page: "Edit" for whom the server lets edit (the session's
+ * `canEdit`, which mirrors the server's rule), "View" otherwise — the public sees published ones only.
+ */
+export function DocumentLinks({ entity, documents, editable }: { entity: Entity; documents: readonly StoredDocument[]; editable: boolean }) {
+  const { t } = useTranslation('city');
+  const sorted = [...documents].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+  return (
+    <section aria-labelledby="city-documents" className="city-documents">
+      <h2 id="city-documents">{t('documents.heading')}</h2>
+      {!editable && <p className="hint">{t('documents.readOnly')}</p>}
+      {sorted.length === 0 ? (
+        <p className="missing">{t('documents.none')}</p>
+      ) : (
+        <ul>
+          {sorted.map((document) => (
+            <li key={document.id}>
+              <span className="document-kind">{t(`documents.${document.kind}`)}</span>
+              <span className="document-name">{t('documents.quoted', { name: document.name })}</span>
+              <span className="hint">{document.publishedVersion === null ? t('documents.unpublished') : t('documents.published', { version: document.publishedVersion })}</span>
+              <Link
+                className={editable ? 'button primary' : 'button'}
+                to={paths[document.kind](entity.id, document.id)}
+                data-testid="document-link"
+                data-mode={editable ? 'edit' : 'view'}
+                aria-label={`${t(editable ? 'documents.edit' : 'documents.view')}: ${t(`documents.${document.kind}`)} ${t('documents.quoted', { name: document.name })}`}
+              >
+                {t(editable ? 'documents.edit' : 'documents.view')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
