@@ -22,6 +22,7 @@ for (const [name, command, args] of [
   ['build (the core type-checked without Node types)', bin('tsc'), ['-b', 'tsconfig.build.json']],
   ['type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['type check (the web app: DOM and JSX)', bin('tsc'), ['-p', 'packages/web/tsconfig.json', '--noEmit']],
+  ['type check (the web app\'s tests: Node and DOM)', bin('tsc'), ['-p', 'test/web/tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
 ]) {
   if (step(name, command, args)) passed += 1;
