@@ -54,13 +54,14 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
     setSaving(true);
     setSaveError(null);
     try {
-      const answer = await put<{ version: { version: number } }>(
+      const answer = await put<{ version: number }>(
         `/api/documents/${encodeURIComponent(plan.document.id)}`,
         { body: withConstraints(plan.version.body, draft), comment: lang === 'zh' ? '在网页中修改约束' : 'constraints changed in the web app' },
         // The version we read: a later save by someone else answers 412 and overwrites nothing.
         { 'if-match': `"${plan.version.version}"` },
       );
-      setSavedVersion(answer.data.version.version);
+      // The API answers with the new version row.
+      setSavedVersion(answer.data.version);
       onSaved();
     } catch (failure) {
       setSaveError(failure);
