@@ -74,6 +74,7 @@ describe('the action planner', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('tab-catalogue').click();
     await page.getByTestId('catalogue-table').waitFor();
+    await screenshot(page, 'planner-catalogue');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -131,7 +132,7 @@ describe('the action planner', () => {
     const order = () => page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-measure')));
     const prioritisation = job.result!.prioritisation!;
     await expect.poll(order).toEqual(prioritisation.ranking.map((ranked) => ranked.id));
-    await page.getByLabel('Weight of “Feasibility”').fill('10');
+    await page.getByLabel('Weight of "Feasibility"').fill('10');
     const input = rankingInput(prioritisation)!;
     const { perturbation, samples, seed } = prioritisation.robustness;
     const expected = prioritise(withWeights(input.criteria, { feasibility: 10 }), input.alternatives, { perturbation, samples, seed });
@@ -139,6 +140,7 @@ describe('the action planner', () => {
     await expect.poll(order).toEqual(expected.ranking.map((ranked) => ranked.id));
     const first = page.locator('[data-testid="ranking"] tbody tr').first();
     expect(await first.locator('td').last().textContent()).toBe(`${(expected.ranking[0]!.firstShare * 100).toFixed(0)} %`);
+    await screenshot(page, 'planner-priorities');
     expect(await seriousViolations(page)).toEqual([]);
 
     // Run again and cancel it while it runs.

@@ -25,6 +25,8 @@ export function MaccView({ answer }: { answer: MaccAnswer }) {
   const bars = useMemo(() => maccBars(macc.entries), [macc]);
   const option = useMemo(
     () => ({
+      // No animation: the chart shows the result at once (and a screenshot or a reduced-motion user sees it whole).
+      animation: false,
       grid: { left: 90, right: 30, top: 30, bottom: 60 },
       tooltip: {
         trigger: 'item',

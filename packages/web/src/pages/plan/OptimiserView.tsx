@@ -46,6 +46,8 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
   const choices: TargetChoice[] = targets.data ?? saved.targets.map((id) => ({ id, name: null }));
   const targetName = (choice: TargetChoice) => (choice.name ? `${nameIn(choice.name, lang)} (${choice.id})` : choice.id);
 
+  // The budget's money unit in the reader's words (亿元 is "100 million CNY" in English); an unknown unit as the file spells it.
+  const moneyUnit = (unit: string) => (['元', 'CNY', '万元', '亿元'].includes(unit) ? t(`money.units.${unit}`) : unit);
   const current = job.job;
   const running = current !== null && !FINISHED.has(current.status);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
@@ -111,7 +113,7 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
             {draft.budget &&
               budgetSteps(draft.budget.perYear).map(([year, value]) => (
                 <label key={year ?? 'every'}>
-                  {year === null ? t('optimiser.budgetInput', { unit: draft.budget!.unit }) : t('optimiser.budgetYear', { year, unit: draft.budget!.unit })}
+                  {year === null ? t('optimiser.budgetInput', { unit: moneyUnit(draft.budget!.unit) }) : t('optimiser.budgetYear', { year, unit: moneyUnit(draft.budget!.unit) })}
                   <input
                     type="number"
                     min={0}
@@ -193,6 +195,8 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
               </>
             )}
           </div>
+          {me && !current && <p className="hint">{t('optimiser.noRun')}</p>}
+          {me && dirty && <p className="hint">{t('optimiser.unsaved')}</p>}
           {job.error !== null && <ErrorNotice error={job.error} />}
         </div>
       </div>

@@ -132,6 +132,8 @@ function PathwayChart({ result }: { result: PlanJobResult }) {
     const targetYears = [...new Set(result.pathway.targets.filter((target) => result.constraints.targets.includes(target.id)).map((target) => target.year))];
     const peak = result.pathway.peak;
     return {
+      // No animation: the chart shows the result at once (and a screenshot or a reduced-motion user sees it whole).
+      animation: false,
       grid: { left: 90, right: 30, top: 50, bottom: 40 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatTonnes(value, lang) },
