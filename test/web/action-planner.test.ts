@@ -59,6 +59,7 @@ describe('the action planner', () => {
     expect(buildings).toBeLessThan(size);
     await expect.poll(() => count.getAttribute('data-shown')).toBe(String(buildings));
     expect(await page.locator('[data-testid="catalogue-table"] tbody tr').count()).toBe(buildings);
+    await screenshot(page, 'planner-catalogue');
     // The measures the plan uses are marked; an unverified figure says so.
     await page.getByLabel('类别').selectOption('');
     await page.getByLabel('仅显示本方案采用的措施').check();
@@ -74,7 +75,6 @@ describe('the action planner', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('tab-catalogue').click();
     await page.getByTestId('catalogue-table').waitFor();
-    await screenshot(page, 'planner-catalogue');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BUILDING_THEMES, CATEGORIES, LEVER_TYPES, type Catalogue, type CatalogueMeasure, type CostFigure, type Figure } from '@peakpath/core';
 import { loadEngine } from '../../app/engine.ts';
 import { ErrorNotice, Loading } from '../../app/ErrorNotice.tsx';
-import { formatNumber } from '../../app/format.ts';
+import { formatNumber, formatPercent } from '../../app/format.ts';
 import { useLang, useLoad } from '../../app/hooks.ts';
 import type { LoadedPlan } from './index.tsx';
 import { filterCatalogue, NO_FILTER, type CatalogueFilter } from './model.ts';
@@ -117,7 +117,8 @@ function MeasureRow({ measure, catalogue, usedAs }: { measure: CatalogueMeasure;
     <tr data-measure={measure.id} data-used={usedAs ? 'yes' : 'no'}>
       <th scope="row">
         {measure.name[lang]} <code>{measure.id}</code>
-        <div className="hint">{t('catalogue.unit')}: {measure.unitNote ?? measure.unit}</div>
+        {/* The catalogue's unit notes are in English only: Chinese readers get the unit symbol. */}
+        <div className="hint">{t('catalogue.unit')}: {lang === 'en' && measure.unitNote ? measure.unitNote : measure.unit}</div>
         {usedAs && <div><span className="badge badge-ok">{t('catalogue.used')}</span> <span className="hint">{t('catalogue.usedAs', { ids: usedAs.join(', ') })}</span></div>}
         <details>
           <summary>{t('catalogue.sources')}</summary>
@@ -135,7 +136,7 @@ function MeasureRow({ measure, catalogue, usedAs }: { measure: CatalogueMeasure;
             return (
               <li key={index}>
                 {t(`leverTypes.${lever.type}`)}
-                {figure && <> <span className="num">{`${formatNumber(figure.value, lang, figure.value < 10 ? 3 : 0)} ${figure.unit}`}</span> <MarkerBadge marker={figure.marker} /></>}
+                {figure && <> <span className="num">{figure.unit === 'fraction' ? formatPercent(figure.value, lang) : `${formatNumber(figure.value, lang, figure.value < 10 ? 3 : 0)} ${figure.unit}`}</span> <MarkerBadge marker={figure.marker} /></>}
               </li>
             );
           })}
@@ -153,8 +154,8 @@ function Cost({ figure }: { figure: CostFigure | undefined }) {
   const value = figure.value - (figure.conventional ?? 0);
   return (
     <>
-      <span className="num">{`${formatNumber(value, lang, value < 10 ? 2 : 0)} ${figure.currency}/${figure.per}`}</span> <MarkerBadge marker={figure.marker} />
-      <div className="hint">{t('catalogue.priceOf', { currency: figure.currency, year: figure.priceYear })} · <code>{figure.source}</code></div>
+      <span className="num">{`${formatNumber(value, lang, value < 10 ? 2 : 0)} ${t(`catalogue.currency.${figure.currency}`)}/${figure.per}`}</span> <MarkerBadge marker={figure.marker} />
+      <div className="hint">{t('catalogue.priceOf', { currency: t(`catalogue.currency.${figure.currency}`), year: figure.priceYear })} · <code>{figure.source}</code></div>
     </>
   );
 }
