@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUILDING_THEMES, CATEGORIES, LEVER_TYPES, type Catalogue, type CatalogueMeasure, type CostFigure, type Figure } from '@peakpath/core';
-import { loadEngine } from '../../app/engine.ts';
+import type { Catalogue, CatalogueMeasure, CostFigure, Figure } from '@peakpath/core';
+import { loadCore, loadEngine } from '../../app/engine.ts';
 import { ErrorNotice, Loading } from '../../app/ErrorNotice.tsx';
 import { formatNumber, formatPercent } from '../../app/format.ts';
 import { useLang, useLoad } from '../../app/hooks.ts';
@@ -28,7 +28,12 @@ function usedBy(body: Record<string, unknown>): Map<string, string[]> {
 export function CatalogueView({ plan }: { plan: LoadedPlan }) {
   const { t } = useTranslation('plan');
   // The catalogue comes with the core, loaded on demand: the page's first paint does not wait for it.
-  const catalogue = useLoad(() => loadEngine().then((engine) => engine.catalogue), []);
+  // The filters' choices too: importing them would pull the whole core into the page's first chunk.
+  const loaded = useLoad(async () => {
+    const [core, engine] = await Promise.all([loadCore(), loadEngine()]);
+    return { catalogue: engine.catalogue, categories: core.CATEGORIES, levers: core.LEVER_TYPES, themes: core.BUILDING_THEMES };
+  }, []);
+  const catalogue = { ...loaded, data: loaded.data?.catalogue };
   const [filter, setFilter] = useState<CatalogueFilter>(NO_FILTER);
   const used = useMemo(() => usedBy(plan.version.body), [plan.version.body]);
   const usedIds = useMemo(() => new Set(used.keys()), [used]);
@@ -46,21 +51,21 @@ export function CatalogueView({ plan }: { plan: LoadedPlan }) {
           {t('catalogue.category')}
           <select name="category" value={filter.category} onChange={(event) => set({ category: event.target.value })}>
             <option value="">{t('catalogue.any')}</option>
-            {CATEGORIES.map((id) => <option key={id} value={id}>{t(`categories.${id}`)}</option>)}
+            {loaded.data?.categories.map((id) => <option key={id} value={id}>{t(`categories.${id}`)}</option>)}
           </select>
         </label>
         <label>
           {t('catalogue.lever')}
           <select name="lever" value={filter.lever} onChange={(event) => set({ lever: event.target.value })}>
             <option value="">{t('catalogue.any')}</option>
-            {LEVER_TYPES.map((id) => <option key={id} value={id}>{t(`leverTypes.${id}`)}</option>)}
+            {loaded.data?.levers.map((id) => <option key={id} value={id}>{t(`leverTypes.${id}`)}</option>)}
           </select>
         </label>
         <label>
           {t('catalogue.theme')}
           <select name="theme" value={filter.theme} onChange={(event) => set({ theme: event.target.value })}>
             <option value="">{t('catalogue.any')}</option>
-            {BUILDING_THEMES.map((id) => <option key={id} value={id}>{t(`themes.${id}`)}</option>)}
+            {loaded.data?.themes.map((id) => <option key={id} value={id}>{t(`themes.${id}`)}</option>)}
           </select>
         </label>
         <label>
