@@ -179,6 +179,26 @@ describe('the action planner', () => {
     const stored = (await (await context.request.get(`${workspace.url}/api/documents/${planId}`)).json()) as { version: { version: number; body: { constraints: { budget: { perYear: number } } } } };
     expect(stored.version.version).toBe(2);
     expect(stored.version.body.constraints.budget.perYear).toBe(200);
+
+    // No money at all: no portfolio can meet the 2035 cap, and the page says which constraints conflict.
+    await budget.fill('0');
+    await page.getByTestId('save-constraints').click();
+    await page.getByText('已保存为第 3 版。').waitFor();
+    await page.getByTestId('run-optimiser').click();
+    await expect.poll(() => page.getByTestId('job-state').getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    const jobId = new URL(page.url()).searchParams.get('job')!;
+    const job = (await (await context.request.get(`${workspace.url}/api/jobs/${jobId}`)).json()) as Job;
+    expect(job.version).toBe(3);
+    expect(job.result!.solution.status).toBe('infeasible');
+    const diagnosis = page.getByTestId('infeasible');
+    await diagnosis.waitFor();
+    expect(await diagnosis.textContent()).toContain('以下约束无法同时满足：');
+    for (const constraint of job.result!.infeasible!.conflicting) expect(await diagnosis.textContent()).toContain(constraint === 'budget' ? '年度预算' : constraint.replace('target:', ''));
+    expect(await page.getByTestId('portfolio-cost').count()).toBe(0);
+    await page.locator('[data-testid="portfolio-chart"] canvas').waitFor();
+    expect(await diagnosis.locator('li').count()).toBe(job.result!.infeasible!.reachable.length);
+    await screenshot(page, 'planner-infeasible');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
 
     const other = await openPage(browser, 'zh-CN');

@@ -42,7 +42,7 @@ export function MaccView({ answer }: { answer: MaccAnswer }) {
         name: t('macc.axisAbatement', { year }),
         nameLocation: 'middle',
         nameGap: 32,
-        axisLabel: { formatter: (value: number) => (lang === 'zh' ? `${formatNumber(value / 1e4, lang)}万` : formatNumber(value, lang)) },
+        axisLabel: { formatter: (value: number) => (lang === 'zh' && value !== 0 ? `${formatNumber(value / 1e4, lang)}万` : formatNumber(value, lang)) },
       },
       yAxis: { type: 'value', name: t('macc.axisCost'), axisLabel: { formatter: (value: number) => formatNumber(value, lang) } },
       series: [

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
-import { formatNumber, formatPercent, formatTonnes, orMissing } from '../../app/format.ts';
+import { formatNumber, formatPercent, formatScaled, formatTonnes, orMissing } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { nameIn, type PlanJobResult } from './model.ts';
 import { formatYuan } from './money.ts';
@@ -24,6 +24,9 @@ export function PortfolioView({ result }: { result: PlanJobResult }) {
           <div className="label">{t('portfolio.status')}</div>
           <div className={`value status-${status}`}>{statusText}</div>
         </div>
+        {/* No portfolio: its cost is not 0, there is none, so no cost, abatement or count is shown. */}
+        {!result.infeasible && (
+          <>
         <div className="card">
           <div className="label">{t('portfolio.totalCost', { year: result.priceYear })}</div>
           <div className="value" data-testid="portfolio-cost" data-value={result.totalCost}>{formatYuan(result.totalCost, lang)}</div>
@@ -36,9 +39,11 @@ export function PortfolioView({ result }: { result: PlanJobResult }) {
           <div className="label">{t('portfolio.measures')}</div>
           <div className="value">{formatNumber(result.portfolio.length, lang)}</div>
         </div>
+          </>
+        )}
       </div>
       {result.infeasible && <Infeasible result={result} />}
-      {result.portfolio.length === 0 ? (
+      {result.infeasible ? null : result.portfolio.length === 0 ? (
         <p>{t('portfolio.none')}</p>
       ) : (
         <table data-testid="portfolio-table">
@@ -99,21 +104,31 @@ function Infeasible({ result }: { result: PlanJobResult }) {
   const { t } = useTranslation('plan');
   const lang = useLang();
   const infeasible = result.infeasible!;
+  const targets = new Map(result.pathway.targets.map((target) => [target.id, target]));
+  // `target:<id>` or `budget`, as the reader knows them.
+  const constraintName = (constraint: string): string => {
+    if (constraint === 'budget') return t('optimiser.budget');
+    const id = constraint.replace(/^target:/, '');
+    const target = targets.get(id);
+    return target && nameIn(target.name, lang) !== id ? `${nameIn(target.name, lang)} (${id})` : id;
+  };
+  const level = (value: number, unit: 'tCO2e' | 'tCO2' | 'tce'): string =>
+    unit === 'tCO2e' ? formatTonnes(value, lang) : formatScaled(value, lang, unit === 'tCO2' ? (lang === 'zh' ? '吨CO2' : 't CO2') : lang === 'zh' ? '吨标准煤' : 'tce');
   return (
     <div className="notice notice-error" data-testid="infeasible">
       <p className="notice-title">{t('portfolio.infeasibleHeading')}</p>
-      <p>{t('portfolio.conflicting', { list: infeasible.conflicting.join(lang === 'zh' ? '、' : ', ') })}</p>
+      <p>{t('portfolio.conflicting', { list: infeasible.conflicting.map(constraintName).join(lang === 'zh' ? '、' : ', ') })}</p>
       <ul>
         {infeasible.reachable.map((reach) => {
           switch (reach.kind) {
             case 'peak':
-              return <li key={reach.constraint}>{reach.earliestPeakBy === null ? t('portfolio.reachPeakNone', { constraint: reach.constraint }) : t('portfolio.reachPeak', { constraint: reach.constraint, year: reach.earliestPeakBy })}</li>;
+              return <li key={reach.constraint}>{reach.earliestPeakBy === null ? t('portfolio.reachPeakNone', { constraint: constraintName(reach.constraint) }) : t('portfolio.reachPeak', { constraint: constraintName(reach.constraint), year: reach.earliestPeakBy })}</li>;
             case 'budget':
-              return <li key={reach.constraint}>{reach.factor === null ? t('portfolio.reachBudgetNone', { constraint: reach.constraint }) : t('portfolio.reachBudget', { constraint: reach.constraint, factor: formatNumber(reach.factor, lang, 2) })}</li>;
+              return <li key={reach.constraint}>{reach.factor === null ? t('portfolio.reachBudgetNone', { constraint: constraintName(reach.constraint) }) : t('portfolio.reachBudget', { constraint: constraintName(reach.constraint), factor: formatNumber(reach.factor, lang, 2) })}</li>;
             default:
               return (
                 <li key={reach.constraint}>
-                  {t('portfolio.reachLevel', { constraint: reach.constraint, year: reach.year, lowest: `${formatNumber(reach.lowest, lang)} ${reach.unit}`, allowed: orMissing(reach.allowed, lang, (value) => `${formatNumber(value, lang)} ${reach.unit}`) })}
+                  {t('portfolio.reachLevel', { constraint: constraintName(reach.constraint), year: reach.year, lowest: level(reach.lowest, reach.unit), allowed: orMissing(reach.allowed, lang, (value) => level(value, reach.unit)) })}
                 </li>
               );
           }
@@ -139,21 +154,23 @@ function PathwayChart({ result }: { result: PlanJobResult }) {
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatTonnes(value, lang) },
       xAxis: { type: 'category', data: years.map(String) },
       yAxis: { type: 'value', name: lang === 'zh' ? '万吨CO2e' : 't CO2e', axisLabel: { formatter: (value: number) => formatNumber(lang === 'zh' ? value / 1e4 : value, lang) } },
+      // Without a portfolio the pathway is the baseline's: one line, not two that say the same.
       series: [
-        { type: 'line', name: t('portfolio.baseline', { name: baselineName }), data: result.baselinePathway.total, showSymbol: false, lineStyle: { type: 'dashed', width: 2 }, itemStyle: { color: '#7a4b00' } },
-        {
+        { type: 'line', name: t('portfolio.baseline', { name: baselineName }), data: result.baselinePathway.total, showSymbol: false, lineStyle: { type: 'dashed', width: 2 }, itemStyle: { color: '#7a4b00' },
+          // The years of the targets the portfolio must meet, on the line that is always there.
+          markLine: { symbol: 'none', silent: true, lineStyle: { color: '#46524c', type: 'dotted' }, label: { formatter: '{b}' }, data: targetYears.map((year) => ({ xAxis: String(year), name: String(year) })) } },
+        result.infeasible ? null : {
           type: 'line',
           name: t('portfolio.withPortfolio'),
           data: result.pathway.total,
           showSymbol: false,
           lineStyle: { width: 3 },
           itemStyle: { color: '#0b5d3b' },
-          markLine: { symbol: 'none', silent: true, lineStyle: { color: '#46524c', type: 'dotted' }, label: { formatter: '{b}' }, data: targetYears.map((year) => ({ xAxis: String(year), name: String(year) })) },
           ...(peak.year !== null && peak.value !== null
             ? { markPoint: { symbol: 'pin', symbolSize: 44, itemStyle: { color: '#0b5d3b' }, label: { formatter: String(peak.year), fontSize: 11 }, data: [{ coord: [String(peak.year), peak.value], name: t('portfolio.peak', { year: peak.year, value: formatTonnes(peak.value, lang) }) }] } }
             : {}),
         },
-      ],
+      ].filter((series) => series !== null),
     };
   }, [result, years, lang, t, baselineName]);
   const peak = result.pathway.peak;

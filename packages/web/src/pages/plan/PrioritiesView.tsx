@@ -81,6 +81,8 @@ function PrioritiesBody({ prioritisation, ranked, weights, setWeights, reset, ch
             const label = criterion.name[lang];
             const value = weights[criterion.id] ?? 0;
             const share = shares.get(criterion.id);
+            // The core's exact range of this weight over which the leader keeps first place.
+            const stable = ranked?.weightStability[criterion.id];
             return (
               <div key={criterion.id} className="weight">
                 <label htmlFor={`weight-${criterion.id}`}>{label}</label>
@@ -106,6 +108,7 @@ function PrioritiesBody({ prioritisation, ranked, weights, setWeights, reset, ch
                   onChange={(event) => setWeights({ ...weights, [criterion.id]: event.target.value === '' ? Number.NaN : Number(event.target.value) })}
                 />
                 <span className="hint num">{share === undefined ? '' : t('priorities.share', { share: formatPercent(share, lang, 0) })}</span>
+                {stable && <span className="hint num">{t('priorities.stable', { low: formatPercent(stable[0], lang, 0), high: formatPercent(stable[1], lang, 0) })}</span>}
               </div>
             );
           })}
