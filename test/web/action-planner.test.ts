@@ -180,8 +180,8 @@ describe('the action planner', () => {
     expect(stored.version.version).toBe(2);
     expect(stored.version.body.constraints.budget.perYear).toBe(200);
 
-    // No money at all: no portfolio can meet the 2035 cap, and the page says which constraints conflict.
-    await budget.fill('0');
+    // Hardly any money: no portfolio can meet the 2035 cap, and the page says which constraints conflict.
+    await budget.fill('1');
     await page.getByTestId('save-constraints').click();
     await page.getByText('已保存为第 3 版。').waitFor();
     await page.getByTestId('run-optimiser').click();
@@ -197,6 +197,9 @@ describe('the action planner', () => {
     expect(await page.getByTestId('portfolio-cost').count()).toBe(0);
     await page.locator('[data-testid="portfolio-chart"] canvas').waitFor();
     expect(await diagnosis.locator('li').count()).toBe(job.result!.infeasible!.reachable.length);
+    const budgetReach = job.result!.infeasible!.reachable.find((reach) => reach.kind === 'budget');
+    if (budgetReach?.kind !== 'budget' || budgetReach.factor === null) throw new Error(`expected the budget's factor in the diagnosis, got ${JSON.stringify(budgetReach)}`);
+    expect(await diagnosis.textContent()).toContain(`预算需扩大到 ${budgetReach.factor.toFixed(2)} 倍`);
     await screenshot(page, 'planner-infeasible');
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

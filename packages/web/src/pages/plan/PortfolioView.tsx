@@ -70,7 +70,7 @@ export function PortfolioView({ result }: { result: PlanJobResult }) {
           </tbody>
         </table>
       )}
-      <h3>{t('portfolio.pathwayHeading')}</h3>
+      <h3>{t(result.infeasible ? 'portfolio.baselineHeading' : 'portfolio.pathwayHeading')}</h3>
       <PathwayChart result={result} />
       <table className="targets">
         <caption className="visually-hidden">{t('portfolio.targetsCaption')}</caption>
@@ -105,6 +105,7 @@ function Infeasible({ result }: { result: PlanJobResult }) {
   const lang = useLang();
   const infeasible = result.infeasible!;
   const targets = new Map(result.pathway.targets.map((target) => [target.id, target]));
+  const zeroBudget = (result.constraints.budget ?? []).some((limit) => limit === 0);
   // `target:<id>` or `budget`, as the reader knows them.
   const constraintName = (constraint: string): string => {
     if (constraint === 'budget') return t('optimiser.budget');
@@ -124,6 +125,8 @@ function Infeasible({ result }: { result: PlanJobResult }) {
             case 'peak':
               return <li key={reach.constraint}>{reach.earliestPeakBy === null ? t('portfolio.reachPeakNone', { constraint: constraintName(reach.constraint) }) : t('portfolio.reachPeak', { constraint: constraintName(reach.constraint), year: reach.earliestPeakBy })}</li>;
             case 'budget':
+              // A budget of 0 has no multiple that helps (the core answers null, as for "no budget is enough"): say what is true.
+              if (reach.factor === null && zeroBudget) return <li key={reach.constraint}>{t('portfolio.reachBudgetZero', { constraint: constraintName(reach.constraint) })}</li>;
               return <li key={reach.constraint}>{reach.factor === null ? t('portfolio.reachBudgetNone', { constraint: constraintName(reach.constraint) }) : t('portfolio.reachBudget', { constraint: constraintName(reach.constraint), factor: formatNumber(reach.factor, lang, 2) })}</li>;
             default:
               return (
