@@ -6,7 +6,6 @@
 import { defaultCatalogue, prioritise, type Macc } from '@peakpath/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatScaled } from '../../packages/web/src/app/format.ts';
 import { rankingInput, withWeights, type Job } from '../../packages/web/src/pages/plan/model.ts';
 import { launchBrowser, openPage, screenshot, seriousViolations, signIn } from './support/browser.ts';
 import { startWorkspace, type WebWorkspace } from './support/workspace.ts';
@@ -29,21 +28,23 @@ afterAll(async () => {
 
 const planUrl = (tab?: string) => `${workspace.url}/cities/${cityId}/plan/${planId}${tab ? `?tab=${tab}` : ''}`;
 
-/** Records every job state and whether a progress bar showed, from before the click: a fast job may pass through them quickly. */
+/**
+ * Records every job state and whether a progress bar showed, from before the click: a fast job may pass
+ * through them quickly. Browser code as text: the tests' TypeScript has no DOM types.
+ */
 async function watchJobState(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.seen = seen;
     const record = () => {
-      const state = document.querySelector('[data-testid="job-state"]');
-      const status = state?.getAttribute('data-status');
+      const status = document.querySelector('[data-testid="job-state"]')?.getAttribute('data-status');
       if (status && seen[seen.length - 1] !== status) seen.push(status);
       if (document.querySelector('[data-testid="job-progress"]') && !seen.includes('progress')) seen.push('progress');
     };
     new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true });
-  });
+  })()`);
 }
-const seenStates = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+const seenStates = (page: Page) => page.evaluate('window.seen') as Promise<string[]>;
 
 describe('the action planner', () => {
   it('filters the catalogue by category, in Chinese for a Chinese city, for the public', async () => {
@@ -120,7 +121,8 @@ describe('the action planner', () => {
     expect(job.status).toBe('done');
     const cost = page.getByTestId('portfolio-cost');
     expect(Number(await cost.getAttribute('data-value'))).toBe(job.result!.totalCost);
-    expect(await cost.textContent()).toBe(formatScaled(job.result!.totalCost, 'en', 'CNY'));
+    // English shows full figures (format.ts): whole yuan with separators.
+    expect(await cost.textContent()).toBe(`${job.result!.totalCost.toLocaleString('en-US', { maximumFractionDigits: 0 })} CNY`);
     expect(await page.locator('[data-testid="portfolio-table"] tbody tr').count()).toBe(job.result!.portfolio.length);
     await page.locator('[data-testid="portfolio-chart"] canvas').waitFor();
     await screenshot(page, 'planner-portfolio');
@@ -129,7 +131,7 @@ describe('the action planner', () => {
 
     // Priorities: the plan's weights give the job's ranking; a heavier feasibility weight re-ranks as the core's MCDA does.
     await page.getByTestId('tab-priorities').click();
-    const order = () => page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-measure')));
+    const order = async () => Promise.all((await page.locator('[data-testid="ranking"] tbody tr').all()).map((row) => row.getAttribute('data-measure')));
     const prioritisation = job.result!.prioritisation!;
     await expect.poll(order).toEqual(prioritisation.ranking.map((ranked) => ranked.id));
     await page.getByLabel('Weight of "Feasibility"').fill('10');
@@ -147,14 +149,12 @@ describe('the action planner', () => {
     await page.getByTestId('tab-optimiser').click();
     // The demo plan solves in well under a second: the cancel button is clicked in the page the moment it
     // appears (the job just queued), not after the test's own round trips to the browser, which a solve can outlast.
-    await page.evaluate(() => {
-      new MutationObserver((_, observer) => {
-        const cancel = document.querySelector<HTMLButtonElement>('[data-testid="cancel-optimiser"]');
-        if (!cancel) return;
-        observer.disconnect();
-        cancel.click();
-      }).observe(document.body, { subtree: true, childList: true });
-    });
+    await page.evaluate(`new MutationObserver((_, observer) => {
+      const cancel = document.querySelector('[data-testid="cancel-optimiser"]');
+      if (!cancel) return;
+      observer.disconnect();
+      cancel.click();
+    }).observe(document.body, { subtree: true, childList: true })`);
     await page.getByTestId('run-optimiser').click();
     await expect.poll(() => page.getByTestId('job-state').getAttribute('data-status')).toBe('cancelled');
     expect(await page.getByTestId('job-state').textContent()).toContain('Optimiser: Cancelled');
