@@ -142,6 +142,14 @@ describe('the action planner', () => {
     await expect.poll(order).toEqual(expected.ranking.map((ranked) => ranked.id));
     const first = page.locator('[data-testid="ranking"] tbody tr').first();
     expect(await first.locator('td').last().textContent()).toBe(`${(expected.ranking[0]!.firstShare * 100).toFixed(0)} %`);
+    // The keyboard moves a slider: two steps right on Equity's, 1 → 2, and the ranking follows.
+    await page.getByRole('slider', { name: 'Equity' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByLabel('Weight of "Equity"').inputValue()).toBe('2');
+    const keyed = prioritise(withWeights(input.criteria, { feasibility: 10, equity: 2 }), input.alternatives, { perturbation, samples, seed });
+    await expect.poll(order).toEqual(keyed.ranking.map((ranked) => ranked.id));
+    await expect.poll(() => page.locator('[data-testid="ranking"] tbody tr td:nth-child(3)').first().textContent()).toBe(keyed.ranking[0]!.score.toFixed(3));
     await screenshot(page, 'planner-priorities');
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -83,7 +83,7 @@ export default texts(
       first: 'Ranked first',
       orderUnchanged: 'The whole order holds in {{share}} of the draws.',
       changed: 'Ranking recomputed for your weights (not saved).',
-      caption: 'Ranking of the measures with its robustness',
+      caption: 'The ranking and its robustness',
     },
     optimiser: {
       heading: 'Least-cost portfolio',
