@@ -155,21 +155,18 @@ describe('the action planner', () => {
 
     // Run again and cancel it while it runs.
     await page.getByTestId('tab-optimiser').click();
-    // The demo plan solves in well under a second: the cancel button is clicked in the page the moment it
-    // appears (the job just queued), not after the test's own round trips to the browser, which a solve can outlast.
-    await page.evaluate(`new MutationObserver((_, observer) => {
-      const cancel = document.querySelector('[data-testid="cancel-optimiser"]');
-      if (!cancel) return;
-      observer.disconnect();
-      cancel.click();
-    }).observe(document.body, { subtree: true, childList: true })`);
+    // The demo plan solves in well under a second: the server holds this job in `running` until it is
+    // cancelled (workspace.jobs), so the click meets a running job every time.
+    workspace.jobs.hold();
     await page.getByTestId('run-optimiser').click();
+    await page.getByTestId('cancel-optimiser').click();
     await expect.poll(() => page.getByTestId('job-state').getAttribute('data-status')).toBe('cancelled');
     expect(await page.getByTestId('job-state').textContent()).toContain('Optimiser: Cancelled');
     const cancelledId = new URL(page.url()).searchParams.get('job')!;
     expect(cancelledId).not.toBe(jobId);
     expect(((await (await context.request.get(`${workspace.url}/api/jobs/${cancelledId}`)).json()) as Job).status).toBe('cancelled');
     expect(await page.getByTestId('portfolio').count()).toBe(0);
+    workspace.jobs.release();
     await screenshot(page, 'planner-cancelled');
     expect(errors).toEqual([]);
     await context.close();

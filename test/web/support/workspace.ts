@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, DEMO_NAMES, firstStart, hashPassword } from '@peakpath/server';
+import { createServer, DEMO_NAMES, firstStart, hashPassword, jobRoutesWith } from '@peakpath/server';
 import { openStore, type Actor, type Entity, type Store } from '@peakpath/store';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../../packages/web/dist/', import.meta.url));
@@ -29,7 +29,36 @@ export interface WebWorkspace {
   /** A place's document ids by kind. */
   documents(slug: string): Promise<{ inventory: string; pathway: string; plan: string }>;
   readonly networkId: string;
+  /**
+   * Holds the jobs started from now on in `running` until `release()` (or until cancelled): the demo plan
+   * solves in well under a second, faster than a test can click Cancel.
+   */
+  readonly jobs: { hold(): void; release(): void };
   close(): Promise<void>;
+}
+
+/** A gate the server's job runner waits at before each job's work: open unless a test holds it. */
+function jobGate() {
+  let held: { promise: Promise<void>; open: () => void } | null = null;
+  return {
+    hold() {
+      if (held) return;
+      let open!: () => void;
+      const promise = new Promise<void>((resolve) => (open = resolve));
+      held = { promise, open };
+    },
+    release() {
+      held?.open();
+      held = null;
+    },
+    async wait(signal: AbortSignal) {
+      if (!held) return;
+      await new Promise<void>((resolve) => {
+        signal.addEventListener('abort', () => resolve(), { once: true });
+        void held!.promise.then(resolve);
+      });
+    },
+  };
 }
 
 export async function startWorkspace(): Promise<WebWorkspace> {
@@ -50,7 +79,9 @@ export async function startWorkspace(): Promise<WebWorkspace> {
   const editor = await person('editor@demo.example', 'demo-city');
   const otherEditor = await person('editor-b@demo.example', 'demo-city-b');
 
-  const { app } = await createServer({ store, web: WEB_ROOT, config: { logger: false } });
+  const gate = jobGate();
+  const jobs = jobRoutesWith({ beforeWork: (_job, signal) => gate.wait(signal) });
+  const { app } = await createServer({ store, web: WEB_ROOT, jobs, config: { logger: false } });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   return {
@@ -61,12 +92,14 @@ export async function startWorkspace(): Promise<WebWorkspace> {
     otherEditor,
     entities,
     networkId: first.seeded.network,
+    jobs: { hold: () => gate.hold(), release: () => gate.release() },
     async documents(slug) {
       const page = await store.documents(admin, entities.get(slug)!.id, { limit: 200 });
       const find = (kind: 'inventory' | 'pathway' | 'plan') => page.items.find((document) => document.kind === kind && document.name === DEMO_NAMES[kind])!.id;
       return { inventory: find('inventory'), pathway: find('pathway'), plan: find('plan') };
     },
     async close() {
+      gate.release();
       await app.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -21,6 +21,11 @@ export interface JobRunnerOptions {
   readonly threads?: number | undefined;
   /** The least time between two progress writes to the job row, ms (default 500): events go out at every step. */
   readonly progressIntervalMs?: number | undefined;
+  /**
+   * Awaited once a job is running, before its work starts (tests: hold a job in `running` to cancel it, since
+   * the demo plan solves faster than a click). The job's signal aborts when it is cancelled meanwhile.
+   */
+  readonly beforeWork?: ((job: Job, signal: AbortSignal) => Promise<void>) | undefined;
 }
 
 interface Running {
@@ -39,14 +44,14 @@ interface Running {
  */
 export class JobRunner {
   readonly #context: AppContext;
-  readonly #options: Required<JobRunnerOptions>;
+  readonly #options: Required<Omit<JobRunnerOptions, 'beforeWork'>> & Pick<JobRunnerOptions, 'beforeWork'>;
   readonly #running = new Map<string, Running>();
   #engine: Promise<Engine> | undefined;
   #pool: MonteCarloPool | undefined;
 
   constructor(context: AppContext, options: JobRunnerOptions = {}) {
     this.#context = context;
-    this.#options = { threads: options.threads ?? 1, progressIntervalMs: options.progressIntervalMs ?? 500 };
+    this.#options = { threads: options.threads ?? 1, progressIntervalMs: options.progressIntervalMs ?? 500, beforeWork: options.beforeWork };
   }
 
   /** The engine jobs use: HiGHS for plans (loaded on first use), the event loop let through between steps. */
@@ -84,6 +89,8 @@ export class JobRunner {
     const work = async (): Promise<void> => {
       try {
         await store.updateJob(job.id, { status: 'running' });
+        await this.#options.beforeWork?.(job, controller.signal);
+        if (controller.signal.aborted) throw new Cancelled(controller.signal.reason);
         const engine = await this.#jobEngine();
         const runner = request.kind === 'monte-carlo' && this.#options.threads > 0 ? (this.#pool ??= new MonteCarloPool(this.#options.threads)) : undefined;
         const value = await prepared.run(engine, { signal: controller.signal, progress, runner });
