@@ -4,12 +4,12 @@
  * saved scenario's `set`, on the demo city's pathway compiled by the core.
  */
 import { fileURLToPath } from 'node:url';
-import { type Pathway } from '@peakpath/core';
+import { findScenario, type Pathway } from '@peakpath/core';
 import { createNodeEngine, readDocument } from '@peakpath/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explorerPathway, runExplorer, EXPLORER_SCENARIO } from '../../packages/web/src/pages/pathway/compute.ts';
 import { record, redo, seal, startHistory, undo } from '../../packages/web/src/pages/pathway/history.ts';
-import { withScenario } from '../../packages/web/src/pages/pathway/SaveScenario.tsx';
+import { withScenario } from '../../packages/web/src/pages/pathway/save.ts';
 import { rangeOf, sliderSpecs, tickOf, valueAt, type SliderSpec } from '../../packages/web/src/pages/pathway/sliders.ts';
 import { decodeState, encodeState, withoutGroup, type ExplorerState } from '../../packages/web/src/pages/pathway/state.ts';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const compiled = engine.compilePathway({ pathway: body, inventory: await readDocument(`${DEMO}inventory.yaml`) });
   if (!compiled.ok) throw new Error('the demo pathway does not compile');
   pathway = compiled.value;
-  sliders = sliderSpecs(pathway, body, new Set(['ev-cars', 'public-retrofit', 'rooftop-pv', 'coal-to-gas', 'waste-to-energy', 'clinker-substitution']));
+  sliders = sliderSpecs(pathway, body, findScenario(pathway, 'policy'));
 });
 
 const spec = (path: string): SliderSpec => {
@@ -168,6 +168,13 @@ describe('the explorer’s scenario and the saved one', () => {
     expect(mine.total).toEqual(file.value.total);
     expect(mine.peak).toEqual(file.value.peak);
     expect(mine.official.peak).toEqual(file.value.official.peak);
+  });
+
+  it('starts the sliders at the scenario’s own `set`', () => {
+    const ambitious = sliderSpecs(pathway, body, findScenario(pathway, 'ambitious'));
+    expect(ambitious.find((slider) => slider.path === 'actions.ev-cars.adoption.level')!.fileValue).toBe(1);
+    expect(ambitious.find((slider) => slider.path === 'grid.points.2060')!.fileValue).toBe(0.02);
+    expect(ambitious.some((slider) => slider.path === 'actions.coal-to-electric.adoption.level')).toBe(true);
   });
 
   it('keeps the base scenario’s own `set` under the user’s values', () => {

@@ -4,6 +4,8 @@ import { texts } from './define.ts';
 export default texts(
   {
     title: 'Pathway explorer',
+    heading: 'Pathway explorer: {{name}}',
+    targetFallback: '{{kind}}, {{year}} ({{id}})',
     intro: 'Move a slider: the charts are recomputed in your browser by the same engine as the peakpath command, with no round trip to the server.',
     back: 'Back to {{city}}',
     computing: 'Computing the pathway…',
@@ -36,7 +38,7 @@ export default texts(
       shares: 'Fuel shares',
       grid: 'Grid emission factor',
       noPolicies: 'This scenario takes no action with an adoption level to move.',
-      fileValue: 'file: {{value}}',
+      fileValue: 'scenario’s value: {{value}}',
       driverGrowth: '{{driver}}: growth per year from {{year}}',
       driverGrowthAll: '{{driver}}: growth per year',
       driverPoint: '{{driver}} in {{year}}',
@@ -162,6 +164,8 @@ export default texts(
   },
   {
     title: '路径情景推演',
+    heading: '路径情景推演：{{name}}',
+    targetFallback: '{{year}} 年{{kind}}（{{id}}）',
     intro: '拖动滑块，图表即在您的浏览器中由与 peakpath 命令行相同的计算引擎重新计算，无需等待服务器。',
     back: '返回{{city}}',
     computing: '正在计算路径…',
@@ -194,7 +198,7 @@ export default texts(
       shares: '能源结构',
       grid: '电网排放因子',
       noPolicies: '该情景没有可调节实施程度的减排行动。',
-      fileValue: '文件值：{{value}}',
+      fileValue: '情景原值：{{value}}',
       driverGrowth: '{{driver}}年增速（{{year}} 年起）',
       driverGrowthAll: '{{driver}}年增速',
       driverPoint: '{{year}} 年{{driver}}',

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { PathwayResult } from '@peakpath/core';
 import { useTranslation } from 'react-i18next';
 import { orMissing } from '../../app/format.ts';
@@ -16,7 +17,7 @@ interface Row {
 }
 
 /** The file's scenarios side by side with the user's settings: peak, emissions in 2030 and at the horizon, targets met. */
-export function ComparePanel({ scenarios, yours, yoursName, basis }: { scenarios: readonly PathwayResult[]; yours: PathwayResult; yoursName: string; basis: BasisChoice }) {
+export const ComparePanel = memo(function ComparePanel({ scenarios, yours, yoursName, basis }: { scenarios: readonly PathwayResult[]; yours: PathwayResult; yoursName: string; basis: BasisChoice }) {
   const { t } = useTranslation('pathway');
   const lang = useLang();
   const rows: Row[] = [...scenarios.map((result) => ({ id: result.scenario.id, name: result.scenario.name[lang], result, yours: false })), { id: 'yours', name: yoursName, result: yours, yours: true }];
@@ -69,4 +70,4 @@ export function ComparePanel({ scenarios, yours, yoursName, basis }: { scenarios
       <CopyData tsv={tsv} testId="copy-compare" />
     </section>
   );
-}
+});

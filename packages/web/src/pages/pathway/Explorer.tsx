@@ -1,6 +1,6 @@
-import type { Pathway } from '@peakpath/core';
+import { findScenario, type Pathway } from '@peakpath/core';
 import type { EChartsType } from 'echarts/core';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import { Link, paths, useRouter } from '../../app/router.tsx';
@@ -24,6 +24,10 @@ declare global {
   interface Window {
     /** Milliseconds from a slider's input event to the wedge chart's redraw (the browser test reads them: BENCHMARKS.md). */
     __peakpathTimings?: number[];
+    /** Milliseconds of the core's computation in each of those steps. */
+    __peakpathEvalTimings?: number[];
+    /** The same steps split: input event → React's commit, and commit → the chart's redraw. */
+    __peakpathPhaseTimings?: { react: number; chart: number }[];
   }
 }
 
@@ -36,11 +40,6 @@ export interface ExplorerData {
   readonly pathway: Pathway;
 }
 
-/** The ids of the actions a scenario takes. */
-function activeActions(pathway: Pathway, scenarioId: string): Set<string> {
-  const scenario = pathway.scenarios.find((candidate) => candidate.id === scenarioId);
-  return new Set(pathway.model.actions.filter((_, a) => scenario?.active[a] === 1).map((action) => action.id));
-}
 
 /** Keys the page answers itself (undo and redo), unless the user is typing in a text field, which has its own undo. */
 const typing = (target: EventTarget | null): boolean => target instanceof HTMLElement && (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'range') || target.isContentEditable);
@@ -55,7 +54,7 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
   const scenarioIds = useMemo(() => pathway.scenarios.map((scenario) => scenario.id), [pathway]);
   // A Chinese city's peak is judged on the official energy-activity CO2 (docs/pathways.md "Which basis when").
   const defaultBasis: BasisChoice = pathway.chinese ? 'official' : 'basic';
-  const slidersFor = useCallback((scenarioId: string) => sliderSpecs(pathway, body, activeActions(pathway, scenarioId)), [pathway, body]);
+  const slidersFor = useCallback((scenarioId: string) => sliderSpecs(pathway, body, findScenario(pathway, scenarioId)), [pathway, body]);
 
   // The link's state, read once when the page opens.
   const [initial] = useState(() => {
@@ -73,13 +72,30 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
 
   // The slider → redrawn chart time: from the input event to the wedge chart's `finished`.
   const inputAt = useRef<number | null>(null);
-  const computed = useMemo(() => runExplorer(pathway, scenario, settings, sliders), [pathway, scenario, settings, sliders]);
+  const computed = useMemo(() => {
+    const begun = performance.now();
+    const answer = runExplorer(pathway, scenario, settings, sliders);
+    // The engine's share of a slider step (the core's runScenario: each action's impact is one more evaluation).
+    (window.__peakpathEvalTimings ??= []).push(performance.now() - begun);
+    return answer;
+  }, [pathway, scenario, settings, sliders]);
+  // The wedge chart and the peak follow the slider at once; the target bar, the comparison and the Monte
+  // Carlo panel follow a moment later, in a render React may interrupt, so they never slow a drag down.
+  const deferred = useDeferredValue(computed);
   const fileResults = useMemo(() => runFileScenarios(pathway), [pathway]);
   const fileResult = fileResults.find((result) => result.scenario.id === scenario);
+  // When React has committed the step (the wedge chart's layout effect): splits the time into React's part and ECharts'.
+  const committedAt = useRef<number | null>(null);
+  const onCommitted = useCallback(() => {
+    if (inputAt.current !== null) committedAt.current = performance.now();
+  }, []);
   const onRendered = useCallback((_chart: EChartsType) => {
     if (inputAt.current === null) return;
-    (window.__peakpathTimings ??= []).push(performance.now() - inputAt.current);
+    const now = performance.now();
+    (window.__peakpathTimings ??= []).push(now - inputAt.current);
+    if (committedAt.current !== null) (window.__peakpathPhaseTimings ??= []).push({ react: committedAt.current - inputAt.current, chart: now - committedAt.current });
     inputAt.current = null;
+    committedAt.current = null;
   }, []);
 
   const change = useCallback<SliderChange>((spec, value, at) => {
@@ -135,12 +151,13 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
   const changedCount = sliders.filter((spec) => settings.has(spec.path)).length;
   const [linkCopied, setLinkCopied] = useState(false);
   const settingsKey = useMemo(() => `${scenario}|${[...settings].map(([path, value]) => `${path}:${value}`).join(',')}`, [scenario, settings]);
+  const deferredSettingsKey = useDeferredValue(settingsKey);
   const editable = canEdit(data.entity);
 
   return (
     <section className="pw">
       <p><Link to={paths.city(data.entity.id)}>{t('back', { city: entityName(data.entity, lang) })}</Link></p>
-      <h1>{t('title')}: {pathway.name[lang]}</h1>
+      <h1>{t('heading', { name: pathway.name[lang] })}</h1>
       <p className="hint">{t('intro')}</p>
       {initial.notices.length > 0 && <LinkNotices notices={initial.notices} />}
 
@@ -200,11 +217,11 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
               <div className="value num" data-testid="peak-value">{view.peak.value === null ? t('peak.none', { year: computed.result.endYear }) : formatEmissions(view.peak.value, view.unit, lang)}</div>
             </div>
           </div>
-          {charts.includes('wedge') && <WedgeChart key={`${scenario}|${basis}|${lang}`} result={computed.result} basis={basis} scenarioName={scenarioName} onRendered={onRendered} />}
-          {charts.includes('target') && <TargetBar result={computed.result} chosen={target} onChoose={setTarget} />}
-          {charts.includes('mc') && <MonteCarloPanel pathway={computed.pathway} settingsKey={settingsKey} />}
+          {charts.includes('wedge') && <WedgeChart key={`${scenario}|${basis}|${lang}`} result={computed.result} basis={basis} scenarioName={scenarioName} onCommitted={onCommitted} onRendered={onRendered} />}
+          {charts.includes('target') && <TargetBar result={deferred.result} chosen={target} onChoose={setTarget} />}
+          {charts.includes('mc') && <MonteCarloPanel pathway={deferred.pathway} settingsKey={deferredSettingsKey} />}
           {charts.includes('compare') && (
-            <ComparePanel scenarios={fileResults} yours={computed.result} yoursName={t('compare.yours', { base: scenarioName })} basis={basis} />
+            <ComparePanel scenarios={fileResults} yours={deferred.result} yoursName={t('compare.yours', { base: scenarioName })} basis={basis} />
           )}
           {charts.includes('compare') && (editable ? (
             <SaveScenario documentId={data.documentId} body={body} version={data.version} base={scenario} settings={settings} sliders={sliders} existing={scenarioIds} onSaved={(id) => onSaved(id)} />

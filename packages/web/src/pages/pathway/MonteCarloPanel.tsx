@@ -1,5 +1,5 @@
 import { MAX_MONTE_CARLO_RUNS, type MonteCarloSummary, type Pathway } from '@peakpath/core';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
 import { loadEngine } from '../../app/engine.ts';
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../app/ErrorNotice.tsx';
 import { formatNumber, formatPercent, orMissing } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { CopyData } from './CopyData.tsx';
+import { targetName } from './labels.ts';
 import { EXPLORER_SCENARIO } from './compute.ts';
 import { createWorkerPool, poolSize, type WorkerPool } from './mc-pool.ts';
 import { SCENARIO_COLOUR } from './palette.ts';
@@ -40,7 +41,7 @@ function peakTargetYear(pathway: Pathway): number | null {
  * `runMonteCarloChunk` (the engine's `monteCarlo` with a worker pool as its runner: the same numbers as
  * `peakpath pathway --mc N --seed S`), with progress and cancel.
  */
-export function MonteCarloPanel({ pathway, settingsKey }: { pathway: Pathway; settingsKey: string }) {
+export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settingsKey }: { pathway: Pathway; settingsKey: string }) {
   const { t } = useTranslation('pathway');
   const lang = useLang();
   const runsId = useId();
@@ -58,8 +59,9 @@ export function MonteCarloPanel({ pathway, settingsKey }: { pathway: Pathway; se
   }, []);
 
   const start = async () => {
-    const runCount = Number(runs);
-    const seedValue = Number(seed);
+    // An empty field is not 0: Number('') would be, silently.
+    const runCount = runs.trim() === '' ? Number.NaN : Number(runs);
+    const seedValue = seed.trim() === '' ? Number.NaN : Number(seed);
     if (!Number.isInteger(runCount) || runCount < 1 || runCount > MAX_MONTE_CARLO_RUNS || !Number.isInteger(seedValue) || seedValue < 0 || seedValue > MAX_SEED) {
       setRun({ status: 'failed', error: new Error(t('mc.invalid', { max: formatNumber(MAX_MONTE_CARLO_RUNS, lang) })) });
       return;
@@ -186,7 +188,7 @@ export function MonteCarloPanel({ pathway, settingsKey }: { pathway: Pathway; se
           <h3>{t('mc.targets')}</h3>
           <ul className="pw-targets" data-testid="mc-targets">
             {pathway.targets.map((target) => (
-              <li key={target.id}><span className="num">{orMissing(summary.targets[target.id], lang, (share) => formatPercent(share, lang))}</span> {target.name[lang]}</li>
+              <li key={target.id}><span className="num">{orMissing(summary.targets[target.id], lang, (share) => formatPercent(share, lang))}</span> {targetName(target, t, lang)}</li>
             ))}
           </ul>
           {summary.fixedByScenario.length > 0 && <p className="hint">{t('mc.fixed', { paths: summary.fixedByScenario.join(', ') })}</p>}
@@ -194,4 +196,4 @@ export function MonteCarloPanel({ pathway, settingsKey }: { pathway: Pathway; se
       )}
     </section>
   );
-}
+});

@@ -1,10 +1,11 @@
 import type { PathwayResult } from '@peakpath/core';
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
 import { useLang } from '../../app/hooks.ts';
 import { CopyData } from './CopyData.tsx';
 import { BAU_COLOUR, MET_COLOUR, SCENARIO_COLOUR, TARGET_COLOUR } from './palette.ts';
+import { targetName } from './labels.ts';
 import { targetBars } from './series.ts';
 import { toTsv } from './tsv.ts';
 import { axisLabel, axisName, formatEmissions, type EmissionUnit } from './units.ts';
@@ -13,7 +14,7 @@ import { axisLabel, axisName, formatEmissions, type EmissionUnit } from './units
  * The target bar: now (the base year), the scenario in the target year, and what the target allows
  * then — on the target's own basis — with every target's verdict listed below it.
  */
-export function TargetBar({ result, chosen, onChoose }: { result: PathwayResult; chosen: string | null; onChoose: (id: string) => void }) {
+export const TargetBar = memo(function TargetBar({ result, chosen, onChoose }: { result: PathwayResult; chosen: string | null; onChoose: (id: string) => void }) {
   const { t } = useTranslation('pathway');
   const lang = useLang();
   const selectId = useId();
@@ -53,19 +54,19 @@ export function TargetBar({ result, chosen, onChoose }: { result: PathwayResult;
         <>
           <label htmlFor={selectId} className="pw-inline-label">{t('targetBar.choose')}</label>{' '}
           <select id={selectId} value={target.id} onChange={(event) => onChoose(event.target.value)} data-testid="target-choice">
-            {comparable.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.name[lang]}</option>)}
+            {comparable.map((candidate) => <option key={candidate.id} value={candidate.id}>{targetName(candidate, t, lang)}</option>)}
           </select>{' '}
           <span className={`badge ${target.met ? 'badge-ok' : 'badge-bad'}`} data-testid="target-verdict">{t(target.met ? 'targetBar.met' : 'targetBar.missed')}</span>{' '}
           <span className="hint">{t('targetBar.gap', { year: target.year, gap: formatEmissions(bars.gap, unit, lang) })}</span>
           <Chart
             option={option}
-            label={t('targetBar.label', { name: target.name[lang], now: formatEmissions(bars.now, unit, lang), scenario: formatEmissions(bars.scenario, unit, lang), target: formatEmissions(bars.allowed, unit, lang) })}
+            label={t('targetBar.label', { name: targetName(target, t, lang), now: formatEmissions(bars.now, unit, lang), scenario: formatEmissions(bars.scenario, unit, lang), target: formatEmissions(bars.allowed, unit, lang) })}
             height={260}
             testId="target-chart"
           />
           <CopyData
             testId="copy-target"
-            tsv={() => toTsv([t('targetBar.choose'), ...[t('targetBar.now', { year: result.baseYear }), t('targetBar.scenario', { year: target.year }), t('targetBar.target', { year: target.year })].map((head) => `${head} (${unit})`)], [[target.name[lang], bars.now, bars.scenario, bars.allowed]])}
+            tsv={() => toTsv([t('targetBar.choose'), ...[t('targetBar.now', { year: result.baseYear }), t('targetBar.scenario', { year: target.year }), t('targetBar.target', { year: target.year })].map((head) => `${head} (${unit})`)], [[targetName(target, t, lang), bars.now, bars.scenario, bars.allowed]])}
           />
         </>
       ) : (
@@ -75,10 +76,10 @@ export function TargetBar({ result, chosen, onChoose }: { result: PathwayResult;
       <ul className="pw-targets" data-testid="targets">
         {result.targets.map((candidate) => (
           <li key={candidate.id}>
-            <span className={`badge ${candidate.met ? 'badge-ok' : 'badge-bad'}`}>{t(candidate.met ? 'targetBar.met' : 'targetBar.missed')}</span> {candidate.name[lang]}
+            <span className={`badge ${candidate.met ? 'badge-ok' : 'badge-bad'}`}>{t(candidate.met ? 'targetBar.met' : 'targetBar.missed')}</span> {targetName(candidate, t, lang)}
           </li>
         ))}
       </ul>
     </section>
   );
-}
+});

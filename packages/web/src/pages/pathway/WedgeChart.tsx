@@ -1,11 +1,12 @@
 import type { PathwayResult } from '@peakpath/core';
 import type { EChartsType } from 'echarts/core';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
 import { useLang } from '../../app/hooks.ts';
 import { CopyData } from './CopyData.tsx';
 import { BAU_COLOUR, SCENARIO_COLOUR, TARGET_COLOUR, wedgeColour } from './palette.ts';
+import { targetName } from './labels.ts';
 import { basisView, onBasis, targetBars } from './series.ts';
 import type { BasisChoice } from './state.ts';
 import { toTsv } from './tsv.ts';
@@ -17,7 +18,7 @@ import { axisLabel, axisName, formatEmissions } from './units.ts';
  * marker and the targets on this basis. Redrawn by merging the new data (`merge`): the series stay the
  * same while a slider moves; the page remounts the chart when the scenario or the basis changes them.
  */
-export function WedgeChart({ result, basis, scenarioName, onRendered }: { result: PathwayResult; basis: BasisChoice; scenarioName: string; onRendered: (chart: EChartsType) => void }) {
+export function WedgeChart({ result, basis, scenarioName, onCommitted, onRendered }: { result: PathwayResult; basis: BasisChoice; scenarioName: string; onCommitted: () => void; onRendered: (chart: EChartsType) => void }) {
   const { t } = useTranslation('pathway');
   const lang = useLang();
   const view = useMemo(() => basisView(result, basis), [result, basis]);
@@ -27,10 +28,10 @@ export function WedgeChart({ result, basis, scenarioName, onRendered }: { result
   const option = useMemo(() => {
     const peak = view.peak;
     const targets = result.targets.filter((target) => onBasis(target, basis));
-    const markLines = targets.filter((target) => target.kind === 'peak').map((target) => ({ xAxis: String(target.year), name: target.name[lang], label: { formatter: t('wedge.target', { name: target.name[lang] }), position: 'insideEndTop' as const, color: TARGET_COLOUR } }));
+    const markLines = targets.filter((target) => target.kind === 'peak').map((target) => ({ xAxis: String(target.year), name: targetName(target, t, lang), label: { formatter: t('wedge.target', { name: targetName(target, t, lang) }), position: 'end' as const, color: TARGET_COLOUR } }));
     const targetPoints = targets.flatMap((target) => {
       const bars = targetBars(result, target);
-      return bars ? [{ coord: [String(target.year), bars.allowed], name: target.name[lang], value: formatEmissions(bars.allowed, view.unit, lang), symbol: 'diamond', symbolSize: 14, itemStyle: { color: TARGET_COLOUR }, label: { show: false } }] : [];
+      return bars ? [{ coord: [String(target.year), bars.allowed], name: targetName(target, t, lang), value: formatEmissions(bars.allowed, view.unit, lang), symbol: 'diamond', symbolSize: 14, itemStyle: { color: TARGET_COLOUR }, label: { show: false } }] : [];
     });
     const peakPoint = peak.year !== null && peak.value !== null ? [{ coord: [String(peak.year), peak.value], name: t('wedge.peak'), value: peak.value, symbol: 'pin', symbolSize: 46, itemStyle: { color: SCENARIO_COLOUR }, label: { formatter: String(peak.year), color: '#fff', fontSize: 11 } }] : [];
     return {
@@ -72,6 +73,9 @@ export function WedgeChart({ result, basis, scenarioName, onRendered }: { result
 
   const peakText = view.peak.year === null ? t('peak.none', { year: result.endYear }) : `${t('peak.year')} ${view.peak.year}, ${formatEmissions(view.peak.value!, view.unit, lang)}`;
   const label = t('wedge.label', { basis: basisName, from: result.baseYear, to: result.endYear, peak: peakText });
+
+  // Layout effects run before the chart's own (passive) effect redraws it: the moment React has committed this result.
+  useLayoutEffect(() => onCommitted(), [result, onCommitted]);
 
   const tsv = () =>
     toTsv(

@@ -77,7 +77,10 @@ export default function PathwayExplorer({ entityId, documentId }: { entityId: st
       data={loaded.data.data}
       onSaved={(scenario) => {
         // The saved scenario is the document's now: open it, with no slider moved.
-        navigate(`${window.location.pathname}?scenario=${encodeURIComponent(scenario)}`, { replace: true });
+        const query = new URLSearchParams({ scenario });
+        const lang = new URLSearchParams(window.location.search).get('lang');
+        if (lang) query.set('lang', lang);
+        navigate(`${window.location.pathname}?${query}`, { replace: true });
         setReloads((count) => count + 1);
       }}
     />

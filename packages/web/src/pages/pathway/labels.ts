@@ -1,5 +1,5 @@
 /** What a slider is called and how its value reads, in the user's language. */
-import { carrierName, unitName, type Pathway } from '@peakpath/core';
+import { carrierName, TARGET_KIND_NAMES, unitName, type Pathway, type TargetResult } from '@peakpath/core';
 import type { TFunction } from 'i18next';
 import { formatNumber, formatPercent } from '../../app/format.ts';
 import type { Lang } from '../../app/i18n.ts';
@@ -84,4 +84,11 @@ export function sectionOf(spec: SliderSpec): SliderSection {
       return unhandled;
     }
   }
+}
+
+/** A target's name: the file's, or — where the file gives none and the core names it by its id — its kind and year, with the id. */
+export function targetName(target: Pick<TargetResult, 'id' | 'name' | 'kind' | 'year'>, t: TFunction<'pathway'>, lang: Lang): string {
+  if (target.name.en !== target.id || target.name.zh !== target.id) return target.name[lang];
+  const kind = TARGET_KIND_NAMES[target.kind][lang];
+  return t('targetFallback', { kind: lang === 'en' ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind, year: target.year, id: target.id });
 }

@@ -6,7 +6,7 @@
  * A slider works in whole steps ("ticks") around the file's value, so the file's value is always one
  * position of the slider and a value read back from a link lands on the same position.
  */
-import type { Pathway } from '@peakpath/core';
+import type { Pathway, ScenarioDefinition } from '@peakpath/core';
 
 /** Policies are the actions' numbers; assumptions are drivers, intensity trends and the grid. */
 export type SliderGroup = 'policy' | 'assumption';
@@ -35,7 +35,7 @@ export interface SliderSpec {
   readonly display: SliderDisplay;
   /** The unit the file writes the number in (万辆, t/MWh); empty for percentages and pure numbers. */
   readonly unit: string;
-  /** The file's value, in the file's unit (what a scenario's `set` takes). */
+  /** The scenario's value (the file's, or the scenario's `set`), in the file's unit (what a scenario's `set` takes). */
   readonly fileValue: number;
   /** Base units per file unit (the parameter table's `scale`). */
   readonly scale: number;
@@ -97,17 +97,20 @@ function unitOf(document: Record<string, unknown>, subject: SliderSubject): stri
 
 /**
  * The sliders of a scenario: the assumptions of the file and the adoption of the actions the scenario
- * takes (an action it does not take has no effect to move). In file order.
+ * takes (an action it does not take has no effect to move), each starting at the scenario's value (its
+ * `set`, else the file's). In file order.
  */
-export function sliderSpecs(pathway: Pathway, document: Record<string, unknown>, activeActions: ReadonlySet<string>): SliderSpec[] {
+export function sliderSpecs(pathway: Pathway, document: Record<string, unknown>, scenario: ScenarioDefinition): SliderSpec[] {
   const baseYear = pathway.model.baseYear;
+  const active = new Set(pathway.model.actions.filter((_, a) => scenario.active[a] === 1).map((action) => action.id));
+  const set = new Map(scenario.overrides.map((override) => [override.slot, override.value]));
   const specs: SliderSpec[] = [];
   pathway.parameters.forEach((info, slot) => {
     if (!info.addressable) return;
     const kind = classify(info.path, baseYear);
     if (!kind) return;
-    if ((kind.subject.kind === 'adoption-level' || kind.subject.kind === 'adoption-rate') && !activeActions.has(kind.subject.action)) return;
-    const fileValue = tidy(info.nominal / info.scale);
+    if ((kind.subject.kind === 'adoption-level' || kind.subject.kind === 'adoption-rate') && !active.has(kind.subject.action)) return;
+    const fileValue = tidy((set.get(slot) ?? info.nominal) / info.scale);
     const step = kind.step ?? niceStep(fileValue);
     // The parameter's own bounds (a share in 0–1, a growth rate above −100 %), in the file's unit, and a span that makes sense.
     const lowest = Math.max(info.min / info.scale, kind.span === 'share' || kind.span === 'quantity' ? 0 : -Infinity);
