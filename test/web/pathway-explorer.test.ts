@@ -172,7 +172,7 @@ describe('the pathway explorer', () => {
     const notices = page.getByTestId('link-notices');
     await notices.waitFor();
     expect(await notices.locator('li').count()).toBe(3);
-    expect(await notices.textContent()).toContain('“drivers.nothing.growth” is not a setting of this scenario');
+    expect(await notices.textContent()).toContain('"drivers.nothing.growth" is not a setting of this scenario');
     expect(await sliderValue(page, 'grid.points.2030')).toBe('0.45 t/MWh');
     expect(await page.getByTestId('target-chart').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -210,11 +210,20 @@ describe('the pathway explorer', () => {
     await page.getByTestId('mc-probability').waitFor({ timeout: 180_000 });
     expect(await text(page, 'mc-summary')).toContain('10,000 runs, seed 7');
     await page.locator('[data-testid=mc-chart] canvas').first().waitFor();
-    // The same numbers as the core's Monte Carlo in this thread, by design.
-    const file = coreScenario({});
-    const mc = await engine.monteCarlo(file.pathway, { scenario: 'policy', runs: 10_000, seed: 7 });
+    // The same numbers as the core's Monte Carlo in this thread, by design — on the stored document, as the page
+    // reads it (the store keeps bodies as jsonb, which orders `uncertainty`'s keys its own way, and the draws follow that order).
+    const admin = (await workspace.store.userByEmail(workspace.admin.email))!;
+    const actor = { kind: 'user' as const, userId: admin.id, admin: true };
+    const documents = await workspace.documents('demo-city');
+    const stored = engine.compilePathway({ pathway: (await workspace.store.version(actor, documents.pathway)).body, inventory: (await workspace.store.version(actor, documents.inventory)).body });
+    if (!stored.ok) throw new Error('the stored pathway does not compile');
+    const mc = await engine.monteCarlo(stored.value, { scenario: 'policy', runs: 10_000, seed: 7 });
     if (!mc.ok) throw new Error('core Monte Carlo failed');
     expect(await text(page, 'mc-probability')).toBe(formatPercent(mc.value.peakedBy['2030']!, 'en'));
+    await page.getByTestId('copy-mc').locator('button').click();
+    const rows = (await page.getByTestId('copy-mc-text').inputValue()).trim().split('\n').slice(1).map((line) => line.split('\t').map(Number));
+    expect(rows.map((row) => row[3])).toEqual(mc.value.percentiles.p50);
+    expect(rows.map((row) => row[1])).toEqual(mc.value.percentiles.p5);
     expect(await text(page, 'mc-summary')).toContain('10,000 runs, seed 7');
     const timing = await page.evaluate(() => (globalThis as unknown as Measured).__peakpathMcTimings ?? []);
     expect(timing).toHaveLength(1);

@@ -148,7 +148,7 @@ export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settings
   return (
     <section className="pw-panel" aria-labelledby="pw-mc-title" data-testid="mc-panel">
       <h2 id="pw-mc-title">{t('mc.title')}</h2>
-      <p className="hint">{t('mc.intro', { count: pathway.uncertainty.length, workers })}</p>
+      <p className="hint">{t('mc.intro', { parameters: pathway.uncertainty.length, workers })}</p>
       <div className="pw-mc-controls">
         <label htmlFor={runsId}>{t('mc.runs')}</label>
         <input id={runsId} type="number" min={1} max={MAX_MONTE_CARLO_RUNS} step={1} value={runs} onChange={(event) => setRuns(event.target.value)} data-testid="mc-runs" />
