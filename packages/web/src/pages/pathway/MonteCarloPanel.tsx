@@ -115,7 +115,7 @@ export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settings
     const { p5, p25, p50, p75, p95 } = summary.percentiles;
     const band = (lower: number[], upper: number[], stack: string, name: string, opacity: number) => [
       { id: `${stack}-base`, type: 'line', stack, symbol: 'none', data: lower, lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
-      { id: `${stack}-band`, name, type: 'line', stack, symbol: 'none', data: upper.map((value, y) => value - lower[y]!), lineStyle: { opacity: 0 }, areaStyle: { color: SCENARIO_COLOUR, opacity }, tooltip: { show: false } },
+      { id: `${stack}-band`, name, type: 'line', stack, symbol: 'none', data: upper.map((value, y) => value - lower[y]!), lineStyle: { opacity: 0 }, areaStyle: { color: SCENARIO_COLOUR, opacity }, itemStyle: { color: SCENARIO_COLOUR, opacity: Math.min(1, opacity * 2.5) }, tooltip: { show: false } },
     ];
     return {
       animation: false,
@@ -175,11 +175,8 @@ export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settings
                 <div className="value num" data-testid="mc-probability">{orMissing(probability, lang, (share) => formatPercent(share, lang))}</div>
               </div>
             )}
-            <div className="card">
-              <div className="label">{t('mc.runs')}</div>
-              <div className="value num" data-testid="mc-summary">{t('mc.summary', { runs: formatNumber(summary.runs, lang), seed: summary.seed, seconds: formatNumber(run.ms / 1000, lang, 2), workers: run.workers })}</div>
-            </div>
           </div>
+          <p className="hint" data-testid="mc-summary">{t('mc.summary', { runs: formatNumber(summary.runs, lang), seed: summary.seed, seconds: formatNumber(run.ms / 1000, lang, 2), workers: run.workers })}</p>
           <Chart option={option} label={t('mc.label', { runs: formatNumber(summary.runs, lang) })} height={360} testId="mc-chart" />
           <CopyData
             testId="copy-mc"
