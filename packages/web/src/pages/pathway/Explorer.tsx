@@ -223,9 +223,10 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
           {charts.includes('compare') && (
             <ComparePanel scenarios={fileResults} yours={deferred.result} yoursName={t('compare.yours', { base: scenarioName })} basis={basis} />
           )}
-          {charts.includes('compare') && (editable ? (
+          {/* Saving is not a chart: it stays whatever the charts shown. */}
+          {editable ? (
             <SaveScenario documentId={data.documentId} body={body} version={data.version} base={scenario} settings={settings} sliders={sliders} existing={scenarioIds} onSaved={(id) => onSaved(id)} />
-          ) : me !== undefined && <p className="hint" data-testid="save-read-only">{t('save.readOnly')}</p>)}
+          ) : me !== undefined && <p className="hint" data-testid="save-read-only">{t('save.readOnly')}</p>}
         </div>
       </div>
     </section>
