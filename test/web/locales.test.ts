@@ -18,8 +18,8 @@ const NAMESPACES = { common, network, city, inventory, pathway, plan } as const;
 /** Texts in the other language on purpose: the switch names the language it switches to; the product's name. */
 const OTHER_LANGUAGE_ON_PURPOSE = new Set(['common:language.switchTo', 'common:brand']);
 
-/** Product names a Chinese screen writes as they are. */
-const PRODUCT_NAMES = /\b(?:Excel|WPS)\b/g;
+/** Product names and keyboard shortcuts a Chinese screen writes as they are. */
+const PRODUCT_NAMES = /\b(?:Excel|WPS)\b|\b(?:Ctrl|Shift|Alt)(?:\+(?:Ctrl|Shift|Alt|[A-Z]))+/g;
 
 function leaves(value: unknown, prefix: string): [string, string][] {
   if (typeof value === 'string') return [[prefix, value]];

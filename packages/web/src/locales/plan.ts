@@ -159,7 +159,7 @@ export default texts(
       from: 'Computed from {{from}}',
     },
     basis: { basic: 'GPC BASIC', basicPlus: 'GPC BASIC+' },
-    money: { yuan: 'CNY', perTonne: 'CNY/t CO2e', units: { '元': 'CNY', CNY: 'CNY', '万元': '10,000 CNY (万元)', '亿元': '100 million CNY (亿元)' } },
+    money: { yuan: 'CNY', perTonne: 'CNY/t CO2e', units: { '元': 'CNY', CNY: 'CNY', '万元': '10,000 CNY ("万元")', '亿元': '100 million CNY ("亿元")' } },
   },
   {
     title: '减排行动方案规划',

@@ -1,5 +1,5 @@
 import type { DocumentIssue } from '@peakpath/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { all, get, request } from '../../app/api.ts';
 import { loadCore, loadEngine } from '../../app/engine.ts';
@@ -8,8 +8,12 @@ import { useLang, useLoad } from '../../app/hooks.ts';
 import { followCity } from '../../app/i18n.ts';
 import { useRouter } from '../../app/router.tsx';
 import type { DocumentVersion, Entity, StoredDocument } from '../../app/types.ts';
-import { Explorer, type ExplorerData } from './Explorer.tsx';
+import type { ExplorerData } from './Explorer.tsx';
 import './pathway.css';
+
+// The explorer computes with the core: it loads on demand with it, while the documents are fetched, so
+// the page's own chunk holds neither the core nor ECharts (test/web/budget.test.ts).
+const Explorer = lazy(async () => ({ default: (await import('./Explorer.tsx')).Explorer }));
 
 type Loaded =
   | { readonly ok: true; readonly data: ExplorerData }
@@ -72,6 +76,7 @@ export default function PathwayExplorer({ entityId, documentId }: { entityId: st
     );
   }
   return (
+    <Suspense fallback={<section><h1>{t('title')}</h1><Loading /></section>}>
     <Explorer
       key={loaded.data.data.version}
       data={loaded.data.data}
@@ -84,5 +89,6 @@ export default function PathwayExplorer({ entityId, documentId }: { entityId: st
         setReloads((count) => count + 1);
       }}
     />
+    </Suspense>
   );
 }
