@@ -9,13 +9,18 @@ import { useSession } from '../../app/session.tsx';
 import type { StoredDocument } from '../../app/types.ts';
 import { budgetSteps, readConstraints, readMeasureLimits, withConstraints, type PerYear, type PlanConstraints } from './constraints.ts';
 import type { LoadedPlan } from './index.tsx';
-import { FINISHED, nameIn, type Name } from './model.ts';
+import { FINISHED, type Name } from './model.ts';
+import { useCore } from '../../app/engine.ts';
+import { targetLabel } from '../../app/targets.ts';
 import { PortfolioView } from './PortfolioView.tsx';
 import type { JobState } from './useJob.ts';
 
 interface TargetChoice {
   readonly id: string;
   readonly name: Name | null;
+  /** The pathway file's `type` and year (`year`, or `by` for a peak), to name an unnamed target. */
+  readonly kind?: string | undefined;
+  readonly year?: number | undefined;
 }
 
 /** The pathway's targets, from the pathway document the plan names (by document name in the same city). */
@@ -27,7 +32,12 @@ async function pathwayTargets(plan: LoadedPlan, signal: AbortSignal): Promise<Ta
   const stored = await get<{ version: { body: Record<string, unknown> } }>(`/api/documents/${encodeURIComponent(pathway.id)}`, signal);
   const targets = stored.version.body['targets'];
   if (typeof targets !== 'object' || targets === null) return [];
-  return Object.entries(targets as Record<string, { name?: Name }>).map(([id, target]) => ({ id, name: target.name ?? null }));
+  return Object.entries(targets as Record<string, { name?: Name; type?: unknown; year?: unknown; by?: unknown }>).map(([id, target]) => ({
+    id,
+    name: target.name ?? null,
+    kind: typeof target.type === 'string' ? target.type : undefined,
+    year: typeof target.year === 'number' ? target.year : typeof target.by === 'number' ? target.by : undefined,
+  }));
 }
 
 /** The optimiser: the plan's constraints (editable by an editor, saved as a new version), run, progress, cancel, and the portfolio. */
@@ -44,7 +54,8 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const targets = useLoad((signal) => pathwayTargets(plan, signal), [plan.entity.id, plan.version.body]);
   const choices: TargetChoice[] = targets.data ?? saved.targets.map((id) => ({ id, name: null }));
-  const targetName = (choice: TargetChoice) => (choice.name ? `${nameIn(choice.name, lang)} (${choice.id})` : choice.id);
+  const core = useCore();
+  const targetName = (choice: TargetChoice) => targetLabel(choice, core?.TARGET_KIND_NAMES ?? null, lang);
 
   // The budget's money unit in the reader's words (亿元 is "100 million CNY" in English); an unknown unit as the file spells it.
   const moneyUnit = (unit: string) => (['元', 'CNY', '万元', '亿元'].includes(unit) ? t(`money.units.${unit}`) : unit);

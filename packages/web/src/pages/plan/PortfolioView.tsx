@@ -4,12 +4,15 @@ import { Chart } from '../../app/Chart.tsx';
 import { formatNumber, formatPercent, formatScaled, formatTonnes, orMissing } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { nameIn, type PlanJobResult } from './model.ts';
+import { useCore } from '../../app/engine.ts';
+import { targetLabel } from '../../app/targets.ts';
 import { formatYuan } from './money.ts';
 
 /** The portfolio of a done job: its cost and measures, the pathway with it against the baseline, and why none exists when none does. */
 export function PortfolioView({ result }: { result: PlanJobResult }) {
   const { t } = useTranslation('plan');
   const lang = useLang();
+  const core = useCore();
   const year = result.maccYear;
   const abatement = result.portfolio.reduce((sum, entry) => sum + entry.abatement, 0);
   const constraining = new Set(result.constraints.targets);
@@ -84,7 +87,7 @@ export function PortfolioView({ result }: { result: PlanJobResult }) {
         <tbody>
           {result.pathway.targets.map((target) => (
             <tr key={target.id}>
-              <th scope="row">{nameIn(target.name, lang)}{constraining.has(target.id) && <> · <span className="badge badge-ok">{t('portfolio.constrains')}</span></>}</th>
+              <th scope="row">{targetLabel(target, core?.TARGET_KIND_NAMES ?? null, lang)}{constraining.has(target.id) && <> · <span className="badge badge-ok">{t('portfolio.constrains')}</span></>}</th>
               <td className="num">{target.year}</td>
               <td>{target.met ? <span className="badge badge-ok">{t('portfolio.yesMet')}</span> : <span className="badge badge-bad">{t('portfolio.notMet')}</span>}</td>
             </tr>
@@ -103,6 +106,7 @@ export function PortfolioView({ result }: { result: PlanJobResult }) {
 function Infeasible({ result }: { result: PlanJobResult }) {
   const { t } = useTranslation('plan');
   const lang = useLang();
+  const core = useCore();
   const infeasible = result.infeasible!;
   const targets = new Map(result.pathway.targets.map((target) => [target.id, target]));
   const zeroBudget = (result.constraints.budget ?? []).some((limit) => limit === 0);
@@ -111,7 +115,7 @@ function Infeasible({ result }: { result: PlanJobResult }) {
     if (constraint === 'budget') return t('optimiser.budget');
     const id = constraint.replace(/^target:/, '');
     const target = targets.get(id);
-    return target && nameIn(target.name, lang) !== id ? `${nameIn(target.name, lang)} (${id})` : id;
+    return target ? targetLabel(target, core?.TARGET_KIND_NAMES ?? null, lang) : id;
   };
   const level = (value: number, unit: 'tCO2e' | 'tCO2' | 'tce'): string =>
     unit === 'tCO2e' ? formatTonnes(value, lang) : formatScaled(value, lang, unit === 'tCO2' ? (lang === 'zh' ? '吨CO2' : 't CO2') : lang === 'zh' ? '吨标准煤' : 'tce');
