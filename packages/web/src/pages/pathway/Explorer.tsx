@@ -18,6 +18,7 @@ import { sliderSpecs } from './sliders.ts';
 import { CHARTS, decodeState, encodeState, withoutGroup, type BasisChoice, type ChartId, type StateNotice } from './state.ts';
 import { TargetBar } from './TargetBar.tsx';
 import { formatEmissions } from './units.ts';
+import { keepTiming } from './timings.ts';
 import { WedgeChart } from './WedgeChart.tsx';
 
 declare global {
@@ -76,7 +77,7 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
     const begun = performance.now();
     const answer = runExplorer(pathway, scenario, settings, sliders);
     // The engine's share of a slider step (the core's runScenario: each action's impact is one more evaluation).
-    (window.__peakpathEvalTimings ??= []).push(performance.now() - begun);
+    window.__peakpathEvalTimings = keepTiming(window.__peakpathEvalTimings, performance.now() - begun);
     return answer;
   }, [pathway, scenario, settings, sliders]);
   // The wedge chart and the peak follow the slider at once; the target bar, the comparison and the Monte
@@ -92,8 +93,8 @@ export function Explorer({ data, onSaved }: { data: ExplorerData; onSaved: (scen
   const onRendered = useCallback((_chart: EChartsType) => {
     if (inputAt.current === null) return;
     const now = performance.now();
-    (window.__peakpathTimings ??= []).push(now - inputAt.current);
-    if (committedAt.current !== null) (window.__peakpathPhaseTimings ??= []).push({ react: committedAt.current - inputAt.current, chart: now - committedAt.current });
+    window.__peakpathTimings = keepTiming(window.__peakpathTimings, now - inputAt.current);
+    if (committedAt.current !== null) window.__peakpathPhaseTimings = keepTiming(window.__peakpathPhaseTimings, { react: committedAt.current - inputAt.current, chart: now - committedAt.current });
     inputAt.current = null;
     committedAt.current = null;
   }, []);

@@ -13,6 +13,7 @@ import { createWorkerPool, poolSize, type WorkerPool } from './mc-pool.ts';
 import { SCENARIO_COLOUR } from './palette.ts';
 import { toTsv } from './tsv.ts';
 import { axisLabel, axisName, formatEmissions } from './units.ts';
+import { keepTiming } from './timings.ts';
 
 const MAX_SEED = 2 ** 31 - 1;
 
@@ -87,7 +88,7 @@ export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settings
       });
       const ms = performance.now() - begun;
       if (!answer.ok) throw new Error(answer.issues.map((issue) => issue.code).join(', '));
-      (window.__peakpathMcTimings ??= []).push({ runs: runCount, ms, workers });
+      window.__peakpathMcTimings = keepTiming(window.__peakpathMcTimings, { runs: runCount, ms, workers });
       setRun({ status: 'done', summary: answer.value, ms, workers, settingsKey });
     } catch (error) {
       if (controller.signal.aborted) setRun({ status: 'cancelled', done, total: runCount });
