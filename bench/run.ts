@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
- * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan or BENCH_ONLY=http runs one of them.
+ * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan, BENCH_ONLY=http or BENCH_ONLY=web runs one of them.
  */
 import { cpus } from 'node:os';
 import { benchHttp } from './http.bench.ts';
@@ -10,6 +10,7 @@ import { benchLimits } from './limits.bench.ts';
 import { benchPathway } from './pathway.bench.ts';
 import { benchPlan } from './plan.bench.ts';
 import { benchStartup } from './startup.bench.ts';
+import { benchWeb } from './web.bench.ts';
 
 console.log(`peakpath benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${new Date().toISOString().slice(0, 10)}`);
 const only = process.env['BENCH_ONLY'];
@@ -23,3 +24,4 @@ if (only === undefined || only === 'plan') await benchPlan();
 if (only === undefined || only === 'limits') await benchLimits(); // BENCH_LIMITS=plan or memory: one half (memory takes minutes)
 if (only === undefined || only === 'startup') benchStartup(); // BENCH_ONLY=startup: the CLI's start-up against node -e 0
 if (only === undefined || only === 'http') await benchHttp(); // PostgreSQL too with PEAKPATH_BENCH_DATABASE_URL
+if (only === undefined || only === 'web') await benchWeb(); // Debian chromium: the explorer's slider → redraw and Monte Carlo in web workers
