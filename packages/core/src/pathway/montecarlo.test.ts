@@ -63,6 +63,12 @@ describe('reproducible by seed', () => {
     expect(whole.percentiles.p95[18]! - whole.percentiles.p5[18]!).toBeGreaterThan(0.05 * whole.percentiles.p50[18]!);
   });
 
+  it('the same draws whatever the order of the file’s keys (a database that keeps no key order, jsonb)', () => {
+    const reversed = Object.fromEntries(Object.entries(SPREAD).reverse());
+    expect(Object.keys(reversed)).not.toEqual(Object.keys(SPREAD));
+    expect(runMonteCarlo(pathwayWith(reversed), 'policy', 200, 7)).toEqual(runMonteCarlo(pathway, 'policy', 200, 7));
+  });
+
   it('any run replays alone', () => {
     const block = runMonteCarloChunk(pathway, 'policy', 11, 0, 40);
     const years = pathway.model.years;

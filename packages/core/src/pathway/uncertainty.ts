@@ -18,7 +18,8 @@ const FIELDS: Record<(typeof DISTRIBUTIONS)[number], readonly string[]> = {
  * - `lognormal: { gsd, median? }` — geometric standard deviation (≥ 1); median defaults to the file's value;
  * - `triangular: { min, max, mode? }` — mode defaults to the file's value;
  * - `uniform: { min, max }`.
- * The file's value must lie within a bounded distribution's range: it is the deterministic run.
+ * The file's value must lie within a bounded distribution's range: it is the deterministic run. Each run
+ * draws the parameters in the order of their paths.
  */
 export function readUncertainty(values: PathwayReader, raw: unknown): UncertainParameter[] {
   const { reader, params } = values;
@@ -103,5 +104,7 @@ export function readUncertainty(values: PathwayReader, raw: unknown): UncertainP
     }
     if (distribution) result.push({ slot, path: target, distribution });
   }
-  return result;
+  // Drawn in the order of their paths, not of the file's keys: a document stored where objects keep no key
+  // order (PostgreSQL jsonb) gives the same draws, and so the same Monte Carlo figures, as the file it came from.
+  return result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
