@@ -166,6 +166,7 @@ const TABLE: Record<string, { rule: Rule; build: Build }> = {
     // An unpublished pathway of the city's: who may read it may compute on it.
     build: async (f, city) => ({ url: `/api/documents/${(await draftPathway(f, city)).id}/jobs`, payload: { kind: 'monte-carlo', runs: 20, seed: 1 } }),
   },
+  'GET /api/documents/:id/jobs': { rule: rules.readCityUser, build: async (f, city) => ({ url: `/api/documents/${(await finishedJob(f, city)).documentId}/jobs` }) },
   'GET /api/jobs/:id': { rule: rules.readCityUser, build: async (f, city) => ({ url: `/api/jobs/${(await finishedJob(f, city)).id}` }) },
   'GET /api/jobs/:id/events': { rule: rules.readCityUser, build: async (f, city) => ({ url: `/api/jobs/${(await finishedJob(f, city)).id}/events` }) },
   // Cancelling: the job's starter (here the city's editor) or an admin; a finished job comes back as it is.

@@ -125,6 +125,12 @@ describe('the action planner', () => {
     expect(await cost.textContent()).toBe(`${job.result!.totalCost.toLocaleString('en-US', { maximumFractionDigits: 0 })} CNY`);
     expect(await page.locator('[data-testid="portfolio-table"] tbody tr').count()).toBe(job.result!.portfolio.length);
     await page.locator('[data-testid="portfolio-chart"] canvas').waitFor();
+    // Opened again without the job in the link, the planner shows the plan's latest finished run.
+    const again = await context.newPage();
+    await again.goto(planUrl());
+    await expect.poll(() => new URL(again.url()).searchParams.get('job')).toBe(jobId);
+    expect(Number(await again.getByTestId('portfolio-cost').getAttribute('data-value'))).toBe(job.result!.totalCost);
+    await again.close();
     await screenshot(page, 'planner-portfolio');
     await screenshot(page, 'planner-en');
     expect(await seriousViolations(page)).toEqual([]);

@@ -85,3 +85,28 @@ export function job(ctx: StoreContext, actor: Actor, id: string): Promise<Job> {
     { readOnly: true },
   );
 }
+
+/** A document's jobs, newest first; the result column is not read (a plan's is large): `job` gives it. */
+export function jobs(ctx: StoreContext, actor: Actor, documentId: string, options: { kind?: Job['kind']; limit?: number } = {}): Promise<Omit<Job, 'result'>[]> {
+  const problems = new Problems();
+  if (options.kind !== undefined) problems.oneOf('kind', options.kind, ['monte-carlo', 'plan']);
+  const limit = options.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) problems.add('limit', ' 1 至 50 的整数', 'a whole number from 1 to 50', limit);
+  problems.throwIfAny();
+  return ctx.db.transaction(
+    identityOf(actor),
+    async (tx) => {
+      const { document } = await loadDocument(tx, actor, documentId, 'read');
+      const rows = await tx.query(
+        `SELECT id, kind, document_id, version, status, progress, error, created_by, created_at, finished_at FROM jobs
+          WHERE document_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at DESC, id DESC LIMIT $3`,
+        [document.id, options.kind ?? null, limit],
+      );
+      return rows.map((row) => {
+        const { result: _result, ...job } = jobFromRow(row);
+        return job;
+      });
+    },
+    { readOnly: true },
+  );
+}

@@ -72,6 +72,7 @@ export class SqlStore implements Store {
   createJob: Store['createJob'] = (actor, input) => results.createJob(this.#ctx, actor, input);
   updateJob: Store['updateJob'] = (id, change) => results.updateJob(this.#ctx, id, change);
   job: Store['job'] = (actor, id) => results.job(this.#ctx, actor, id);
+  jobs: Store['jobs'] = (actor, documentId, options) => results.jobs(this.#ctx, actor, documentId, options);
 
   async audit(actor: Actor, page?: PageRequest): Promise<Page<AuditRecord>> {
     requireAdmin(actor, '查看审计记录', 'read the audit trail');

@@ -222,6 +222,8 @@ export interface Store {
   createJob(actor: Actor, input: { kind: Job['kind']; documentId: string; version: number }): Promise<Job>;
   updateJob(id: string, change: { status?: JobStatus; progress?: number; result?: unknown; error?: string | null }): Promise<Job>;
   job(actor: Actor, id: string): Promise<Job>;
+  /** A document's jobs, newest first, without their results (`job` has each): `limit` 1–50, default 10. */
+  jobs(actor: Actor, documentId: string, options?: { kind?: Job['kind']; limit?: number }): Promise<Omit<Job, 'result'>[]>;
 
   // Audit.
   audit(actor: Actor, page?: PageRequest): Promise<Page<AuditRecord>>;

@@ -79,6 +79,23 @@ describe.each(targets)('jobs on %s', (target) => {
     expect(Object.keys(result)).toContain('portfolio');
   }, 300_000);
 
+  it('lists a document’s jobs newest first without their results, by kind, to whoever may read it', async () => {
+    const first = (await post(workspace.tokens.viewer, workspace.documents.plan, { kind: 'plan' })).json<Job>();
+    await routes.runner!.idle();
+    const second = (await post(workspace.tokens.editor, workspace.documents.plan, { kind: 'plan' })).json<Job>();
+    await routes.runner!.idle();
+    const list = async (token: string, query = '') => workspace.app.inject({ method: 'GET', url: `/api/documents/${workspace.documents.plan}/jobs${query}`, headers: bearer(token) });
+    const answer = await list(workspace.tokens.viewer, '?kind=plan&limit=2');
+    expect(answer.statusCode).toBe(200);
+    const { items } = answer.json<{ items: Job[] }>();
+    expect(items.map((job) => job.id)).toEqual([second.id, first.id]);
+    expect(items.every((job) => job.status === 'done' && !('result' in job))).toBe(true);
+    expect((await list(workspace.tokens.viewer, '?kind=monte-carlo')).json<{ items: Job[] }>().items).toEqual([]);
+    expect((await list(workspace.tokens.stranger)).statusCode).toBe(404);
+    expect((await list(workspace.tokens.viewer, '?limit=0')).statusCode).toBe(400);
+    expect((await workspace.app.inject({ method: 'GET', url: `/api/documents/${workspace.documents.plan}/jobs` })).statusCode).toBe(401);
+  }, 300_000);
+
   it('throttles progress writes to the row while every step still reaches the events', async () => {
     // The real store, with its job writes counted (every call goes through to the database).
     let writes = 0;

@@ -40,6 +40,16 @@ export function jobRoutesWith(options: JobRunnerOptions = {}): RouteModule & { r
       return reply.code(202).header('location', `/api/jobs/${job.id}`).send(job);
     });
 
+    app.get('/api/documents/:id/jobs', {
+      config: { access: 'user' },
+      schema: {
+        tags: ['jobs'],
+        summary: "A document's jobs, newest first, without their results (GET /api/jobs/:id has each) / 文档的计算任务（最新在前）",
+        params: idParams,
+        querystring: z.object({ kind: z.enum(['monte-carlo', 'plan']).optional(), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict(),
+      },
+    }, async (request) => ({ items: await context.store.jobs(request.actor, request.params.id, request.query) }));
+
     app.get('/api/jobs/:id', {
       config: { access: 'user' },
       schema: { tags: ['jobs'], summary: 'A job: status, progress (0–1), result or error / 任务状态与结果', params: idParams },

@@ -55,7 +55,7 @@ export default function ActionPlanner({ entityId, documentId }: { entityId: stri
     else query.set(key, value);
     navigate(`${location.path}${query.size ? `?${query}` : ''}`, { replace: true });
   };
-  const job = useJob(jobId, (id) => setQuery('job', id));
+  const job = useJob(jobId, documentId, (id) => setQuery('job', id));
 
   if (plan.error) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Loading />;

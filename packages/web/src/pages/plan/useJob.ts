@@ -17,9 +17,10 @@ export interface JobState {
 /**
  * A plan job: started with POST, followed through its server-sent events (progress, then done, failed
  * or cancelled), cancelled with DELETE. The job's id goes to the page's query string (`onId`), so a
- * reload or a shared link shows the same job; jobs need a session, so the public sees none.
+ * reload or a shared link shows the same job; without one, the plan's latest finished optimisation opens. Jobs
+ * need a session, so the public sees none.
  */
-export function useJob(jobId: string | null, onId: (id: string | null) => void): JobState {
+export function useJob(jobId: string | null, documentId: string, onId: (id: string | null) => void): JobState {
   const { me } = useSession();
   const [job, setJob] = useState<Job | null>(null);
   const [progress, setProgress] = useState(0);
@@ -27,6 +28,22 @@ export function useJob(jobId: string | null, onId: (id: string | null) => void):
   const [busy, setBusy] = useState(false);
   const onIdRef = useRef(onId);
   onIdRef.current = onId;
+
+  // No job in the link: the plan's latest finished optimisation, if any (a signed-in reader opens on its result).
+  useEffect(() => {
+    if (jobId || !me) return;
+    let closed = false;
+    void get<{ items: Job[] }>(`/api/documents/${encodeURIComponent(documentId)}/jobs?kind=plan&limit=10`).then(
+      ({ items }) => {
+        const latest = items.find((candidate) => candidate.status === 'done');
+        if (!closed && latest) onIdRef.current(latest.id);
+      },
+      () => undefined, // Nothing to open: the page offers a run as before.
+    );
+    return () => {
+      closed = true;
+    };
+  }, [jobId, me, documentId]);
 
   // The job the link names: read it, then follow it until it finishes.
   useEffect(() => {
