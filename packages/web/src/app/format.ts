@@ -15,11 +15,10 @@ export const formatNumber = (value: number, lang: Lang, digits = 0): string => g
 /** A quantity scaled for reading: `formatScaled(37931234, 'zh', '吨CO2e')` → "3,793.1 万吨CO2e". */
 export function formatScaled(value: number, lang: Lang, unit: string, englishDigits = 0): string {
   if (lang === 'en') return `${grouped(value, englishDigits, lang)} ${unit}`;
+  // The core's thresholds (text/names.ts): by the figure as printed, so 99,999,999 is 1.00 亿, not 10,000.0 万.
   const abs = Math.abs(value);
-  const yi = Math.round((abs / 1e8) * 100) / 100;
-  if (yi >= 1) return `${grouped(value / 1e8, 2, lang)} 亿${unit}`;
-  const wan = Math.round((abs / 1e4) * 10) / 10;
-  if (wan >= 1) return `${grouped(value / 1e4, 1, lang)} 万${unit}`;
+  if (abs >= 1e8 || Math.round(abs / 1e3) >= 1e5) return `${grouped(value / 1e8, 2, lang)} 亿${unit}`;
+  if (abs >= 1e4 || Math.round(abs) >= 1e4) return `${grouped(value / 1e4, 1, lang)} 万${unit}`;
   return `${grouped(value, abs < 10 ? 2 : 0, lang)} ${unit}`;
 }
 
@@ -41,3 +40,11 @@ export const entityName = (entity: { name: string; nameZh: string | null }, lang
 
 /** A bilingual API message in the user's language. */
 export const say = (text: { en: string; zh: string }, lang: Lang): string => text[lang];
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text put into HTML that is not React's (an ECharts tooltip is an HTML string): names come from documents users
+ * write, so they are escaped; the Content-Security-Policy would stop a script, not markup.
+ */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);

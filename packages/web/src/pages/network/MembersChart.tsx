@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
-import { entityName, formatNumber, formatTonnes } from '../../app/format.ts';
+import { entityName, escapeHtml, formatNumber, formatTonnes } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import type { EntityKind } from '../../app/types.ts';
 import type { CitySummary } from './summary.ts';
@@ -30,7 +30,7 @@ export function MembersChart({ summaries }: { summaries: readonly CitySummary[] 
         trigger: 'item',
         formatter: (params: { data: [number, number, number, string] }) => {
           const [perCapita, perGdp, basic, name] = params.data;
-          return `${name}<br/>${t('chart.perCapita')}: ${formatNumber(perCapita, lang, 2)}<br/>${t('chart.perGdp')}: ${formatNumber(perGdp, lang, 3)}<br/>BASIC: ${formatTonnes(basic, lang)}`;
+          return `${escapeHtml(name)}<br/>${t('chart.perCapita')}: ${formatNumber(perCapita, lang, 2)}<br/>${t('chart.perGdp')}: ${formatNumber(perGdp, lang, 3)}<br/>BASIC: ${formatTonnes(basic, lang)}`;
         },
       },
       xAxis: { type: 'value', name: t('chart.perCapita'), nameLocation: 'middle', nameGap: 32, scale: true },

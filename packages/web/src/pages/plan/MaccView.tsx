@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
-import { formatNumber, formatPercent, formatTonnes } from '../../app/format.ts';
+import { escapeHtml, formatNumber, formatPercent, formatTonnes } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { maccBars, nameIn, type MaccAnswer } from './model.ts';
 import { formatPerTonne, formatYuan } from './money.ts';
@@ -32,7 +32,7 @@ export function MaccView({ answer }: { answer: MaccAnswer }) {
         trigger: 'item',
         formatter: (params: { dataIndex: number }) => {
           const bar = bars[params.dataIndex]!;
-          return `${bar.order}. ${nameIn(bar.name, lang)}<br/>${formatTonnes(bar.end - bar.start, lang)} · ${formatPerTonne(bar.costPerTonne, lang)}`;
+          return `${bar.order}. ${escapeHtml(nameIn(bar.name, lang))}<br/>${formatTonnes(bar.end - bar.start, lang)} · ${formatPerTonne(bar.costPerTonne, lang)}`;
         },
       },
       xAxis: {
