@@ -5,7 +5,6 @@ export default texts(
   {
     title: 'Pathway explorer',
     heading: 'Pathway explorer: {{name}}',
-    targetFallback: '{{kind}}, {{year}} ({{id}})',
     intro: 'Move a slider: the charts are recomputed in your browser by the same engine as the peakpath command, with no round trip to the server.',
     back: 'Back to {{city}}',
     computing: 'Computing the pathway…',
@@ -165,7 +164,6 @@ export default texts(
   {
     title: '路径情景推演',
     heading: '路径情景推演：{{name}}',
-    targetFallback: '{{year}} 年{{kind}}（{{id}}）',
     intro: '拖动滑块，图表即在您的浏览器中由与 peakpath 命令行相同的计算引擎重新计算，无需等待服务器。',
     back: '返回{{city}}',
     computing: '正在计算路径…',

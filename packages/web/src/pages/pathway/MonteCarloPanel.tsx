@@ -186,7 +186,7 @@ export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settings
           <h3>{t('mc.targets')}</h3>
           <ul className="pw-targets" data-testid="mc-targets">
             {pathway.targets.map((target) => (
-              <li key={target.id}><span className="num">{orMissing(summary.targets[target.id], lang, (share) => formatPercent(share, lang))}</span> {targetName(target, t, lang)}</li>
+              <li key={target.id}><span className="num">{orMissing(summary.targets[target.id], lang, (share) => formatPercent(share, lang))}</span> {targetName(target, lang)}</li>
             ))}
           </ul>
           {summary.fixedByScenario.length > 0 && <p className="hint">{t('mc.fixed', { paths: summary.fixedByScenario.join(', ') })}</p>}

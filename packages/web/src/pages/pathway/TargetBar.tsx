@@ -54,19 +54,19 @@ export const TargetBar = memo(function TargetBar({ result, chosen, onChoose }: {
         <>
           <label htmlFor={selectId} className="pw-inline-label">{t('targetBar.choose')}</label>{' '}
           <select id={selectId} value={target.id} onChange={(event) => onChoose(event.target.value)} data-testid="target-choice">
-            {comparable.map((candidate) => <option key={candidate.id} value={candidate.id}>{targetName(candidate, t, lang)}</option>)}
+            {comparable.map((candidate) => <option key={candidate.id} value={candidate.id}>{targetName(candidate, lang)}</option>)}
           </select>{' '}
           <span className={`badge ${target.met ? 'badge-ok' : 'badge-bad'}`} data-testid="target-verdict">{t(target.met ? 'targetBar.met' : 'targetBar.missed')}</span>{' '}
           <span className="hint">{t('targetBar.gap', { year: target.year, gap: formatEmissions(bars.gap, unit, lang) })}</span>
           <Chart
             option={option}
-            label={t('targetBar.label', { name: targetName(target, t, lang), now: formatEmissions(bars.now, unit, lang), scenario: formatEmissions(bars.scenario, unit, lang), target: formatEmissions(bars.allowed, unit, lang) })}
+            label={t('targetBar.label', { name: targetName(target, lang), now: formatEmissions(bars.now, unit, lang), scenario: formatEmissions(bars.scenario, unit, lang), target: formatEmissions(bars.allowed, unit, lang) })}
             height={260}
             testId="target-chart"
           />
           <CopyData
             testId="copy-target"
-            tsv={() => toTsv([t('targetBar.choose'), ...[t('targetBar.now', { year: result.baseYear }), t('targetBar.scenario', { year: target.year }), t('targetBar.target', { year: target.year })].map((head) => `${head} (${unit})`)], [[targetName(target, t, lang), bars.now, bars.scenario, bars.allowed]])}
+            tsv={() => toTsv([t('targetBar.choose'), ...[t('targetBar.now', { year: result.baseYear }), t('targetBar.scenario', { year: target.year }), t('targetBar.target', { year: target.year })].map((head) => `${head} (${unit})`)], [[targetName(target, lang), bars.now, bars.scenario, bars.allowed]])}
           />
         </>
       ) : (
@@ -76,7 +76,7 @@ export const TargetBar = memo(function TargetBar({ result, chosen, onChoose }: {
       <ul className="pw-targets" data-testid="targets">
         {result.targets.map((candidate) => (
           <li key={candidate.id}>
-            <span className={`badge ${candidate.met ? 'badge-ok' : 'badge-bad'}`}>{t(candidate.met ? 'targetBar.met' : 'targetBar.missed')}</span> {targetName(candidate, t, lang)}
+            <span className={`badge ${candidate.met ? 'badge-ok' : 'badge-bad'}`}>{t(candidate.met ? 'targetBar.met' : 'targetBar.missed')}</span> {targetName(candidate, lang)}
           </li>
         ))}
       </ul>

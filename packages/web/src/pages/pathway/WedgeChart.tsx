@@ -74,10 +74,10 @@ export function WedgeChart({ result, basis, scenarioName, onCommitted, onRendere
   const dataOption = useMemo(() => {
     const peak = view.peak;
     const targets = result.targets.filter((target) => onBasis(target, basis));
-    const markLines = targets.filter((target) => target.kind === 'peak').map((target) => ({ xAxis: String(target.year), name: targetName(target, t, lang), label: { formatter: t('wedge.target', { name: targetName(target, t, lang) }), position: 'end' as const, color: TARGET_COLOUR } }));
+    const markLines = targets.filter((target) => target.kind === 'peak').map((target) => ({ xAxis: String(target.year), name: targetName(target, lang), label: { formatter: t('wedge.target', { name: targetName(target, lang) }), position: 'end' as const, color: TARGET_COLOUR } }));
     const targetPoints = targets.flatMap((target) => {
       const bars = targetBars(result, target);
-      return bars ? [{ coord: [String(target.year), bars.allowed], name: targetName(target, t, lang), value: formatEmissions(bars.allowed, unit, lang), symbol: 'diamond', symbolSize: 14, itemStyle: { color: TARGET_COLOUR }, label: { show: false } }] : [];
+      return bars ? [{ coord: [String(target.year), bars.allowed], name: targetName(target, lang), value: formatEmissions(bars.allowed, unit, lang), symbol: 'diamond', symbolSize: 14, itemStyle: { color: TARGET_COLOUR }, label: { show: false } }] : [];
     });
     const peakPoint = peak.year !== null && peak.value !== null ? [{ coord: [String(peak.year), peak.value], name: t('wedge.peak'), value: peak.value, symbol: 'pin', symbolSize: 46, itemStyle: { color: SCENARIO_COLOUR }, label: { formatter: String(peak.year), color: '#fff', fontSize: 11 } }] : [];
     return {

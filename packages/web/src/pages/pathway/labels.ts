@@ -2,6 +2,7 @@
 import { carrierName, TARGET_KIND_NAMES, unitName, type Pathway, type TargetResult } from '@peakpath/core';
 import type { TFunction } from 'i18next';
 import { formatNumber, formatPercent } from '../../app/format.ts';
+import { targetLabel } from '../../app/targets.ts';
 import type { Lang } from '../../app/i18n.ts';
 import type { SliderSpec } from './sliders.ts';
 
@@ -86,9 +87,7 @@ export function sectionOf(spec: SliderSpec): SliderSection {
   }
 }
 
-/** A target's name: the file's, or — where the file gives none and the core names it by its id — its kind and year, with the id. */
-export function targetName(target: Pick<TargetResult, 'id' | 'name' | 'kind' | 'year'>, t: TFunction<'pathway'>, lang: Lang): string {
-  if (target.name.en !== target.id || target.name.zh !== target.id) return target.name[lang];
-  const kind = TARGET_KIND_NAMES[target.kind][lang];
-  return t('targetFallback', { kind: lang === 'en' ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind, year: target.year, id: target.id });
+/** A target's name: the file's, or its kind and year with its id (app/targets.ts, as the planner names it). */
+export function targetName(target: Pick<TargetResult, 'id' | 'name' | 'kind' | 'year'>, lang: Lang): string {
+  return targetLabel(target, TARGET_KIND_NAMES, lang);
 }
