@@ -12,6 +12,7 @@ const CityDashboard = lazy(() => import('../pages/city/index.tsx'));
 const InventoryEditor = lazy(() => import('../pages/inventory/index.tsx'));
 const PathwayExplorer = lazy(() => import('../pages/pathway/index.tsx'));
 const ActionPlanner = lazy(() => import('../pages/plan/index.tsx'));
+const TrackingPage = lazy(() => import('../pages/tracking/index.tsx'));
 
 /** The routes: a path pattern and the page it shows. */
 const ROUTES: readonly { pattern: string; page: (params: Record<string, string>) => ReactNode }[] = [
@@ -22,6 +23,7 @@ const ROUTES: readonly { pattern: string; page: (params: Record<string, string>)
   { pattern: '/cities/:entity/inventory/:document', page: (p) => <InventoryEditor entityId={p['entity']!} documentId={p['document']!} /> },
   { pattern: '/cities/:entity/pathway/:document', page: (p) => <PathwayExplorer entityId={p['entity']!} documentId={p['document']!} /> },
   { pattern: '/cities/:entity/plan/:document', page: (p) => <ActionPlanner entityId={p['entity']!} documentId={p['document']!} /> },
+  { pattern: '/cities/:entity/tracking/:document', page: (p) => <TrackingPage entityId={p['entity']!} documentId={p['document']!} /> },
 ];
 
 function NotFound() {

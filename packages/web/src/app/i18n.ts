@@ -6,11 +6,12 @@ import city from '../locales/city.ts';
 import inventory from '../locales/inventory.ts';
 import pathway from '../locales/pathway.ts';
 import plan from '../locales/plan.ts';
+import tracking from '../locales/tracking.ts';
 
 export type Lang = 'zh' | 'en';
 
 /** Each area of the app has its own namespace (locales/<area>.ts): one file per area, both languages. */
-const NAMESPACES = { common, network, city, inventory, pathway, plan } as const;
+const NAMESPACES = { common, network, city, inventory, pathway, plan, tracking } as const;
 
 const STORAGE_KEY = 'peakpath.lang';
 

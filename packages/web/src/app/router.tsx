@@ -84,4 +84,5 @@ export const paths = {
   inventory: (entity: string, document: string) => `/cities/${encodeURIComponent(entity)}/inventory/${encodeURIComponent(document)}`,
   pathway: (entity: string, document: string) => `/cities/${encodeURIComponent(entity)}/pathway/${encodeURIComponent(document)}`,
   plan: (entity: string, document: string) => `/cities/${encodeURIComponent(entity)}/plan/${encodeURIComponent(document)}`,
+  tracking: (entity: string, document: string) => `/cities/${encodeURIComponent(entity)}/tracking/${encodeURIComponent(document)}`,
 } as const;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, paths } from '../../app/router.tsx';
 import type { DocumentKind, Entity, StoredDocument } from '../../app/types.ts';
 
-const ORDER: readonly DocumentKind[] = ['inventory', 'pathway', 'plan'];
+const ORDER: readonly DocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking'];
 
 /**
  * The place's documents, each opening its page: "Edit" for whom the server lets edit (the session's
