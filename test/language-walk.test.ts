@@ -58,8 +58,10 @@ const REFERENCE_KINDS: Record<ReferenceKind, true> = {
   target: true,
   criterion: true,
   source: true,
+  indicator: true,
+  hazard: true,
 };
-const DOCUMENT_KINDS: Record<DocumentKind, true> = { inventory: true, pathway: true, plan: true };
+const DOCUMENT_KINDS: Record<DocumentKind, true> = { inventory: true, pathway: true, plan: true, tracking: true };
 const keys = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
 const kinds = keys(DOCUMENT_KINDS);
 
@@ -146,6 +148,10 @@ const SAMPLES: Samples = {
   'no-plant-fuel': [{ code: 'no-plant-fuel', source: 'coal' }],
   'decline-base-before': [{ code: 'decline-base-before', from: 2005, baseYear: 2020 }],
   'reserved-id': [{ code: 'reserved-id', got: '__proto__' }],
+  'invalid-date': [{ code: 'invalid-date', got: '2025-02-30' }],
+  'year-order': [{ code: 'year-order', year: 2022, previous: 2023 }],
+  'date-order': [{ code: 'date-order', field: 'start', date: '2025-03-01', got: '2025-01-15' }],
+  'target-goal': (['no-change', 'direction', 'base-year', 'baseline-required', 'reduction-of-increase', 'before-base'] as const).map((reason) => ({ code: 'target-goal' as const, reason })),
   'catalogue-gap': [
     { code: 'catalogue-gap', measure: 'led-streetlights', field: 'capex' },
     { code: 'catalogue-gap', measure: 'led-streetlights', field: 'levers[0].reduction' },

@@ -23,7 +23,7 @@ export interface Violation {
   readonly detail: string;
 }
 
-export type Documents = Partial<Record<'inventory' | 'pathway' | 'plan', Json>>;
+export type Documents = Partial<Record<'inventory' | 'pathway' | 'plan' | 'tracking', Json>>;
 
 /** Text inside JSON-style quotes is the file's own text (a unit "NaN" is fine); the rest is ours. */
 const withoutQuoted = (message: string): string => message.replace(/"(?:[^"\\]|\\.)*"/g, '""');

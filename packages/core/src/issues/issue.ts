@@ -59,6 +59,7 @@ export type IssueDetail =
   | { code: 'unsupported-version'; kind: DocumentKind; got: number; max: number }
   | PathwayIssueDetail
   | PlanIssueDetail
+  | TrackingIssueDetail
   | WarningDetail;
 
 /**
@@ -85,7 +86,7 @@ export type WarningDetail =
 export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
-export type DocumentKind = 'inventory' | 'pathway' | 'plan';
+export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking';
 
 /** Problems with the references between documents (engine/). */
 export type DocumentIssueDetail =
@@ -114,7 +115,7 @@ export type PathwayIssueDetail =
   | { code: 'reserved-id'; got: string };
 
 /** What a name in a pathway file refers to. */
-export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion' | 'source';
+export type ReferenceKind = 'driver' | 'sector' | 'action' | 'scenario' | 'carrier' | 'parameter' | 'measure' | 'catalogue-measure' | 'target' | 'criterion' | 'source' | 'indicator' | 'hazard';
 
 /** Problems only a plan file can have (docs/plans.md). */
 export type PlanIssueDetail =
@@ -131,6 +132,33 @@ export type PlanIssueDetail =
   /** The plan's own catalogue entries break a rule of the catalogue. */
   | { code: 'invalid-catalogue'; message: string };
 export type PlanIssueCode = PlanIssueDetail['code'];
+
+/** Why a goal cannot be measured against (tracking `target-goal`). */
+export type TargetGoalReason =
+  /** The goal's value equals the base value: (latest − base)/(goal − base) has no meaning. */
+  | 'no-change'
+  /** The goal lies on the wrong side of the base for the indicator's direction (a `decrease` indicator with a goal above its base). */
+  | 'direction'
+  /** A reduction target's `baseYear` is not its indicator's base year, the value the reduction is taken from. */
+  | 'base-year'
+  /** A `baseline-scenario` reduction needs the baseline's value in the target year (`baseline`). */
+  | 'baseline-required'
+  /** A reduction of an indicator whose direction is `increase`. */
+  | 'reduction-of-increase'
+  /** The target year is not after its indicator's base year. */
+  | 'before-base';
+
+/** Problems only a tracking file can have (docs/tracking.md). */
+export type TrackingIssueDetail =
+  /** Not a real calendar date written `YYYY-MM-DD`. */
+  | { code: 'invalid-date'; got: string }
+  /** Years of a list (goals, actuals) must increase: `year` comes after `previous`. */
+  | { code: 'year-order'; year: number; previous: number }
+  /** A date before the one it must follow (`end` before `start`, a task done before the action starts). */
+  | { code: 'date-order'; field: string; date: string; got: string }
+  /** A goal or target that progress cannot be measured against, and why. */
+  | { code: 'target-goal'; reason: TargetGoalReason };
+export type TrackingIssueCode = TrackingIssueDetail['code'];
 export type PathwayIssueCode = PathwayIssueDetail['code'];
 export type DocumentIssueCode = DocumentIssueDetail['code'];
 

@@ -1,6 +1,6 @@
 import { FUELS, type FuelId } from '../factors/fuels.ts';
 import { PLAUSIBILITY, type PlausibilityBound } from '../plausibility/bounds.ts';
-import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind } from './issue.ts';
+import { formatPath, type DocumentKind, type Issue, type MissingFactor, type NotApplicableReason, type ReferenceKind, type TargetGoalReason } from './issue.ts';
 
 import type { Lang } from '../text/lang.ts';
 import { dimensionName, fuelName, unitName } from '../text/names.ts';
@@ -134,6 +134,17 @@ export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: st
   inventory: { en: 'inventory file', zh: '清单文件' },
   pathway: { en: 'pathway file', zh: '路径文件' },
   plan: { en: 'plan file', zh: '行动方案文件' },
+  tracking: { en: 'tracking file', zh: '跟踪评估文件' },
+};
+
+/** Why a goal cannot be measured against, and what to change. */
+const targetGoalText: Record<TargetGoalReason, { en: string; zh: string }> = {
+  'no-change': { en: 'the goal equals the base value: progress towards it cannot be measured; give a goal that differs from `base.value`', zh: '目标值等于基准值，无法衡量进度：请给出不同于 `base.value` 的目标值' },
+  direction: { en: 'the goal lies on the wrong side of the base for the indicator\'s `direction` (a decrease indicator needs a goal below its base, an increase indicator one above)', zh: '目标值与指标的 `direction` 方向相反（下降类指标的目标须低于基准值，上升类指标须高于基准值）' },
+  'base-year': { en: 'a reduction is taken from its indicator\'s base value: `baseYear` must be the indicator\'s `base.year`', zh: '降幅以所关联指标的基准值为起点：`baseYear` 须等于该指标的 `base.year`' },
+  'baseline-required': { en: 'a `baseline-scenario` reduction needs the baseline scenario\'s value in the target year: add `baseline` in the indicator\'s unit', zh: '`baseline-scenario`（基准情景）类降幅目标需要目标年基准情景值：请以指标单位填写 `baseline`' },
+  'reduction-of-increase': { en: 'a `reduction` needs an indicator whose `direction` is `decrease`: give a `level` instead', zh: '`reduction`（降幅）仅适用于 `direction` 为 `decrease` 的指标：请改填 `level`（目标水平）' },
+  'before-base': { en: 'the target year must be after its indicator\'s base year', zh: '目标年须晚于所关联指标的基准年' },
 };
 
 const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
@@ -147,6 +158,8 @@ const referenceText: Record<ReferenceKind, { en: string; zh: string }> = {
   'catalogue-measure': { en: 'a measure of the action catalogue (`peakpath catalogue` lists them)', zh: '措施目录中的措施（`peakpath catalogue` 可列出）' },
   target: { en: 'a target of the pathway file', zh: '路径文件中的目标（`targets`）' },
   criterion: { en: 'a criterion of the plan', zh: '方案中的评价准则（`criteria`）' },
+  indicator: { en: 'an indicator of the tracking file', zh: '跟踪文件中的指标（`indicators`）' },
+  hazard: { en: 'a hazard of the tracking file', zh: '跟踪文件中的气候风险（`hazards`）' },
   source: { en: 'a source of local generation (coal, gas, oil, waste, biomass, hydro, wind, solar, nuclear, geothermal)', zh: '本地发电电源（`coal`、`gas`、`oil`、`waste`、`biomass`、`hydro`、`wind`、`solar`、`nuclear`、`geothermal`）' },
 };
 
@@ -155,6 +168,7 @@ const documentText: Record<DocumentKind, { en: string; zh: string }> = {
   inventory: { en: 'base-year inventory', zh: '基年清单' },
   pathway: { en: 'pathway file', zh: '路径文件' },
   plan: { en: 'plan file', zh: '行动方案文件' },
+  tracking: { en: 'tracking file', zh: '跟踪评估文件' },
 };
 
 /** A figure in a plausibility message, in the bound's unit: yearly changes as percentages, others to 4 significant digits. */
@@ -406,6 +420,20 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `measure ${quote(issue.id)} names itself in its own \`${issue.field}\`: list other measures there`;
     case 'invalid-catalogue':
       return zh ? `措施目录条目不符合规则（校验器原文）：${quote(issue.message)}` : `catalogue entry breaks a rule: ${issue.message}`;
+    case 'invalid-date':
+      return zh
+        ? `${quote(issue.got)} 不是有效日期：请按 \`YYYY-MM-DD\` 填写真实存在的日期（如 "2025-06-30"）`
+        : `${quote(issue.got)} is not a real date: write it as \`YYYY-MM-DD\` (e.g. "2025-06-30")`;
+    case 'year-order':
+      return zh
+        ? `年份须逐项递增：${issue.year} 年排在 ${issue.previous} 年之后`
+        : `years must increase down the list: ${issue.year} comes after ${issue.previous}`;
+    case 'date-order':
+      return zh
+        ? `日期 ${issue.got} 早于 \`${issue.field}\`（${issue.date}）：请核对两个日期`
+        : `date ${issue.got} is before \`${issue.field}\` (${issue.date}): check both dates`;
+    case 'target-goal':
+      return targetGoalText[issue.reason][lang];
     case 'unsupported-version': {
       const kind = DOCUMENT_KIND_TEXT[issue.kind];
       return zh

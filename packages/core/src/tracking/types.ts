@@ -89,6 +89,14 @@ export interface TrackedTarget {
   /** The target's figure as stated: a reduction (fraction, 0.18 = 18 %), a level, or a share. */
   readonly value: number;
   readonly unit: string;
+  /**
+   * How `value` reads (the file gives `reduction` or `level`): `reduction`, a fraction below a reference —
+   * the indicator's base value (`base-year-*` types), or `baseline` (`baseline-scenario`); `level`, the
+   * indicator's value in the target year, in its unit (`fixed-level`, shares, caps, declines written as such).
+   */
+  readonly form: 'reduction' | 'level';
+  /** The baseline scenario's value in the target year, in the indicator's unit (a `baseline-scenario` reduction's reference). */
+  readonly baseline?: number | undefined;
   /** The indicator whose actuals measure it; progress and status are that indicator's against this target. */
   readonly indicator: string;
   /** The pathway target it corresponds to, when the pathway names it. */
@@ -131,6 +139,8 @@ export interface IndicatorProgress {
 export interface TargetProgress extends Omit<IndicatorProgress, 'indicator' | 'area'> {
   readonly target: string;
   readonly indicator: string;
+  /** How the target's value became the goal judged (`goal`): `level` as given, or base (or baseline) × (1 − reduction). */
+  readonly goalFrom: 'level' | 'reduction-of-base' | 'reduction-of-baseline';
 }
 
 // ---------------------------------------------------------------- action implementation
