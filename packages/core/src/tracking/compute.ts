@@ -70,8 +70,8 @@ export function indicatorProgress(indicator: Indicator, rules: TrackingRules, as
   return { ...common, progress, expected, neededPerYear, achievedPerYear, status: progressStatus(progress, expected, latest.year >= goal.year, rules) };
 }
 
-/** (latest − base)/(goal − base): 0 at the base, 1 at the goal, whichever the direction. */
-export const progressOf = (base: number, latest: number, goal: number): number => (latest - base) / (goal - base);
+/** (latest − base)/(goal − base): 0 at the base, 1 at the goal, whichever the direction (+ 0 turns −0 into 0). */
+export const progressOf = (base: number, latest: number, goal: number): number => (latest - base) / (goal - base) + 0;
 
 /** The first goal of the latest actual's year or after; the last goal once all are past; the first goal without an actual. */
 function judgedGoal(goals: readonly Observation[], latest: Observation | null): Observation | null {
