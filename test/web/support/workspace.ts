@@ -27,7 +27,7 @@ export interface WebWorkspace {
   /** The demo places by slug (demo-city, demo-city-b, demo-city-c, demo-district, demo-cluster). */
   readonly entities: ReadonlyMap<string, Entity>;
   /** A place's document ids by kind. */
-  documents(slug: string): Promise<{ inventory: string; pathway: string; plan: string }>;
+  documents(slug: string): Promise<{ inventory: string; pathway: string; plan: string; tracking: string }>;
   readonly networkId: string;
   /**
    * Holds the jobs started from now on in `running` until `release()` (or until cancelled): the demo plan
@@ -95,8 +95,8 @@ export async function startWorkspace(): Promise<WebWorkspace> {
     jobs: { hold: () => gate.hold(), release: () => gate.release() },
     async documents(slug) {
       const page = await store.documents(admin, entities.get(slug)!.id, { limit: 200 });
-      const find = (kind: 'inventory' | 'pathway' | 'plan') => page.items.find((document) => document.kind === kind && document.name === DEMO_NAMES[kind])!.id;
-      return { inventory: find('inventory'), pathway: find('pathway'), plan: find('plan') };
+      const find = (kind: 'inventory' | 'pathway' | 'plan' | 'tracking') => page.items.find((document) => document.kind === kind && document.name === DEMO_NAMES[kind])?.id ?? '';
+      return { inventory: find('inventory'), pathway: find('pathway'), plan: find('plan'), tracking: find('tracking') };
     },
     async close() {
       gate.release();

@@ -1,4 +1,4 @@
-import { inventoryOutput, pathwayJson, runScenario, warningsJson, type InventoryJson } from '@peakpath/core';
+import { computeTracking, inventoryOutput, isIsoDate, parseTracking, pathwayJson, runScenario, warningsJson, type InventoryJson } from '@peakpath/core';
 import type { Actor } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
@@ -75,4 +75,22 @@ export async function maccResult(context: AppContext, actor: Actor, loaded: Load
     return { macc: macc.value, warnings: warningsJson(compiled.warnings) };
   });
   return { value, from, cached: hit };
+}
+
+/** Today's date in UTC, `YYYY-MM-DD`: the server may read the clock (the core may not). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * A tracking document's statuses at `asOf` (the query's, or today's, and the answer says which). Not cached:
+ * the result depends on the date, and computing it takes well under a millisecond. An action's `measure` is
+ * not checked against the plan here (the plan's measures are checked by `peakpath track` and the engine).
+ */
+export function trackingResult(loaded: Loaded, asOf: string | undefined): { value: object; from: string } {
+  if (loaded.document.kind !== 'tracking') throw wrongKind(loaded, 'tracking');
+  const parsed = parseTracking(loaded.version.body);
+  if (!parsed.ok) throw invalidDocument(parsed.issues.map((issue) => ({ ...issue, document: { kind: 'tracking' as const, id: loaded.document.id } })));
+  const date = asOf ?? today();
+  if (!isIsoDate(date)) throw new ApiError(400, 'bad-request', { en: `asOf ${JSON.stringify(date)} is not a real date written YYYY-MM-DD.`, zh: `asOf ${JSON.stringify(date)} 不是有效日期（YYYY-MM-DD）。` });
+  const result = computeTracking(parsed.tracking, date);
+  return { value: { asOf: date, asOfFrom: asOf === undefined ? 'today' : 'query', result, warnings: parsed.warnings }, from: stamp(loaded) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.ts';
-import { inventoryResult, maccResult, pathwayResult } from '../results/compute.ts';
+import { inventoryResult, maccResult, pathwayResult, trackingResult } from '../results/compute.ts';
 import { etag, expectedVersion, idParams, pageQuery, versionNumber } from './shared.ts';
 
 const documentBody = z.record(z.string(), z.unknown()).describe('the document as the engine reads it (the YAML/JSON file, parsed)');
@@ -55,14 +55,18 @@ export const documentRoutes: RouteModule = (app, context) => {
     config: { access: 'public' },
     schema: {
       tags: ['results'],
-      summary: 'The computed result: inventory (GPC JSON), pathway run (scenario), or plan MACC; cached by version / 计算结果',
+      summary: 'The computed result: inventory (GPC JSON), pathway run (scenario), plan MACC (cached by version), or tracking statuses at asOf (default today) / 计算结果',
       params: idParams,
-      querystring: z.object({ version: versionNumber.optional(), scenario: z.string().min(1).max(100).optional() }).strict(),
+      querystring: z.object({ version: versionNumber.optional(), scenario: z.string().min(1).max(100).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     },
   }, async (request, reply) => {
     const document = await context.store.document(request.actor, request.params.id);
     const version = await context.store.version(request.actor, document.id, request.query.version);
     const loaded = { document, version };
+    if (document.kind === 'tracking') {
+      const tracking = trackingResult(loaded, request.query.asOf);
+      return reply.header('x-peakpath-computed-from', tracking.from).send({ kind: document.kind, version: version.version, from: tracking.from, ...tracking.value });
+    }
     const computed = document.kind === 'inventory' ? await inventoryResult(context, loaded) : document.kind === 'pathway' ? await pathwayResult(context, request.actor, loaded, request.query.scenario) : await maccResult(context, request.actor, loaded);
     return reply.header('x-peakpath-computed-from', computed.from).header('x-peakpath-cache', computed.cached ? 'hit' : 'miss').send({ kind: document.kind, version: version.version, from: computed.from, result: computed.value });
   });

@@ -7,7 +7,7 @@ import { scaleInventory } from './scale.ts';
 const DEMO_FOLDER = new URL('../../../../examples/demo-city/', import.meta.url);
 
 /** What the stored pathway and plan name: documents of the same entity, by name. */
-export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan' } as const;
+export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan', tracking: 'tracking' } as const;
 
 interface DemoPlace {
   readonly slug: string;
@@ -37,7 +37,7 @@ export const DEMO_NETWORK = { slug: 'demo-network', kind: 'network', name: 'Demo
 const asRecord = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
 
 /**
- * Seeds the demo network: five places, each with an inventory, a pathway and a plan (version 1,
+ * Seeds the demo network: five places, each with an inventory, a pathway and a plan, and Demo City a tracking file (version 1,
  * published so that the public sees them). Run once, by the start that created the first admin.
  */
 export async function seedDemo(store: Store, admin: Actor): Promise<{ network: string; entities: number; documents: number }> {
@@ -45,6 +45,8 @@ export async function seedDemo(store: Store, admin: Actor): Promise<{ network: s
   const inventory = asRecord(await readDocument(file('inventory.yaml')));
   const pathway = { ...asRecord(await readDocument(file('pathway.yaml'))), inventory: DEMO_NAMES.inventory };
   const plan = { ...asRecord(await readDocument(file('plan.yaml'))), pathway: DEMO_NAMES.pathway };
+  // Demo City's tracking file (illustrative); its references name the stored documents.
+  const tracking = { ...asRecord(await readDocument(file('tracking.yaml'))), inventory: DEMO_NAMES.inventory, pathway: DEMO_NAMES.pathway, plan: DEMO_NAMES.plan };
 
   const network = await store.createNetwork(admin, DEMO_NETWORK);
   const created = new Map<string, Entity>();
@@ -61,6 +63,12 @@ export async function seedDemo(store: Store, admin: Actor): Promise<{ network: s
     };
     for (const kind of ['inventory', 'pathway', 'plan'] as const) {
       const { document, version } = await store.createDocument(admin, { entityId: entity.id, kind, name: DEMO_NAMES[kind], body: bodies[kind], comment: 'demo seed (illustrative) / 示例数据' });
+      await store.publish(admin, document.id, version.version);
+      documents++;
+    }
+    // Only Demo City tracks: the tracking file's actuals and actions are its own, not scaled copies.
+    if (place.slug === 'demo-city') {
+      const { document, version } = await store.createDocument(admin, { entityId: entity.id, kind: 'tracking', name: DEMO_NAMES.tracking, body: tracking, comment: 'demo seed (illustrative) / 示例数据' });
       await store.publish(admin, document.id, version.version);
       documents++;
     }
