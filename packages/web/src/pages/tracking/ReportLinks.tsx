@@ -36,9 +36,9 @@ export function ReportLinks({ data }: { data: TrackingData }) {
       </div>
       <h3>{t('exports.heading')}</h3>
       <ul className="export-links">
-        {(['indicators', 'actions', 'cdp-targets'] as const).map((kind) => (
+        {(['tracking-indicators', 'actions', 'cdp-targets'] as const).map((kind) => (
           <li key={kind}>
-            <span>{t(`exports.${kind === 'cdp-targets' ? 'targets' : kind}`)}</span>
+            <span>{t(`exports.${kind === 'cdp-targets' ? 'targets' : kind === 'tracking-indicators' ? 'indicators' : kind}`)}</span>
             <a className="button" href={exported(kind, 'xlsx')} download data-testid={`export-${kind}-xlsx`}>XLSX</a>
             <a className="button" href={exported(kind, 'csv')} download data-testid={`export-${kind}-csv`}>CSV</a>
           </li>

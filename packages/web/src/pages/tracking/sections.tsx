@@ -27,7 +27,7 @@ export function StatusChip({ status }: { status: IndicatorProgress['status'] }) 
   return <span className={`status-chip status-${status}`} data-status={status}>{t(`status.${status}`)}</span>;
 }
 
-function Progress({ progress }: { progress: IndicatorProgress }) {
+function Progress({ progress, core }: { progress: IndicatorProgress; core: TrackingData['core'] }) {
   const { t } = useTranslation('tracking');
   const lang = useLang();
   if (progress.progress === null) return <span className="missing">{t('status.no-data')}</span>;
@@ -39,7 +39,7 @@ function Progress({ progress }: { progress: IndicatorProgress }) {
         <span className={`progress-fill status-${progress.status}`} style={{ width: `${width * 100}%` }} />
         {expected !== null && <span className="progress-expected" style={{ left: `${expected * 100}%` }} />}
       </span>
-      <span data-testid="progress-text">{t('indicators.done', { percent: formatPercent(progress.progress, lang, 0) })}</span>
+      <span data-testid="progress-text">{core.progressText(progress.progress, lang)}</span>
     </span>
   );
 }
@@ -103,7 +103,7 @@ export function Targets({ data }: Props) {
                     <td><Observed observation={base} unit={unit} /></td>
                     <td><Observed observation={progress?.goal ?? null} unit={unit} /></td>
                     <td><Observed observation={progress?.latest ?? null} unit={unit} /></td>
-                    <td>{progress ? <Progress progress={{ ...progress, area: 'top-level-design' }} /> : null}</td>
+                    <td>{progress ? <Progress progress={{ ...progress, area: 'top-level-design' }} core={data.core} /> : null}</td>
                     <td>{progress ? <StatusChip status={progress.status} /> : null}</td>
                   </tr>
                 );
@@ -158,7 +158,7 @@ export function Indicators({ data }: Props) {
                           <td><Observed observation={indicator.base} unit={indicator.unit} /></td>
                           <td><Observed observation={entry.latest} unit={indicator.unit} /></td>
                           <td><Observed observation={entry.goal} unit={indicator.unit} /></td>
-                          <td><Progress progress={entry} /></td>
+                          <td><Progress progress={entry} core={data.core} /></td>
                           <td>{pace(entry, indicator.unit)}</td>
                           <td><StatusChip status={entry.status} /></td>
                           <td>
