@@ -92,3 +92,6 @@ export * from './tables/index.ts';
 export { carrierName, FUEL_GROUP_NAMES, GENERATION_SOURCE_NAMES, grouped, POLLUTANT_NAMES, priceText, SOLUTION_METHOD_NAMES, sourceName, TARGET_KIND_NAMES } from './text/names-plan.ts';
 export { gapText } from './plan/air-texts.ts';
 export type { GapDetail } from './plan/air-texts.ts';
+// Tracking (issue 16): the contract the tracking engine, the exports and the report build on.
+export { ACTION_PHASES, ACTION_STATUSES, TRACKING_AREAS, trackedText } from './tracking/types.ts';
+export type { TrackedText, TrackingArea, IsoDate, Direction, Observation, Indicator, TrackedTargetKind, CdpTargetType, TrackedTarget, TrackingRules, ProgressStatus, IndicatorProgress, TargetProgress, ActionStatus, ActionPhase, ActionTask, ActionUpdate, TrackedAction, Freshness, ActionProgress, Level, Change, Hazard, HazardRisk, PracticeResult, PracticeCase, Tracking, TrackingResult } from './tracking/types.ts';
