@@ -54,7 +54,7 @@ export function inventorySection(ctx: ReportContext): string {
   const out = [
     `<h3>${escapeHtml(t.bySector(year))}</h3>`,
     table([t.sector, 'BASIC', 'BASIC+'], sectorRows, { numeric: [1, 2] }),
-    figure(inventorySectorChart(inv, (sector) => gpcName(sector, lang) ?? sector, lang), t.bySector(year)),
+    figure(inventorySectorChart(inv, (sector) => sector, lang), `${t.bySector(year)} (${Object.keys(inv.result.bySector).map(sectorName).join(' · ')})`),
   ];
   // Trends: every inventory up to the report's year, each with its change on the one before.
   const trendRows = input.inventories.map((each, index) => {
