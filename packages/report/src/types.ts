@@ -1,4 +1,4 @@
-import type { DocumentIssue, InventoryResult, MonteCarloSummary, PathwayResult, PlanResult, Tracking, TrackingResult } from '@peakpath/core';
+import type { DocumentIssue, InventoryResult, MonteCarloRunner, MonteCarloSummary, PathwayResult, PlanResult, Tracking, TrackingResult } from '@peakpath/core';
 
 /**
  * Where a figure comes from: the document, and the exact version of it that was computed. Files carry the
@@ -50,7 +50,7 @@ export interface AssembleOptions {
   /** The pathway scenario reported (default: the pathway's `default`). */
   readonly scenario?: string | undefined;
   /** Where Monte Carlo blocks run (the engine's runner otherwise). */
-  readonly runner?: import('@peakpath/core').MonteCarloRunner | undefined;
+  readonly runner?: MonteCarloRunner | undefined;
 }
 
 export interface ReportInventory {
