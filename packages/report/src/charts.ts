@@ -31,7 +31,7 @@ function render(option: EChartsCoreOption): string {
 const scale = (lang: Lang): { divisor: number; unit: string } => (lang === 'zh' ? { divisor: 1e4, unit: '万吨 CO2e' } : { divisor: 1e6, unit: 'MtCO2e' });
 const round = (value: number): number => Math.round(value * 100) / 100;
 const legend = { top: 4, left: 'center', itemGap: 24, textStyle: { fontFamily: FONT } };
-const grid = { left: 64, right: 24, top: 44, bottom: 36 };
+const grid = { left: 64, right: 24, top: 64, bottom: 36 };
 
 /** The inventory by GPC sector on both boundaries: BASIC and BASIC+ side by side. */
 export function inventorySectorChart(inventory: ReportInventory, sectorNames: (sector: string) => string, lang: Lang): string {
