@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, cdpEmissionsTable, gpcReportTable, readActionsTable, readIndicatorsTable, type InventoryResult, type Lang, type TableCell, type Tracking, type TrackingResult } from '@peakpath/core';
-import { importActionsFile, importTrackingIndicatorsFile, readExportedSheet, standardTableFile, trackingTableFile, type InventoryExport, type TrackingExport } from '@peakpath/node';
-import { parseCsv } from '../packages/node/src/spreadsheet.ts';
+import { importActionsFile, importTrackingIndicatorsFile, readExportedSheet, spreadsheetFromBytes, standardTableFile, trackingTableFile, type InventoryExport, type TrackingExport } from '@peakpath/node';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './support/cli.ts';
@@ -60,19 +59,19 @@ function differences(actual: readonly (readonly TableCell[])[], reference: reado
   return found;
 }
 
-const csvRows = (name: string, bytes: Uint8Array): TableCell[][] => parseCsv(name, bytes);
-const reference = (name: string): TableCell[][] => csvRows(name, readFileSync(join(FIXTURES, name)));
+const csvRows = async (name: string, bytes: Uint8Array): Promise<TableCell[][]> => (await spreadsheetFromBytes(name, bytes, { maxRows: 20_000 })).rows;
+const reference = (name: string): Promise<TableCell[][]> => csvRows(name, readFileSync(join(FIXTURES, name)));
 
 async function inventoryExport(kind: InventoryExport, lang: Lang) {
   const csv = await standardTableFile(kind, demo, 'csv', lang, CDP_OPTIONS);
   const xlsx = await standardTableFile(kind, demo, 'xlsx', lang, CDP_OPTIONS);
-  return { csv: csvRows(`${kind}.csv`, csv), xlsx: (await readExportedSheet(`${kind}.xlsx`, xlsx, { en: '', zh: '' })).rows };
+  return { csv: await csvRows(`${kind}.csv`, csv), xlsx: (await readExportedSheet(`${kind}.xlsx`, xlsx, { en: '', zh: '' })).rows };
 }
 
 async function trackingExport(kind: TrackingExport, lang: Lang) {
   const csv = await trackingTableFile(kind, fixture.tracking, 'csv', lang, fixture.result);
   const xlsx = await trackingTableFile(kind, fixture.tracking, 'xlsx', lang, fixture.result);
-  return { csvBytes: csv, xlsxBytes: xlsx, csv: csvRows(`${kind}.csv`, csv), xlsx: (await readExportedSheet(`${kind}.xlsx`, xlsx, { en: '', zh: '' })).rows };
+  return { csvBytes: csv, xlsxBytes: xlsx, csv: await csvRows(`${kind}.csv`, csv), xlsx: (await readExportedSheet(`${kind}.xlsx`, xlsx, { en: '', zh: '' })).rows };
 }
 
 /** XLSX cells read back as the CSV writes them (numbers by JavaScript's shortest form, text as escaped). */
@@ -82,17 +81,17 @@ const unescape = (rows: readonly (readonly TableCell[])[]): TableCell[][] => row
 describe('the GPC reporting table (demo city)', () => {
   it('equals the reference written from the GPC layout, cell by cell, in CSV and in XLSX', async () => {
     const { csv, xlsx } = await inventoryExport('gpc', 'en');
-    expect(differences(csv, reference('demo-gpc.en.csv'))).toEqual([]);
+    expect(differences(csv, await reference('demo-gpc.en.csv'))).toEqual([]);
     expect(trimmed(asCsvText(xlsx))).toEqual(trimmed(unescape(csv)));
   });
 
   it('a wrong cell fails: the reference with one figure changed differs at that cell alone', async () => {
     const { csv } = await inventoryExport('gpc', 'en');
-    const changed = reference('demo-gpc.en.csv');
+    const changed = await reference('demo-gpc.en.csv');
     const row = changed.findIndex((cells) => cells[0] === 'I.1.2');
     changed[row]![11] = String(Number(changed[row]![11]) + 1);
     expect(differences(csv, changed)).toEqual([`row ${row + 1} column 12: exported "${csv[row]![11]}", reference "${changed[row]![11]}"`]);
-    const key = reference('demo-gpc.en.csv');
+    const key = await reference('demo-gpc.en.csv');
     key[row + 1]![6] = 'NE';
     expect(differences(csv, key)).toHaveLength(1);
   });
@@ -123,7 +122,7 @@ describe('the GPC reporting table (demo city)', () => {
 describe('the CDP-ICLEI emissions table (demo city)', () => {
   it('equals the reference written from the CDP layout, cell by cell, in CSV and in XLSX', async () => {
     const { csv, xlsx } = await inventoryExport('cdp-emissions', 'zh');
-    expect(differences(csv, reference('demo-cdp-emissions.zh.csv'))).toEqual([]);
+    expect(differences(csv, await reference('demo-cdp-emissions.zh.csv'))).toEqual([]);
     expect(trimmed(asCsvText(xlsx))).toEqual(trimmed(unescape(csv)));
   });
 
@@ -141,7 +140,7 @@ describe('the tracking tables (hand-built tracking document)', () => {
     ['actions', 'en', 'tracking-actions.en.csv'],
   ] as const)('%s (%s) equals its reference cell by cell, in CSV and in XLSX', async (kind, lang, file) => {
     const { csv, xlsx } = await trackingExport(kind, lang);
-    expect(differences(csv, reference(file))).toEqual([]);
+    expect(differences(csv, await reference(file))).toEqual([]);
     expect(trimmed(asCsvText(xlsx))).toEqual(trimmed(unescape(csv)));
   });
 
@@ -170,8 +169,8 @@ describe('the tracking tables (hand-built tracking document)', () => {
     }
   });
 
-  it('a bad cell is refused with its place, in both languages', () => {
-    const rows = reference('tracking-actions.en.csv');
+  it('a bad cell is refused with its place, in both languages', async () => {
+    const rows = await reference('tracking-actions.en.csv');
     rows[1]![9] = 'building';
     rows[2]![19] = '[{"due":"soon"}]';
     const { actions, problems } = readActionsTable({ sheet: 'actions', rows });
@@ -179,7 +178,7 @@ describe('the tracking tables (hand-built tracking document)', () => {
     expect(problems.map((problem) => problem.cell)).toEqual(['actions!J2', 'actions!T3']);
     expect(problems[0]!.en).toContain('"building" is not one of planning, design');
     expect(problems[0]!.zh).toContain('不是可选值之一');
-    const indicators = reference('tracking-indicators.zh.csv');
+    const indicators = await reference('tracking-indicators.zh.csv');
     indicators[7]![9] = '';
     const read = readIndicatorsTable({ sheet: '指标', rows: indicators });
     expect(read.problems.map((problem) => [problem.cell, problem.en])).toEqual([['指标!J8', '指标!J8 (数据来源): an actual value needs its source']]);
