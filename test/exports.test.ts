@@ -13,6 +13,7 @@ import { importActionsFile, importTrackingIndicatorsFile, readExportedSheet, spr
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './support/cli.ts';
+import { differences, trimmed } from './support/table-compare.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'exports');
 const demoDocument = parse(readFileSync(join(ROOT, 'examples', 'demo-city', 'inventory.yaml'), 'utf8')) as Record<string, unknown>;
@@ -22,44 +23,7 @@ const demo: InventoryResult = run.value;
 const fixture = JSON.parse(readFileSync(join(FIXTURES, 'tracking.json'), 'utf8')) as { tracking: Tracking; result: TrackingResult };
 const CDP_OPTIONS = { population: 5_200_000, boundary: '示例市行政区域（示意）' };
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** Rows without their trailing empty cells, and without trailing empty rows. */
-const trimmed = (rows: readonly (readonly TableCell[])[]): string[][] => {
-  const out = rows.map((row) => {
-    const cells = row.map((cell) => (cell === null ? '' : String(cell)));
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    return cells;
-  });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
-};
-
-/**
- * The cells where `actual` differs from `reference`: text exactly; numbers to 1e-12 relative (the reference's
- * figures were summed by another program, in its own order).
- */
-function differences(actual: readonly (readonly TableCell[])[], reference: readonly (readonly TableCell[])[]): string[] {
-  const a = trimmed(actual);
-  const b = trimmed(reference);
-  const found: string[] = [];
-  for (let r = 0; r < Math.max(a.length, b.length); r++) {
-    const left = a[r] ?? [];
-    const right = b[r] ?? [];
-    for (let c = 0; c < Math.max(left.length, right.length); c++) {
-      const x = left[c] ?? '';
-      const y = right[c] ?? '';
-      if (x === y) continue;
-      if (NUMBER.test(x) && NUMBER.test(y)) {
-        const [p, q] = [Number(x), Number(y)];
-        if (Math.abs(p - q) <= 1e-12 * Math.max(Math.abs(p), Math.abs(q))) continue;
-      }
-      found.push(`row ${r + 1} column ${c + 1}: exported ${JSON.stringify(x)}, reference ${JSON.stringify(y)}`);
-    }
-  }
-  return found;
-}
-
-const csvRows = async (name: string, bytes: Uint8Array): Promise<TableCell[][]> => (await spreadsheetFromBytes(name, bytes, { maxRows: 20_000 })).rows;
+const csvRows = async (name: string, bytes: Uint8Array): Promise<TableCell[][]> => (await spreadsheetFromBytes(name, bytes, { maxRows: 20_000 })).rows.map((row) => [...row]);
 const reference = (name: string): Promise<TableCell[][]> => csvRows(name, readFileSync(join(FIXTURES, name)));
 
 async function inventoryExport(kind: InventoryExport, lang: Lang) {

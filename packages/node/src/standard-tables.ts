@@ -1,4 +1,4 @@
-import { actionsTable, cdpEmissionsTable, cdpTargetsTable, gpcReportTable, headerKey, indicatorsTrackingTable, readActionsTable, readIndicatorsTable, ACTIONS_SHEET, TRACKING_INDICATORS_SHEET, type ActionsTableImport, type CdpEmissionsOptions, type IndicatorsTableImport, type InventoryResult, type Lang, type TableSheet, type Tracking, type TrackingResult } from '@peakpath/core';
+import { actionsTable, parseInventory, cdpEmissionsTable, cdpTargetsTable, gpcReportTable, headerKey, indicatorsTrackingTable, readActionsTable, readIndicatorsTable, ACTIONS_SHEET, TRACKING_INDICATORS_SHEET, type ActionsTableImport, type CdpEmissionsOptions, type IndicatorsTableImport, type InventoryResult, type Lang, type TableSheet, type Tracking, type TrackingResult } from '@peakpath/core';
 import { InputFileError } from './documents.ts';
 import { sheetNames, spreadsheetFromBytes } from './spreadsheet.ts';
 import { MAX_TABLE_ROWS, unescapeCellText, writeCsv, writeXlsx, type TableFormat } from './tables.ts';
@@ -18,6 +18,16 @@ export type TrackingExport = (typeof TRACKING_EXPORTS)[number];
 export type StandardExport = InventoryExport | TrackingExport;
 
 const fileBytes = async (sheet: TableSheet, format: TableFormat): Promise<Uint8Array> => (format === 'xlsx' ? writeXlsx([sheet]) : new TextEncoder().encode(writeCsv(sheet)));
+
+/**
+ * What the CDP table asks beside the figures, from the inventory document: its population in persons as
+ * the inventory reader reads it (a `{ value, unit }` such as 万人 converted), absent when the file gives
+ * none or does not read; the boundary text as given (a caller's option, not a field of the file).
+ */
+export function cdpOptionsOf(document: unknown, boundary?: string): CdpEmissionsOptions {
+  const parsed = parseInventory(document);
+  return { population: parsed.ok ? parsed.inventory.population : undefined, boundary };
+}
 
 /** The sheet of an inventory export (the table the file holds). */
 export function standardTable(kind: InventoryExport, result: InventoryResult, lang: Lang, options: CdpEmissionsOptions = {}): TableSheet {
