@@ -1,12 +1,14 @@
 /**
  * `peakpath export FILE --table gpc|cdp-emissions` end to end, as a user runs it: the demo city's GPC
  * reporting table and CDP-ICLEI emissions table equal their reference files (test/fixtures/exports) cell by
- * cell; an inventory that does not compute is refused with nothing written.
+ * cell; a tracking file's indicators and actions read back to the file's own; an inventory that does not
+ * compute is refused with nothing written.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spreadsheetFromBytes } from '@peakpath/node';
+import { parseTracking } from '@peakpath/core';
+import { importActionsFile, importTrackingIndicatorsFile, readDocument, spreadsheetFromBytes } from '@peakpath/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { peakpath, ROOT } from './support/cli.ts';
 import { differences } from './support/table-compare.ts';
@@ -44,5 +46,33 @@ describe('peakpath export --table gpc | cdp-emissions', () => {
     expect(boundary.status).toBe(2);
     expect(boundary.stderr).toContain('--boundary applies to --table cdp-emissions');
     expect(existsSync(path('never.csv'))).toBe(false);
+  });
+
+  it('writes a tracking file\'s indicators (XLSX) and actions (CSV), which read back to the file\'s own, judged at --as-of or today (stated)', async () => {
+    const file = join(ROOT, 'examples', 'demo-city', 'tracking.yaml');
+    const parsed = parseTracking(await readDocument(file));
+    if (!parsed.ok) throw new Error('the demo tracking file reads');
+    const indicators = peakpath(['export', file, '--table', 'tracking-indicators', '--to', path('ind.xlsx'), '--as-of', '2025-12-01']);
+    expect(indicators.stderr).toBe(`wrote ${path('ind.xlsx')}: the tracking indicators table; statuses judged at 2025-12-01 / 已写出 ${path('ind.xlsx')}：跟踪指标表；状态判定日期 2025-12-01\n`);
+    expect(indicators.status).toBe(0);
+    const readIndicators = await importTrackingIndicatorsFile('ind.xlsx', readFileSync(path('ind.xlsx')));
+    expect(readIndicators.problems).toEqual([]);
+    expect(readIndicators.indicators).toEqual(parsed.tracking.indicators);
+    const actions = peakpath(['export', file, '--table', 'actions', '--to', path('actions.csv'), '--lang', 'zh']);
+    expect(actions.stderr).toMatch(/状态判定日期 \d{4}-\d{2}-\d{2}（今天；可用 --as-of 指定）/);
+    expect(actions.status).toBe(0);
+    const readActions = await importActionsFile('actions.csv', readFileSync(path('actions.csv')));
+    expect(readActions.problems).toEqual([]);
+    expect(readActions.actions).toEqual(parsed.tracking.actions);
+    const targets = peakpath(['export', file, '--table', 'cdp-targets', '--to', path('targets.csv'), '--as-of', '2025-12-01']);
+    expect(targets.status).toBe(0);
+    expect(readFileSync(path('targets.csv'), 'utf8').startsWith('\uFEFFtarget id,target,CDP target type,target kind,sector,boundary,base year,')).toBe(true);
+    const badDate = peakpath(['export', file, '--table', 'actions', '--to', path('never2.csv'), '--as-of', '2025-02-30']);
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toContain('--as-of: "2025-02-30" is not a real date written YYYY-MM-DD');
+    const notTracking = peakpath(['export', demo, '--table', 'actions', '--to', path('never3.csv')]);
+    expect(notTracking.status).toBe(2);
+    expect(notTracking.stderr).toContain('the tracking file has');
+    expect(existsSync(path('never2.csv')) || existsSync(path('never3.csv'))).toBe(false);
   });
 });

@@ -134,10 +134,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('export')
     .description(h('export'))
-    .argument('<file>', h('inventoryFile'))
+    .argument('<file>', h('exportFile'))
     .requiredOption('--to <table>', h('exportTo'))
-    .addOption(new Option('--table <table>', h('exportTable')).choices(['lines', 'indicators', 'gpc', 'cdp-emissions']).default('lines'))
+    .addOption(new Option('--table <table>', h('exportTable')).choices(['lines', 'indicators', 'gpc', 'cdp-emissions', 'cdp-targets', 'tracking-indicators', 'actions']).default('lines'))
     .option('--boundary <text>', h('exportBoundary'))
+    .option('--as-of <date>', h('exportAsOf'))
     .addOption(langOption())
     .action(async (file: string, options: ExportOptions) => {
       output = await (await import('./commands/tables.ts')).exportCommand(file, options);

@@ -1,16 +1,23 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createEngine, documentWithTables, tableIssueText, type EngineResult, type InventoryResult, type Lang, type TableProblem } from '@peakpath/core';
-import { cdpOptionsOf, importTableFile, InputFileError, INVENTORY_EXPORTS, inventoryTableFile, inventoryText, MAX_SPREADSHEET_BYTES, readDocument, standardTableFile, type InventoryExport, type TableFormat, type TableKind } from '@peakpath/node';
+import { createEngine, documentWithTables, tableIssueText, type Lang, type TableProblem } from '@peakpath/core';
+import { importTableFile, InputFileError, inventoryTableFile, inventoryText, MAX_SPREADSHEET_BYTES, readDocument, type InventoryExport, type TableFormat, type TableKind, type TrackingExport } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
+import { inventoryExport, isInventoryExport, isTrackingExport, trackingExport } from './exports.ts';
 
 export interface ExportOptions {
   readonly to: string;
   readonly lang: Lang;
-  /** The lines or indicators table, or a standard table: the GPC reporting table, the CDP-ICLEI emissions table. */
-  readonly table: TableKind | InventoryExport;
+  /**
+   * The lines or indicators table of an inventory, or a standard table: the GPC reporting table, the
+   * CDP-ICLEI emissions table (of an inventory file); the CDP-ICLEI targets, the indicators, the actions
+   * (of a tracking file).
+   */
+  readonly table: TableKind | InventoryExport | TrackingExport;
   /** The inventory boundary as the CDP table states it (`--boundary`). */
   readonly boundary?: string | undefined;
+  /** The date a tracking file's statuses are judged at (`--as-of`; today when absent, stated). */
+  readonly asOf?: string | undefined;
 }
 
 export interface ImportLinesOptions {
@@ -19,15 +26,15 @@ export interface ImportLinesOptions {
   readonly lang: Lang;
 }
 
-const both = (lang: Lang, en: string, zh: string): string => (lang === 'zh' ? `${zh} / ${en}` : `${en} / ${zh}`);
+export const both = (lang: Lang, en: string, zh: string): string => (lang === 'zh' ? `${zh} / ${en}` : `${en} / ${zh}`);
 
-function tableFormat(file: string, option: string): TableFormat {
+export function tableFormat(file: string, option: string): TableFormat {
   const extension = extname(file).toLowerCase();
   if (extension === '.xlsx' || extension === '.csv') return extension.slice(1) as TableFormat;
   throw new InputFileError(`${option}: "${file}" is not an .xlsx or .csv file name / 文件名应以 .xlsx 或 .csv 结尾`);
 }
 
-async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
   try {
     await writeFile(file, content);
   } catch (error) {
@@ -49,10 +56,12 @@ async function inventoryDocument(file: string): Promise<Record<string, unknown>>
  */
 export async function exportCommand(file: string, options: ExportOptions): Promise<CommandOutput> {
   const format = tableFormat(options.to, '--to');
+  const table = options.table;
+  if (isTrackingExport(table)) return trackingExport(file, table, format, options);
   const document = await inventoryDocument(file);
   const run = createEngine().inventory(document, { id: file });
-  const table = options.table;
-  if (isStandardExport(table)) return standardExport(file, document, run, table, format, options);
+  if (isInventoryExport(table)) return inventoryExport(file, document, run, table, format, options);
+  if (options.asOf !== undefined) throw new InputFileError(`--as-of applies to the tables of a tracking file (--table cdp-targets, tracking-indicators, actions) / --as-of 仅用于跟踪文件的表`);
   if (options.boundary !== undefined) throw new InputFileError(`--boundary applies to --table cdp-emissions / --boundary 仅用于 --table cdp-emissions`);
   const bytes = await inventoryTableFile(document, run.ok ? run.value : undefined, format, options.lang, table);
   await writeOut(options.to, bytes);
@@ -62,30 +71,6 @@ export async function exportCommand(file: string, options: ExportOptions): Promi
     notes.push(both(options.lang, `the indicators carry no computed results: the inventory has ${run.issues.length} problem${run.issues.length === 1 ? '' : 's'} (peakpath inventory ${file} lists them)`, `指标表不含计算结果：清单有 ${run.issues.length} 处问题（运行 peakpath inventory ${file} 查看）`));
   }
   return { status: 0, stderr: notes.map((note) => `${note}\n`).join('') };
-}
-
-const isStandardExport = (table: string): table is InventoryExport => (INVENTORY_EXPORTS as readonly string[]).includes(table);
-
-const STANDARD_NAMES: Readonly<Record<InventoryExport, { en: string; zh: string }>> = {
-  gpc: { en: 'the GPC reporting table', zh: 'GPC 报告表' },
-  'cdp-emissions': { en: 'the CDP-ICLEI emissions table', zh: 'CDP-ICLEI 排放表' },
-};
-
-/**
- * `peakpath export FILE --table gpc|cdp-emissions --to T.xlsx|T.csv`: a standard table of the computed
- * inventory (docs/import-export.md). Its figures are results, so an inventory that does not compute is
- * refused (exit 2), not exported empty.
- */
-async function standardExport(file: string, document: Record<string, unknown>, run: EngineResult<InventoryResult>, table: InventoryExport, format: TableFormat, options: ExportOptions): Promise<CommandOutput> {
-  const name = STANDARD_NAMES[table];
-  if (options.boundary !== undefined && table !== 'cdp-emissions') throw new InputFileError(`--boundary applies to --table cdp-emissions / --boundary 仅用于 --table cdp-emissions`);
-  if (!run.ok) {
-    const count = run.issues.length;
-    return { status: 2, stderr: `${both(options.lang, `${file}: ${name.en} holds computed results, and the inventory has ${count} problem${count === 1 ? '' : 's'} (peakpath inventory ${file} lists them); nothing written`, `${file}：${name.zh}为计算结果，而清单有 ${count} 处问题（运行 peakpath inventory ${file} 查看），未写出`)}\n` };
-  }
-  const bytes = await standardTableFile(table, run.value, format, options.lang, cdpOptionsOf(document, options.boundary));
-  await writeOut(options.to, bytes);
-  return { status: 0, stderr: `${both(options.lang, `wrote ${options.to}: ${name.en}`, `已写出 ${options.to}：${name.zh}`)}\n` };
 }
 
 const problemLine = (problem: TableProblem, lang: Lang): string => `${lang === 'zh' ? `${problem.zh} / ${problem.en}` : `${problem.en} / ${problem.zh}`}\n`;
