@@ -1,0 +1,73 @@
+import type { TrackingRules } from '@peakpath/core';
+
+/**
+ * Every label and sentence `peakpath track` prints that the core's names (names-tracking.ts) do not give, in
+ * English and in Chinese. Statuses, phases, areas and freshness are the core's names, so the CLI, the web app
+ * and the report say the same words.
+ */
+export const TRACK_LABELS = {
+  en: {
+    title: (city: string, asOf: string) => `${city}: tracking as of ${asOf}`,
+    asOfOption: '(--as-of)',
+    asOfToday: "(today's date by this computer's clock; --as-of YYYY-MM-DD to judge at another date)",
+    targetsTitle: 'Targets',
+    targetsHeader: ['Target', 'Goal', 'Latest', 'Progress', 'Expected', 'Status'],
+    goalFrom: { level: 'as given', 'reduction-of-base': 'base × (1 − reduction)', 'reduction-of-baseline': 'baseline × (1 − reduction)' },
+    indicatorsTitle: 'Indicators by area',
+    indicatorsHeader: ['Indicator', 'Latest', 'Goal', 'Progress', 'Needed per year', 'So far per year', 'Status', 'Update'],
+    overdue: (date: string) => `overdue (due ${date})`,
+    due: (date: string) => `due ${date}`,
+    actionsTitle: 'Actions',
+    actionsHeader: ['Action', 'Lead', 'Phase', 'Status', 'Tasks done', 'Last update', 'Budget spent'],
+    stated: 'stated',
+    derived: 'derived',
+    tasksOverdue: (count: number) => `${count} overdue`,
+    daysAgo: (days: number) => `${days} days ago`,
+    hazardsTitle: 'Climate hazards (score = probability × magnitude, 1–3 each)',
+    hazardsHeader: ['Hazard', 'Score', 'Rating', 'Adaptation actions'],
+    noActions: 'none',
+    none: 'none',
+    rulesTitle: (rules: TrackingRules) => `Rules used (${rules.from === 'file' ? "the file's `rules`" : 'the defaults: the file sets no `rules`'}):`,
+    rules: (rules: TrackingRules) => [
+      `  on track when progress ≥ the straight line from base to goal; at risk from ${Math.round(rules.atRisk * 100)} % of it; off track below`,
+      `  an action's last update is on time within ${rules.updateDays} days, late within ${rules.staleDays}, stale after`,
+    ],
+    starterTitle: 'Starter indicators: copy into `indicators` of a tracking file and edit (docs/tracking.md)',
+    starterHeader: ['Id', 'Indicator', 'Unit', 'Direction', 'Official', 'Definition source'],
+    direction: { increase: 'increase', decrease: 'decrease' },
+    national: (year: number, value: string, marker: string, source: string) => `national ${year}: ${value} (${marker}: ${marker === 'S' ? 'secondary source, to confirm' : 'recalled, unverified'}; ${source}) — for orientation, never a city's goal`,
+    fileOrStarter: 'track: give a tracking FILE, or --starter for the starter indicators (not both)',
+  },
+  zh: {
+    title: (city: string, asOf: string) => `${city}：跟踪评估，评估日期 ${asOf}`,
+    asOfOption: '（--as-of）',
+    asOfToday: '（本机时钟的今日日期；可用 --as-of YYYY-MM-DD 指定其他日期）',
+    targetsTitle: '目标',
+    targetsHeader: ['目标', '目标值', '最新值', '进度', '应达进度', '状态'],
+    goalFrom: { level: '按给定值', 'reduction-of-base': '基年值 ×（1 − 降幅）', 'reduction-of-baseline': '基准情景值 ×（1 − 降幅）' },
+    indicatorsTitle: '指标（按领域）',
+    indicatorsHeader: ['指标', '最新值', '目标值', '进度', '每年尚需变化', '以往每年变化', '状态', '更新'],
+    overdue: (date: string) => `逾期未更新（应于 ${date}）`,
+    due: (date: string) => `应于 ${date} 更新`,
+    actionsTitle: '行动',
+    actionsHeader: ['行动', '牵头单位', '阶段', '状态', '已完成任务', '最近更新', '预算执行'],
+    stated: '填报',
+    derived: '自动判定',
+    tasksOverdue: (count: number) => `${count} 项逾期`,
+    daysAgo: (days: number) => `${days} 天前`,
+    hazardsTitle: '气候风险（得分 = 可能性 × 影响程度，各 1–3）',
+    hazardsHeader: ['风险', '得分', '等级', '适应行动'],
+    noActions: '无',
+    none: '无',
+    rulesTitle: (rules: TrackingRules) => `所用规则（${rules.from === 'file' ? '文件中的 `rules`' : '默认值：文件未设 `rules`'}）：`,
+    rules: (rules: TrackingRules) => [
+      `  进度不低于由基年至目标年的直线进度为进度正常；不低于其 ${Math.round(rules.atRisk * 100)}% 为存在风险；更低为进度滞后`,
+      `  行动最近一次更新在 ${rules.updateDays} 天内为按时更新，${rules.staleDays} 天内为更新滞后，超过为长期未更新`,
+    ],
+    starterTitle: '入门指标：复制到跟踪文件的 `indicators` 中再修改（见 docs/tracking.md）',
+    starterHeader: ['编号', '指标', '单位', '方向', '官方指标', '定义来源'],
+    direction: { increase: '上升', decrease: '下降' },
+    national: (year: number, value: string, marker: string, source: string) => `全国 ${year} 年：${value}（${marker}：${marker === 'S' ? '二手来源，待核实' : '凭记忆，未核实'}；${source}）——仅供参考，不作为城市目标`,
+    fileOrStarter: 'track：请给出跟踪文件 FILE，或用 --starter 列出入门指标（二者择一）',
+  },
+} as const;
