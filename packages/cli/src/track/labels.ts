@@ -8,8 +8,8 @@ import type { TrackingRules } from '@peakpath/core';
 export const TRACK_LABELS = {
   en: {
     title: (city: string, asOf: string) => `${city}: tracking as of ${asOf}`,
-    asOfOption: '(--as-of)',
-    asOfToday: "(today's date by this computer's clock; --as-of YYYY-MM-DD to judge at another date)",
+    asOfOption: ' (--as-of)',
+    asOfToday: " (today's date by this computer's clock; --as-of YYYY-MM-DD to judge at another date)",
     targetsTitle: 'Targets',
     targetsHeader: ['Target', 'Goal', 'Latest', 'Progress', 'Expected', 'Status'],
     goalFrom: { level: 'as given', 'reduction-of-base': 'base × (1 − reduction)', 'reduction-of-baseline': 'baseline × (1 − reduction)' },
