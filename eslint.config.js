@@ -34,6 +34,7 @@ function coreImports(above = [], layer = '') {
 const PUBLIC_API = { group: ['**/core/src/**', '**/core/dist/**', '**/node/src/**', '**/node/dist/**'], message: 'use the public API: import from "@peakpath/core" or "@peakpath/node".' };
 
 const STORE_API = { group: ['**/store/src/**', '**/store/dist/**'], message: 'use the public API: import from "@peakpath/store".' };
+const REPORT_API = { group: ['**/report/src/**', '**/report/dist/**'], message: 'use the public API: import from "@peakpath/report".' };
 const SERVER_API = { group: ['**/server/src/**', '**/server/dist/**'], message: 'use the public API: import from "@peakpath/server".' };
 
 const clock = 'core has no clock: pass the time in.';
@@ -112,6 +113,16 @@ export default tseslint.config(
     },
   },
   {
+    // @peakpath/report builds on the public APIs of core and node; it knows nothing of the store, the server, the CLI or the web app.
+    files: ['packages/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [PUBLIC_API, { group: ['peakpath', 'peakpath/*', '@peakpath/store', '@peakpath/server', '**/cli/**', '**/store/**', '**/server/**', '**/web/**'], message: '@peakpath/report depends only on core and node below it.' }] },
+      ],
+    },
+  },
+  {
     // @peakpath/store builds on the core's public API; it knows nothing of the server, the CLI or the web app.
     files: ['packages/store/**/*.ts'],
     rules: {
@@ -127,7 +138,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [PUBLIC_API, STORE_API, { group: ['peakpath', 'peakpath/*', '**/cli/**', '**/web/**'], message: '@peakpath/server depends on nothing above it.' }] },
+        { patterns: [PUBLIC_API, STORE_API, REPORT_API, { group: ['peakpath', 'peakpath/*', '**/cli/**', '**/web/**'], message: '@peakpath/server depends on nothing above it.' }] },
       ],
     },
   },
@@ -149,6 +160,6 @@ export default tseslint.config(
   {
     // The CLI, the benchmarks and the tests use the public APIs of the packages below them.
     files: ['packages/cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'packages/core/src/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [PUBLIC_API, STORE_API, SERVER_API] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [PUBLIC_API, STORE_API, SERVER_API, REPORT_API] }] },
   },
 );

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
- * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan, BENCH_ONLY=http or BENCH_ONLY=web runs one of them.
+ * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan, BENCH_ONLY=http, BENCH_ONLY=web or BENCH_ONLY=report runs one of them.
  */
 import { cpus } from 'node:os';
 import { benchHttp } from './http.bench.ts';
@@ -9,6 +9,7 @@ import { benchJson } from './json.bench.ts';
 import { benchLimits } from './limits.bench.ts';
 import { benchPathway } from './pathway.bench.ts';
 import { benchPlan } from './plan.bench.ts';
+import { benchReport } from './report.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchWeb } from './web.bench.ts';
 
@@ -25,3 +26,4 @@ if (only === undefined || only === 'limits') await benchLimits(); // BENCH_LIMIT
 if (only === undefined || only === 'startup') benchStartup(); // BENCH_ONLY=startup: the CLI's start-up against node -e 0
 if (only === undefined || only === 'http') await benchHttp(); // PostgreSQL too with PEAKPATH_BENCH_DATABASE_URL
 if (only === undefined || only === 'web') await benchWeb(); // Debian chromium: the explorer's slider → redraw and Monte Carlo in web workers
+if (only === undefined || only === 'report') await benchReport(); // Debian chromium: the demo city's annual report, HTML and PDF

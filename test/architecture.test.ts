@@ -155,6 +155,13 @@ describe('packages use the public APIs of the ones below', () => {
     ['packages/core/src/plan/example.test.ts', '../../../node/src/highs.ts', publicApi],
     // The workspace layers: store ← server ← cli, each on the public API of the ones below.
     ['packages/store/src/example.ts', '../../core/src/units/units.ts', publicApi],
+    // The report: on core and node, below the store, the server and the CLI, which reach it by its public API.
+    ['packages/report/src/example.ts', '../../core/src/units/units.ts', publicApi],
+    ['packages/report/src/example.ts', '@peakpath/store', '@peakpath/report depends only on core and node'],
+    ['packages/report/src/example.ts', '@peakpath/server', '@peakpath/report depends only on core and node'],
+    ['packages/report/src/example.ts', '../../cli/src/main.ts', '@peakpath/report depends only on core and node'],
+    ['packages/server/src/example.ts', '../../report/src/build.ts', '@peakpath/report'],
+    ['packages/cli/src/example.ts', '../../report/src/build.ts', '@peakpath/report'],
     ['packages/store/src/example.ts', '@peakpath/server', '@peakpath/store depends only on the core'],
     ['packages/store/src/example.ts', '@peakpath/node', '@peakpath/store depends only on the core'],
     ['packages/store/src/example.ts', '../../cli/src/main.ts', '@peakpath/store depends only on the core'],

@@ -35,6 +35,20 @@ export const HELP = {
     en: 'action plan: MACC, least-cost portfolio under targets and budgets, priorities',
     zh: '减排行动方案：边际减排成本曲线（MACC）、满足目标与预算的最低成本组合、优先排序',
   },
+  report: {
+    en: 'the annual report of a city (HTML or PDF, Chinese or English): inventory, official quantities, targets, pathway with uncertainty, actions, every figure with its document version',
+    zh: '城市年度报告（HTML 或 PDF，中文或英文）：清单、国家口径指标、目标、含不确定性的路径、行动；每个数字注明其文档版本',
+  },
+  reportTarget: {
+    en: "a tracking, plan or pathway file (its references are followed to the plan, pathway and inventory), or a city's slug in the workspace (--data or DATABASE_URL)",
+    zh: '跟踪、行动方案或路径文件（按其引用找到行动方案、路径与清单），或工作区中城市的标识（--data 或 DATABASE_URL）',
+  },
+  reportAsOf: { en: "the date the tracking's statuses are judged at, YYYY-MM-DD (default: today, stated)", zh: '跟踪状态的判定日期 YYYY-MM-DD（默认今天，并予以说明）' },
+  reportYear: { en: 'the report year: the latest inventory up to it is reported', zh: '报告年度：采用不晚于该年的最新清单' },
+  reportFormat: { en: 'html (self-contained) or pdf (Chromium print)', zh: 'html（自包含）或 pdf（由 Chromium 打印）' },
+  reportOut: { en: 'the file to write', zh: '输出文件' },
+  reportRuns: { en: 'Monte Carlo runs for the uncertainty band (default 1,000; 0 for none)', zh: '不确定性区间的蒙特卡洛模拟次数（默认 1,000；0 为不模拟）' },
+  reportIllustrative: { en: 'mark every page as illustrative (invented data)', zh: '标明报告为示例（虚构数据）' },
   planFile: { en: 'plan file (JSON or YAML); its `pathway` names the pathway file', zh: '行动方案文件（JSON 或 YAML）；其中 `pathway` 指明路径文件' },
   timeLimit: {
     en: 'seconds the optimisation may take; past it, the best portfolio found with its proven gap (default 60)',

@@ -10,6 +10,7 @@ import type { CommandOutput } from './output.ts';
 import type { ServeOptions } from './commands/serve.ts';
 import type { AdminOptions } from './commands/admin.ts';
 import type { WorkspaceOptions } from './commands/workspace.ts';
+import type { ReportOptions } from './commands/report.ts';
 import { HELP, helpTitle, optionNote, type HelpKey } from './help.ts';
 import { internalErrorLine, outputLang, usageMessage } from './usage.ts';
 
@@ -108,6 +109,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string | undefined, options: TrackOptions) => {
       output = await (await import('./commands/track.ts')).trackCommand(file, options);
+    });
+
+  program
+    .command('report')
+    .description(h('report'))
+    .argument('<city-or-file>', h('reportTarget'))
+    .requiredOption('--year <year>', h('reportYear'))
+    .addOption(new Option('--format <format>', h('reportFormat')).choices(['html', 'pdf']).default('html'))
+    .requiredOption('--out <path>', h('reportOut'))
+    .option('--runs <n>', h('reportRuns'))
+    .option('--seed <seed>', h('seed'))
+    .option('--illustrative', h('reportIllustrative'), false)
+    .option('--as-of <date>', h('reportAsOf'))
+    .option('--data <dir>', h('data'), 'data')
+    .addOption(langOption())
+    .action(async (target: string, options: ReportOptions) => {
+      output = await (await import('./commands/report.ts')).reportCommand(target, options);
     });
 
   program

@@ -4,6 +4,7 @@ import { jsonText } from '../format/json.ts';
 import type { CommandOutput } from '../output.ts';
 import { TRACK_LABELS } from '../track/labels.ts';
 import { renderStarter, renderTracking } from '../track/render.ts';
+import { today } from '../today.ts';
 import { issueReport } from './inventory.ts';
 import { warningBlock } from './warnings.ts';
 
@@ -15,16 +16,6 @@ export interface TrackOptions {
   readonly asOf?: string | undefined;
   /** `--starter`: the starter indicators instead of a file. */
   readonly starter?: boolean | undefined;
-}
-
-/**
- * Today's date by this computer's clock, in its time zone: the date a city officer running the command means
- * by "today". The core reads no clock; the CLI may, and states that it did.
- */
-function today(): string {
-  const now = new Date();
-  const two = (value: number): string => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** The engine's `asOf` is the CLI's `--as-of`: a problem with it is printed under the option's name. */

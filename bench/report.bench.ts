@@ -1,0 +1,43 @@
+import { createNodeEngine, readDocument } from '@peakpath/node';
+import { assembleReport, buildReport, PdfRenderer, sourcesFromFile } from '@peakpath/report';
+import { median } from './measure.ts';
+
+/**
+ * The demo city's annual report: assembling it (inventory, pathway with 1,000 Monte Carlo runs, plan),
+ * building its HTML in each language, printing its PDF (a reused Chromium), against one inventory compute
+ * of the same demo inventory in the same process as the baseline.
+ */
+export async function benchReport(): Promise<void> {
+  const engine = await createNodeEngine();
+  const inventoryDocument = await readDocument('examples/demo-city/inventory.yaml');
+  const time = async (work: () => unknown, repeats: number): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const start = performance.now();
+      await work();
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const baseline = await time(() => engine.inventory(inventoryDocument, { id: 'inventory' }), 5);
+  const sources = await sourcesFromFile('examples/demo-city/plan.yaml');
+  const assembled = await assembleReport(engine, sources, { year: 2022, runs: 1_000, seed: 1 });
+  if (!assembled.ok) throw new Error('the demo report does not assemble');
+  const assemble = await time(() => assembleReport(engine, sources, { year: 2022, runs: 1_000, seed: 1 }), 3);
+  const renderer = new PdfRenderer();
+  try {
+    console.log('\nreport (demo city, 1,000 Monte Carlo runs)');
+    console.log(`  one inventory compute (baseline)   ${baseline.toFixed(1)} ms`);
+    console.log(`  assemble (engine runs)             ${assemble.toFixed(0)} ms  (${(assemble / baseline).toFixed(1)}× baseline)`);
+    for (const lang of ['zh', 'en'] as const) {
+      const html = await time(() => buildReport(assembled.value, { lang, illustrative: true }), 5);
+      const page = buildReport(assembled.value, { lang, illustrative: true }).html;
+      await renderer.render(page, { lang }); // the browser's start, once
+      const pdf = await time(() => renderer.render(page, { lang }), 3);
+      console.log(`  ${lang} HTML                            ${html.toFixed(0)} ms  (${(html / baseline).toFixed(1)}× baseline)`);
+      console.log(`  ${lang} PDF (browser running)           ${pdf.toFixed(0)} ms  (${(pdf / baseline).toFixed(1)}× baseline)`);
+    }
+  } finally {
+    await renderer.close();
+  }
+}
