@@ -113,12 +113,15 @@ describe('peakpath track --starter', () => {
     expect(JSON.parse(run.stdout)).toEqual({ starter: JSON.parse(JSON.stringify(starterIndicators())) });
   });
 
-  it('neither a file nor --starter, or both: exit 2, saying which to give', () => {
+  it('neither a file nor --starter, or both, or --starter with a date: exit 2, saying why', () => {
     for (const args of [['track'], ['track', DEMO, '--starter']]) {
       const run = peakpath([...args, '--lang', 'zh']);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('--starter');
     }
+    const dated = peakpath(['track', '--starter', '--as-of', '2025-06-30']);
+    expect(dated.status).toBe(2);
+    expect(dated.stderr).toContain('--as-of');
   });
 });
 

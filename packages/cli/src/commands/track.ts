@@ -30,6 +30,7 @@ const asOption = (issues: readonly DocumentIssue[]): DocumentIssue[] =>
 export async function trackCommand(file: string | undefined, options: TrackOptions): Promise<CommandOutput> {
   const t = TRACK_LABELS[options.lang];
   if ((file === undefined) === (options.starter !== true)) throw new InputFileError(t.fileOrStarter);
+  if (file === undefined && options.asOf !== undefined) throw new InputFileError(t.starterAsOf);
   if (file === undefined) return { status: 0, stdout: options.json ? jsonText({ starter: starterIndicators() }, options.pretty) : renderStarter(options.lang) };
   const asOfFrom = options.asOf === undefined ? 'today' : 'option';
   const asOf = options.asOf ?? today();

@@ -37,6 +37,7 @@ export const TRACK_LABELS = {
     direction: { increase: 'increase', decrease: 'decrease' },
     national: (year: number, value: string, marker: string, source: string) => `national ${year}: ${value} (${marker}: ${marker === 'S' ? 'secondary source, to confirm' : 'recalled, unverified'}; ${source}) — for orientation, never a city's goal`,
     fileOrStarter: 'track: give a tracking FILE, or --starter for the starter indicators (not both)',
+    starterAsOf: 'track: --as-of judges a tracking FILE; the starter indicators have no date',
   },
   zh: {
     title: (city: string, asOf: string) => `${city}：跟踪评估，评估日期 ${asOf}`,
@@ -69,5 +70,6 @@ export const TRACK_LABELS = {
     direction: { increase: '上升', decrease: '下降' },
     national: (year: number, value: string, marker: string, source: string) => `全国 ${year} 年：${value}（${marker}：${marker === 'S' ? '二手来源，待核实' : '凭记忆，未核实'}；${source}）——仅供参考，不作为城市目标`,
     fileOrStarter: 'track：请给出跟踪文件 FILE，或用 --starter 列出入门指标（二者择一）',
+    starterAsOf: 'track：--as-of 用于评估跟踪文件；入门指标没有日期',
   },
 } as const;
