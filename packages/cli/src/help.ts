@@ -55,6 +55,16 @@ export const HELP = {
     zh: '优化可用的秒数；超时则给出已找到的最优组合及其已证明的差距（默认 60）',
   },
   mipGap: { en: 'relative gap at which a portfolio counts as the cheapest (default 0.0001)', zh: '组合视为成本最低的相对差距（默认 0.0001）' },
+  track: {
+    en: "track a city's targets, indicators (eight areas), actions and climate hazards at a date",
+    zh: '跟踪评估城市的目标、指标（八个领域）、行动与气候风险在某一日期的进展',
+  },
+  trackFile: { en: 'tracking file (JSON or YAML); its `plan` names the plan whose measures actions may name', zh: '跟踪评估文件（JSON 或 YAML）；其中 `plan` 指明行动方案，行动的 `measure` 须为其措施' },
+  asOf: {
+    en: "the date to judge at, YYYY-MM-DD (default: today's date by this computer's clock, stated in the output)",
+    zh: '评估日期，YYYY-MM-DD（默认为本机时钟的今日日期，并在输出中注明）',
+  },
+  starter: { en: 'list the starter indicators by area (unit, direction, definition source) instead of a file', zh: '按领域列出入门指标（单位、方向、定义来源），不读文件' },
   import: { en: 'import statistics into an inventory file', zh: '导入统计数据生成清单文件' },
   energyBalance: {
     en: 'an energy balance table (XLSX or CSV) → an inventory file (YAML), every line traced to its cell',

@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
+import type { TrackOptions } from './commands/track.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { ExportOptions, ImportLinesOptions } from './commands/tables.ts';
 import type { CommandOutput } from './output.ts';
@@ -95,6 +96,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string, options: PlanOptions) => {
       output = await (await import('./commands/plan.ts')).planCommand(file, options);
+    });
+
+  program
+    .command('track')
+    .description(h('track'))
+    .argument('[file]', h('trackFile'))
+    .option('--as-of <date>', h('asOf'))
+    .option('--starter', h('starter'), false)
+    .option('--json', h('json'), false)
+    .addOption(prettyOption())
+    .addOption(langOption())
+    .action(async (file: string | undefined, options: TrackOptions) => {
+      output = await (await import('./commands/track.ts')).trackCommand(file, options);
     });
 
   program
