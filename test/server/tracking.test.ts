@@ -81,7 +81,7 @@ describe.each(targets)('tracking results on %s', (target) => {
     expect(error.issues[0]!.message.zh).toContain('actions.rooftop-pv.measure');
   });
 
-  it('a plan the city does not have: 422 at `plan`; a tracking that names no plan is read alone', async () => {
+  it('a plan the city does not have: 422 at `plan`; a tracking that names no plan has its measures checked against the catalogue, as the CLI checks them', async () => {
     const unknownPlan = await store('tracking-unknown-plan', { ...body, plan: 'no-such-plan' });
     const refused = await get(`/api/documents/${unknownPlan}/result?asOf=2025-06-30`);
     expect(refused.statusCode).toBe(422);
@@ -89,7 +89,12 @@ describe.each(targets)('tracking results on %s', (target) => {
     const { plan: _plan, ...alone } = withMeasure('rooftop-pv', 'pv-roof');
     const unplanned = await store('tracking-no-plan', alone);
     const response = await get(`/api/documents/${unplanned}/result?asOf=2025-06-30`);
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['x-peakpath-computed-from']).toBe(`${unplanned}@1`);
+    // The demo's actions implement the demo plan's measures, which the catalogue does not name.
+    expect(response.statusCode).toBe(422);
+    expect((response.json() as { error: { issues: { path: unknown[]; code: string }[] } }).error.issues.map((issue) => issue.path.join('.'))).toContain('actions.rooftop-pv.measure');
+    const catalogued = await store('tracking-no-plan-catalogue', { ...alone, actions: Object.fromEntries(Object.entries(alone.actions as Record<string, Record<string, unknown>>).map(([id, action]) => [id, { ...action, measure: undefined }])) });
+    const fine = await get(`/api/documents/${catalogued}/result?asOf=2025-06-30`);
+    expect(fine.statusCode).toBe(200);
+    expect(fine.headers['x-peakpath-computed-from']).toBe(`${catalogued}@1`);
   });
 });

@@ -1,4 +1,4 @@
-import { computeTracking, inventoryOutput, isIsoDate, parseTracking, pathwayJson, runScenario, warningsJson, type DocumentIssue, type InventoryJson, type Issue } from '@peakpath/core';
+import { inventoryOutput, isIsoDate, pathwayJson, runScenario, warningsJson, type InventoryJson } from '@peakpath/core';
 import type { Actor } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
@@ -94,10 +94,10 @@ export async function trackingResult(context: AppContext, actor: Actor, loaded: 
   const asOfFrom = asOf === undefined ? 'today' : 'query';
   const planReference = fieldOf(loaded.version.body, 'plan');
   if (planReference === undefined) {
-    const parsed = parseTracking(loaded.version.body);
-    if (!parsed.ok) throw invalidDocument(parsed.issues.map((issue) => ({ ...issue, document: { kind: 'tracking' as const, id: loaded.document.id } })));
-    const result = computeTracking(parsed.tracking, date);
-    return { value: { asOf: date, asOfFrom, result, warnings: warningsJson(inDocumentOf(loaded, parsed.warnings)) }, from: stamp(loaded) };
+    // No plan named: the actions' measures are checked against the catalogue, as `peakpath track` checks them.
+    const run = context.engine.compileTracking({ tracking: loaded.version.body }, { id: loaded.document.id, asOf: date });
+    if (!run.ok) throw invalidDocument(run.issues);
+    return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from: stamp(loaded) };
   }
   const plan = await findReference(context, actor, loaded.document, 'plan', planReference, 'plan');
   const run = context.engine.compileTracking({ tracking: loaded.version.body, plan: plan.version.body }, { id: loaded.document.id, planId: plan.document.id, asOf: date });
@@ -105,4 +105,3 @@ export async function trackingResult(context: AppContext, actor: Actor, loaded: 
   return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from: stamp(loaded, plan) };
 }
 
-const inDocumentOf = (loaded: Loaded, issues: readonly Issue[]): DocumentIssue[] => issues.map((issue) => ({ ...issue, document: { kind: 'tracking', id: loaded.document.id } }));
