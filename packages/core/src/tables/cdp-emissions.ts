@@ -1,4 +1,4 @@
-import { GPC_SECTORS, type Scope } from '../gpc/structure.ts';
+import { GPC_SECTORS, type GpcRow, type Scope } from '../gpc/structure.ts';
 import type { InventoryResult } from '../inventory/types.ts';
 import type { Lang } from '../issues/messages.ts';
 import type { TableCell, TableSheet } from './columns.ts';
@@ -9,8 +9,9 @@ import { contentByRow, rowSums, type RowContent } from './gpc-report.ts';
  * scope with its notation key, as the CDP cities questionnaire asks them of an inventory made with the GPC. The
  * mapping is stated in the table: CDP's sectors and sub-sectors are the GPC's sectors I–V and their
  * sub-sectors, and each scope cell holds the GPC rows of that sub-sector in that scope (`GPC reference`
- * column). Scope 1 includes the territorial-only rows (I.4.4 generation of grid-supplied energy, III.x.3
- * waste from outside the city), so the scope 1 total is the inventory's territorial scope 1; BASIC and
+ * column). Generation of grid-supplied energy (I.4.4) is a row of its own; waste from outside the city treated
+ * within (III.x.3, territorial only) is in its sub-sector's scope 1; so the scope 1 total is the inventory's
+ * territorial scope 1; BASIC and
  * BASIC+ are the inventory's totals, written as the engine gives them. Sector VI (other scope 3) is not asked
  * by CDP's table and not written. Below the scope totals, label and value in the first two columns: BASIC and
  * BASIC+ totals, inventory year, population and boundary (when given), GWP set and method.
@@ -41,6 +42,34 @@ export interface CdpEmissionsOptions {
 }
 
 const SCOPES: readonly Scope[] = [1, 2, 3];
+const GENERATION: Text = { en: 'Energy generation supplied to the grid', zh: '电网供应能源的生产' };
+
+/** One CDP row: the given GPC rows, by scope, each scope with its CO2e (sum of its rows' lines) and notation keys. */
+function cdpRow(sector: string, subsector: string, gpcRows: readonly GpcRow[], byRow: ReadonlyMap<string, RowContent>): TableCell[] {
+  const cells: TableCell[] = [sector, subsector, gpcRows.map((row) => row.ref).join(', ')];
+  const explanations: string[] = [];
+  for (const scope of SCOPES) {
+    const refs = gpcRows.filter((row) => row.scope === scope);
+    if (refs.length === 0) {
+      cells.push(null, null);
+      continue;
+    }
+    let co2e: number | null = null;
+    const keys: string[] = [];
+    for (const row of refs) {
+      const content = byRow.get(row.ref);
+      const sums = rowSums(content);
+      if (sums !== undefined) co2e = (co2e ?? 0) + sums.co2e;
+      for (const entry of content?.keys ?? []) {
+        if (!keys.includes(entry.key)) keys.push(entry.key);
+        explanations.push(`${row.ref} ${entry.key}: ${entry.explanation}`);
+      }
+    }
+    cells.push(co2e, keys.length > 0 ? keys.join(', ') : null);
+  }
+  cells.push(explanations.length > 0 ? explanations.join('; ') : null);
+  return cells;
+}
 
 export function cdpEmissionsTable(result: InventoryResult, lang: Lang = 'en', options: CdpEmissionsOptions = {}): TableSheet {
   const rows: TableCell[][] = [CDP_EMISSIONS_COLUMNS.map((column) => column[lang])];
@@ -48,29 +77,12 @@ export function cdpEmissionsTable(result: InventoryResult, lang: Lang = 'en', op
   for (const sector of GPC_SECTORS) {
     if (sector.id === 'VI') continue;
     for (const subsector of sector.subsectors) {
-      const cells: TableCell[] = [`${sector.name[lang]}`, `${subsector.name[lang]}`, subsector.rows.map((row) => row.ref).join(', ')];
-      const explanations: string[] = [];
-      for (const scope of SCOPES) {
-        const refs = subsector.rows.filter((row) => row.scope === scope);
-        if (refs.length === 0) {
-          cells.push(null, null);
-          continue;
-        }
-        let co2e: number | null = null;
-        const keys: string[] = [];
-        for (const row of refs) {
-          const content: RowContent | undefined = byRow.get(row.ref);
-          const sums = rowSums(content);
-          if (sums !== undefined) co2e = (co2e ?? 0) + sums.co2e;
-          for (const entry of content?.keys ?? []) {
-            if (!keys.includes(entry.key)) keys.push(entry.key);
-            explanations.push(`${row.ref} ${entry.key}: ${entry.explanation}`);
-          }
-        }
-        cells.push(co2e, keys.length > 0 ? keys.join(', ') : null);
-      }
-      cells.push(explanations.length > 0 ? explanations.join('; ') : null);
-      rows.push(cells);
+      // Generation of grid-supplied energy (I.4.4) is its own row, apart from energy industries' own use, as the
+      // GPC keeps it apart from BASIC.
+      const generation = sector.id === 'I' ? subsector.rows.filter((row) => row.level === 'territorial') : [];
+      const own = subsector.rows.filter((row) => !generation.includes(row));
+      rows.push(cdpRow(sector.name[lang], subsector.name[lang], own, byRow));
+      if (generation.length > 0) rows.push(cdpRow(sector.name[lang], GENERATION[lang], generation, byRow));
     }
   }
   const line = (label: Text, values: readonly [TableCell, TableCell, TableCell], note: Text | null): TableCell[] => [label[lang], null, null, values[0], null, values[1], null, values[2], null, note === null ? null : note[lang]];

@@ -10,7 +10,8 @@ import type { TableCell, TableSheet } from './columns.ts';
  * with each gas in tonnes, the CO2e total, the notation key(s) and their explanations, the data quality the lines
  * state; then the totals, each the inventory result's own figure (`result.totals`, `result.gases`), never re-added
  * here. A row's figures are the sums of its lines in file order (`result.lines`); a row without lines has no
- * figures, and a row with neither lines nor a notation key says so (`missing`) in the explanation column.
+ * figures, and a BASIC or BASIC+ row the engine finds missing (`result.completeness`: neither lines nor a notation
+ * key) says so in the explanation column; territorial-only and other scope-3 rows without lines stay blank.
  */
 
 type Text = { readonly en: string; readonly zh: string };
@@ -86,9 +87,10 @@ export const keysText = (content: RowContent | undefined): string | null => {
 export function gpcReportTable(result: InventoryResult, lang: Lang = 'en'): TableSheet {
   const rows: TableCell[][] = [GPC_REPORT_COLUMNS.map((column) => column[lang])];
   const byRow = contentByRow(result);
+  const missing = new Set([...result.completeness.missingBasicRows, ...result.completeness.missingBasicPlusRows]);
   for (const sector of GPC_SECTORS) {
     for (const subsector of sector.subsectors) {
-      for (const row of subsector.rows) rows.push(gpcRowCells(row, byRow.get(row.ref), `${sector.id} ${sector.name[lang]}`, `${subsector.id} ${subsector.name[lang]}`, lang));
+      for (const row of subsector.rows) rows.push(gpcRowCells(row, byRow.get(row.ref), missing.has(row.ref), `${sector.id} ${sector.name[lang]}`, `${subsector.id} ${subsector.name[lang]}`, lang));
     }
   }
   const total = (label: Text, gases: readonly [number, number, number, number] | null, co2e: number): TableCell[] => [label[lang], null, null, null, null, null, ...(gases ?? [null, null, null, null]), co2e, null, null];
@@ -101,11 +103,11 @@ export function gpcReportTable(result: InventoryResult, lang: Lang = 'en'): Tabl
   return { sheet: GPC_REPORT_SHEET[lang], rows };
 }
 
-function gpcRowCells(row: GpcRow, content: RowContent | undefined, sector: string, subsector: string, lang: Lang): TableCell[] {
+function gpcRowCells(row: GpcRow, content: RowContent | undefined, missing: boolean, sector: string, subsector: string, lang: Lang): TableCell[] {
   const sums = rowSums(content);
   const qualities = QUALITY_ORDER.filter((quality) => content?.lines.some((line) => line.quality === quality));
   const explanations = content?.keys.map((entry) => entry.explanation) ?? [];
-  const explanation = sums === undefined && explanations.length === 0 ? MISSING[lang] : explanations.length > 0 ? explanations.join('; ') : null;
+  const explanation = missing ? MISSING[lang] : explanations.length > 0 ? explanations.join('; ') : null;
   return [
     row.ref,
     sector,
