@@ -83,6 +83,8 @@ export function trackingIndicatorsFromTable(table: TableSheet): TrackingIndicato
   const indicators = Object.create(null) as Record<string, Record<string, unknown>>;
   if (problems.length > 0) return { indicators, problems };
   const own = new Map<string, { readonly row: number; readonly fields: Readonly<Record<string, unknown>> }>();
+  // Indicators whose base row has a problem of its own: no second "no base row" problem for them.
+  const hasBadBase = new Set<string>();
   for (let r = header.headerRow + 1; r < table.rows.length; r++) {
     if (blankRow(table.rows[r]!)) continue;
     const cells = new RowReader(table, header, r, problems);
@@ -99,10 +101,8 @@ export function trackingIndicatorsFromTable(table: TableSheet): TrackingIndicato
       definitionSource: cells.text('definitionSource'),
       nextUpdate: cells.text('nextUpdate'),
     };
-    const kind = cells.choice('row', ROW_KINDS) ?? cells.needText('row', 'the row type (base, goal or actual)', '行类型（base、goal 或 actual）');
-    const year = cells.number('year', { integer: true }) ?? (cells.text('year') === undefined ? cells.problem('year', 'the year is required', '缺少年份') : undefined);
-    const value = cells.number('value') ?? (cells.text('value') === undefined ? cells.problem('value', 'the value is required', '缺少数值') : undefined);
-    if (id === undefined || problems.length > before || year === undefined || value === undefined) continue;
+    if (id === undefined || problems.length > before) continue;
+    // The indicator's own fields are taken from its first row that reads, even when that row's observation does not.
     const seen = own.get(id);
     if (seen === undefined) {
       own.set(id, { row: r, fields });
@@ -122,6 +122,13 @@ export function trackingIndicatorsFromTable(table: TableSheet): TrackingIndicato
         continue;
       }
     }
+    const kind = cells.choice('row', ROW_KINDS) ?? cells.needText('row', 'the row type (base, goal or actual)', '行类型（base、goal 或 actual）');
+    const year = cells.number('year', { integer: true }) ?? (cells.text('year') === undefined ? cells.problem('year', 'the year is required', '缺少年份') : undefined);
+    const value = cells.number('value') ?? (cells.text('value') === undefined ? cells.problem('value', 'the value is required', '缺少数值') : undefined);
+    if (problems.length > before || year === undefined || value === undefined) {
+      if (kind === 'base') hasBadBase.add(id);
+      continue;
+    }
     const entry = indicators[id]!;
     const observation: Record<string, unknown> = { year, value };
     const source = cells.text('source');
@@ -135,7 +142,7 @@ export function trackingIndicatorsFromTable(table: TableSheet): TrackingIndicato
     else if (kind === 'actual') (entry['actuals'] as unknown[]).push(observation);
   }
   for (const [id, { row }] of own) {
-    if (indicators[id]!['base'] === undefined) problems.push(tableProblem('invalid', { sheet: table.sheet, rowIndex: row }, `${quoted(id)} has no base row (row type "base")`, `${quoted(id)} 缺少基准行（行类型 “base”）`));
+    if (indicators[id]!['base'] === undefined && !hasBadBase.has(id)) problems.push(tableProblem('invalid', { sheet: table.sheet, rowIndex: row, columnIndex: header.at.get('row') }, `${quoted(id)} has no base row (row type "base")`, `${quoted(id)} 缺少基准行（行类型 “base”）`));
   }
   return { indicators, problems };
 }
