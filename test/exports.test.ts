@@ -147,6 +147,32 @@ describe('indicators and actions re-import equal', () => {
     }
   }
 
+  it('text that a spreadsheet would take for a formula goes out escaped and comes back as it was', async () => {
+    const document = structuredClone(trackingDocument) as { indicators: Record<string, { name: unknown; owner?: string }>; actions: Record<string, { lead: string; collaborators?: string[] }> };
+    document.indicators['patents']!.name = { zh: '=SUM(A1:A9)', en: '-minus first' };
+    document.indicators['patents']!.owner = '@owner';
+    document.actions['rooftop-pv']!.lead = '+lead';
+    document.actions['rooftop-pv']!.collaborators = ["'=quoted", 'tab\tinside'];
+    const parsed = parseTracking(document);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    for (const format of ['csv', 'xlsx'] as const) {
+      const indicatorsFile = await trackingTableFile('tracking-indicators', parsed.tracking, format, 'en');
+      if (format === 'csv') expect(new TextDecoder().decode(indicatorsFile)).toContain(",'=SUM(A1:A9),'-minus first,");
+      const indicators = await importTrackingIndicatorsFile(`i.${format}`, indicatorsFile);
+      const actions = await importActionsFile(`a.${format}`, await trackingTableFile('actions', parsed.tracking, format, 'en'));
+      const back = parseTracking({ ...document, indicators: indicators.indicators, actions: actions.actions });
+      if (!back.ok) throw new Error(JSON.stringify(back.issues));
+      expect(back.tracking.indicators).toEqual(parsed.tracking.indicators);
+      expect(back.tracking.actions).toEqual(parsed.tracking.actions);
+    }
+  });
+
+  it('an upload past the spreadsheet cap is refused before it is read', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41);
+    await expect(importTrackingIndicatorsFile('big.csv', big)).rejects.toThrow('the limit for a spreadsheet is 10485760 (10 MiB)');
+    await expect(importActionsFile('big.xlsx', big)).rejects.toThrow('the limit for a spreadsheet is 10485760 (10 MiB)');
+  });
+
   it('an edited indicators table with bad cells is refused, each problem with its cell', async () => {
     const table = trackingTable('tracking-indicators', tracking, 'en', result);
     const rows = table.rows.map((row) => [...row]);
