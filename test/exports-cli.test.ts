@@ -30,14 +30,15 @@ describe('peakpath export --table (standard exports)', () => {
     expect(written).toEqual(reference);
   });
 
-  it('writes the CDP emissions table in Chinese as XLSX, with the inventory\'s population', () => {
-    const run = peakpath(['export', inventory, '--table', 'cdp-emissions', '--to', out('cdp.xlsx'), '--lang', 'zh']);
+  it('writes the CDP emissions table in Chinese as XLSX, with the inventory\'s population and the boundary given', () => {
+    const run = peakpath(['export', inventory, '--table', 'cdp-emissions', '--to', out('cdp.xlsx'), '--lang', 'zh', '--boundary', '示例市行政区域']);
     expect(run.status).toBe(0);
     const book = XLSX.read(readFileSync(out('cdp.xlsx')), { type: 'buffer' });
     expect(book.SheetNames).toEqual(['CDP排放']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['CDP排放']!, { header: 1 });
     expect(rows[0]![0]).toBe('CDP 部门');
     expect(rows.find((row) => row[0] === '人口')![1]).toBe(5_200_000);
+    expect(rows.find((row) => row[0] === '边界')![1]).toBe('示例市行政区域');
     const basic = (JSON.parse(peakpath(['inventory', inventory, '--json']).stdout) as { totals: { basic: number } }).totals.basic;
     expect(rows.find((row) => row[0] === 'BASIC 合计（吨CO2当量）')![1]).toBe(basic);
   });
@@ -69,6 +70,10 @@ describe('peakpath export --table (standard exports)', () => {
     const trackingAsInventory = peakpath(['export', tracking, '--table', 'gpc', '--to', out('x.csv')]);
     expect(trackingAsInventory.status).toBe(2);
     expect(trackingAsInventory.stderr).toContain('not an inventory file');
+
+    const boundaryOnGpc = peakpath(['export', inventory, '--table', 'gpc', '--to', out('x.csv'), '--boundary', 'city']);
+    expect(boundaryOnGpc.status).toBe(2);
+    expect(boundaryOnGpc.stderr).toContain('--boundary: applies to --table cdp-emissions, not to --table gpc / --boundary：仅适用于');
 
     const asOfOnInventory = peakpath(['export', inventory, '--table', 'gpc', '--to', out('x.csv'), '--as-of', '2025-06-30']);
     expect(asOfOnInventory.status).toBe(2);

@@ -45,12 +45,13 @@ describe.each(targets)('standard exports on %s', (target) => {
     expect(lines(response.body)).toEqual(reference('demo-gpc.en.csv'));
   });
 
-  it('the CDP emissions table as XLSX in Chinese states the inventory\'s population and its BASIC total', async () => {
-    const response = await get(`/api/documents/${inventoryId}/export/cdp-emissions?format=xlsx`);
+  it('the CDP emissions table as XLSX in Chinese states the inventory\'s population, the boundary asked and its BASIC total', async () => {
+    const response = await get(`/api/documents/${inventoryId}/export/cdp-emissions?format=xlsx&boundary=${encodeURIComponent('示例市行政区域')}`);
     expect(response.statusCode).toBe(200);
     const book = XLSX.read(response.rawPayload, { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['CDP排放']!, { header: 1 });
     expect(rows.find((row) => row[0] === '人口')![1]).toBe(5_200_000);
+    expect(rows.find((row) => row[0] === '边界')![1]).toBe('示例市行政区域');
     const basic = (await get(`/api/documents/${inventoryId}/result`)).json() as { result: { totals: { basic: number } } };
     expect(rows.find((row) => row[0] === 'BASIC 合计（吨CO2当量）')![1]).toBe(basic.result.totals.basic);
   });
@@ -88,6 +89,7 @@ describe.each(targets)('standard exports on %s', (target) => {
     expect(badDate.json()).toMatchObject({ error: { message: { en: 'asOf "2025-02-30" is not a real date written YYYY-MM-DD.' } } });
     expect((await get(`/api/documents/${inventoryId}/export/gpc?format=csv&asOf=2025-06-30`)).statusCode).toBe(400);
     expect((await get(`/api/documents/${inventoryId}/export/lines?format=csv`)).statusCode).toBe(400);
+    expect((await get(`/api/documents/${inventoryId}/export/gpc?format=csv&boundary=city`)).statusCode).toBe(400);
   });
 
   it('the public gets the published version, not a newer draft', async () => {

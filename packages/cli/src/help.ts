@@ -87,6 +87,7 @@ export const HELP = {
     en: 'the table: lines or indicators of an inventory (a CSV holds one); gpc or cdp-emissions of an inventory; cdp-targets, tracking-indicators or actions of a tracking file',
     zh: '导出的表：清单的 lines 或 indicators（CSV 只含一张）；清单的 gpc 或 cdp-emissions；跟踪文件的 cdp-targets、tracking-indicators 或 actions',
   },
+  exportBoundary: { en: 'the inventory boundary as the CDP emissions table states it (e.g. "administrative boundary of the city")', zh: 'CDP 排放表所述的清单边界（如“全市行政区域”）' },
   exportAsOf: { en: "a tracking table's date: statuses and progress judged at YYYY-MM-DD (default: today, stated)", zh: '跟踪表的判定日期 YYYY-MM-DD（默认今天，并予以说明）' },
   importLines: { en: 'a table of activity lines (XLSX or CSV, e.g. from `peakpath export`) → the activities of an inventory file', zh: '由活动数据表（XLSX 或 CSV，如 `peakpath export` 导出的）更新清单文件的活动数据' },
   importLinesTable: { en: 'the table: .xlsx or .csv (UTF-8)', zh: '数据表：.xlsx 或 .csv（UTF-8 编码）' },

@@ -30,6 +30,8 @@ export interface ExportOptions {
   readonly table: ExportTable;
   /** The date a tracking table's computed columns are judged at (`YYYY-MM-DD`); today when absent, stated. */
   readonly asOf?: string | undefined;
+  /** The inventory boundary as the CDP emissions table states it (`--table cdp-emissions` only). */
+  readonly boundary?: string | undefined;
 }
 
 export interface ImportLinesOptions {
@@ -69,6 +71,7 @@ async function inventoryDocument(file: string): Promise<Record<string, unknown>>
 export async function exportCommand(file: string, options: ExportOptions): Promise<CommandOutput> {
   const format = tableFormat(options.to, '--to');
   const table = options.table;
+  if (options.boundary !== undefined && table !== 'cdp-emissions') throw new InputFileError(both(options.lang, `--boundary: applies to --table cdp-emissions, not to --table ${table}`, `--boundary：仅适用于 --table cdp-emissions，不适用于 --table ${table}`));
   if ((TRACKING_TABLE_KINDS as readonly string[]).includes(table)) return exportTrackingTable(file, table as TrackingTableKind, format, options);
   if (options.asOf !== undefined) throw new InputFileError(both(options.lang, `--as-of: applies to the tables of a tracking file (${TRACKING_TABLE_KINDS.join(', ')}), not to --table ${table}`, `--as-of：仅适用于跟踪文件的表（${TRACKING_TABLE_KINDS.join('、')}），不适用于 --table ${table}`));
   if ((STANDARD_TABLE_KINDS as readonly string[]).includes(table)) return exportStandardTable(file, table as StandardTableKind, format, options);
@@ -91,7 +94,7 @@ async function exportInventoryTable(file: string, table: TableKind, format: Tabl
 /**
  * `--table gpc|cdp-emissions`: the GPC reporting table or the CDP-ICLEI emissions table of an inventory that
  * computes (an inventory with problems is refused, exit 2: these tables are its results). The CDP table states the
- * inventory's population when the file gives one.
+ * inventory's population when the file gives one, and the boundary `--boundary` describes.
  */
 async function exportStandardTable(file: string, table: StandardTableKind, format: TableFormat, options: ExportOptions): Promise<CommandOutput> {
   const document = await inventoryDocument(file);
@@ -99,7 +102,7 @@ async function exportStandardTable(file: string, table: StandardTableKind, forma
   if (!run.ok) return { status: 2, stderr: `${both(options.lang, `${file}: the ${table} table is the inventory's results, and the inventory does not compute; nothing written`, `${file}：${table} 表是清单的计算结果，而清单无法计算，未写出`)}\n${issueReport(run.issues, options.lang)}` };
   const parsed = parseInventory(document);
   const population = parsed.ok ? parsed.inventory.population : undefined;
-  await writeOut(options.to, await standardTableFile(table, run.value, format, options.lang, { population }));
+  await writeOut(options.to, await standardTableFile(table, run.value, format, options.lang, { population, boundary: options.boundary }));
   return { status: 0, stderr: `${both(options.lang, `wrote ${options.to}: the ${table} table of ${file}`, `已写出 ${options.to}：${file} 的 ${table} 表`)}\n` };
 }
 

@@ -72,6 +72,7 @@ const standardExportQuery = z
   .object({
     format: z.enum(['xlsx', 'csv']),
     lang: z.enum(['zh', 'en']).optional().describe('headers\' language (default zh)'),
+    boundary: z.string().trim().min(1).max(500).optional().describe('the inventory boundary as the CDP emissions table states it (cdp-emissions only)'),
     asOf: z.string().max(40).optional().describe('a tracking table\'s date, YYYY-MM-DD: statuses and progress judged then (default today, said in x-peakpath-as-of)'),
     version: versionNumber.optional(),
   })
@@ -282,6 +283,9 @@ export const tableRoutes: RouteModule = async (app, context) => {
     if (expected === 'inventory' && asOf !== undefined) {
       throw new ApiError(400, 'bad-request', { en: `asOf applies to the tables of a tracking document, not to ${kind}.`, zh: `asOf 仅适用于跟踪文档的表，不适用于 ${kind}。` });
     }
+    if (request.query.boundary !== undefined && kind !== 'cdp-emissions') {
+      throw new ApiError(400, 'bad-request', { en: `boundary applies to the cdp-emissions table, not to ${kind}.`, zh: `boundary 仅适用于 cdp-emissions 表，不适用于 ${kind}。` });
+    }
     if (asOf !== undefined && !isIsoDate(asOf)) throw new ApiError(400, 'bad-request', { en: `asOf ${JSON.stringify(asOf)} is not a real date written YYYY-MM-DD.`, zh: `asOf ${JSON.stringify(asOf)} 不是有效日期（YYYY-MM-DD）。` });
     const version = await context.store.version(request.actor, document.id, request.query.version);
     const lang: Lang = request.query.lang ?? 'zh';
@@ -290,7 +294,7 @@ export const tableRoutes: RouteModule = async (app, context) => {
       const run = context.engine.inventory(version.body, { id: document.id });
       if (!run.ok) throw invalidDocument(run.issues);
       const parsed = parseInventory(version.body);
-      bytes = await standardTableFile(kind as StandardTableKind, run.value, format, lang, { population: parsed.ok ? parsed.inventory.population : undefined });
+      bytes = await standardTableFile(kind as StandardTableKind, run.value, format, lang, { population: parsed.ok ? parsed.inventory.population : undefined, boundary: request.query.boundary });
     } else {
       const parsed = parseTracking(version.body);
       if (!parsed.ok) throw invalidDocument(parsed.issues.map((issue) => ({ ...issue, document: { kind: 'tracking' as const, id: document.id } })));
