@@ -148,6 +148,7 @@ const TABLE: Record<string, { rule: Rule; build: Build }> = {
   },
   'GET /api/documents/:id/diff': { rule: rules.readCity, build: async (f, city) => ({ url: `/api/documents/${f.documents[city].draft.id}/diff?from=1&to=1` }) },
   'GET /api/documents/:id/export': { rule: rules.readCity, build: async (f, city) => ({ url: `/api/documents/${f.documents[city].draft.id}/export?format=csv` }) },
+  'GET /api/documents/:id/export/:kind': { rule: rules.readCity, build: async (f, city) => ({ url: `/api/documents/${f.documents[city].draft.id}/export/gpc?format=csv` }) },
   'POST /api/entities/:id/import': {
     rule: rules.writeCity,
     // A valid table (the demo's lines) as a new inventory: only who may write the city gets past the store.

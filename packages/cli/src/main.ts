@@ -150,7 +150,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description(h('export'))
     .argument('<file>', h('inventoryFile'))
     .requiredOption('--to <table>', h('exportTo'))
-    .addOption(new Option('--table <table>', h('exportTable')).choices(['lines', 'indicators']).default('lines'))
+    .addOption(new Option('--table <table>', h('exportTable')).choices(['lines', 'indicators', 'gpc', 'cdp-emissions', 'cdp-targets', 'tracking-indicators', 'actions']).default('lines'))
+    .option('--as-of <date>', h('exportAsOf'))
+    .option('--boundary <text>', h('exportBoundary'))
     .addOption(langOption())
     .action(async (file: string, options: ExportOptions) => {
       output = await (await import('./commands/tables.ts')).exportCommand(file, options);
