@@ -108,6 +108,11 @@ const TABLE: Record<string, { rule: Rule; build: Build }> = {
   'POST /api/entities': { rule: rules.adminOnly, build: async (f, city) => ({ url: '/api/entities', payload: { slug: unique('d'), kind: 'district', name: 'D', country: 'CN', parentId: f.cities[city].id } }) },
   // Both cities have published documents: their entities, summaries and lists are public.
   'GET /api/entities/:id': { rule: rules.everyone, build: async (f, city) => ({ url: `/api/entities/${f.cities[city].id}` }) },
+  // Everyone reads a city's report of what they may read (the public: published versions; test/server/report.test.ts).
+  'GET /api/entities/:id/report': {
+    rule: rules.everyone,
+    build: async (f, city) => ({ url: `/api/entities/${f.cities[city].id}/report?year=2022&runs=0&plan=${encodeURIComponent(f.documents[city].plan.name)}&inventories=${encodeURIComponent(f.documents[city].inventory.name)}` }),
+  },
   'GET /api/entities/:id/summary': { rule: rules.everyone, build: async (f, city) => ({ url: `/api/entities/${f.cities[city].id}/summary` }) },
   'GET /api/entities/:id/documents': { rule: rules.everyone, build: async (f, city) => ({ url: `/api/entities/${f.cities[city].id}/documents` }) },
   'GET /api/entities/:id/members': { rule: rules.readCluster, build: async (f, city) => ({ url: `/api/entities/${f.clusters[city].id}/members` }) },

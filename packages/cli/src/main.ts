@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
+import type { TrackOptions } from './commands/track.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { ExportOptions, ImportLinesOptions } from './commands/tables.ts';
 import type { CommandOutput } from './output.ts';
@@ -98,6 +99,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command('track')
+    .description(h('track'))
+    .argument('[file]', h('trackFile'))
+    .option('--as-of <date>', h('asOf'))
+    .option('--starter', h('starter'), false)
+    .option('--json', h('json'), false)
+    .addOption(prettyOption())
+    .addOption(langOption())
+    .action(async (file: string | undefined, options: TrackOptions) => {
+      output = await (await import('./commands/track.ts')).trackCommand(file, options);
+    });
+
+  program
     .command('report')
     .description(h('report'))
     .argument('<city-or-file>', h('reportTarget'))
@@ -134,11 +148,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('export')
     .description(h('export'))
-    .argument('<file>', h('exportFile'))
+    .argument('<file>', h('inventoryFile'))
     .requiredOption('--to <table>', h('exportTo'))
     .addOption(new Option('--table <table>', h('exportTable')).choices(['lines', 'indicators', 'gpc', 'cdp-emissions', 'cdp-targets', 'tracking-indicators', 'actions']).default('lines'))
-    .option('--boundary <text>', h('exportBoundary'))
     .option('--as-of <date>', h('exportAsOf'))
+    .option('--boundary <text>', h('exportBoundary'))
     .addOption(langOption())
     .action(async (file: string, options: ExportOptions) => {
       output = await (await import('./commands/tables.ts')).exportCommand(file, options);

@@ -10,4 +10,4 @@ export { InputFileError, MAX_INPUT_BYTES, readDocument, SLOW_YAML_BYTES, type Re
 export { fileResolver } from './resolver.ts';
 export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNZIPPED_BYTES, readSpreadsheet, spreadsheetFromBytes, type SpreadsheetOptions } from './spreadsheet.ts';
 export { escapeCellText, importTableFile, inventoryTableFile, inventoryText, MAX_TABLE_ROWS, readTableFile, TABLE_MEDIA_TYPES, unescapeCellText, writeCsv, writeXlsx, type TableFile, type TableFormat, type TableKind } from './tables.ts';
-export { cdpOptionsOf, importActionsFile, importTrackingIndicatorsFile, INVENTORY_EXPORTS, readExportedSheet, standardTable, standardTableFile, TRACKING_EXPORTS, trackingTable, trackingTableFile, type InventoryExport, type StandardExport, type TrackingExport } from './standard-tables.ts';
+export { importActionsFile, importTrackingIndicatorsFile, standardTable, standardTableFile, STANDARD_TABLE_KINDS, trackingTable, trackingTableFile, TRACKING_TABLE_KINDS, type StandardTableKind, type TrackingTableKind } from './standard-tables.ts';

@@ -61,7 +61,8 @@ export interface TableFile {
   readonly indicators: TableSheet | undefined;
 }
 
-const unescapeSheet = (sheet: TableSheet): TableSheet => ({ sheet: sheet.sheet, rows: sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? unescapeCellText(cell) : cell))) });
+/** A sheet as read, each text cell without the apostrophe escapeCellText put before a formula character. */
+export const unescapeSheet = (sheet: TableSheet): TableSheet => ({ sheet: sheet.sheet, rows: sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? unescapeCellText(cell) : cell))) });
 
 /**
  * Reads an upload or a file's bytes: CSV is the lines table; XLSX takes the sheet named `lines` or `活动数据`

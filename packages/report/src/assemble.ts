@@ -1,4 +1,4 @@
-import { computeTracking, defaultCatalogue, isIsoDate, MAX_MONTE_CARLO_RUNS, parseTracking, type DocumentIssue, type Engine } from '@peakpath/core';
+import { isIsoDate, MAX_MONTE_CARLO_RUNS, type DocumentIssue, type Engine } from '@peakpath/core';
 import type { ReportProblem } from './problems.ts';
 import type { AssembleOptions, Provenance, ReportInput, ReportInventory, ReportPathway, ReportPlan, ReportSources, SourceDocument, TrackingInput } from './types.ts';
 
@@ -85,7 +85,7 @@ export async function assembleReport(engine: Engine, sources: ReportSources, opt
 
   let tracking = sources.tracking;
   if (sources.trackingDocument) {
-    const computed = trackingInput(sources.trackingDocument, sources.plan, options.asOf!);
+    const computed = trackingInput(engine, sources.trackingDocument, sources.plan, options.asOf!);
     if (!computed.ok) return { ok: false, problems: issues(computed.issues) };
     warnings.push(...computed.warnings);
     tracking = computed.value;
@@ -116,21 +116,13 @@ export async function assembleReport(engine: Engine, sources: ReportSources, opt
 }
 
 /**
- * A tracking document computed at `asOf`: its actions' measures checked against the plan's measures and
- * the catalogue's, as `peakpath track` checks them.
+ * A tracking document computed at `asOf` through the engine (`compileTracking`): its actions' measures checked
+ * against the plan's measures and the catalogue's, as `peakpath track` checks them.
  */
-function trackingInput(document: SourceDocument, plan: SourceDocument | undefined, asOf: string): { ok: true; value: TrackingInput; warnings: DocumentIssue[] } | { ok: false; issues: DocumentIssue[] } {
-  const name = { kind: 'tracking' as const, id: document.id };
-  const measures = plan === undefined ? undefined : planMeasureIds(plan.body);
-  const parsed = parseTracking(document.body, { catalogue: defaultCatalogue(), planMeasures: measures });
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => ({ ...issue, document: name })) };
-  return { ok: true, value: { tracking: parsed.tracking, result: computeTracking(parsed.tracking, asOf), source: provenance(document) }, warnings: parsed.warnings.map((issue) => ({ ...issue, document: name })) };
-}
-
-/** The ids of a plan's `measures` (an id-keyed map), as the plan file writes them. */
-function planMeasureIds(body: unknown): string[] | undefined {
-  const measures = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['measures'] : undefined;
-  return typeof measures === 'object' && measures !== null && !Array.isArray(measures) ? Object.keys(measures) : undefined;
+function trackingInput(engine: Engine, document: SourceDocument, plan: SourceDocument | undefined, asOf: string): { ok: true; value: TrackingInput; warnings: DocumentIssue[] } | { ok: false; issues: DocumentIssue[] } {
+  const run = engine.compileTracking({ tracking: document.body, plan: plan?.body }, { id: document.id, planId: plan?.id, asOf });
+  if (!run.ok) return { ok: false, issues: [...run.issues] };
+  return { ok: true, value: { tracking: run.value.tracking, result: run.value.result, source: provenance(document) }, warnings: [...run.warnings] };
 }
 
 /** The same warning reached through two documents (an inventory read for itself and as a pathway's base) is listed once. */

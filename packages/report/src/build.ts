@@ -49,7 +49,7 @@ export function buildReport(input: ReportInput, options: BuildOptions): Report {
 <p class="subtitle">${escapeHtml(t.subtitle)}</p>
 ${banner}
 <p class="note">${escapeHtml(t.generated(input.year, input.inventory.result.year))}</p>
-<nav><h2>${escapeHtml(t.contents)}</h2><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${escapeHtml(title)}</a></li>`).join('')}</ol></nav>
+<nav><h2>${escapeHtml(t.contents)}</h2><ol class="contents">${sections.map(([id, title]) => `<li><a href="#${id}">${escapeHtml(title)}</a></li>`).join('')}</ol></nav>
 </header>
 ${sections.map(([id, title, body]) => `<section id="${id}">\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`).join('\n')}
 </body>
@@ -86,7 +86,7 @@ h3 { font-size: 11.5pt; margin: 6mm 0 2mm; }
 .subtitle { font-size: 12pt; color: #3b4d47; }
 .illustrative { border: 1px solid #d08c2e; background: #fff6e8; padding: 2mm 3mm; color: #7a4b05; }
 .note { color: #52645e; font-size: 9pt; }
-nav ol { padding-left: 6mm; }
+nav ol { padding-left: 0; list-style: none; } /* the titles carry their own numbers (一、 / 1.) */
 nav a { color: inherit; text-decoration: none; }
 section { break-before: page; page-break-before: always; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9pt; }

@@ -98,7 +98,8 @@ export function pathwayChart(pathway: ReportPathway, lang: Lang, labels: { band9
   const shown = series.map((entry) => (entry as { name: string }).name).filter((entry) => !entry.endsWith('-base'));
   return render({
     legend: { ...legend, data: shown },
-    grid,
+    // Six legend entries wrap to two lines in English: room for them above the axis name.
+    grid: { ...grid, top: 84 },
     xAxis: { type: 'category', data: years, boundaryGap: false, axisLabel: { interval: 4 } },
     yAxis: { type: 'value', name: unit, nameTextStyle: { fontFamily: FONT } },
     series,

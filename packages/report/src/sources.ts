@@ -89,6 +89,8 @@ export interface StoredChoice {
   readonly pathway?: string | undefined;
   readonly plan?: string | undefined;
   readonly tracking?: string | undefined;
+  /** The inventories the report shows (by name), when not every one of the city's: the pathway's base inventory is always read. */
+  readonly inventories?: readonly string[] | undefined;
 }
 
 export type StoredSourcesResult =
@@ -119,7 +121,10 @@ export function sourcesFromStored(documents: readonly StoredSource[], choice: St
     return candidates[0];
   };
   const isFailure = (value: StoredSourcesResult | StoredSource | undefined): value is StoredSourcesResult => value !== undefined && 'ok' in value;
-  const inventories = ofKind('inventory');
+  const all = ofKind('inventory');
+  const unknown = (choice.inventories ?? []).find((wanted) => !all.some((inventory) => inventory.name === wanted));
+  if (unknown !== undefined) return { ok: false, code: 'not-found', kind: 'inventory', names: all.map((inventory) => inventory.name), wanted: unknown };
+  const inventories = choice.inventories ? all.filter((inventory) => choice.inventories!.includes(inventory.name)) : all;
 
   const tracking = pick('tracking', choice.tracking);
   if (isFailure(tracking)) return tracking;
@@ -131,9 +136,10 @@ export function sourcesFromStored(documents: readonly StoredSource[], choice: St
   if (isFailure(pathway)) return pathway;
   if (!pathway) return { ok: true, sources: { inventories: inventories.map(asSource), trackingDocument } };
   const inventoryName = referenceOf(pathway.body, 'inventory');
-  const base = inventories.find((inventory) => inventory.name === inventoryName);
-  if (!base) return { ok: false, code: 'not-found', kind: 'inventory', names: inventories.map((inventory) => inventory.name), wanted: inventoryName };
-  return { ok: true, sources: { inventories: inventories.map(asSource), pathway: { ...asSource(pathway), inventory: base.id }, plan: plan ? asSource(plan) : undefined, trackingDocument } };
+  const base = all.find((inventory) => inventory.name === inventoryName);
+  if (!base) return { ok: false, code: 'not-found', kind: 'inventory', names: all.map((inventory) => inventory.name), wanted: inventoryName };
+  const shown = inventories.includes(base) ? inventories : [base, ...inventories];
+  return { ok: true, sources: { inventories: shown.map(asSource), pathway: { ...asSource(pathway), inventory: base.id }, plan: plan ? asSource(plan) : undefined, trackingDocument } };
 }
 
 function referenceOf(body: unknown, field: string): string | undefined {

@@ -6,6 +6,7 @@ import { createNodeEngine, InputFileError } from '@peakpath/node';
 import { assembleReport, buildReport, problemText, renderPdf, sourcesFromFile, sourcesFromStored, type ReportSources, type StoredSource } from '@peakpath/report';
 import { openStoreFromEnv, StoreError } from '@peakpath/store';
 import type { CommandOutput } from '../output.ts';
+import { today } from '../today.ts';
 
 export interface ReportOptions {
   readonly year: string;
@@ -17,13 +18,6 @@ export interface ReportOptions {
   readonly illustrative: boolean;
   readonly asOf?: string | undefined;
   readonly data: string;
-}
-
-/** Today's date on this machine's calendar, `YYYY-MM-DD`: the date statuses are judged at unless `--as-of` names one. */
-function today(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function whole(name: string, value: string | undefined, min: number, max: number, lang: Lang): number | undefined {

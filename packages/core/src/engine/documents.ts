@@ -3,7 +3,7 @@ import { formatIssue } from '../issues/messages.ts';
 
 /**
  * Documents and the references between them. A pathway names its base-year inventory (`inventory:`),
- * a plan its pathway (`pathway:`); the engine asks the caller's resolver for each: files in the CLI
+ * a plan its pathway (`pathway:`), a tracking file its plan (`plan:`); the engine asks the caller's resolver for each: files in the CLI
  * (relative to the referring file), rows of the store in a server, a map in a test or a browser.
  */
 
@@ -70,8 +70,11 @@ export const noResolver: DocumentResolver = async () => ({
   reason: { en: 'this engine was created without a document resolver', zh: '引擎未配置文件解析器，无法读取所引用的文件' },
 });
 
-/** The kind of document that names each kind: a pathway names its inventory, a plan its pathway. */
-const REFERRER = { inventory: 'pathway', pathway: 'plan' } as const satisfies Record<'inventory' | 'pathway', DocumentKind>;
+/** The kind of document that names each kind: a pathway names its inventory, a plan its pathway, a tracking file its plan. */
+const REFERRER = { inventory: 'pathway', pathway: 'plan', plan: 'tracking' } as const satisfies Record<ReferenceField, DocumentKind>;
+
+/** The fields by which one document names another: each is also the kind of the document named. */
+export type ReferenceField = 'inventory' | 'pathway' | 'plan';
 
 /**
  * The document a reference in `from` names, or the issue that says why not. A resolver that throws is
@@ -81,7 +84,7 @@ export async function follow(
   resolver: DocumentResolver,
   from: DocumentName,
   fromDocument: unknown,
-  key: 'inventory' | 'pathway',
+  key: ReferenceField,
 ): Promise<{ ok: true; name: DocumentName; document: unknown } | { ok: false; issues: DocumentIssue[] }> {
   const kind: DocumentKind = key;
   // A list or a scalar has no fields at all: say that, not that the reference is missing.

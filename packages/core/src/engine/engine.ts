@@ -24,6 +24,7 @@ import { parsePlan } from '../plan/parse.ts';
 import { runPlan, type PlanResult } from '../plan/run.ts';
 import { closest } from '../text/closest.ts';
 import { follow, inDocument, noResolver, type DocumentIssue, type DocumentName, type DocumentResolver, type EngineResult } from './documents.ts';
+import { planMeasureIds, runTracking, type TrackingRun } from './tracking.ts';
 
 /** One block of Monte Carlo runs, as a worker thread or a web worker receives it (structured-cloneable). */
 export interface MonteCarloTask {
@@ -87,6 +88,11 @@ export interface PlanOptions extends DocumentOptions {
   readonly clock?: (() => number) | undefined;
 }
 
+/** A tracking file judged at a date: the core reads no clock, so `asOf` (`YYYY-MM-DD`) is always the caller's. */
+export interface TrackingOptions extends DocumentOptions {
+  readonly asOf: string;
+}
+
 /** A pathway run as `peakpath pathway` shows it: one scenario in detail and every scenario for comparison. */
 export interface PathwayRun {
   readonly pathway: Pathway;
@@ -119,6 +125,14 @@ export interface Engine {
   plan(document: unknown, options?: PlanOptions): Promise<EngineResult<PlanResult>>;
   /** The same for a plan already loaded (`loadPlan`). */
   runPlan(plan: Plan, options?: Omit<PlanOptions, 'id'>): Promise<EngineResult<PlanResult>>;
+  /**
+   * A tracking file with the plan it names, documents in hand: actions' `measure` checked against the plan's
+   * measures and the catalogue's (the catalogue's alone without a plan), judged at `asOf`. `planId` names the
+   * plan in its issues (default: the tracking's `plan:`).
+   */
+  compileTracking(documents: { readonly tracking: unknown; readonly plan?: unknown }, options: TrackingOptions & { readonly planId?: string | undefined }): EngineResult<TrackingRun>;
+  /** A tracking file judged at `asOf`, its `plan:` (when it names one) found through the resolver. */
+  tracking(document: unknown, options: TrackingOptions): Promise<EngineResult<TrackingRun>>;
 }
 
 /** Monte Carlo runs one call may ask for (10 million: some minutes on one core). */
@@ -257,6 +271,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return run.ok ? { ...run, warnings: [...loaded.warnings, ...run.warnings] } : run;
   }
 
+  function compileTracking(documents: { readonly tracking: unknown; readonly plan?: unknown }, trackingOptions: TrackingOptions & { readonly planId?: string | undefined }): EngineResult<TrackingRun> {
+    const self = name('tracking', trackingOptions);
+    if (documents.plan === undefined) return runTracking(documents.tracking, self, trackingOptions.asOf, { kind: 'catalogue' }, catalogue);
+    const planId = trackingOptions.planId ?? referenceOf(documents.tracking, 'plan') ?? 'plan';
+    const measures = planMeasureIds(documents.plan);
+    if (!measures.ok) return runTracking(documents.tracking, self, trackingOptions.asOf, { kind: 'unchecked' }, catalogue, inDocument({ kind: 'plan', id: planId }, measures.issues));
+    return runTracking(documents.tracking, self, trackingOptions.asOf, { kind: 'plan', planMeasures: measures.ids }, catalogue);
+  }
+
+  async function tracking(document: unknown, trackingOptions: TrackingOptions): Promise<EngineResult<TrackingRun>> {
+    const self = name('tracking', trackingOptions);
+    const named = typeof document === 'object' && document !== null && !Array.isArray(document) && (document as Record<string, unknown>)['plan'] !== undefined;
+    if (!named) return compileTracking({ tracking: document }, trackingOptions);
+    const planReference = await follow(resolver, self, document, 'plan');
+    // The plan cannot be had: its reference's problem with the tracking file's own, the measures unchecked.
+    if (!planReference.ok) return runTracking(document, self, trackingOptions.asOf, { kind: 'unchecked' }, catalogue, planReference.issues);
+    return compileTracking({ tracking: document, plan: planReference.document }, { ...trackingOptions, planId: planReference.name.id });
+  }
+
   return {
     library,
     catalogue,
@@ -271,7 +304,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     macc: (loaded) => ({ ok: true, value: buildMacc(new PlanEvaluator(loaded)), warnings: [] }),
     plan,
     runPlan: optimisePlan,
+    compileTracking,
+    tracking,
   };
+}
+
+/** A document's reference field when it is a non-empty string (to name the document it refers to in issues). */
+function referenceOf(document: unknown, field: string): string | undefined {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined;
+  const value = (document as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function unknownScenario(pathway: Pathway, id: string): DocumentIssue | undefined {

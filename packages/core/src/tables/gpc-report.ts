@@ -1,115 +1,126 @@
 import { GPC_SECTORS, type GpcRow, type ReportingLevel } from '../gpc/structure.ts';
-import type { InventoryResult, LineResult } from '../inventory/types.ts';
+import type { InventoryResult, LineResult, Quality } from '../inventory/types.ts';
 import type { Lang } from '../issues/messages.ts';
 import type { TableCell, TableSheet } from './columns.ts';
 
 /**
- * The GPC reporting table (GPC v1.1, WRI/C40/ICLEI 2014, Table 4.3 "emissions by GPC reference number" and
- * Table 4.4's BASIC / BASIC+ totals; docs/import-export.md): one row per row of the GPC table
- * (`core/data/gpc.json`) with its scope and level, the notation keys the inventory gives for it with their
- * explanations, and its emissions by gas and in CO2e summed over its lines; then the totals by scope and
- * the BASIC and BASIC+ totals, which are the inventory result's own figures (not re-summed here).
- * A row with neither a line nor a notation key is left blank: the inventory's `completeness` names it.
+ * The GPC reporting table, after the layout of the GPC's reporting chapter (GPC 2014, ch. 4: emissions by sector,
+ * sub-sector and scope, each gas and CO2e, notation keys with explanations, BASIC and BASIC+ totals): one row per
+ * GPC reference number, in the order of `core/data/gpc.json`,
+ * with each gas in tonnes, the CO2e total, the notation key(s) and their explanations, the data quality the lines
+ * state; then the totals, each the inventory result's own figure (`result.totals`, `result.gases`), never re-added
+ * here. A row's figures are the sums of its lines in file order (`result.lines`); a row without lines has no
+ * figures, and a BASIC or BASIC+ row the engine finds missing (`result.completeness`: neither lines nor a notation
+ * key) says so in the explanation column; territorial-only and other scope-3 rows without lines stay blank.
  */
 
 type Text = { readonly en: string; readonly zh: string };
 
 export const GPC_REPORT_SHEET: Readonly<Record<Lang, string>> = { en: 'GPC', zh: 'GPC报告表' };
 
-export const GPC_REPORT_HEADERS: readonly Text[] = [
-  { en: 'GPC ref. no.', zh: 'GPC 编号' },
-  { en: 'scope', zh: '范围' },
+export const GPC_REPORT_COLUMNS: readonly Text[] = [
+  { en: 'GPC ref. No.', zh: 'GPC 编号' },
   { en: 'sector', zh: '部门' },
   { en: 'sub-sector', zh: '子部门' },
-  { en: 'emission source', zh: '排放源' },
-  { en: 'reporting level', zh: '报告级别' },
+  { en: 'scope', zh: '范围' },
+  { en: 'reporting level', zh: '报告层级' },
   { en: 'notation key', zh: '注释键' },
   { en: 'CO2 (t)', zh: 'CO2（吨）' },
   { en: 'CH4 (t)', zh: 'CH4（吨）' },
   { en: 'N2O (t)', zh: 'N2O（吨）' },
-  { en: 'other gases (tCO2e)', zh: '其他气体（吨二氧化碳当量）' },
-  { en: 'total (tCO2e)', zh: '合计（吨二氧化碳当量）' },
+  { en: 'other gases (tCO2e)', zh: '其他气体（吨CO2当量）' },
+  { en: 'total (tCO2e)', zh: '合计（吨CO2当量）' },
+  { en: 'data quality', zh: '数据质量' },
   { en: 'explanation', zh: '说明' },
 ];
 
-const LEVEL_TEXT: Readonly<Record<ReportingLevel, Text>> = {
+export const REPORTING_LEVEL_NAMES: Readonly<Record<ReportingLevel, Text>> = {
   BASIC: { en: 'BASIC', zh: 'BASIC' },
   'BASIC+': { en: 'BASIC+', zh: 'BASIC+' },
-  territorial: { en: 'territorial only', zh: '仅辖区' },
+  territorial: { en: 'territorial only', zh: '仅计入辖区排放' },
   other: { en: 'other scope 3', zh: '其他范围三' },
 };
 
-const TOTAL_TEXT = {
-  scope1: { en: 'Total scope 1 (territorial)', zh: '范围一合计（辖区）' },
-  scope2: { en: 'Total scope 2', zh: '范围二合计' },
-  scope3: { en: 'Total scope 3', zh: '范围三合计' },
-  basic: { en: 'BASIC total', zh: 'BASIC 合计' },
-  basicPlus: { en: 'BASIC+ total', zh: 'BASIC+ 合计' },
-} as const satisfies Record<string, Text>;
+const QUALITY_ORDER: readonly Quality[] = ['high', 'medium', 'low'];
+const QUALITY_NAMES: Readonly<Record<Quality, Text>> = { high: { en: 'high', zh: '高' }, medium: { en: 'medium', zh: '中' }, low: { en: 'low', zh: '低' } };
 
-/** The gases of a set of lines, summed in line order. */
-export interface GasSums {
-  co2: number;
-  ch4: number;
-  n2o: number;
-  other: number;
-  co2e: number;
+const MISSING: Text = { en: 'missing: neither activity data nor a notation key', zh: '缺失：既无活动数据也无注释键' };
+
+/** The lines and notation keys of each GPC row, in file order. */
+export interface RowContent {
+  readonly lines: LineResult[];
+  readonly keys: { key: string; explanation: string }[];
 }
 
-export function sumLines(lines: readonly LineResult[]): GasSums {
-  const sums: GasSums = { co2: 0, ch4: 0, n2o: 0, other: 0, co2e: 0 };
-  for (const line of lines) {
-    sums.co2 += line.gases.CO2;
-    sums.ch4 += line.gases.CH4;
-    sums.n2o += line.gases.N2O;
+export function contentByRow(result: InventoryResult): ReadonlyMap<string, RowContent> {
+  const byRow = new Map<string, RowContent>();
+  const at = (ref: string): RowContent => {
+    let content = byRow.get(ref);
+    if (content === undefined) byRow.set(ref, (content = { lines: [], keys: [] }));
+    return content;
+  };
+  for (const line of result.lines) at(line.gpc).lines.push(line);
+  for (const entry of result.notationKeys) at(entry.gpc).keys.push({ key: entry.key, explanation: entry.explanation });
+  return byRow;
+}
+
+/** The sums of a row's lines (file order); undefined for a row without lines. */
+export function rowSums(content: RowContent | undefined): { CO2: number; CH4: number; N2O: number; other: number; co2e: number } | undefined {
+  if (content === undefined || content.lines.length === 0) return undefined;
+  const sums = { CO2: 0, CH4: 0, N2O: 0, other: 0, co2e: 0 };
+  for (const line of content.lines) {
+    sums.CO2 += line.gases.CO2;
+    sums.CH4 += line.gases.CH4;
+    sums.N2O += line.gases.N2O;
     sums.other += line.otherGasesCo2e ?? 0;
     sums.co2e += line.co2e;
   }
   return sums;
 }
 
-/** The result's lines grouped by GPC row reference. */
-export function linesByRow(result: InventoryResult): ReadonlyMap<string, LineResult[]> {
-  const byRow = new Map<string, LineResult[]>();
-  for (const line of result.lines) {
-    const list = byRow.get(line.gpc) ?? [];
-    list.push(line);
-    byRow.set(line.gpc, list);
-  }
-  return byRow;
-}
-
-/** The notation keys the inventory gives for a row, in file order. */
-export const notationKeysOf = (result: InventoryResult, ref: string): InventoryResult['notationKeys'] => result.notationKeys.filter((entry) => entry.gpc === ref);
-
-const gasCells = (sums: GasSums | undefined): TableCell[] => (sums === undefined ? [null, null, null, null, null] : [sums.co2, sums.ch4, sums.n2o, sums.other, sums.co2e]);
+/** Distinct notation keys of a row, in file order, joined by ", ". */
+export const keysText = (content: RowContent | undefined): string | null => {
+  if (content === undefined || content.keys.length === 0) return null;
+  return [...new Set(content.keys.map((entry) => entry.key))].join(', ');
+};
 
 export function gpcReportTable(result: InventoryResult, lang: Lang = 'en'): TableSheet {
-  const rows: TableCell[][] = [GPC_REPORT_HEADERS.map((header) => header[lang])];
-  const byRow = linesByRow(result);
+  const rows: TableCell[][] = [GPC_REPORT_COLUMNS.map((column) => column[lang])];
+  const byRow = contentByRow(result);
+  const missing = new Set([...result.completeness.missingBasicRows, ...result.completeness.missingBasicPlusRows]);
   for (const sector of GPC_SECTORS) {
     for (const subsector of sector.subsectors) {
-      for (const row of subsector.rows) rows.push(gpcRowCells(row, sector.name[lang], subsector.name[lang], byRow.get(row.ref), notationKeysOf(result, row.ref), lang));
+      for (const row of subsector.rows) rows.push(gpcRowCells(row, byRow.get(row.ref), missing.has(row.ref), `${sector.id} ${sector.name[lang]}`, `${subsector.id} ${subsector.name[lang]}`, lang));
     }
   }
-  const levelLines = (levels: readonly ReportingLevel[]) => result.lines.filter((line) => levels.includes(line.level));
-  const scopeLines = (scope: 1 | 2 | 3) => result.lines.filter((line) => line.scope === scope);
-  const total = (text: Text, scope: TableCell, level: TableCell, lines: readonly LineResult[], co2e: number): TableCell[] => {
-    const cells = gasCells(sumLines(lines));
-    cells[4] = co2e;
-    return [text[lang], scope, null, null, null, level, null, ...cells, null];
-  };
-  rows.push(total(TOTAL_TEXT.scope1, 1, null, scopeLines(1), result.totals.scope1));
-  rows.push(total(TOTAL_TEXT.scope2, 2, null, scopeLines(2), result.totals.scope2));
-  rows.push(total(TOTAL_TEXT.scope3, 3, null, scopeLines(3), result.totals.scope3));
-  rows.push(total(TOTAL_TEXT.basic, null, 'BASIC', levelLines(['BASIC']), result.totals.basic));
-  rows.push(total(TOTAL_TEXT.basicPlus, null, 'BASIC+', levelLines(['BASIC', 'BASIC+']), result.totals.basicPlus));
+  const total = (label: Text, gases: readonly [number, number, number, number] | null, co2e: number): TableCell[] => [label[lang], null, null, null, null, null, ...(gases ?? [null, null, null, null]), co2e, null, null];
+  rows.push(total({ en: 'BASIC total', zh: 'BASIC 合计' }, null, result.totals.basic));
+  // result.gases and otherGases are summed over the BASIC+ lines (inventory/compute.ts), so they sit on the BASIC+ row.
+  rows.push(total({ en: 'BASIC+ total', zh: 'BASIC+ 合计' }, [result.gases.CO2, result.gases.CH4, result.gases.N2O, result.otherGases.co2e], result.totals.basicPlus));
+  rows.push(total({ en: 'Scope 1 total (territorial)', zh: '范围一合计（辖区）' }, null, result.totals.scope1));
+  rows.push(total({ en: 'Scope 2 total', zh: '范围二合计' }, null, result.totals.scope2));
+  rows.push(total({ en: 'Scope 3 total', zh: '范围三合计' }, null, result.totals.scope3));
   return { sheet: GPC_REPORT_SHEET[lang], rows };
 }
 
-function gpcRowCells(row: GpcRow, sector: string, subsector: string, lines: readonly LineResult[] | undefined, keys: InventoryResult['notationKeys'], lang: Lang): TableCell[] {
-  const keyText = keys.length === 0 ? null : [...new Set(keys.map((entry) => entry.key))].join('; ');
-  const explanation = keys.length === 0 ? null : keys.map((entry) => entry.explanation).join('; ');
-  const sums = lines === undefined || lines.length === 0 ? undefined : sumLines(lines);
-  return [row.ref, row.scope, sector, subsector, row.name[lang], LEVEL_TEXT[row.level][lang], keyText, ...gasCells(sums), explanation];
+function gpcRowCells(row: GpcRow, content: RowContent | undefined, missing: boolean, sector: string, subsector: string, lang: Lang): TableCell[] {
+  const sums = rowSums(content);
+  const qualities = QUALITY_ORDER.filter((quality) => content?.lines.some((line) => line.quality === quality));
+  const explanations = content?.keys.map((entry) => entry.explanation) ?? [];
+  const explanation = missing ? MISSING[lang] : explanations.length > 0 ? explanations.join('; ') : null;
+  return [
+    row.ref,
+    sector,
+    subsector,
+    row.scope,
+    REPORTING_LEVEL_NAMES[row.level][lang],
+    keysText(content),
+    sums?.CO2 ?? null,
+    sums?.CH4 ?? null,
+    sums?.N2O ?? null,
+    sums?.other ?? null,
+    sums?.co2e ?? null,
+    qualities.length > 0 ? qualities.map((quality) => QUALITY_NAMES[quality][lang]).join(', ') : null,
+    explanation,
+  ];
 }

@@ -1,148 +1,148 @@
 import type { Lang } from '../issues/messages.ts';
 import { PROGRESS_STATUS_NAMES, TRACKING_AREA_NAMES } from '../text/names-tracking.ts';
-import type { Direction, Indicator, Observation, TrackingResult, Tracking } from '../tracking/types.ts';
+import { TRACKING_AREAS, type Observation, type Tracking, type TrackingResult } from '../tracking/types.ts';
 import type { TableCell, TableSheet } from './columns.ts';
+import { percentOf } from './cdp-targets.ts';
 import { quoted, tableProblem, type TableProblem } from './problems.ts';
-import { CellReader, headerRow, readHeader, trackedTextOf, type Text, type TrackingColumn } from './tracking-columns.ts';
+import { blankRow, readHeader, RowReader, type SheetColumn } from './sheet-reading.ts';
 
 /**
- * A tracking document's indicators as a table (docs/import-export.md): one row per indicator and
- * observation — its base value, each goal, each actual — with the indicator's particulars repeated on
- * every row, so a row read alone is understood and the table reads back into the same indicators. With a
- * `TrackingResult`, each row also shows the indicator's progress and status (computed: skipped on import).
+ * A tracking file's indicators as a table (docs/import-export.md): one row per observation — the base, each goal,
+ * each actual — with the indicator's own fields repeated on each of its rows, so the table filters and sorts in a
+ * spreadsheet and reads back to the same indicators (`trackingIndicatorsFromTable` gives the file's `indicators`
+ * section, which parseTracking then checks like any file). Enumerations are written as the file writes them
+ * (`top-level-design`, `decrease`, `base`); the columns after `note` are computed at the result's date (area name,
+ * status, progress) and skipped on import.
  */
 
-export const TRACKING_INDICATORS_SHEET: Readonly<Record<Lang, string>> = { en: 'indicators', zh: '指标' };
+type Key =
+  | 'id' | 'area' | 'nameZh' | 'nameEn' | 'unit' | 'direction' | 'official' | 'owner' | 'definitionSource' | 'nextUpdate'
+  | 'row' | 'year' | 'value' | 'source' | 'note'
+  | 'areaName' | 'status' | 'progress' | 'overdue';
 
-type Key = 'id' | 'area' | 'nameZh' | 'nameEn' | 'unit' | 'direction' | 'kind' | 'year' | 'value' | 'source' | 'note' | 'owner' | 'official' | 'nextUpdate' | 'definitionSource' | 'progress' | 'status';
-
-export const TRACKING_INDICATOR_COLUMNS: readonly TrackingColumn<Key>[] = [
-  { key: 'id', en: 'indicator id', zh: '指标代码', required: true },
+export const TRACKING_INDICATOR_COLUMNS: readonly SheetColumn<Key>[] = [
+  { key: 'id', en: 'id', zh: '代码', required: true },
   { key: 'area', en: 'area', zh: '领域', required: true },
   { key: 'nameZh', en: 'name (zh)', zh: '名称（中文）' },
   { key: 'nameEn', en: 'name (en)', zh: '名称（英文）' },
   { key: 'unit', en: 'unit', zh: '单位', required: true },
   { key: 'direction', en: 'direction', zh: '方向', required: true },
-  { key: 'kind', en: 'value kind', zh: '数值类型', required: true },
+  { key: 'official', en: 'official indicator', zh: '国家指标' },
+  { key: 'owner', en: 'owner', zh: '责任单位' },
+  { key: 'definitionSource', en: 'definition source', zh: '定义来源' },
+  { key: 'nextUpdate', en: 'next update', zh: '下次更新' },
+  { key: 'row', en: 'row', zh: '行类型', required: true },
   { key: 'year', en: 'year', zh: '年份', required: true },
   { key: 'value', en: 'value', zh: '数值', required: true },
   { key: 'source', en: 'source', zh: '数据来源' },
   { key: 'note', en: 'note', zh: '备注' },
-  { key: 'owner', en: 'reporting department', zh: '报送部门' },
-  { key: 'official', en: 'official indicator', zh: '约束性指标' },
-  { key: 'nextUpdate', en: 'next update', zh: '下次更新' },
-  { key: 'definitionSource', en: 'definition source', zh: '定义来源' },
-  { key: 'progress', en: 'progress (%)', zh: '进度（%）', computed: true },
+  { key: 'areaName', en: 'area name', zh: '领域名称', computed: true },
   { key: 'status', en: 'status', zh: '状态', computed: true },
+  { key: 'progress', en: 'progress (%)', zh: '进展（%）', computed: true },
+  { key: 'overdue', en: 'update overdue', zh: '更新逾期', computed: true },
 ];
 
-export type ObservationKind = 'base' | 'goal' | 'actual';
-export const OBSERVATION_KIND_NAMES: Readonly<Record<ObservationKind, Text>> = { base: { en: 'base', zh: '基准值' }, goal: { en: 'goal', zh: '目标值' }, actual: { en: 'actual', zh: '实际值' } };
-export const DIRECTION_NAMES: Readonly<Record<Direction, Text>> = { increase: { en: 'increase', zh: '越高越好' }, decrease: { en: 'decrease', zh: '越低越好' } };
-type Official = NonNullable<Indicator['official']>;
-export const OFFICIAL_INDICATOR_NAMES: Readonly<Record<Official, Text>> = {
-  'co2-per-gdp-decline': { en: 'decline in CO2 per unit of GDP', zh: '单位GDP二氧化碳排放降低' },
-  'energy-per-gdp-decline': { en: 'decline in energy per unit of GDP', zh: '单位GDP能耗降低' },
-  'non-fossil-share': { en: 'non-fossil share of energy', zh: '非化石能源占比' },
-  'energy-co2': { en: 'CO2 from energy activities', zh: '能源活动二氧化碳排放' },
-  'total-energy': { en: 'total energy consumption', zh: '能源消费总量' },
-};
+export const TRACKING_INDICATORS_SHEET: Readonly<Record<Lang, string>> = { en: 'indicators', zh: '指标' };
+const TABLE_NAME = { en: 'tracking indicators table', zh: '跟踪指标表' };
 
-const WHAT: Text = { en: 'indicators table', zh: '指标表' };
+const ROW_KINDS = ['base', 'goal', 'actual'] as const;
+const DIRECTIONS = ['increase', 'decrease'] as const;
+const OFFICIAL = ['co2-per-gdp-decline', 'energy-per-gdp-decline', 'non-fossil-share', 'energy-co2', 'total-energy'] as const;
 
-export function indicatorsTrackingTable(tracking: Pick<Tracking, 'indicators'>, lang: Lang = 'en', result?: Pick<TrackingResult, 'indicators'>): TableSheet {
-  const columns = result === undefined ? TRACKING_INDICATOR_COLUMNS.filter((column) => column.computed !== true) : TRACKING_INDICATOR_COLUMNS;
-  const rows: TableCell[][] = [headerRow(columns, lang)];
+export function trackingIndicatorsTable(tracking: Tracking, lang: Lang = 'en', result?: TrackingResult): TableSheet {
+  const rows: TableCell[][] = [TRACKING_INDICATOR_COLUMNS.map((column) => column[lang])];
   for (const indicator of tracking.indicators) {
     const progress = result?.indicators.find((entry) => entry.indicator === indicator.id);
-    const observations: [ObservationKind, Observation][] = [['base', indicator.base], ...indicator.goals.map((goal): [ObservationKind, Observation] => ['goal', goal]), ...indicator.actuals.map((actual): [ObservationKind, Observation] => ['actual', actual])];
-    for (const [kind, observation] of observations) {
-      const cells: Record<Key, TableCell> = {
-        id: indicator.id,
-        area: TRACKING_AREA_NAMES[indicator.area][lang],
-        nameZh: indicator.name.zh ?? null,
-        nameEn: indicator.name.en ?? null,
-        unit: indicator.unit,
-        direction: DIRECTION_NAMES[indicator.direction][lang],
-        kind: OBSERVATION_KIND_NAMES[kind][lang],
-        year: observation.year,
-        value: observation.value,
-        source: observation.source ?? null,
-        note: observation.note ?? null,
-        owner: indicator.owner ?? null,
-        official: indicator.official === undefined ? null : OFFICIAL_INDICATOR_NAMES[indicator.official][lang],
-        nextUpdate: indicator.nextUpdate ?? null,
-        definitionSource: indicator.definitionSource ?? null,
-        progress: progress?.progress === null || progress === undefined ? null : progress.progress * 100,
-        status: progress === undefined ? null : PROGRESS_STATUS_NAMES[progress.status][lang],
-      };
-      rows.push(columns.map((column) => cells[column.key]));
-    }
+    const computed: TableCell[] = [
+      TRACKING_AREA_NAMES[indicator.area][lang],
+      progress === undefined ? null : PROGRESS_STATUS_NAMES[progress.status][lang],
+      progress?.progress === null || progress?.progress === undefined ? null : percentOf(progress.progress),
+      progress === undefined ? null : progress.overdue ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
+    ];
+    const own: TableCell[] = [indicator.id, indicator.area, indicator.name.zh ?? null, indicator.name.en ?? null, indicator.unit, indicator.direction, indicator.official ?? null, indicator.owner ?? null, indicator.definitionSource ?? null, indicator.nextUpdate ?? null];
+    const observation = (kind: (typeof ROW_KINDS)[number], entry: Observation): TableCell[] => [...own, kind, entry.year, entry.value, entry.source ?? null, entry.note ?? null, ...computed];
+    rows.push(observation('base', indicator.base));
+    for (const goal of indicator.goals) rows.push(observation('goal', goal));
+    for (const actual of indicator.actuals) rows.push(observation('actual', actual));
   }
   return { sheet: TRACKING_INDICATORS_SHEET[lang], rows };
 }
 
-export interface IndicatorsTableImport {
-  readonly indicators: Indicator[];
+/** What an indicators table gives back: the tracking file's `indicators` section (by id, in table order), or its problems. */
+export interface TrackingIndicatorsImport {
+  readonly indicators: Record<string, Record<string, unknown>>;
   readonly problems: TableProblem[];
 }
 
-interface Draft {
-  indicator: Omit<Indicator, 'base' | 'goals' | 'actuals'>;
-  base: Observation[];
-  goals: Observation[];
-  actuals: Observation[];
-  firstRow: number;
-}
+const OWN_FIELDS = ['area', 'nameZh', 'nameEn', 'unit', 'direction', 'official', 'owner', 'definitionSource', 'nextUpdate'] as const;
 
-/** The indicators of an exported table; the progress and status columns are skipped (they are recomputed). */
-export function readIndicatorsTable(table: TableSheet): IndicatorsTableImport {
-  const header = readHeader(table, TRACKING_INDICATOR_COLUMNS, WHAT);
+export function trackingIndicatorsFromTable(table: TableSheet): TrackingIndicatorsImport {
+  const header = readHeader(table, TRACKING_INDICATOR_COLUMNS, TABLE_NAME);
   const problems = header.problems;
-  const drafts = new Map<string, Draft>();
-  for (const row of header.rows) {
-    const read = new CellReader(row, problems, TRACKING_INDICATOR_COLUMNS);
-    const id = read.requiredText('id');
-    const area = read.term('area', TRACKING_AREA_NAMES);
-    const unit = read.requiredText('unit');
-    const direction = read.term('direction', DIRECTION_NAMES);
-    const kind = read.term('kind', OBSERVATION_KIND_NAMES);
-    const official = read.term('official', OFFICIAL_INDICATOR_NAMES, false);
-    const year = read.integer('year', true);
-    const value = read.number('value', true);
-    const name = trackedTextOf(read.text('nameZh'), read.text('nameEn'));
-    const nextUpdate = read.date('nextUpdate');
-    if (id === undefined || area === undefined || unit === undefined || direction === undefined || kind === undefined || year === undefined || value === undefined) continue;
-    if (name.zh === undefined && name.en === undefined) {
-      problems.push(tableProblem('not-text', row.place('nameZh'), 'the indicator needs a name, in Chinese or English', '指标需要名称（中文或英文）'));
-      continue;
-    }
-    const indicator: Draft['indicator'] = { id, area, name, unit, direction, nextUpdate, owner: read.text('owner'), official, definitionSource: read.text('definitionSource') };
-    let draft = drafts.get(id);
-    if (draft === undefined) {
-      draft = { indicator, base: [], goals: [], actuals: [], firstRow: row.rowIndex };
-      drafts.set(id, draft);
+  // Built on a null prototype: an id such as `__proto__` is a plain key (parseTracking then judges it).
+  const indicators = Object.create(null) as Record<string, Record<string, unknown>>;
+  if (problems.length > 0) return { indicators, problems };
+  const own = new Map<string, { readonly row: number; readonly fields: Readonly<Record<string, unknown>> }>();
+  // Indicators whose base row has a problem of its own: no second "no base row" problem for them.
+  const hasBadBase = new Set<string>();
+  for (let r = header.headerRow + 1; r < table.rows.length; r++) {
+    if (blankRow(table.rows[r]!)) continue;
+    const cells = new RowReader(table, header, r, problems);
+    const before = problems.length;
+    const id = cells.needText('id', 'the indicator id', '指标代码');
+    const fields: Record<string, unknown> = {
+      area: cells.choice('area', TRACKING_AREAS) ?? cells.needText('area', 'the area', '领域'),
+      nameZh: cells.text('nameZh'),
+      nameEn: cells.text('nameEn'),
+      unit: cells.needText('unit', 'the unit', '单位'),
+      direction: cells.choice('direction', DIRECTIONS) ?? cells.needText('direction', 'the direction (increase or decrease)', '方向（increase 或 decrease）'),
+      official: cells.choice('official', OFFICIAL),
+      owner: cells.text('owner'),
+      definitionSource: cells.text('definitionSource'),
+      nextUpdate: cells.text('nextUpdate'),
+    };
+    if (id === undefined || problems.length > before) continue;
+    // The indicator's own fields are taken from its first row that reads, even when that row's observation does not.
+    const seen = own.get(id);
+    if (seen === undefined) {
+      own.set(id, { row: r, fields });
+      const name: Record<string, string> = {};
+      if (fields['nameZh'] !== undefined) name['zh'] = fields['nameZh'] as string;
+      if (fields['nameEn'] !== undefined) name['en'] = fields['nameEn'] as string;
+      const entry: Record<string, unknown> = { area: fields['area'], name, unit: fields['unit'], direction: fields['direction'] };
+      for (const key of ['official', 'owner', 'definitionSource', 'nextUpdate'] as const) if (fields[key] !== undefined) entry[key] = fields[key];
+      entry['goals'] = [];
+      entry['actuals'] = [];
+      indicators[id] = entry;
     } else {
-      for (const field of ['area', 'unit', 'direction', 'nextUpdate', 'owner', 'official', 'definitionSource'] as const) {
-        if (draft.indicator[field] !== indicator[field]) {
-          problems.push(tableProblem('invalid', row.place(field), `${field} differs from the indicator's row ${draft.firstRow + 1} (${quoted(String(draft.indicator[field] ?? ''))})`, `${field} 与该指标第 ${draft.firstRow + 1} 行不一致（${quoted(String(draft.indicator[field] ?? ''))}）`));
-        }
+      const differs = OWN_FIELDS.find((key) => seen.fields[key] !== fields[key]);
+      if (differs !== undefined) {
+        const column = TRACKING_INDICATOR_COLUMNS.find((entry) => entry.key === differs)!;
+        problems.push(tableProblem('invalid', cells.place(differs), `${quoted(id)} has another ${column.en} on row ${seen.row + 1}; an indicator's own fields are the same on each of its rows`, `${quoted(id)} 在第 ${seen.row + 1} 行的“${column.zh}”不同；同一指标各行的指标字段应一致`));
+        continue;
       }
-      if (draft.indicator.name.zh !== name.zh || draft.indicator.name.en !== name.en) problems.push(tableProblem('invalid', row.place('nameZh'), `the name differs from the indicator's row ${draft.firstRow + 1}`, `名称与该指标第 ${draft.firstRow + 1} 行不一致`));
     }
-    const source = read.text('source');
-    const note = read.text('note');
-    const observation: Observation = { year, value, ...(source === undefined ? {} : { source }), ...(note === undefined ? {} : { note }) };
-    if (kind === 'actual' && source === undefined) problems.push(tableProblem('not-text', row.place('source'), 'an actual value needs its source', '实际值需要注明数据来源'));
-    (kind === 'base' ? draft.base : kind === 'goal' ? draft.goals : draft.actuals).push(observation);
-  }
-  const indicators: Indicator[] = [];
-  for (const draft of drafts.values()) {
-    if (draft.base.length !== 1) {
-      problems.push(tableProblem('invalid', { sheet: table.sheet, rowIndex: draft.firstRow }, `the indicator ${quoted(draft.indicator.id)} needs exactly one base row, has ${draft.base.length}`, `指标 ${quoted(draft.indicator.id)} 应恰有一行基准值，实际 ${draft.base.length} 行`));
+    const kind = cells.choice('row', ROW_KINDS) ?? cells.needText('row', 'the row type (base, goal or actual)', '行类型（base、goal 或 actual）');
+    const year = cells.number('year', { integer: true }) ?? (cells.text('year') === undefined ? cells.problem('year', 'the year is required', '缺少年份') : undefined);
+    const value = cells.number('value') ?? (cells.text('value') === undefined ? cells.problem('value', 'the value is required', '缺少数值') : undefined);
+    if (problems.length > before || year === undefined || value === undefined) {
+      if (kind === 'base') hasBadBase.add(id);
       continue;
     }
-    indicators.push({ ...draft.indicator, base: draft.base[0]!, goals: draft.goals, actuals: draft.actuals });
+    const entry = indicators[id]!;
+    const observation: Record<string, unknown> = { year, value };
+    const source = cells.text('source');
+    const note = cells.text('note');
+    if (source !== undefined) observation['source'] = source;
+    if (note !== undefined) observation['note'] = note;
+    if (kind === 'base') {
+      if (entry['base'] !== undefined) problems.push(tableProblem('invalid', cells.place('row'), `${quoted(id)} has a second base row`, `${quoted(id)} 有两个基准行`));
+      else entry['base'] = observation;
+    } else if (kind === 'goal') (entry['goals'] as unknown[]).push(observation);
+    else if (kind === 'actual') (entry['actuals'] as unknown[]).push(observation);
+  }
+  for (const [id, { row }] of own) {
+    if (indicators[id]!['base'] === undefined && !hasBadBase.has(id)) problems.push(tableProblem('invalid', { sheet: table.sheet, rowIndex: row, columnIndex: header.at.get('row') }, `${quoted(id)} has no base row (row type "base")`, `${quoted(id)} 缺少基准行（行类型 “base”）`));
   }
   return { indicators, problems };
 }

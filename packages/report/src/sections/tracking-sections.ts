@@ -14,13 +14,24 @@ function trackingSource(ctx: ReportContext): Provenance {
   return ctx.input.tracking?.source ?? { kind: 'tracking', id: 'tracking', name: 'tracking', version: null, hash: 'sha256:unknown' };
 }
 
+/**
+ * The decimals the indicator's figures are written with, a goal computed from a reduction included (at
+ * most 3): 3 networks, not 3.00; a goal of 0.656 tCO2/万元 beside 0.7, not 0.7 beside 0.7.
+ */
+function writtenDigits(indicator: Indicator, shown: readonly (number | undefined)[]): number {
+  const decimals = (value: number) => (Number.isInteger(value) ? 0 : Math.min(3, (String(value).split('.')[1] ?? '').length));
+  const values = [indicator.base, ...indicator.goals, ...indicator.actuals].map((observation) => observation.value);
+  return Math.max(0, ...[...values, ...shown.filter((value): value is number => value !== undefined)].map(decimals));
+}
+
 function progressCells(ctx: ReportContext, progress: Pick<IndicatorProgress, 'latest' | 'goal' | 'progress' | 'expected' | 'status'> | undefined, indicator: Indicator | undefined, path: (string | number)[]): string[] {
   const { t } = ctx;
   const source = trackingSource(ctx);
   const result = ctx.input.tracking!.result;
   const unit = indicator?.unit ?? '';
   const number = (field: string[], format: Parameters<ReportContext['at']>[4]): string => ctx.at('tracking', result, source, [...path, ...field], format);
-  const value = (field: 'latest' | 'goal'): string => (progress?.[field] ? `${number([field, 'value'], { digits: 2 })} ${escapeHtml(unit)} (${progress[field]!.year})` : '—');
+  const digits = indicator ? writtenDigits(indicator, [progress?.goal?.value, progress?.latest?.value]) : 2;
+  const value = (field: 'latest' | 'goal'): string => (progress?.[field] ? `${number([field, 'value'], { digits })} ${escapeHtml(unit)} (${progress[field]!.year})` : '—');
   return [
     value('latest'),
     value('goal'),

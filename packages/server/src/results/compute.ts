@@ -1,8 +1,8 @@
-import { computeTracking, inventoryOutput, isIsoDate, parseTracking, pathwayJson, runScenario, warningsJson, type InventoryJson } from '@peakpath/core';
+import { inventoryOutput, isIsoDate, pathwayJson, runScenario, warningsJson, type InventoryJson } from '@peakpath/core';
 import type { Actor } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
-import { pathwayInputs, planInputs, stamp, type Loaded } from './references.ts';
+import { fieldOf, findReference, pathwayInputs, planInputs, stamp, type Loaded } from './references.ts';
 
 /** A computed result with where it came from: the versions it was computed from, and whether the cache answered. */
 export interface Computed<T> {
@@ -82,15 +82,26 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * A tracking document's statuses at `asOf` (the query's, or today's, and the answer says which). Not cached:
- * the result depends on the date, and computing it takes well under a millisecond. An action's `measure` is
- * not checked against the plan here (the plan's measures are checked by `peakpath track` and the engine).
+ * the result depends on the date, and computing it takes well under a millisecond. When the tracking names a
+ * plan (`plan:`, a plan document of the same city by name, read with the actor's access), its actions'
+ * `measure` are checked against the plan's measures and the catalogue's, through the engine as `peakpath
+ * track` checks them; a tracking that names no plan is read alone, its measures unchecked.
  */
-export function trackingResult(loaded: Loaded, asOf: string | undefined): { value: object; from: string } {
+export async function trackingResult(context: AppContext, actor: Actor, loaded: Loaded, asOf: string | undefined): Promise<{ value: object; from: string }> {
   if (loaded.document.kind !== 'tracking') throw wrongKind(loaded, 'tracking');
-  const parsed = parseTracking(loaded.version.body);
-  if (!parsed.ok) throw invalidDocument(parsed.issues.map((issue) => ({ ...issue, document: { kind: 'tracking' as const, id: loaded.document.id } })));
   const date = asOf ?? today();
   if (!isIsoDate(date)) throw new ApiError(400, 'bad-request', { en: `asOf ${JSON.stringify(date)} is not a real date written YYYY-MM-DD.`, zh: `asOf ${JSON.stringify(date)} 不是有效日期（YYYY-MM-DD）。` });
-  const result = computeTracking(parsed.tracking, date);
-  return { value: { asOf: date, asOfFrom: asOf === undefined ? 'today' : 'query', result, warnings: parsed.warnings }, from: stamp(loaded) };
+  const asOfFrom = asOf === undefined ? 'today' : 'query';
+  const planReference = fieldOf(loaded.version.body, 'plan');
+  if (planReference === undefined) {
+    // No plan named: the actions' measures are checked against the catalogue, as `peakpath track` checks them.
+    const run = context.engine.compileTracking({ tracking: loaded.version.body }, { id: loaded.document.id, asOf: date });
+    if (!run.ok) throw invalidDocument(run.issues);
+    return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from: stamp(loaded) };
+  }
+  const plan = await findReference(context, actor, loaded.document, 'plan', planReference, 'plan');
+  const run = context.engine.compileTracking({ tracking: loaded.version.body, plan: plan.version.body }, { id: loaded.document.id, planId: plan.document.id, asOf: date });
+  if (!run.ok) throw invalidDocument(run.issues);
+  return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from: stamp(loaded, plan) };
 }
+

@@ -9,8 +9,8 @@ export interface Loaded {
 }
 
 /**
- * The document of `kind` named `reference` in the same entity: a pathway's `inventory:` and a plan's
- * `pathway:` name a stored document of their city by its name (e.g. `inventory: "2022"`). The actor's
+ * The document of `kind` named `reference` in the same entity: a pathway's `inventory:`, a plan's
+ * `pathway:` and a tracking file's `plan:` name a stored document of their city by its name (e.g. `inventory: "2022"`). The actor's
  * access applies: the public reaches published versions only.
  */
 export async function findReference(context: AppContext, actor: Actor, from: StoredDocument, kind: StoredDocumentKind, reference: unknown, field: string): Promise<Loaded> {
@@ -31,7 +31,8 @@ export async function findReference(context: AppContext, actor: Actor, from: Sto
   ]);
 }
 
-const fieldOf = (body: unknown, field: string): unknown => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined);
+/** A field of a stored body, when the body is an object. */
+export const fieldOf = (body: unknown, field: string): unknown => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined);
 
 /** What a pathway rests on: its inventory. */
 export async function pathwayInputs(context: AppContext, actor: Actor, pathway: Loaded): Promise<{ inventory: Loaded }> {

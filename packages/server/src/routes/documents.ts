@@ -64,7 +64,7 @@ export const documentRoutes: RouteModule = (app, context) => {
     const version = await context.store.version(request.actor, document.id, request.query.version);
     const loaded = { document, version };
     if (document.kind === 'tracking') {
-      const tracking = trackingResult(loaded, request.query.asOf);
+      const tracking = await trackingResult(context, request.actor, loaded, request.query.asOf);
       return reply.header('x-peakpath-computed-from', tracking.from).send({ kind: document.kind, version: version.version, from: tracking.from, ...tracking.value });
     }
     const computed = document.kind === 'inventory' ? await inventoryResult(context, loaded) : document.kind === 'pathway' ? await pathwayResult(context, request.actor, loaded, request.query.scenario) : await maccResult(context, request.actor, loaded);

@@ -1,5 +1,19 @@
-import { documentWithTables, headerKey, importEnergyBalance, inventoryOutput, LINE_COLUMNS, tableIssueText, warningsJson, type DocumentIssue, type InventoryJson, type Lang, type TablesImport } from '@peakpath/core';
-import { importTableFile, InputFileError, inventoryTableFile, MAX_SPREADSHEET_BYTES, spreadsheetFromBytes, TABLE_MEDIA_TYPES, type TableFormat } from '@peakpath/node';
+import { computeTracking, documentWithTables, headerKey, importEnergyBalance, isIsoDate, parseInventory, parseTracking, inventoryOutput, LINE_COLUMNS, tableIssueText, warningsJson, type DocumentIssue, type InventoryJson, type Lang, type TablesImport } from '@peakpath/core';
+import {
+  importTableFile,
+  InputFileError,
+  inventoryTableFile,
+  MAX_SPREADSHEET_BYTES,
+  spreadsheetFromBytes,
+  standardTableFile,
+  STANDARD_TABLE_KINDS,
+  TABLE_MEDIA_TYPES,
+  trackingTableFile,
+  TRACKING_TABLE_KINDS,
+  type StandardTableKind,
+  type TableFormat,
+  type TrackingTableKind,
+} from '@peakpath/node';
 import { diffBodies, type Actor, type Entity, type StoredDocument } from '@peakpath/store';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -52,6 +66,31 @@ const exportQuery = z
     version: versionNumber.optional(),
   })
   .strict();
+
+const standardExportParams = idParams.extend({ kind: z.enum([...STANDARD_TABLE_KINDS, ...TRACKING_TABLE_KINDS]).describe('gpc, cdp-emissions (inventory); cdp-targets, tracking-indicators, actions (tracking)') }).strict();
+const standardExportQuery = z
+  .object({
+    format: z.enum(['xlsx', 'csv']),
+    lang: z.enum(['zh', 'en']).optional().describe('headers\' language (default zh)'),
+    boundary: z.string().trim().min(1).max(500).optional().describe('the inventory boundary as the CDP emissions table states it (cdp-emissions only)'),
+    asOf: z.string().max(40).optional().describe('a tracking table\'s date, YYYY-MM-DD: statuses and progress judged then (default today, said in x-peakpath-as-of)'),
+    version: versionNumber.optional(),
+  })
+  .strict();
+
+/** Which document kind each standard export is of. */
+const EXPORT_DOCUMENT_KIND: Readonly<Record<StandardTableKind | TrackingTableKind, 'inventory' | 'tracking'>> = {
+  gpc: 'inventory',
+  'cdp-emissions': 'inventory',
+  'cdp-targets': 'tracking',
+  'tracking-indicators': 'tracking',
+  actions: 'tracking',
+};
+
+const KIND_ZH: Readonly<Record<string, string>> = { inventory: '清单', tracking: '跟踪', pathway: '路径', plan: '行动方案' };
+
+/** Today's date in UTC, `YYYY-MM-DD`: the server may read the clock (the core may not). */
+const today = (): string => new Date().toISOString().slice(0, 10);
 
 function uploadFormat(contentType: string | undefined, format: TableFormat | undefined): TableFormat {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -219,5 +258,52 @@ export const tableRoutes: RouteModule = async (app, context) => {
     // Said in a header, not silently: the indicators lack results when the inventory does not compute.
     reply.header('x-peakpath-results', run.ok ? 'included' : `omitted: ${run.issues.length} problems`);
     return reply.header('content-disposition', disposition(request.query.format)).header('content-type', TABLE_MEDIA_TYPES[request.query.format]).send(Buffer.from(bytes));
+  });
+
+  app.get('/api/documents/:id/export/:kind', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['tables'],
+      summary: 'A standard table as XLSX or CSV: gpc, cdp-emissions of an inventory; cdp-targets, tracking-indicators, actions of a tracking document (at asOf) / 标准表导出',
+      params: standardExportParams,
+      querystring: standardExportQuery,
+    },
+  }, async (request, reply) => {
+    const { kind } = request.params;
+    const { format, asOf } = request.query;
+    const document = await context.store.document(request.actor, request.params.id);
+    const expected = EXPORT_DOCUMENT_KIND[kind];
+    if (document.kind !== expected) {
+      const fits = (Object.keys(EXPORT_DOCUMENT_KIND) as (keyof typeof EXPORT_DOCUMENT_KIND)[]).filter((candidate) => EXPORT_DOCUMENT_KIND[candidate] === document.kind);
+      throw new ApiError(400, 'bad-request', {
+        en: `The ${kind} table is of ${expected === 'inventory' ? 'an inventory' : 'a tracking'} document; ${document.id} is ${document.kind === 'inventory' ? 'an inventory' : `a ${document.kind}`}${fits.length > 0 ? ` (its tables: ${fits.join(', ')})` : ''}.`,
+        zh: `${kind} 表属于${KIND_ZH[expected]}文档；${document.id} 是${KIND_ZH[document.kind] ?? document.kind}文档${fits.length > 0 ? `（可导出：${fits.join('、')}）` : ''}。`,
+      });
+    }
+    if (expected === 'inventory' && asOf !== undefined) {
+      throw new ApiError(400, 'bad-request', { en: `asOf applies to the tables of a tracking document, not to ${kind}.`, zh: `asOf 仅适用于跟踪文档的表，不适用于 ${kind}。` });
+    }
+    if (request.query.boundary !== undefined && kind !== 'cdp-emissions') {
+      throw new ApiError(400, 'bad-request', { en: `boundary applies to the cdp-emissions table, not to ${kind}.`, zh: `boundary 仅适用于 cdp-emissions 表，不适用于 ${kind}。` });
+    }
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new ApiError(400, 'bad-request', { en: `asOf ${JSON.stringify(asOf)} is not a real date written YYYY-MM-DD.`, zh: `asOf ${JSON.stringify(asOf)} 不是有效日期（YYYY-MM-DD）。` });
+    const version = await context.store.version(request.actor, document.id, request.query.version);
+    const lang: Lang = request.query.lang ?? 'zh';
+    let bytes: Uint8Array;
+    if (expected === 'inventory') {
+      const run = context.engine.inventory(version.body, { id: document.id });
+      if (!run.ok) throw invalidDocument(run.issues);
+      const parsed = parseInventory(version.body);
+      bytes = await standardTableFile(kind as StandardTableKind, run.value, format, lang, { population: parsed.ok ? parsed.inventory.population : undefined, boundary: request.query.boundary });
+    } else {
+      const parsed = parseTracking(version.body);
+      if (!parsed.ok) throw invalidDocument(parsed.issues.map((issue) => ({ ...issue, document: { kind: 'tracking' as const, id: document.id } })));
+      const date = asOf ?? today();
+      reply.header('x-peakpath-as-of', `${date}; from=${asOf === undefined ? 'today' : 'query'}`);
+      bytes = await trackingTableFile(kind as TrackingTableKind, parsed.tracking, format, lang, computeTracking(parsed.tracking, date));
+    }
+    const base = `${document.kind}-${document.id.slice(0, 8)}-v${version.version}-${kind}`;
+    const disposition = `attachment; filename="${base}.${format}"; filename*=UTF-8''${encodeURIComponent(`${document.name}-v${version.version}-${kind}.${format}`)}`;
+    return reply.header('etag', etag(version.version)).header('content-disposition', disposition).header('content-type', TABLE_MEDIA_TYPES[format]).send(Buffer.from(bytes));
   });
 };
