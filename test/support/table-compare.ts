@@ -1,4 +1,4 @@
-/** Comparing an exported table with its reference file cell by cell (test/exports.test.ts, test/exports-cli.test.ts). */
+/** Comparing an exported table with its reference file cell by cell (test/exports-zh.test.ts). */
 import type { TableCell } from '@peakpath/core';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
