@@ -75,7 +75,9 @@ export function cdpEmissionsTable(result: InventoryResult, lang: Lang = 'en', op
   const rows: TableCell[][] = [CDP_EMISSIONS_COLUMNS.map((column) => column[lang])];
   const byRow = contentByRow(result);
   for (const sector of GPC_SECTORS) {
-    if (sector.id === 'VI') continue;
+    // CDP's sectors are the GPC's I–V; other scope 3 (VI) gets its row only when the inventory reports something
+    // there, so that the scope-3 total below is always the sum of rows shown.
+    if (sector.id === 'VI' && !sector.subsectors.some((subsector) => subsector.rows.some((row) => byRow.has(row.ref)))) continue;
     for (const subsector of sector.subsectors) {
       // Generation of grid-supplied energy (I.4.4) is its own row, apart from energy industries' own use, as the
       // GPC keeps it apart from BASIC.
