@@ -166,7 +166,8 @@ describe('the city dashboard', () => {
     await page.goto(`${workspace.url}/cities/${demo.id}`);
     await page.getByTestId('document-link').first().waitFor();
     expect(await page.locator('[data-testid=document-link][data-mode=edit]').count()).toBe(0);
-    expect(await page.locator('[data-testid=document-link][data-mode=view]').count()).toBe(3);
+    // Inventory, pathway, plan and (Demo City's alone) the tracking document.
+    expect(await page.locator('[data-testid=document-link][data-mode=view]').count()).toBe(4);
 
     await signIn(page, workspace, workspace.editor);
     await page.goto(`${workspace.url}/cities/${demo.id}`);
@@ -179,6 +180,8 @@ describe('the city dashboard', () => {
       `/cities/${demo.id}/pathway/${documents.pathway}`,
       `/cities/${demo.id}/plan/${documents.plan}`,
     ]);
+    // The tracking page reads the document and judges it; it is edited as a file or through the API.
+    expect(await page.locator('[data-testid=document-link][data-mode=view]').getAttribute('href')).toBe(`/cities/${demo.id}/tracking/${documents.tracking}`);
     await page.goto(`${workspace.url}/cities/${other.id}`);
     await page.getByTestId('document-link').first().waitFor();
     expect(await page.locator('[data-testid=document-link][data-mode=edit]').count()).toBe(0);

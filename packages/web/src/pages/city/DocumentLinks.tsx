@@ -3,6 +3,8 @@ import { Link, paths } from '../../app/router.tsx';
 import type { DocumentKind, Entity, StoredDocument } from '../../app/types.ts';
 
 const ORDER: readonly DocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking'];
+/** The kinds whose page edits the document; the tracking page reads and judges it (edited as a file or through the API). */
+const EDITED_IN_PAGE: ReadonlySet<DocumentKind> = new Set(['inventory', 'pathway', 'plan']);
 
 /**
  * The place's documents, each opening its page: "Edit" for whom the server lets edit (the session's
@@ -19,22 +21,25 @@ export function DocumentLinks({ entity, documents, editable }: { entity: Entity;
         <p className="missing">{t('documents.none')}</p>
       ) : (
         <ul>
-          {sorted.map((document) => (
-            <li key={document.id}>
-              <span className="document-kind">{t(`documents.${document.kind}`)}</span>
-              <span className="document-name">{t('documents.quoted', { name: document.name })}</span>
-              <span className="hint">{document.publishedVersion === null ? t('documents.unpublished') : t('documents.published', { version: document.publishedVersion })}</span>
-              <Link
-                className={editable ? 'button primary' : 'button'}
-                to={paths[document.kind](entity.id, document.id)}
-                data-testid="document-link"
-                data-mode={editable ? 'edit' : 'view'}
-                aria-label={`${t(editable ? 'documents.edit' : 'documents.view')}: ${t(`documents.${document.kind}`)} ${t('documents.quoted', { name: document.name })}`}
-              >
-                {t(editable ? 'documents.edit' : 'documents.view')}
-              </Link>
-            </li>
-          ))}
+          {sorted.map((document) => {
+            const edit = editable && EDITED_IN_PAGE.has(document.kind);
+            return (
+              <li key={document.id}>
+                <span className="document-kind">{t(`documents.${document.kind}`)}</span>
+                <span className="document-name">{t('documents.quoted', { name: document.name })}</span>
+                <span className="hint">{document.publishedVersion === null ? t('documents.unpublished') : t('documents.published', { version: document.publishedVersion })}</span>
+                <Link
+                  className={edit ? 'button primary' : 'button'}
+                  to={paths[document.kind](entity.id, document.id)}
+                  data-testid="document-link"
+                  data-mode={edit ? 'edit' : 'view'}
+                  aria-label={`${t(edit ? 'documents.edit' : 'documents.view')}: ${t(`documents.${document.kind}`)} ${t('documents.quoted', { name: document.name })}`}
+                >
+                  {t(edit ? 'documents.edit' : 'documents.view')}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
