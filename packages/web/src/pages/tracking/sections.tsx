@@ -1,5 +1,5 @@
 import type { ActionProgress, IndicatorProgress, Observation, TrackedText, TrackingArea } from '@peakpath/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
@@ -44,6 +44,27 @@ function Progress({ progress, core }: { progress: IndicatorProgress; core: Track
   );
 }
 
+/** A section of one table: its heading, "none yet" when empty, the caption and the column headers, from the `name.*` texts. */
+function TableSection({ name, empty, columns, children }: { name: 'targets' | 'actions' | 'hazards'; empty: boolean; columns: readonly string[]; children: ReactNode }) {
+  const { t } = useTranslation('tracking');
+  return (
+    <section aria-labelledby={`tracking-${name}`}>
+      <h2 id={`tracking-${name}`}>{t(`${name}.heading`)}</h2>
+      {empty ? <p className="missing">{t(`${name}.none`)}</p> : (
+        <div className="table-scroll">
+          <table data-testid={`${name}-table`}>
+            <caption>{t(`${name}.caption`)}</caption>
+            <thead>
+              <tr>{columns.map((key) => <th key={key} scope="col">{t(`${name}.${key}`)}</th>)}</tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function Summary({ data }: Props) {
   const { t } = useTranslation('tracking');
   const { summary } = data.result;
@@ -82,37 +103,24 @@ export function Targets({ data }: Props) {
   const byId = new Map(data.result.targets.map((progress) => [progress.target, progress]));
   const indicators = new Map(data.tracking.indicators.map((indicator) => [indicator.id, indicator]));
   return (
-    <section aria-labelledby="tracking-targets">
-      <h2 id="tracking-targets">{t('targets.heading')}</h2>
-      {data.tracking.targets.length === 0 ? <p className="missing">{t('targets.none')}</p> : (
-        <div className="table-scroll">
-          <table data-testid="targets-table">
-            <caption>{t('targets.caption')}</caption>
-            <thead>
-              <tr>{(['target', 'cdp', 'base', 'goal', 'latest', 'progress', 'status'] as const).map((key) => <th key={key} scope="col">{t(`targets.${key}`)}</th>)}</tr>
-            </thead>
-            <tbody>
-              {data.tracking.targets.map((target) => {
-                const progress = byId.get(target.id);
-                const unit = indicators.get(target.indicator)?.unit ?? target.unit;
-                const base = indicators.get(target.indicator)?.base ?? null;
-                return (
-                  <tr key={target.id} data-target={target.id}>
-                    <th scope="row">{text(target.name)}</th>
-                    <td>{t(`cdp.${target.cdpType}`)}</td>
-                    <td><Observed observation={base} unit={unit} /></td>
-                    <td><Observed observation={progress?.goal ?? null} unit={unit} /></td>
-                    <td><Observed observation={progress?.latest ?? null} unit={unit} /></td>
-                    <td>{progress ? <Progress progress={{ ...progress, area: 'top-level-design' }} core={data.core} /> : null}</td>
-                    <td>{progress ? <StatusChip status={progress.status} /> : null}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection name="targets" empty={data.tracking.targets.length === 0} columns={['target', 'cdp', 'base', 'goal', 'latest', 'progress', 'status']}>
+      {data.tracking.targets.map((target) => {
+        const progress = byId.get(target.id);
+        const unit = indicators.get(target.indicator)?.unit ?? target.unit;
+        const base = indicators.get(target.indicator)?.base ?? null;
+        return (
+          <tr key={target.id} data-target={target.id}>
+            <th scope="row">{text(target.name)}</th>
+            <td>{t(`cdp.${target.cdpType}`)}</td>
+            <td><Observed observation={base} unit={unit} /></td>
+            <td><Observed observation={progress?.goal ?? null} unit={unit} /></td>
+            <td><Observed observation={progress?.latest ?? null} unit={unit} /></td>
+            <td>{progress ? <Progress progress={{ ...progress, area: 'top-level-design' }} core={data.core} /> : null}</td>
+            <td>{progress ? <StatusChip status={progress.status} /> : null}</td>
+          </tr>
+        );
+      })}
+    </TableSection>
   );
 }
 
@@ -185,52 +193,39 @@ export function Actions({ data }: Props) {
   const text = (value: TrackedText) => data.core.trackedText(value, lang);
   const progress = new Map<string, ActionProgress>(data.result.actions.map((entry) => [entry.action, entry]));
   return (
-    <section aria-labelledby="tracking-actions">
-      <h2 id="tracking-actions">{t('actions.heading')}</h2>
-      {data.tracking.actions.length === 0 ? <p className="missing">{t('actions.none')}</p> : (
-        <div className="table-scroll">
-          <table data-testid="actions-table">
-            <caption>{t('actions.caption')}</caption>
-            <thead>
-              <tr>{(['action', 'lead', 'phase', 'status', 'tasks', 'update', 'budget'] as const).map((key) => <th key={key} scope="col">{t(`actions.${key}`)}</th>)}</tr>
-            </thead>
-            <tbody>
-              {data.tracking.actions.map((action) => {
-                const entry = progress.get(action.id);
-                if (!entry) return null;
-                return (
-                  <tr key={action.id} data-action={action.id}>
-                    <th scope="row">
-                      {text(action.name)}
-                      {action.kind === 'adaptation' && <span className="badge">{t('actions.adaptation')}</span>}
-                      <span className="hint block">{t(`areas.${action.area}`)}{action.measure ? ` · ${action.measure}` : ''}</span>
-                    </th>
-                    <td>{action.lead}{action.collaborators.length > 0 && <span className="hint block">{action.collaborators.join(lang === 'zh' ? '、' : ', ')}</span>}</td>
-                    <td>{t(`phase.${action.phase}`)}</td>
-                    <td>
-                      <span className={`status-chip action-${entry.status}`} data-status={entry.status}>{t(`action.${entry.status}`)}</span>
-                      <span className="hint block">{entry.statusFrom === 'stated' && action.status ? t('actions.stated', { reason: text(action.status.reason) }) : t('actions.derived')}</span>
-                    </td>
-                    <td>
-                      {entry.tasks.done} / {entry.tasks.total}
-                      {entry.tasks.overdue > 0 && <span className="hint block">{t('actions.overdueTasks', { count: entry.tasks.overdue })}</span>}
-                    </td>
-                    <td>
-                      {entry.lastUpdate ?? '—'}
-                      <span className={`status-chip fresh-${entry.freshness}`} data-freshness={entry.freshness}>{t(`freshness.${entry.freshness}`)}</span>
-                    </td>
-                    <td>
-                      {action.budget ? `${value(action.budget.spent, lang)} / ${value(action.budget.planned, lang)}` : '—'}
-                      {entry.budgetShare !== null && <span className="hint block">{formatPercent(entry.budgetShare, lang, 0)}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection name="actions" empty={data.tracking.actions.length === 0} columns={['action', 'lead', 'phase', 'status', 'tasks', 'update', 'budget']}>
+      {data.tracking.actions.map((action) => {
+        const entry = progress.get(action.id);
+        if (!entry) return null;
+        return (
+          <tr key={action.id} data-action={action.id}>
+            <th scope="row">
+              {text(action.name)}
+              {action.kind === 'adaptation' && <span className="badge">{t('actions.adaptation')}</span>}
+              <span className="hint block">{t(`areas.${action.area}`)}{action.measure ? ` · ${action.measure}` : ''}</span>
+            </th>
+            <td>{action.lead}{action.collaborators.length > 0 && <span className="hint block">{action.collaborators.join(lang === 'zh' ? '、' : ', ')}</span>}</td>
+            <td>{t(`phase.${action.phase}`)}</td>
+            <td>
+              <span className={`status-chip action-${entry.status}`} data-status={entry.status}>{t(`action.${entry.status}`)}</span>
+              <span className="hint block">{entry.statusFrom === 'stated' && action.status ? t('actions.stated', { reason: text(action.status.reason) }) : t('actions.derived')}</span>
+            </td>
+            <td>
+              {entry.tasks.done} / {entry.tasks.total}
+              {entry.tasks.overdue > 0 && <span className="hint block">{t('actions.overdueTasks', { count: entry.tasks.overdue })}</span>}
+            </td>
+            <td>
+              {entry.lastUpdate ?? '—'}
+              <span className={`status-chip fresh-${entry.freshness}`} data-freshness={entry.freshness}>{t(`freshness.${entry.freshness}`)}</span>
+            </td>
+            <td>
+              {action.budget ? `${value(action.budget.spent, lang)} / ${value(action.budget.planned, lang)}` : '—'}
+              {entry.budgetShare !== null && <span className="hint block">{formatPercent(entry.budgetShare, lang, 0)}</span>}
+            </td>
+          </tr>
+        );
+      })}
+    </TableSection>
   );
 }
 
@@ -241,42 +236,29 @@ export function Hazards({ data }: Props) {
   const hazards = new Map(data.tracking.hazards.map((hazard) => [hazard.id, hazard]));
   const actions = new Map(data.tracking.actions.map((action) => [action.id, action]));
   return (
-    <section aria-labelledby="tracking-hazards">
-      <h2 id="tracking-hazards">{t('hazards.heading')}</h2>
-      {data.result.hazards.length === 0 ? <p className="missing">{t('hazards.none')}</p> : (
-        <div className="table-scroll">
-          <table data-testid="hazards-table">
-            <caption>{t('hazards.caption')}</caption>
-            <thead>
-              <tr>{(['hazard', 'score', 'probability', 'magnitude', 'change', 'timescale', 'exposed', 'capacity', 'actions'] as const).map((key) => <th key={key} scope="col">{t(`hazards.${key}`)}</th>)}</tr>
-            </thead>
-            <tbody>
-              {data.result.hazards.map((risk) => {
-                const hazard = hazards.get(risk.hazard);
-                if (!hazard) return null;
-                return (
-                  <tr key={risk.hazard} data-hazard={risk.hazard}>
-                    <th scope="row">{text(hazard.name)}</th>
-                    <td><span className={`status-chip risk-${risk.rating}`}>{risk.score} · {t(`level.${risk.rating}`)}</span></td>
-                    <td>{t(`level.${hazard.probability}`)}</td>
-                    <td>{t(`level.${hazard.magnitude}`)}</td>
-                    <td>{t(`change.${hazard.frequencyChange}`)} / {t(`change.${hazard.intensityChange}`)}</td>
-                    <td>{t(`timescale.${hazard.timescale}`)}</td>
-                    <td>
-                      {hazard.sectors.join(lang === 'zh' ? '、' : ', ')}
-                      {hazard.population !== undefined && <span className="hint block">{t('hazards.people', { people: formatNumber(hazard.population, lang) })}</span>}
-                      {hazard.vulnerableGroups.length > 0 && <span className="hint block">{hazard.vulnerableGroups.join(lang === 'zh' ? '、' : ', ')}</span>}
-                    </td>
-                    <td>{t(`level.${hazard.adaptiveCapacity}`)}</td>
-                    <td>{risk.actions.map((id) => { const action = actions.get(id); return action ? text(action.name) : id; }).join(lang === 'zh' ? '；' : '; ') || '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection name="hazards" empty={data.result.hazards.length === 0} columns={['hazard', 'score', 'probability', 'magnitude', 'change', 'timescale', 'exposed', 'capacity', 'actions']}>
+      {data.result.hazards.map((risk) => {
+        const hazard = hazards.get(risk.hazard);
+        if (!hazard) return null;
+        return (
+          <tr key={risk.hazard} data-hazard={risk.hazard}>
+            <th scope="row">{text(hazard.name)}</th>
+            <td><span className={`status-chip risk-${risk.rating}`}>{risk.score} · {t(`level.${risk.rating}`)}</span></td>
+            <td>{t(`level.${hazard.probability}`)}</td>
+            <td>{t(`level.${hazard.magnitude}`)}</td>
+            <td>{t(`change.${hazard.frequencyChange}`)} / {t(`change.${hazard.intensityChange}`)}</td>
+            <td>{t(`timescale.${hazard.timescale}`)}</td>
+            <td>
+              {hazard.sectors.join(lang === 'zh' ? '、' : ', ')}
+              {hazard.population !== undefined && <span className="hint block">{t('hazards.people', { people: formatNumber(hazard.population, lang) })}</span>}
+              {hazard.vulnerableGroups.length > 0 && <span className="hint block">{hazard.vulnerableGroups.join(lang === 'zh' ? '、' : ', ')}</span>}
+            </td>
+            <td>{t(`level.${hazard.adaptiveCapacity}`)}</td>
+            <td>{risk.actions.map((id) => { const action = actions.get(id); return action ? text(action.name) : id; }).join(lang === 'zh' ? '；' : '; ') || '—'}</td>
+          </tr>
+        );
+      })}
+    </TableSection>
   );
 }
 
