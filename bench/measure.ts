@@ -12,6 +12,17 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The median time of `repeats` runs of asynchronous work, in milliseconds. */
+export async function medianAsync(work: () => Promise<unknown>, repeats: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
 /** Prints rows of [label, milliseconds, lines per second]. */
 export function report(title: string, rows: readonly [string, number, number][]): void {
   console.log(title);

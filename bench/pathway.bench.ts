@@ -1,6 +1,6 @@
 import { createEngine, findScenario, PathwayWorkspace, runMonteCarlo, runScenario, scenarioParameters, type MonteCarloSummary, type Pathway } from '@peakpath/core';
 import { MonteCarloPool } from '@peakpath/node';
-import { median, time } from './measure.ts';
+import { median, medianAsync, time } from './measure.ts';
 import { baselinePathway, baselineStart } from './pathway-baseline.ts';
 import { ALL_ACTIONS, generateCityInventory, generateCityPathway } from './pathway-generate.ts';
 
@@ -9,16 +9,6 @@ function medianMs(work: () => unknown, repeats: number, warmup = Math.ceil(repea
   for (let i = 0; i < warmup; i++) work();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) times.push(time(work).ms);
-  return median(times);
-}
-
-async function medianAsync(work: () => Promise<unknown>, repeats: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
   return median(times);
 }
 

@@ -1,6 +1,6 @@
 import { createNodeEngine, readDocument } from '@peakpath/node';
 import { assembleReport, buildReport, PdfRenderer, sourcesFromFile } from '@peakpath/report';
-import { median } from './measure.ts';
+import { medianAsync } from './measure.ts';
 
 /**
  * The demo city's annual report from its tracking file: assembling it (inventory, pathway with 1,000 Monte
@@ -11,15 +11,7 @@ import { median } from './measure.ts';
 export async function benchReport(): Promise<void> {
   const engine = await createNodeEngine();
   const inventoryDocument = await readDocument('examples/demo-city/inventory.yaml');
-  const time = async (work: () => unknown, repeats: number): Promise<number> => {
-    const times: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      const start = performance.now();
-      await work();
-      times.push(performance.now() - start);
-    }
-    return median(times);
-  };
+  const time = (work: () => unknown, repeats: number): Promise<number> => medianAsync(async () => work(), repeats);
   const baseline = await time(() => engine.inventory(inventoryDocument, { id: 'inventory' }), 5);
   const sources = await sourcesFromFile('examples/demo-city/tracking.yaml');
   const options = { year: 2024, runs: 1_000, seed: 1, asOf: '2025-06-30' };

@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Lang } from '@peakpath/core';
 import { createNodeEngine, InputFileError } from '@peakpath/node';
 import { assembleReport, buildReport, problemText, renderPdf, sourcesFromFile, sourcesFromStored, type ReportSources, type StoredSource } from '@peakpath/report';
-import { openStoreFromEnv, StoreError } from '@peakpath/store';
 import type { CommandOutput } from '../output.ts';
+import { withStore } from './workspace.ts';
 import { today } from '../today.ts';
 
 export interface ReportOptions {
@@ -32,14 +31,7 @@ function whole(name: string, value: string | undefined, min: number, max: number
 /** A city of the workspace by its slug: its documents at their current versions, read as an administrator on the server's machine. */
 async function citySources(slug: string, options: ReportOptions): Promise<ReportSources | CommandOutput> {
   const zh = options.lang === 'zh';
-  let store;
-  try {
-    store = await openStoreFromEnv(process.env, resolve(options.data));
-  } catch (error) {
-    if (error instanceof StoreError) return { status: 2, stderr: `${error.message}\n` };
-    throw error;
-  }
-  try {
+  return withStore<ReportSources>(options, async (store) => {
     const actor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', admin: true } as const;
     const entity = await store.entityBySlug(actor, slug);
     const documents: StoredSource[] = [];
@@ -53,12 +45,7 @@ async function citySources(slug: string, options: ReportOptions): Promise<Report
       return { status: 2, stderr: zh ? `${slug}：${picked.code === 'ambiguous' ? `有多个${picked.kind}文档（${names}），无法确定使用哪一个` : `找不到${picked.kind}文档 "${picked.wanted ?? ''}"（现有：${names}）`}\n` : `${slug}: ${picked.code === 'ambiguous' ? `several ${picked.kind} documents (${names}); cannot tell which to report` : `no ${picked.kind} document "${picked.wanted ?? ''}" (there are: ${names})`}\n` };
     }
     return picked.sources;
-  } catch (error) {
-    if (error instanceof StoreError) return { status: 2, stderr: `${slug}: ${error.message}\n` };
-    throw error;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** `peakpath report CITY_OR_FILE --year Y --lang zh|en --format html|pdf --out PATH`. */

@@ -14,7 +14,8 @@ export interface WorkspaceOptions {
   readonly lang: Lang;
 }
 
-async function withStore(options: WorkspaceOptions, work: (store: SqlStore) => Promise<CommandOutput>): Promise<CommandOutput> {
+/** Opens the workspace's store (`--data` or DATABASE_URL), runs `work`, closes it; the store's refusals exit 2 with its message. */
+export async function withStore<T>(options: { readonly data: string }, work: (store: SqlStore) => Promise<T | CommandOutput>): Promise<T | CommandOutput> {
   let store: SqlStore;
   try {
     store = await openStoreFromEnv(process.env, resolve(options.data));
