@@ -99,6 +99,7 @@ const TABLE: Record<string, { rule: Rule; build: Build }> = {
   'GET /api/audit': { rule: rules.adminOnly, build: async () => ({ url: '/api/audit?limit=5' }) },
   'GET /api/networks': { rule: rules.everyone, build: async () => ({ url: '/api/networks' }) },
   'POST /api/networks': { rule: rules.adminOnly, build: async () => ({ url: '/api/networks', payload: { slug: unique('net'), kind: 'network', name: 'N' } }) },
+  'GET /api/networks/:id/practices': { rule: rules.everyone, build: async (f) => ({ url: `/api/networks/${f.network.id}/practices?text=bus` }) },
   'GET /api/networks/:id/members': { rule: rules.everyone, build: async (f) => ({ url: `/api/networks/${f.network.id}/members` }) },
   'POST /api/networks/:id/members': {
     rule: rules.adminOnly,

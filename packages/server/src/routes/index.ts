@@ -3,7 +3,7 @@ import { authRoutes } from './auth.ts';
 import { documentRoutes } from './documents.ts';
 import { entityRoutes } from './entities.ts';
 import { healthRoutes } from './health.ts';
-import { networkRoutes } from './networks.ts';
+import { networkRoutes, practiceRoutes } from './networks.ts';
 import { reportRoutes } from './report.ts';
 import { tableRoutes } from './tables.ts';
 import { tokenRoutes } from './tokens.ts';
@@ -15,5 +15,5 @@ import { versionRoutes } from './versions.ts';
  * route in it must state its `config.access`, and gets an expected row in
  * test/server/authorisation.test.ts, or that test fails.
  */
-export const ROUTES: readonly RouteModule[] = [healthRoutes, authRoutes, tokenRoutes, userRoutes, networkRoutes, entityRoutes, documentRoutes, versionRoutes, tableRoutes, reportRoutes];
+export const ROUTES: readonly RouteModule[] = [healthRoutes, authRoutes, tokenRoutes, userRoutes, networkRoutes, practiceRoutes, entityRoutes, documentRoutes, versionRoutes, tableRoutes, reportRoutes];
 // The jobs routes follow these (app.ts), with the default runner or one a test gives (`BuildOptions.jobs`).

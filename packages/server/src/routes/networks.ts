@@ -1,5 +1,7 @@
+import { parseTracking, searchPractices, TRACKING_AREAS, type PracticeCase } from '@peakpath/core';
+import type { Actor, Entity, StoredDocument } from '@peakpath/store';
 import { z } from 'zod';
-import type { RouteModule } from '../context.ts';
+import type { AppContext, RouteModule } from '../context.ts';
 import { idParams, pageQuery } from './shared.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and hyphens');
@@ -31,6 +33,73 @@ export const networkRoutes: RouteModule = (app, context) => {
   }, async (request, reply) => {
     await context.store.addMember(request.actor, request.params.id, request.body.entityId);
     return reply.code(204).send();
+  });
+};
+
+const practiceQuery = z.object({
+  text: z.string().trim().max(200).optional(),
+  area: z.enum(TRACKING_AREAS).optional(),
+  measure: z.string().trim().min(1).max(100).optional(),
+}).strict();
+
+interface CollectedPractice {
+  readonly practice: PracticeCase;
+  readonly entity: { readonly id: string; readonly name: string; readonly nameZh: string | null };
+  readonly document: { readonly id: string; readonly name: string; readonly version: number };
+}
+
+/** Every page of a paged store listing. */
+async function all<T>(list: (cursor: string | undefined) => Promise<{ items: readonly T[]; next?: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(cursor);
+    items.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * The good-practice cases of a network's members: from each member's tracking documents, at the version the
+ * caller may read (the public: the published one, so a city publishes its cases by publishing its tracking).
+ * A document that does not read is listed in `skipped` with its problem count, never dropped silently.
+ */
+async function collectPractices(context: AppContext, actor: Actor, networkId: string) {
+  const collected: CollectedPractice[] = [];
+  const skipped: { entity: string; document: string; version: number; problems: number }[] = [];
+  const members: Entity[] = await all((cursor) => context.store.networkMembers(actor, networkId, { limit: 200, cursor }));
+  for (const entity of members) {
+    const documents: StoredDocument[] = await all((cursor) => context.store.documents(actor, entity.id, { limit: 200, cursor }));
+    for (const document of documents.filter((candidate) => candidate.kind === 'tracking')) {
+      const version = await context.store.version(actor, document.id);
+      const parsed = parseTracking(version.body);
+      if (!parsed.ok) {
+        skipped.push({ entity: entity.id, document: document.id, version: version.version, problems: parsed.issues.length });
+        continue;
+      }
+      for (const practice of parsed.tracking.practices) {
+        collected.push({ practice, entity: { id: entity.id, name: entity.name, nameZh: entity.nameZh }, document: { id: document.id, name: document.name, version: version.version } });
+      }
+    }
+  }
+  return { collected, skipped };
+}
+
+export const practiceRoutes: RouteModule = (app, context) => {
+  app.get('/api/networks/:id/practices', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['networks'],
+      summary: "The good-practice cases of a network's members, searched (text, area, catalogue measure) / 网络成员的优秀实践案例（可检索）",
+      params: idParams,
+      querystring: practiceQuery,
+    },
+  }, async (request) => {
+    const { collected, skipped } = await collectPractices(context, request.actor, request.params.id);
+    const byCase = new Map(collected.map((entry) => [entry.practice, entry]));
+    const found = searchPractices(collected.map((entry) => entry.practice), request.query);
+    return { items: found.map((practice) => byCase.get(practice)!), total: collected.length, skipped };
   });
 };
 
