@@ -8,10 +8,10 @@ import type { TrackingData } from './index.tsx';
 
 type Props = { readonly data: TrackingData };
 
-/** A value as the indicator's unit reads it: enough digits for small values, separators for large ones. */
+/** A value as the indicator's unit reads it: whole numbers whole (3 个), enough digits for small values, separators for large ones. */
 function value(number: number, lang: Lang): string {
   const magnitude = Math.abs(number);
-  const digits = magnitude === 0 || magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+  const digits = Number.isInteger(number) || magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
   return formatNumber(number, lang, digits);
 }
 
