@@ -1,12 +1,14 @@
 /** `peakpath report` end to end: the built CLI spawned as a user runs it. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeTracking, parseTracking } from '@peakpath/core';
 import { readDocument } from '@peakpath/node';
 import { valueAt } from '@peakpath/report';
+import { firstStart } from '@peakpath/server';
+import { openStore } from '@peakpath/store';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,4 +73,29 @@ describe('peakpath report', () => {
     expect(badMeasure.stderr).toMatch(/measure.*pv-roofz|pv-roofz.*measure/);
     expect(badMeasure.stderr).toContain('pv-roofs');
   });
+  it("reports a city of the workspace from its stored documents (the demo seed), each figure naming its stored version", async () => {
+    const data = mkdtempSync(join(tmpdir(), 'peakpath-report-city-'));
+    try {
+      const store = await openStore({ dataDir: data });
+      try {
+        if (!(await firstStart(store, { seed: true }))?.seeded) throw new Error('the demo network was not seeded');
+      } finally {
+        await store.close();
+      }
+      const html = join(dir, 'city.en.html');
+      const result = run(['report', 'demo-city', '--data', data, '--year', '2024', '--lang', 'en', '--format', 'html', '--out', html, '--runs', '0', '--as-of', '2025-06-30']);
+      expect(result.stderr).toContain('tracking judged at 2025-06-30');
+      expect(result.status).toBe(0);
+      const text = readFileSync(html, 'utf8');
+      expect(text).toContain('Statuses as of 2025-06-30');
+      // Stored documents are cited by id and version number, never by a file's hash.
+      const sources = new Set([...text.matchAll(/data-source="([^"]+)"/g)].map((match) => match[1]!));
+      expect(sources.size).toBeGreaterThanOrEqual(4);
+      for (const source of sources) expect(source).toMatch(/^[0-9a-f-]{36}@v1$/);
+      const unknown = run(['report', 'no-such-city', '--data', data, '--year', '2024', '--lang', 'en', '--out', join(dir, 'x.html')]);
+      expect(unknown.status).toBe(2);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
