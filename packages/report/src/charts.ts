@@ -33,6 +33,12 @@ const round = (value: number): number => Math.round(value * 100) / 100;
 const legend = { top: 4, left: 'center', itemGap: 24, textStyle: { fontFamily: FONT } };
 const grid = { left: 64, right: 24, top: 64, bottom: 36 };
 
+/** `#rrggbb` laid over white at `opacity`: the colour a translucent area shows on the page. */
+function tint(hex: string, opacity: number): string {
+  const channel = (at: number) => Math.round(255 - (255 - parseInt(hex.slice(at, at + 2), 16)) * opacity);
+  return `rgb(${channel(1)}, ${channel(3)}, ${channel(5)})`;
+}
+
 /** The inventory by GPC sector on both boundaries: BASIC and BASIC+ side by side. */
 export function inventorySectorChart(inventory: ReportInventory, sectorNames: (sector: string) => string, lang: Lang): string {
   const { divisor, unit } = scale(lang);
@@ -83,7 +89,8 @@ export function pathwayChart(pathway: ReportPathway, lang: Lang, labels: { band9
   if (mc) {
     const band = (lower: readonly number[], upper: readonly number[], label: string, opacity: number, stack: string): void => {
       series.push({ type: 'line', name: `${label}-base`, data: scaled(lower), stack, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { opacity: 0 }, silent: true });
-      series.push({ type: 'line', name: label, data: scaled(upper.map((value, i) => value - lower[i]!)), stack, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: PALETTE[0], opacity }, color: PALETTE[0] });
+      // The legend shows the band as it is drawn: the tint of the line colour at the band's opacity.
+      series.push({ type: 'line', name: label, data: scaled(upper.map((value, i) => value - lower[i]!)), stack, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: PALETTE[0], opacity }, color: tint(PALETTE[0]!, opacity) });
     };
     band(mc.percentiles.p5, mc.percentiles.p95, labels.band90, 0.15, 'p90');
     band(mc.percentiles.p25, mc.percentiles.p75, labels.band50, 0.25, 'p50');
