@@ -55,8 +55,10 @@ const pairingDraw = fc.record({
   amount: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: undefined }),
 });
 
+type PairingDraw = { member: number; line: number; counterpart: number; share: number; amount: number | undefined };
+
 /** Valid pairings from the draws: each line paired at most once, with another member. */
-function pairingsOf(members: readonly ClusterMember[], draws: readonly fc.RecordValue<{ member: number; line: number; counterpart: number; share: number; amount: number | undefined }>[]): Pairing[] {
+function pairingsOf(members: readonly ClusterMember[], draws: readonly PairingDraw[]): Pairing[] {
   if (members.length < 2) return [];
   const used = new Set<string>();
   const pairings: Pairing[] = [];
