@@ -154,6 +154,11 @@ describe('cluster properties', () => {
     fc.assert(
       fc.property(clusterArbitrary, ({ members, pairings }) => {
         const { totals, reconciliation } = aggregate(members, pairings);
+        // Each removal is the stated share of the member's own line, and the line's part no pairing names is listed.
+        for (const row of reconciliation.rows) {
+          const lines = members.find((member) => member.id === row.member)!.result.lines;
+          for (const removal of row.removals) expect(removal.co2e).toBe(removal.share * lines.find((l) => l.index === removal.index)!.co2e);
+        }
         for (const basis of BASES) {
           expect(reconciliation.members[basis] - reconciliation.removed[basis]).toBe(totals[basis]);
           let reported = 0;

@@ -90,6 +90,17 @@ describe('worked example: two members, power, waste and trips between them', () 
     expect(official).toMatchObject({ computed: true, energyCo2: 1_047_660, combustion: 1_160_000, electricityNetImports: -200_000, electricityCo2: -112_340, gridFactor: 'CN-east-2022' });
   });
 
+  it("does not add energy-activity CO2 at different grid factors, and says so", () => {
+    const document = parse(readFileSync(join(ROOT, 'examples', 'cluster', 'beta.yaml'), 'utf8')) as Record<string, unknown>;
+    const run = engine.inventory({ ...document, grid: 'CN-national-2022' });
+    if (!run.ok) throw new Error(JSON.stringify(run.issues));
+    const result = aggregateCluster([{ id: 'alpha', result: alpha }, { id: 'beta', result: run.value }], PAIRINGS);
+    const official = result.ok ? result.value.official : undefined;
+    expect(official).toMatchObject({ computed: false, reason: 'different-factors' });
+    expect(official?.text.en).toContain('alpha: CN-east-2022; beta: CN-national-2022');
+    expect(official?.text.zh).toContain('电网因子不同');
+  });
+
   it('lists the cross-boundary lines no pairing names, counted in full', () => {
     expect(cluster().unpaired.map((line) => [line.member, line.index, line.gpc, line.kind, line.share, line.co2e])).toEqual([
       ['alpha', 1, 'I.1.2', 'electricity', 1, 168_510], // Alpha's homes: grid power, none of it named as another member's
