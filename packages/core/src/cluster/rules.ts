@@ -5,8 +5,8 @@ import type { Bases, FlowKind, RemovalReason } from './types.ts';
 /**
  * Which member lines can be flows inside a cluster, and what the cluster does with them (docs/clusters.md).
  *
- * The GPC aggregates city inventories "by combining the scope 1 (territorial) emissions of cities whose inventory
- * boundaries do not overlap" (GPC, chapter 3, aggregating city inventories): scope 1 is never removed. A member's
+ * The GPC aggregates the inventories of cities whose boundaries do not overlap by adding their scope 1 (territorial)
+ * emissions (GPC 2014, executive summary, "Aggregating city inventories"): scope 1 is never removed. A member's
  * scope 2 or 3 line is another member's scope 1 when the flow stays inside the cluster:
  *
  * - grid energy (GPC stationary energy, chapter 6; transportation, chapter 7): electricity or heat a member

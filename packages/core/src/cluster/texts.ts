@@ -111,8 +111,8 @@ function issueText(code: ClusterIssue['code'], p: IssueParams): Text {
 
 export const clusterTexts = {
   scope1: {
-    en: 'Scope 1 (territorial) is the members’ scope 1 summed: the GPC aggregates inventories whose boundaries do not overlap by their scope 1 (GPC ch. 3)',
-    zh: '范围一（属地）为各成员范围一之和：GPC 以范围一合计边界互不重叠的清单（GPC 第 3 章）',
+    en: 'Scope 1 (territorial) is the members’ scope 1 summed: the GPC aggregates inventories whose boundaries do not overlap by their scope 1 (GPC executive summary, aggregating city inventories)',
+    zh: '范围一（属地）为各成员范围一之和：GPC 以范围一合计边界互不重叠的清单（GPC 执行摘要，城市清单的合并）',
   },
   pairedOnly: {
     en: 'Only paired lines are removed as internal; cross-boundary lines no pairing names are counted in full and listed under `unpaired`',
