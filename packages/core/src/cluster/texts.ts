@@ -10,11 +10,14 @@ export function removalText(reason: RemovalReason, line: { member: string; gpc: 
   const part = line.share === 1 ? { en: 'the line', zh: '该行' } : { en: `${percent(line.share)} of the line`, zh: `该行的 ${percent(line.share)}` };
   const { member, row } = counterpart;
   switch (reason) {
-    case 'internal-grid-energy':
+    case 'internal-grid-energy': {
+      // Grid energy of buildings and industry is stationary energy (GPC ch. 6); of transport, transportation (ch. 7).
+      const chapter = line.gpc.startsWith('II.') ? 7 : 6;
       return {
-        en: `${part.en} (${line.gpc}, scope 2) is grid energy generated in ${member} (${row}, its scope 1): inside the cluster it is counted there; left out of scope 2 and the scopes total, kept in BASIC (which leaves ${row} out) — GPC ch. 6`,
-        zh: `${part.zh}（${line.gpc}，范围二）为 ${member} 发电/供热（${row}，其范围一）：在城市群内已计入该处；不再计入范围二与三范围合计，BASIC 仍计入（BASIC 不含 ${row}）——GPC 第 6 章`,
+        en: `${part.en} (${line.gpc}, scope 2) is grid energy generated in ${member} (${row}, its scope 1): inside the cluster it is counted there; left out of scope 2 and the scopes total, kept in BASIC (which leaves ${row} out) — GPC ch. ${chapter}`,
+        zh: `${part.zh}（${line.gpc}，范围二）为 ${member} 发电/供热（${row}，其范围一）：在城市群内已计入该处；不再计入范围二与三范围合计，BASIC 仍计入（BASIC 不含 ${row}）——GPC 第 ${chapter} 章`,
       };
+    }
     case 'internal-waste-territorial':
       return {
         en: `${part.en} (${line.gpc}, scope 3) is waste treated in ${member}, which reports it on ${row} (scope 1, territorial only): left out of scope 3 and the scopes total; BASIC counts it once, here — GPC ch. 8`,
