@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runInventory, type InventoryResult } from '@peakpath/core';
+import { aggregateCluster, runInventory, type InventoryResult } from '@peakpath/core';
 
 function load(path: string): InventoryResult {
   const run = runInventory(parse(readFileSync(join(process.cwd(), path), 'utf8')) as unknown);
@@ -47,5 +47,16 @@ describe('examples/demo-city', () => {
 describe('examples/worked-example', () => {
   it('computes', () => {
     expect(load('examples/worked-example/inventory.yaml').totals.basic).toBeGreaterThan(0);
+  });
+});
+
+describe('examples/cluster', () => {
+  it('computes both members and adds them as a cluster (the figures are checked in core/src/cluster/worked-example.test.ts)', () => {
+    const members = [
+      { id: 'alpha', result: load('examples/cluster/alpha.yaml') },
+      { id: 'beta', result: load('examples/cluster/beta.yaml') },
+    ];
+    const run = aggregateCluster(members, [{ line: { member: 'beta', index: 0 }, counterpart: { member: 'alpha' }, share: 0.8, mwh: 400_000 }]);
+    expect(run.ok && run.value.totals.scope2).toBe(449_360 - 224_680);
   });
 });

@@ -91,6 +91,8 @@ describe('the schemas accept the demo files and every example of docs/', () => {
     ['inventory', 'examples/demo-city/inventory.yaml', demo.inventory],
     ['inventory', 'examples/worked-example/inventory.yaml', worked],
     ['inventory', 'examples/energy-balance/inventory.yaml', read('examples/energy-balance/inventory.yaml')],
+    ['inventory', 'examples/cluster/alpha.yaml', read('examples/cluster/alpha.yaml')],
+    ['inventory', 'examples/cluster/beta.yaml', read('examples/cluster/beta.yaml')],
     ['pathway', 'examples/demo-city/pathway.yaml', demo.pathway],
     ['plan', 'examples/demo-city/plan.yaml', demo.plan],
   ] as const)('%s %s', (kind, _file, document) => {

@@ -94,3 +94,4 @@ export { carrierName, FUEL_GROUP_NAMES, GENERATION_SOURCE_NAMES, grouped, POLLUT
 export { gapText } from './plan/air-texts.ts';
 export type { GapDetail } from './plan/air-texts.ts';
 export * from './tracking/index.ts';
+export * from './cluster/index.ts';
