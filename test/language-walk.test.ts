@@ -61,7 +61,7 @@ const REFERENCE_KINDS: Record<ReferenceKind, true> = {
   indicator: true,
   hazard: true,
 };
-const DOCUMENT_KINDS: Record<DocumentKind, true> = { inventory: true, pathway: true, plan: true, tracking: true };
+const DOCUMENT_KINDS: Record<DocumentKind, true> = { inventory: true, pathway: true, plan: true, tracking: true, cluster: true };
 const keys = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
 const kinds = keys(DOCUMENT_KINDS);
 

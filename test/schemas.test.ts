@@ -21,6 +21,7 @@ import {
   parsePathway,
   parsePlan,
   Reader,
+  readClusterFile,
   type DocumentKind,
   type Issue,
 } from '@peakpath/core';
@@ -28,13 +29,14 @@ import { asDocument, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './
 import { jsonSchemaValidator } from './support/schema-check.ts';
 
 type Fields = Record<string, unknown>;
-const KINDS: readonly DocumentKind[] = ['inventory', 'pathway', 'plan'];
+const KINDS: readonly DocumentKind[] = ['inventory', 'pathway', 'plan', 'cluster'];
 const ROOT = process.cwd();
 const read = (file: string): Fields => parse(readFileSync(join(ROOT, file), 'utf8')) as Fields;
 const clone = <T>(value: T): T => structuredClone(value);
 
 const demo = { inventory: read('examples/demo-city/inventory.yaml'), pathway: read('examples/demo-city/pathway.yaml'), plan: read('examples/demo-city/plan.yaml') };
 const worked = read('examples/worked-example/inventory.yaml');
+const cluster = read('examples/cluster/cluster.yaml');
 const base = baseInventory(demo.inventory);
 if (!base.ok) throw new Error('the demo inventory is invalid');
 
@@ -48,6 +50,10 @@ function readerIssues(kind: DocumentKind, document: unknown): readonly Issue[] {
   if (kind === 'pathway') {
     const parsed = parsePathway(document, base.base);
     return parsed.ok ? [] : parsed.issues;
+  }
+  if (kind === 'cluster') {
+    const read = readClusterFile(document);
+    return read.ok ? [] : read.issues;
   }
   const parsed = parsePlan(document, demo.pathway, base.base, defaultCatalogue());
   return parsed.ok ? [] : [...parsed.issues, ...parsed.pathwayIssues];
@@ -95,6 +101,7 @@ describe('the schemas accept the demo files and every example of docs/', () => {
     ['inventory', 'examples/cluster/beta.yaml', read('examples/cluster/beta.yaml')],
     ['pathway', 'examples/demo-city/pathway.yaml', demo.pathway],
     ['plan', 'examples/demo-city/plan.yaml', demo.plan],
+    ['cluster', 'examples/cluster/cluster.yaml', cluster],
   ] as const)('%s %s', (kind, _file, document) => {
     expect(readerIssues(kind, document), 'the reader accepts it').toEqual([]);
     expect(schemaProblems(kind, document)).toEqual([]);
@@ -139,6 +146,10 @@ const MISTAKES: readonly { kind: DocumentKind; name: string; document: () => Fie
   { kind: 'plan', name: 'a discount rate in words', code: 'type', document: () => ({ ...clone(demo.plan), discountRate: 'eight' }) },
   { kind: 'plan', name: 'a misspelled cost field', code: 'unknown-field', document: () => at(clone(demo.plan), ['measures', firstKey(demo.plan['measures'])], (m) => ({ ...m, costs: { capex: { value: 1, unit: '元/MW', sorce: 'x', source: 'x' } } })) },
   { kind: 'plan', name: 'a version this peakpath does not read', code: 'unsupported-version', document: () => ({ ...clone(demo.plan), version: 3 }) },
+  { kind: 'cluster', name: 'a misspelled top-level field', code: 'unknown-field', document: () => ({ ...clone(cluster), pairing: [] }) },
+  { kind: 'cluster', name: 'a misspelled member field', code: 'unknown-field', document: () => at(clone(cluster), ['members', 'alpha'], (m) => ({ ...m, inventroy: 'alpha.yaml' })) },
+  { kind: 'cluster', name: 'a line index as a string', code: 'type', document: () => at(clone(cluster), ['pairings', '0', 'line'], (l) => ({ ...l, index: '0' })) },
+  { kind: 'cluster', name: 'a version this peakpath does not read', code: 'unsupported-version', document: () => ({ ...clone(cluster), version: 2 }) },
 ];
 
 function withLine(line: Fields): Fields {
@@ -271,6 +282,7 @@ describe('the schemas and the readers accept the same fields', () => {
     ['worked example', 'inventory', worked],
     ['demo pathway', 'pathway', demo.pathway],
     ['demo plan', 'plan', demo.plan],
+    ['cluster example', 'cluster', cluster],
   ];
   for (const [file, blocks] of docsYamlBlocks()) {
     const kind: DocumentKind = PLAN_DOCS.has(file) ? 'plan' : PATHWAY_DOCS.has(file) ? 'pathway' : 'inventory';

@@ -4,7 +4,7 @@
  * itself, or a missing field of a place that is there); its message in both languages is a sentence
  * without `undefined`, `NaN` or `[object Object]`; the totals of a result are finite numbers.
  */
-import { formatIssue, type DocumentIssue } from '@peakpath/core';
+import { formatIssue, type DocumentIssue, type DocumentKind } from '@peakpath/core';
 import { placeText, valueAt, type Json } from './mutators.ts';
 
 /** What went wrong with one mutant. `detail` is what the known classes (known.ts) match. */
@@ -23,7 +23,7 @@ export interface Violation {
   readonly detail: string;
 }
 
-export type Documents = Partial<Record<'inventory' | 'pathway' | 'plan' | 'tracking', Json>>;
+export type Documents = Partial<Record<DocumentKind, Json>>;
 
 /** Text inside JSON-style quotes is the file's own text (a unit "NaN" is fine); the rest is ours. */
 const withoutQuoted = (message: string): string => message.replace(/"(?:[^"\\]|\\.)*"/g, '""');

@@ -86,7 +86,7 @@ export type WarningDetail =
 export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
-export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking';
+export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster';
 
 /** Problems with the references between documents (engine/). */
 export type DocumentIssueDetail =

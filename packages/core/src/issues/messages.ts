@@ -135,6 +135,7 @@ export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: st
   pathway: { en: 'pathway file', zh: '路径文件' },
   plan: { en: 'plan file', zh: '行动方案文件' },
   tracking: { en: 'tracking file', zh: '跟踪评估文件' },
+  cluster: { en: 'cluster file', zh: '城市群文件' },
 };
 
 /** Why a goal cannot be measured against, and what to change. */
@@ -169,6 +170,7 @@ const documentText: Record<DocumentKind, { en: string; zh: string }> = {
   pathway: { en: 'pathway file', zh: '路径文件' },
   plan: { en: 'plan file', zh: '行动方案文件' },
   tracking: { en: 'tracking file', zh: '跟踪评估文件' },
+  cluster: { en: 'cluster file', zh: '城市群文件' },
 };
 
 /** A figure in a plausibility message, in the bound's unit: yearly changes as percentages, others to 4 significant digits. */
