@@ -25,6 +25,7 @@ import { runPlan, type PlanResult } from '../plan/run.ts';
 import { closest } from '../text/closest.ts';
 import { follow, inDocument, noResolver, type DocumentIssue, type DocumentName, type DocumentResolver, type EngineResult } from './documents.ts';
 import { planMeasureIds, runTracking, type TrackingRun } from './tracking.ts';
+import { runCluster, type ClusterFileRun, type MemberResolver } from './cluster.ts';
 
 /** One block of Monte Carlo runs, as a worker thread or a web worker receives it (structured-cloneable). */
 export interface MonteCarloTask {
@@ -133,6 +134,11 @@ export interface Engine {
   compileTracking(documents: { readonly tracking: unknown; readonly plan?: unknown }, options: TrackingOptions & { readonly planId?: string | undefined }): EngineResult<TrackingRun>;
   /** A tracking file judged at `asOf`, its `plan:` (when it names one) found through the resolver. */
   tracking(document: unknown, options: TrackingOptions): Promise<EngineResult<TrackingRun>>;
+  /**
+   * A cluster file (docs/clusters.md): each member's inventory found (through the resolver, or `member` when
+   * given: the API finds them in the store) and computed, then aggregated with each internal flow counted once.
+   */
+  cluster(document: unknown, options?: DocumentOptions & { readonly member?: MemberResolver | undefined }): Promise<EngineResult<ClusterFileRun>>;
 }
 
 /** Monte Carlo runs one call may ask for (10 million: some minutes on one core). */
@@ -306,6 +312,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     runPlan: optimisePlan,
     compileTracking,
     tracking,
+    cluster: (document, clusterOptions) =>
+      runCluster(document, name('cluster', clusterOptions), clusterOptions?.member ?? ((member, from) => resolver({ kind: 'inventory', reference: member.inventory, from })), inventory),
   };
 }
 

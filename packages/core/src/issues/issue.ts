@@ -1,3 +1,4 @@
+import type { ClusterIssue } from '../cluster/types.ts';
 import type { PlausibilityBoundId } from '../plausibility/bounds.ts';
 
 /** A place in an input document: `["activities", 3, "unit"]` is shown as `activities[3].unit`. */
@@ -60,6 +61,7 @@ export type IssueDetail =
   | PathwayIssueDetail
   | PlanIssueDetail
   | TrackingIssueDetail
+  | ClusterIssueDetail
   | WarningDetail;
 
 /**
@@ -159,6 +161,13 @@ export type TrackingIssueDetail =
   /** A goal or target that progress cannot be measured against, and why. */
   | { code: 'target-goal'; reason: TargetGoalReason };
 export type TrackingIssueCode = TrackingIssueDetail['code'];
+
+/**
+ * A cluster's members and pairings that cannot be aggregated as given (`aggregateCluster`'s issues: an unknown
+ * line, a share above the whole line …): its own code as `reason`, its text from cluster/texts.ts.
+ */
+export type ClusterIssueDetail = { code: 'cluster-input'; reason: ClusterIssue['code']; text: { readonly en: string; readonly zh: string } };
+export type ClusterIssueCode = ClusterIssueDetail['code'];
 export type PathwayIssueCode = PathwayIssueDetail['code'];
 export type DocumentIssueCode = DocumentIssueDetail['code'];
 

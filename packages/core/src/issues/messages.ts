@@ -436,6 +436,8 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : `date ${issue.got} is before \`${issue.field}\` (${issue.date}): check both dates`;
     case 'target-goal':
       return targetGoalText[issue.reason][lang];
+    case 'cluster-input':
+      return issue.text[lang];
     case 'unsupported-version': {
       const kind = DOCUMENT_KIND_TEXT[issue.kind];
       return zh
