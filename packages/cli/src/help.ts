@@ -65,6 +65,14 @@ export const HELP = {
     zh: '评估日期，YYYY-MM-DD（默认为本机时钟的今日日期，并在输出中注明）',
   },
   starter: { en: 'list the starter indicators by area (unit, direction, definition source) instead of a file', zh: '按领域列出入门指标（单位、方向、定义来源），不读文件' },
+  cluster: {
+    en: "a cluster's inventory from its members' (a city region, districts, parks): each internal flow counted once, with the reconciliation",
+    zh: '由成员清单合并城市群清单（都市圈、区县、园区）：内部流量只计一次，并给出对账表',
+  },
+  clusterFile: {
+    en: 'cluster file (JSON or YAML): its members, each with its inventory file (relative to the cluster file), and the pairings of their cross-boundary lines',
+    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（相对于本文件），以及跨界活动行的配对',
+  },
   import: { en: 'import statistics into an inventory file', zh: '导入统计数据生成清单文件' },
   energyBalance: {
     en: 'an energy balance table (XLSX or CSV) → an inventory file (YAML), every line traced to its cell',

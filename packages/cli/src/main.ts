@@ -4,6 +4,7 @@ import type { Lang } from '@peakpath/core';
 import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
 import type { TrackOptions } from './commands/track.ts';
+import type { ClusterOptions } from './commands/cluster.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { ExportOptions, ImportLinesOptions } from './commands/tables.ts';
 import type { CommandOutput } from './output.ts';
@@ -109,6 +110,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action(async (file: string | undefined, options: TrackOptions) => {
       output = await (await import('./commands/track.ts')).trackCommand(file, options);
+    });
+
+  program
+    .command('cluster')
+    .description(h('cluster'))
+    .argument('<file>', h('clusterFile'))
+    .option('--json', h('json'), false)
+    .addOption(prettyOption())
+    .addOption(langOption())
+    .action(async (file: string, options: ClusterOptions) => {
+      output = await (await import('./commands/cluster.ts')).clusterCommand(file, options);
     });
 
   program
