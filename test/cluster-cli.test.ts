@@ -1,0 +1,141 @@
+/**
+ * `peakpath cluster` as users run it: the worked example (examples/cluster/, docs/clusters.md) in both languages
+ * and as JSON — the totals `aggregateCluster` gives on the members the engine computes, and the worked example's
+ * figures by hand — and bad cluster files refused, every problem at once with its field, exit 2.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateCluster, createEngine, type ClusterResult, type InventoryResult } from '@peakpath/core';
+import { peakpath, ROOT } from './support/cli.ts';
+
+const EXAMPLE = join('examples', 'cluster', 'cluster.yaml');
+const BODY = parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')) as Record<string, unknown>;
+
+/** The worked example's figures, tCO2e (docs/clusters.md, packages/core/src/cluster/worked-example.test.ts). */
+const WORKED = { basic: 896_160, basicPlus: 900_160, scope1: 1_244_000, scope2: 224_680, scope3: 4_000, total: 1_472_680 };
+const REMOVED = { basic: 0, basicPlus: 5_000, scope1: 0, scope2: 224_680, scope3: 35_800, total: 260_480 };
+
+function member(file: string): InventoryResult {
+  const run = createEngine().inventory(parse(readFileSync(join(ROOT, 'examples', 'cluster', file), 'utf8')));
+  if (!run.ok) throw new Error(file);
+  return run.value;
+}
+
+/** What the core gives for the example's members and pairings, computed here without the CLI. */
+function inCore(): ClusterResult {
+  const run = aggregateCluster(
+    [
+      { id: 'alpha', result: member('alpha.yaml') },
+      { id: 'beta', result: member('beta.yaml') },
+    ],
+    [
+      { line: { member: 'beta', index: 0 }, counterpart: { member: 'alpha' }, share: 0.8, mwh: 400_000 },
+      { line: { member: 'beta', index: 5 }, counterpart: { member: 'alpha', row: 'III.1.3' } },
+      { line: { member: 'beta', index: 3 }, counterpart: { member: 'alpha' } },
+    ],
+  );
+  if (!run.ok) throw new Error('the worked example does not aggregate');
+  return run.value;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'peakpath-cluster-'));
+  for (const file of ['alpha.yaml', 'beta.yaml']) copyFileSync(join(ROOT, 'examples', 'cluster', file), join(dir, file));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the example cluster file beside copies of its members, with `change` applied. */
+function copyWith(name: string, change: (body: Record<string, unknown>) => void): string {
+  const body = structuredClone(BODY);
+  change(body);
+  const file = join(dir, name);
+  writeFileSync(file, stringify(body));
+  return file;
+}
+
+describe('peakpath cluster FILE', () => {
+  it('--json: the totals of the worked example, as aggregateCluster gives them, and the members’ files', () => {
+    const run = peakpath(['cluster', EXAMPLE, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { name: unknown; members: { id: string; inventory: string }[]; result: ClusterResult; warnings: unknown[] };
+    expect(json.result.totals).toEqual(WORKED);
+    expect(json.result.reconciliation.removed).toEqual(REMOVED);
+    expect(json.result).toEqual(JSON.parse(JSON.stringify(inCore())));
+    expect(json.result.official).toMatchObject({ computed: true, energyCo2: 1_047_660 });
+    expect(json.name).toEqual({ en: 'Alpha–Beta cluster', zh: '阿尔法—贝塔城市群' });
+    expect(json.members.map(({ id, inventory }) => [id, inventory.endsWith(join('cluster', `${id}.yaml`))])).toEqual([
+      ['alpha', true],
+      ['beta', true],
+    ]);
+  });
+
+  it('in English: the totals on each basis, the reconciliation, each removal with its reason, the unpaired lines', () => {
+    const run = peakpath(['cluster', EXAMPLE, '--lang', 'en']);
+    expect(run.status).toBe(0);
+    const rows = run.stdout.split('\n');
+    const row = (label: string): string[] => rows.find((line) => line.startsWith(label))!.trim().split(/\s{2,}/);
+    expect(row('BASIC+ ')).toEqual(['BASIC+', '905,160', '−5,000', '900,160']);
+    expect(row('Scope 2 ')).toEqual(['Scope 2', '449,360', '−224,680', '224,680']);
+    expect(row('Scopes 1+2+3 ')).toEqual(['Scopes 1+2+3', '1,733,160', '−260,480', '1,472,680']);
+    expect(run.stdout).toContain('Energy-activity CO2 (China official basis): 1,047,660 tCO2');
+    expect(run.stdout).toContain('beta activities[0] (I.1.2): −224,680 tCO2e');
+    expect(run.stdout).toContain('80 % of the line (I.1.2, scope 2) is grid energy generated in alpha (I.4.4, its scope 1)');
+    expect(run.stdout).toContain('beta activities[5] (III.1.2): −30,800 tCO2e');
+    expect(run.stdout).toContain('beta activities[3] (II.1.3): −5,000 tCO2e');
+    expect(run.stdout).toContain('beta activities[0] (I.1.2, electricity): 20 % of the line, 56,170 tCO2e');
+    expect(run.stdout).toContain('beta activities[4] (II.4.3, trips): the whole line, 4,000 tCO2e');
+    // Beta's row in the reconciliation: scope 2 reported, removed, counted.
+    expect(rows.some((line) => /^\s+Scope 2\s+280,850\s+−224,680\s+56,170$/.test(line))).toBe(true);
+  });
+
+  it('in Chinese: the same figures with Chinese labels and reasons', () => {
+    const run = peakpath(['cluster', EXAMPLE, '--lang', 'zh']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('阿尔法—贝塔城市群 — 2022 年城市群合并清单，2 个成员；内部流量只计一次');
+    expect(run.stdout).toMatch(/三范围合计\s+1,733,160\s+−260,480\s+1,472,680/);
+    expect(run.stdout).toContain('能源活动二氧化碳（国内官方口径）：1,047,660 tCO2');
+    expect(run.stdout).toContain('该行的 80 %（I.1.2，范围二）为 alpha 发电/供热（I.4.4，其范围一）');
+    expect(run.stdout).toContain('未配对的跨界活动行（全额计入）');
+    expect(run.stdout).not.toMatch(/Scope|Removed|Reconciliation/);
+  });
+
+  it('a bad cluster file: every problem at once, each with its field, in the language asked, exit 2', () => {
+    const file = copyWith('bad.yaml', (body) => {
+      body['members'] = { alpha: { inventory: 'alpha.yaml' }, beta: { inventroy: 'beta.yaml' } };
+      body['pairings'] = [{ line: { member: 'betta', index: 0 }, counterpart: { member: 'alpha' }, share: 2 }];
+    });
+    const en = peakpath(['cluster', file, '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain('4 input problems; nothing computed.');
+    expect(en.stderr).toContain('members.beta.inventroy: "inventroy" is not a known field (did you mean "inventory"?)');
+    expect(en.stderr).toContain('members.beta.inventory: is required');
+    expect(en.stderr).toContain('pairings[0].line.member: "betta" is not one of "alpha", "beta" (did you mean "beta"?)');
+    expect(en.stderr).toContain('pairings[0].share: 2 is out of range');
+    const zh = peakpath(['cluster', file, '--lang', 'zh']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('发现 4 处输入问题，未计算。');
+    expect(zh.stderr).toContain('members.beta.inventroy：未知字段 "inventroy"（是否应为 "inventory"？）');
+  });
+
+  it('pairings the members’ lines refuse, and a member file that is missing: exit 2 naming the place', () => {
+    const pairing = copyWith('row.yaml', (body) => {
+      body['pairings'] = [{ line: { member: 'beta', index: 1 }, counterpart: { member: 'alpha' } }];
+    });
+    const run = peakpath(['cluster', pairing, '--lang', 'en']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('pairings[0].line: beta activities[1] is on I.3.1, which is no flow between members');
+    const missing = copyWith('missing.yaml', (body) => {
+      body['members'] = { alpha: { inventory: 'alpha.yaml' }, beta: { inventory: 'gamma.yaml' } };
+      body['pairings'] = [];
+    });
+    const absent = peakpath(['cluster', missing, '--lang', 'en']);
+    expect(absent.status).toBe(2);
+    expect(absent.stderr).toContain('members.beta.inventory: cannot get the base-year inventory "gamma.yaml"');
+  });
+});
