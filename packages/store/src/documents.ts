@@ -17,7 +17,7 @@ import { Problems } from './validate.ts';
  * current_version is conditional on it, so of two writers who saw the same version exactly one wins,
  * on both databases, and the other gets 'version-conflict' with the current document.
  */
-const KINDS: readonly StoredDocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking'];
+const KINDS: readonly StoredDocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking', 'cluster'];
 
 /** The document, if the actor may do `action` to its entity; drafts hidden from those who read only published versions. */
 export async function loadDocument(tx: Queryable, actor: Actor, id: string, action: AccessAction): Promise<{ document: StoredDocument; access: Access }> {

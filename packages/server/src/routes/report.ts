@@ -37,6 +37,8 @@ async function storedSources(context: AppContext, actor: Actor, entityId: string
   do {
     const page = await context.store.documents(actor, entityId, { limit: 200, cursor });
     for (const document of page.items) {
+      // A cluster's aggregation is no part of a city report.
+      if (document.kind === 'cluster') continue;
       const version = await context.store.version(actor, document.id);
       sources.push({ id: document.id, kind: document.kind, name: document.name, version: version.version, bodyHash: version.bodyHash, body: version.body });
     }
