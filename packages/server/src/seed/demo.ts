@@ -7,7 +7,7 @@ import { scaleInventory } from './scale.ts';
 const DEMO_FOLDER = new URL('../../../../examples/demo-city/', import.meta.url);
 
 /** What the stored pathway and plan name: documents of the same entity, by name. */
-export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan', tracking: 'tracking' } as const;
+export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan', tracking: 'tracking', cluster: 'members' } as const;
 
 interface DemoPlace {
   readonly slug: string;
@@ -32,12 +32,35 @@ export const DEMO_PLACES: readonly DemoPlace[] = [
   { slug: 'demo-cluster', kind: 'cluster', name: 'Demo City Cluster (illustrative, the three cities)', nameZh: '示例城市群（示例，三市合计）', scale: 3 },
 ];
 
+/**
+ * ILLUSTRATIVE ONLY: the demo cluster's aggregation of its three cities (docs/clusters.md). Their inventories are
+ * scaled copies of Demo City, with no trips or waste across their boundaries (II.x.3 and III.x.2 are notation keys),
+ * so the pairings are grid electricity: part of City B's homes (I.1.2, activities[3]) and City C's commercial
+ * buildings (I.2.2, activities[8]) supplied by Demo City's plants (I.4.4). No `mwh` is stated: Demo City imports
+ * power net, and a stated amount would be refused as more than it exports — the flows are invented to show the
+ * double count removed, not measured.
+ */
+export const DEMO_CLUSTER = {
+  version: 1,
+  name: { en: 'Demo City Cluster (illustrative)', zh: '示例城市群（示例）' },
+  members: {
+    a: { entity: 'demo-city', inventory: DEMO_NAMES.inventory },
+    b: { entity: 'demo-city-b', inventory: DEMO_NAMES.inventory },
+    c: { entity: 'demo-city-c', inventory: DEMO_NAMES.inventory },
+  },
+  pairings: [
+    { line: { member: 'b', index: 3 }, counterpart: { member: 'a' }, share: 0.25 },
+    { line: { member: 'c', index: 8 }, counterpart: { member: 'a' }, share: 0.2 },
+  ],
+} as const;
+
 export const DEMO_NETWORK = { slug: 'demo-network', kind: 'network', name: 'Demo Network (illustrative)', nameZh: '示例城市网络' } as const;
 
 const asRecord = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
 
 /**
- * Seeds the demo network: five places, each with an inventory, a pathway and a plan, and Demo City a tracking file (version 1,
+ * Seeds the demo network: five places, each with an inventory, a pathway and a plan, Demo City a tracking file and the
+ * cluster its aggregation of the three cities (version 1,
  * published so that the public sees them). Run once, by the start that created the first admin.
  */
 export async function seedDemo(store: Store, admin: Actor): Promise<{ network: string; entities: number; documents: number }> {
@@ -75,5 +98,9 @@ export async function seedDemo(store: Store, admin: Actor): Promise<{ network: s
   }
   const cluster = created.get('demo-cluster')!;
   await store.setClusterMembers(admin, cluster.id, ['demo-city', 'demo-city-b', 'demo-city-c'].map((slug) => created.get(slug)!.id));
+  // The cluster's aggregation of its members' published inventories, the double counting between them removed.
+  const { document, version } = await store.createDocument(admin, { entityId: cluster.id, kind: 'cluster', name: DEMO_NAMES.cluster, body: structuredClone(DEMO_CLUSTER), comment: 'demo seed (illustrative) / 示例数据' });
+  await store.publish(admin, document.id, version.version);
+  documents++;
   return { network: network.id, entities: created.size, documents };
 }
