@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createEngine, type Issue } from '@peakpath/core';
-import { asDocument, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
+import { createEngine, readClusterFile, type Issue } from '@peakpath/core';
+import { asDocument, CLUSTER_DOCS, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
 
 const engine = createEngine();
 
@@ -38,6 +38,12 @@ for (const [file, blocks] of docsYamlBlocks()) {
       it(`example ${index} ${special === undefined ? 'computes' : typeof special === 'string' ? 'shows alternatives' : 'is invalid on purpose'}`, () => {
         if (special === 'alternatives') {
           expect(() => parse(block)).toThrow(/unique/);
+          return;
+        }
+        if (CLUSTER_DOCS.has(file)) {
+          // The file is read here; its members' inventories and pairings are computed by test/cluster-cli.test.ts.
+          const read = readClusterFile(parse(block));
+          expect(read.ok ? [] : read.issues).toEqual([]);
           return;
         }
         if (PATHWAY_DOCS.has(file) || PLAN_DOCS.has(file)) {

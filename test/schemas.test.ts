@@ -25,7 +25,7 @@ import {
   type DocumentKind,
   type Issue,
 } from '@peakpath/core';
-import { asDocument, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
+import { asDocument, CLUSTER_DOCS, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
 import { jsonSchemaValidator } from './support/schema-check.ts';
 
 type Fields = Record<string, unknown>;
@@ -108,7 +108,7 @@ describe('the schemas accept the demo files and every example of docs/', () => {
   });
 
   for (const [file, blocks] of docsYamlBlocks()) {
-    const kind: DocumentKind = PLAN_DOCS.has(file) ? 'plan' : PATHWAY_DOCS.has(file) ? 'pathway' : 'inventory';
+    const kind: DocumentKind = CLUSTER_DOCS.has(file) ? 'cluster' : PLAN_DOCS.has(file) ? 'plan' : PATHWAY_DOCS.has(file) ? 'pathway' : 'inventory';
     blocks.forEach((block, index) => {
       if (SPECIAL[file]?.[index] !== undefined) return;
       it(`docs/${file} example ${index} (${kind})`, () => {
@@ -285,7 +285,7 @@ describe('the schemas and the readers accept the same fields', () => {
     ['cluster example', 'cluster', cluster],
   ];
   for (const [file, blocks] of docsYamlBlocks()) {
-    const kind: DocumentKind = PLAN_DOCS.has(file) ? 'plan' : PATHWAY_DOCS.has(file) ? 'pathway' : 'inventory';
+    const kind: DocumentKind = CLUSTER_DOCS.has(file) ? 'cluster' : PLAN_DOCS.has(file) ? 'plan' : PATHWAY_DOCS.has(file) ? 'pathway' : 'inventory';
     blocks.forEach((block, index) => {
       if (SPECIAL[file]?.[index] !== undefined) return;
       const value: unknown = parse(block);

@@ -18,6 +18,8 @@ export const SPECIAL: Record<string, Record<number, 'alternatives' | { invalid: 
 export const PATHWAY_DOCS = new Set(['pathways.md']);
 /** Docs whose examples are plan files beside the demo pathway. */
 export const PLAN_DOCS = new Set(['plans.md']);
+/** Docs whose examples are cluster files (their members' inventories are examples/cluster's). */
+export const CLUSTER_DOCS = new Set(['clusters.md']);
 
 /** Each page with YAML examples, and its examples' text in order. */
 export function docsYamlBlocks(): [file: string, blocks: string[]][] {
