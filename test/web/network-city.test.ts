@@ -101,6 +101,27 @@ describe('the network overview', () => {
     await context.close();
   });
 
+  it('shows the demo cluster’s total with the double counting its members report removed, as the API aggregates it', async () => {
+    const cluster = workspace.entities.get('demo-cluster')!;
+    const documents = (await (await fetch(`${workspace.url}/api/entities/${cluster.id}/documents`)).json()) as { items: { id: string; kind: string }[] };
+    const document = documents.items.find((candidate) => candidate.kind === 'cluster')!;
+    const answer = (await (await fetch(`${workspace.url}/api/documents/${document.id}/result`)).json()) as {
+      result: { result: { totals: { total: number }; reconciliation: { members: { total: number }; removed: { total: number } } } };
+    };
+    const { totals, reconciliation } = answer.result.result;
+    expect(reconciliation.removed.total).toBeGreaterThan(0);
+    const { page, context, errors } = await openPage(browser, 'en-US');
+    await page.goto(`${workspace.url}/networks/${workspace.networkId}`);
+    const section = page.getByTestId('cluster-demo-cluster');
+    await section.locator('[data-figure=total]').waitFor();
+    expect(await section.locator('[data-figure=members]').textContent()).toBe(inFull(reconciliation.members.total));
+    expect(await section.locator('[data-figure=removed]').textContent()).toBe(`−${inFull(reconciliation.removed.total)}`);
+    expect(await section.locator('[data-figure=total]').textContent()).toBe(inFull(totals.total));
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('exports the rows on screen as a UTF-8 CSV with a byte-order mark', async () => {
     const { page, context, errors } = await openPage(browser, 'zh-CN');
     await page.goto(workspace.url);

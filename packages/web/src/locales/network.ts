@@ -57,6 +57,14 @@ export default texts(
     csvPeakTarget: 'Peak target met',
     yes: 'yes',
     no: 'no',
+    clusters: {
+      heading: 'City clusters: internal flows counted once',
+      note: 'Each cluster adds its members’ inventories and removes what one member reports that another already counts (power from a member’s plant, waste treated in a member, trips between members). Scopes 1+2+3, t CO2e.',
+      members: 'Members’ sum',
+      removed: 'Removed as internal',
+      total: 'Cluster total',
+      none: 'No cluster document yet.',
+    },
   },
   {
     title: '城市网络概览',
@@ -113,5 +121,13 @@ export default texts(
     csvPeakTarget: '是否实现达峰目标',
     yes: '是',
     no: '否',
+    clusters: {
+      heading: '城市群：内部流量只计一次',
+      note: '城市群合计成员清单，并扣除一个成员报告、另一成员已计入的排放（成员电厂供电、在成员处处理的废弃物、成员之间的出行）。三范围合计，吨CO2e。',
+      members: '成员合计',
+      removed: '内部流量扣除',
+      total: '城市群合计',
+      none: '尚无城市群文档。',
+    },
   },
 );

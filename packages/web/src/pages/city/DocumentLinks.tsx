@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, paths } from '../../app/router.tsx';
 import type { DocumentKind, Entity, StoredDocument } from '../../app/types.ts';
 
-const ORDER: readonly DocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking'];
+/** The kinds with a page of their own; a cluster document has none yet (the network overview shows its aggregation). */
+type PageKind = Exclude<DocumentKind, 'cluster'>;
+const ORDER: readonly PageKind[] = ['inventory', 'pathway', 'plan', 'tracking'];
+const withPage = (document: StoredDocument): document is StoredDocument & { kind: PageKind } => document.kind !== 'cluster';
 /** The kinds whose page edits the document; the tracking page reads and judges it (edited as a file or through the API). */
 const EDITED_IN_PAGE: ReadonlySet<DocumentKind> = new Set(['inventory', 'pathway', 'plan']);
 
@@ -12,7 +15,7 @@ const EDITED_IN_PAGE: ReadonlySet<DocumentKind> = new Set(['inventory', 'pathway
  */
 export function DocumentLinks({ entity, documents, editable }: { entity: Entity; documents: readonly StoredDocument[]; editable: boolean }) {
   const { t } = useTranslation('city');
-  const sorted = [...documents].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
+  const sorted = documents.filter(withPage).sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
   return (
     <section aria-labelledby="city-documents" className="city-documents">
       <h2 id="city-documents">{t('documents.heading')}</h2>

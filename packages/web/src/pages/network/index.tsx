@@ -6,6 +6,7 @@ import { useLang, useLoad } from '../../app/hooks.ts';
 import { Link, paths } from '../../app/router.tsx';
 import type { Entity, Network } from '../../app/types.ts';
 import { BenchmarkTable } from './BenchmarkTable.tsx';
+import { ClusterTotals } from './ClusterTotals.tsx';
 import { MembersChart } from './MembersChart.tsx';
 import type { CitySummary } from './summary.ts';
 import './network.css';
@@ -65,6 +66,7 @@ function NetworkView({ network }: { network: Network }) {
           <MembersChart summaries={members.data} />
           <h2>{t('table.heading')}</h2>
           <BenchmarkTable summaries={members.data} networkName={name} fileStem={network.slug} />
+          <ClusterTotals clusters={members.data.map((summary) => summary.entity).filter((entity) => entity.kind === 'cluster')} />
         </>
       )}
     </section>
