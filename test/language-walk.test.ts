@@ -151,7 +151,7 @@ const SAMPLES: Samples = {
   'invalid-date': [{ code: 'invalid-date', got: '2025-02-30' }],
   'year-order': [{ code: 'year-order', year: 2022, previous: 2023 }],
   'date-order': [{ code: 'date-order', field: 'start', date: '2025-03-01', got: '2025-01-15' }],
-  'cluster-input': [{ code: 'cluster-input', reason: 'unknown-line', text: { en: 'pairings[0].line: beta has no line 9', zh: 'pairings[0].line：beta 没有第 9 行' } }],
+  'cluster-input': [{ code: 'cluster-input', reason: 'unknown-line', text: { en: 'the member has no line 9', zh: '该成员没有第 9 行' } }],
   'target-goal': (['no-change', 'direction', 'base-year', 'baseline-required', 'reduction-of-increase', 'before-base'] as const).map((reason) => ({ code: 'target-goal' as const, reason })),
   'catalogue-gap': [
     { code: 'catalogue-gap', measure: 'led-streetlights', field: 'capex' },
