@@ -95,3 +95,4 @@ export { gapText } from './plan/air-texts.ts';
 export type { GapDetail } from './plan/air-texts.ts';
 export * from './tracking/index.ts';
 export * from './cluster/index.ts';
+export * from './boundaries/index.ts';

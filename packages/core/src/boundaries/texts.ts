@@ -70,8 +70,8 @@ const ISSUE_TEXTS: Record<BoundaryIssue['code'], Text> = {
   'remainder-not-finite': { en: 'a remainder figure must be a finite number', zh: '其余部分的数值须为有限数' },
   'credit-not-positive': { en: 'a reduction or credit must be a finite number of tCO2e > 0', zh: '减排量或抵消量须为 > 0 的有限 tCO2e 数' },
   'duplicate-credit': { en: 'the id is used by another reduction or credit', zh: '该 id 已被其他减排量或抵消量使用' },
-  'population-missing': { en: 'a criterion per person needs the inventory\'s population', zh: '人均指标需要清单的人口' },
-  'gdp-missing': { en: 'a criterion per GDP needs the inventory\'s GDP', zh: '单位 GDP 指标需要清单的 GDP' },
+  'population-missing': { en: 'a criterion per person needs the population (options.population)', zh: '人均指标需要给出人口（options.population）' },
+  'gdp-missing': { en: 'a criterion per GDP needs the GDP in 万元 (options.gdpWanYuan)', zh: '单位 GDP 指标需要给出 GDP（万元，options.gdpWanYuan）' },
   'baseline-missing': { en: 'a criterion against a baseline needs the baseline (tCO2e)', zh: '相对基准的指标需要给出基准（tCO2e）' },
 };
 
