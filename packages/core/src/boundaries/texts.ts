@@ -3,7 +3,8 @@ import type { BoundaryIssue, ConventionMismatch, Difference, Text } from './type
 
 /** The bilingual texts of nested boundaries and district criteria: the one place they are written. */
 
-export const t = (value: number): string => formatFigure(value, Number.isInteger(value) ? 0 : 3);
+/** A figure for a text: whole numbers as they are, others to 3 decimals without trailing zeros (0.5, not 0.500). */
+export const t = (value: number): string => formatFigure(value, Number.isInteger(value) ? 0 : 3).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
 const MISMATCH_NAMES: Record<ConventionMismatch['code'], Text> = {
   gwp: { en: 'GWP set', zh: 'GWP 取值' },
