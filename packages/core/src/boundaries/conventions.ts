@@ -42,13 +42,14 @@ export function conventionMismatches(city: InventoryResult, partId: string, part
   return found;
 }
 
-/** The factor ids electricity lines took (the grid factor), with their rows. */
+/** The emission factors electricity lines took (the grid factor), with their rows. */
 function gridFactors(result: InventoryResult): Map<string, Set<string>> {
   const byId = new Map<string, Set<string>>();
   for (const line of result.lines) {
     if (line.form !== 'electricity') continue;
     for (const factor of line.factors) {
-      if (factor.id.startsWith('line:')) continue;
+      // The emission factor (tCO2/MWh); the line's standard-coal factor is the same for every grid.
+      if (factor.id.startsWith('line:') || !factor.unit.includes('CO2')) continue;
       const rows = byId.get(factor.id) ?? new Set<string>();
       rows.add(line.gpc);
       byId.set(factor.id, rows);
