@@ -48,8 +48,8 @@ function gridFactors(result: InventoryResult): Map<string, Set<string>> {
   for (const line of result.lines) {
     if (line.form !== 'electricity') continue;
     for (const factor of line.factors) {
-      // The emission factor (tCO2/MWh); the line's standard-coal factor is the same for every grid.
-      if (factor.id.startsWith('line:') || !factor.unit.includes('CO2')) continue;
+      // The emission factor (t/MWh); not the line's standard-coal factor (kgce/kWh), the same whatever the grid.
+      if (factor.id.startsWith('line:') || factor.unit.includes('ce/')) continue;
       const rows = byId.get(factor.id) ?? new Set<string>();
       rows.add(line.gpc);
       byId.set(factor.id, rows);
