@@ -1,4 +1,4 @@
-export { reconcileParts, basisValue, DEFAULT_TOLERANCE } from './reconcile.ts';
+export { reconcileParts, basisValue, DEFAULT_TOLERANCE, REMAINDER_ID } from './reconcile.ts';
 export { conventionMismatches } from './conventions.ts';
 export { operationalArea, operationalEmissions } from './operational.ts';
 export type { OperationalArea, OperationalEmissions } from './operational.ts';

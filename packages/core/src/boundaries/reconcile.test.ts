@@ -143,6 +143,12 @@ describe('worked example: a city, two districts and the rest', () => {
     if (!run.ok) expect(run.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['parts.0.id', 'duplicate-part'], ['tolerance', 'tolerance-out-of-range']]);
     const none = reconcileParts({ id: 'gamma', result: gamma }, []);
     expect(none.ok).toBe(false);
+    // A remainder figure on a basis no inventory has would be ignored: refused (IX: no GPC sector).
+    const typo = reconcileParts({ id: 'gamma', result: gamma }, [{ id: 'north', result: north }], { remainder: { figures: { basik: 1, 'IX.basic': 2 } as never } });
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['remainder.figures.basik', 'unknown-basis'], ['remainder.figures.IX.basic', 'unknown-basis']]);
+    const named = reconcileParts({ id: 'gamma', result: gamma }, [{ id: 'remainder', result: north }], { remainder: { result: rest } });
+    expect(named.ok).toBe(false);
   });
 
   it('flags a part on another GWP set', () => {

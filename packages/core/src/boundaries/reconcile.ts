@@ -19,6 +19,9 @@ import {
 /** The tolerance when none is stated, tCO2e: half a tonne, below what an inventory reports. */
 export const DEFAULT_TOLERANCE = 0.5;
 
+/** The id a stated remainder inventory has in `mismatches`. */
+export const REMAINDER_ID = 'remainder';
+
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -39,20 +42,28 @@ export function reconcileParts(city: BoundaryInventory, parts: readonly Boundary
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   if (!Number.isFinite(tolerance) || tolerance < 0) issues.push(boundaryIssue(['tolerance'], 'tolerance-out-of-range', String(tolerance)));
   const remainder = options.remainder;
+  const remainderResult = remainder !== undefined && 'result' in remainder ? remainder.result : undefined;
+  // The stated remainder inventory is named `remainder` in the mismatches: no part may take that id.
+  if (remainderResult !== undefined) {
+    parts.forEach((part, at) => {
+      if (part.id === REMAINDER_ID) issues.push(boundaryIssue(['parts', at, 'id'], 'duplicate-part', part.id));
+    });
+  }
+  const ordered = [...parts].sort((a, b) => byId(a.id, b.id));
+  const basisList = allBases(city.result, ordered, remainderResult);
   if (remainder !== undefined && 'figures' in remainder) {
     for (const [basis, value] of Object.entries(remainder.figures)) {
-      if (value !== undefined && !Number.isFinite(value)) issues.push(boundaryIssue(['remainder', 'figures', basis], 'remainder-not-finite', String(value)));
+      // A figure on a basis no inventory has (a typo, a sector none reports) would be ignored: refused instead.
+      if (!(basisList as string[]).includes(basis)) issues.push(boundaryIssue(['remainder', 'figures', basis], 'unknown-basis', basis));
+      else if (value !== undefined && !Number.isFinite(value)) issues.push(boundaryIssue(['remainder', 'figures', basis], 'remainder-not-finite', String(value)));
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-
-  const ordered = [...parts].sort((a, b) => byId(a.id, b.id));
-  const remainderResult = remainder !== undefined && 'result' in remainder ? remainder.result : undefined;
   const stated = remainder !== undefined;
 
   const bases: BasisLine[] = [];
   const differences: Difference[] = [];
-  for (const basis of allBases(city.result, ordered, remainderResult)) {
+  for (const basis of basisList) {
     const cityValue = basisValue(city.result, basis);
     const byPart: Record<string, number> = {};
     let partsSum = 0;
@@ -91,9 +102,10 @@ export function reconcileParts(city: BoundaryInventory, parts: readonly Boundary
       remainderKind: stated ? 'stated' : 'computed',
       bases,
       differences,
-      mismatches: ordered.flatMap((part) => [
-        ...conventionMismatches(city.result, part.id, part.result),
-      ]).concat(remainderResult !== undefined ? conventionMismatches(city.result, 'remainder', remainderResult) : []),
+      mismatches: [
+        ...ordered.flatMap((part) => conventionMismatches(city.result, part.id, part.result)),
+        ...(remainderResult !== undefined ? conventionMismatches(city.result, REMAINDER_ID, remainderResult) : []),
+      ],
       conventions: [
         boundaryTexts.scope1Sum,
         stated ? boundaryTexts.remainderStated : boundaryTexts.remainderComputed,

@@ -68,6 +68,7 @@ const ISSUE_TEXTS: Record<BoundaryIssue['code'], Text> = {
   'duplicate-part': { en: 'the id is used by another part (or the city)', zh: '该 id 已被其他部分（或城市）使用' },
   'no-parts': { en: 'no parts are given', zh: '未给出任何部分' },
   'tolerance-out-of-range': { en: 'the tolerance must be a finite number ≥ 0', zh: '容差须为 ≥ 0 的有限数' },
+  'unknown-basis': { en: 'no inventory has this basis (basic, basicPlus, scope1–3, or <sector>.<basis> of a sector one reports)', zh: '没有清单包含此口径（basic、basicPlus、scope1–3，或某一已报告部门的 <部门>.<口径>）' },
   'remainder-not-finite': { en: 'a remainder figure must be a finite number', zh: '其余部分的数值须为有限数' },
   'credit-not-positive': { en: 'a reduction or credit must be a finite number of tCO2e > 0', zh: '减排量或抵消量须为 > 0 的有限 tCO2e 数' },
   'duplicate-credit': { en: 'the id is used by another reduction or credit', zh: '该 id 已被其他减排量或抵消量使用' },
