@@ -374,6 +374,24 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `文件中的取值 ${issue.nominal} 不在分布范围 ${issue.min} – ${issue.max} 之内`
         : `the file's value ${issue.nominal} lies outside the distribution's range ${issue.min} to ${issue.max}`;
+    case 'not-uncertain':
+      return zh
+        ? `${quote(issue.got)} 在 \`uncertainty\` 中没有分布，不能参与相关：请先为它给出分布`
+        : `${issue.got} has no distribution under \`uncertainty\`, so it cannot be correlated: give it one there first`;
+    case 'correlation-members':
+      return issue.max === issue.min
+        ? zh
+          ? `应列出 ${issue.min} 个参数路径，实为 ${issue.got} 个`
+          : `must list ${issue.min} parameter paths, got ${issue.got}`
+        : zh
+          ? `应列出至少 ${issue.min} 个参数路径，实为 ${issue.got} 个`
+          : `must list at least ${issue.min} parameter paths, got ${issue.got}`;
+    case 'correlation-not-psd': {
+      const pairs = issue.pairs.map(({ between, rank }) => `${between[0]} ~ ${between[1]} ${rank}`);
+      return zh
+        ? `这些相关系数不能同时成立（其高斯连接函数的相关矩阵不是半正定的）：${pairs.join('；')}。请减弱其中之一`
+        : `these correlations cannot hold together (their Gaussian-copula correlation matrix is not positive semi-definite): ${pairs.join('; ')}; weaken one of them`;
+    }
     case 'empty-sector':
       return zh
         ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查其 \`gpc\``
