@@ -1,6 +1,6 @@
-import type { CopulaGroup, Distribution } from './definitions.ts';
+import type { CopulaGroup, Distribution, Pathway } from './definitions.ts';
 import { standardNormalCdf, standardNormalQuantile } from './normal.ts';
-import { standardNormal, triangularQuantile } from './random.ts';
+import { draw, standardNormal, triangularQuantile } from './random.ts';
 
 /**
  * The Gaussian copula of correlated uncertain parameters (docs/pathways.md, `correlations`). Each member
@@ -62,5 +62,39 @@ export function correlateGroup(group: CopulaGroup, distributions: readonly Distr
     let score = 0;
     for (let j = 0; j <= i; j++) score += factor[i * n + j]! * scores[members[j]!]!;
     values[members[i]!] = valueAtScore(distributions[members[i]!]!, score);
+  }
+}
+
+/**
+ * A run's draws of a pathway's uncertain parameters (indexed as `pathway.uncertainty`, before their
+ * bounds apply), in buffers allocated once: parameters in no group as `draw` gives them, in the order
+ * of their paths; each group correlated once its members' scores are taken.
+ */
+export class UncertainDraws {
+  /** The last run's values. */
+  readonly values: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly grouped: Uint8Array;
+  private readonly distributions: readonly Distribution[];
+  private readonly groups: readonly CopulaGroup[];
+
+  constructor(pathway: Pathway) {
+    this.distributions = pathway.uncertainty.map((parameter) => parameter.distribution);
+    this.groups = pathway.copula;
+    this.values = new Float64Array(this.distributions.length);
+    this.scores = new Float64Array(this.distributions.length);
+    this.grouped = new Uint8Array(this.distributions.length);
+    for (const group of this.groups) for (const member of group.members) this.grouped[member] = 1;
+  }
+
+  /** Draws one run from its stream into `values`. */
+  draw(uniform: () => number): Float64Array {
+    const { distributions, values, scores, grouped } = this;
+    for (let u = 0; u < distributions.length; u++) {
+      if (grouped[u]) scores[u] = independentScore(distributions[u]!, uniform);
+      else values[u] = draw(distributions[u]!, uniform);
+    }
+    for (const group of this.groups) correlateGroup(group, distributions, scores, values);
+    return values;
   }
 }

@@ -41,7 +41,7 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
   // The paths of a list, or undefined after reporting; a path `uncertainty` lists but could not read is left out silently.
   const members = (list: unknown, at: Path, min: number, max: number | undefined): string[] | undefined => {
     if (!Array.isArray(list)) return void reader.report(at, list === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeName(list) });
-    if (list.length < min || (max !== undefined && list.length > max)) return void reader.report(at, { code: 'correlation-members', min, max, got: list.length });
+    if (list.length < min || (max !== undefined && list.length > max)) return void reader.report(at, { code: 'correlation-members', min, ...(max === undefined ? {} : { max }), got: list.length });
     const paths: string[] = [];
     const first = new Map<string, Path>();
     let valid = true;

@@ -1,7 +1,7 @@
-import { correlateGroup, independentScore } from './copula.ts';
+import { UncertainDraws } from './copula.ts';
 import type { CorrelationPair, Pathway } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
-import { draw, runStream } from './random.ts';
+import { runStream } from './random.ts';
 import { findScenario, scenarioParameters, targetInputs } from './results.ts';
 import { findPeak, targetMet } from './targets.ts';
 
@@ -44,19 +44,10 @@ export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: n
   const clamped = new Int32Array(uncertain.length);
   const inputs = targetInputs(workspace);
   const fixed = fixedByScenario(pathway, scenarioId);
-  const distributions = uncertain.map((parameter) => parameter.distribution);
-  const grouped = new Uint8Array(uncertain.length);
-  for (const group of pathway.copula) for (const member of group.members) grouped[member] = 1;
-  const scores = new Float64Array(uncertain.length);
-  const drawn = new Float64Array(uncertain.length);
+  const draws = new UncertainDraws(pathway);
   for (let r = 0; r < runs; r++) {
-    const uniform = runStream(seed, from + r);
-    // Draw every parameter, so a run's stream is the same in every scenario; a value the scenario sets stays set.
-    for (let u = 0; u < uncertain.length; u++) {
-      if (grouped[u]) scores[u] = independentScore(distributions[u]!, uniform);
-      else drawn[u] = draw(distributions[u]!, uniform);
-    }
-    for (const group of pathway.copula) correlateGroup(group, distributions, scores, drawn);
+    // Every parameter is drawn, so a run's stream is the same in every scenario; a value the scenario sets stays set.
+    const drawn = draws.draw(runStream(seed, from + r));
     for (let u = 0; u < uncertain.length; u++) {
       const { slot } = uncertain[u]!;
       if (fixed.has(slot)) continue;
