@@ -153,6 +153,15 @@ const SAMPLES: Samples = {
         { between: ['drivers.gdp.growth.2031', 'grid.points.2030'], rank: 0.9 },
         { between: ['drivers.gdp.growth.2026', 'grid.points.2030'], rank: -0.9 },
       ],
+      unstated: [],
+    },
+    {
+      code: 'correlation-not-psd',
+      pairs: [
+        { between: ['drivers.gdp.growth.2026', 'drivers.gdp.growth.2031'], rank: 1 },
+        { between: ['drivers.gdp.growth.2026', 'grid.points.2030'], rank: 0.5 },
+      ],
+      unstated: [['drivers.gdp.growth.2031', 'grid.points.2030']],
     },
   ],
   'empty-sector': [{ code: 'empty-sector', gpc: ['I.1', 'I.2'] }],

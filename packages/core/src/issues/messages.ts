@@ -388,9 +388,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
           : `must list at least ${issue.min} parameter paths, got ${issue.got}`;
     case 'correlation-not-psd': {
       const pairs = issue.pairs.map(({ between, rank }) => `${between[0]} ~ ${between[1]} ${rank}`);
+      const unstated = issue.unstated.map(([a, b]) => `${a} ~ ${b}`);
       return zh
-        ? `这些相关系数不能同时成立（其高斯连接函数的相关矩阵不是半正定的）：${pairs.join('；')}。请减弱其中之一`
-        : `these correlations cannot hold together (their Gaussian-copula correlation matrix is not positive semi-definite): ${pairs.join('; ')}; weaken one of them`;
+        ? `这些相关系数不能同时成立（其高斯连接函数的相关矩阵不是半正定的）：${pairs.join('；')}${unstated.length > 0 ? `；未给出的按 0 计：${unstated.join('；')}` : ''}。请减弱其中之一${unstated.length > 0 ? '或给出未给出的一对' : ''}`
+        : `these correlations cannot hold together (their Gaussian-copula correlation matrix is not positive semi-definite): ${pairs.join('; ')}${unstated.length > 0 ? `; pairs not given count as 0: ${unstated.join('; ')}` : ''}; weaken one of them${unstated.length > 0 ? ' or give the missing pair' : ''}`;
     }
     case 'empty-sector':
       return zh

@@ -258,8 +258,25 @@ describe('validation', () => {
           { between: [GDP_LATE, INTENSITY], rank: 0.9 },
           { between: [GDP, INTENSITY], rank: -0.9 },
         ],
+        unstated: [],
       },
     ]);
+  });
+
+  it('names the pairs not given, which count as 0: a parameter sharing a draw must be correlated with a third as its twin is', () => {
+    const issues = issuesOf(SPREAD, [{ shared: [GDP, GDP_LATE] }, { between: [GDP, INTENSITY], rank: -0.5 }]);
+    expect(issues).toEqual([
+      {
+        path: ['correlations'],
+        code: 'correlation-not-psd',
+        pairs: [
+          { between: [GDP, GDP_LATE], rank: 1 },
+          { between: [GDP, INTENSITY], rank: -0.5 },
+        ],
+        unstated: [[GDP_LATE, INTENSITY]],
+      },
+    ]);
+    expect(pathwayWith(SPREAD, [{ shared: [GDP, GDP_LATE] }, { between: [GDP, INTENSITY], rank: -0.5 }, { between: [GDP_LATE, INTENSITY], rank: -0.5 }]).copula).toHaveLength(1);
   });
 
   it('shared draws chained through a parameter need the third pair to be 1 as well', () => {

@@ -83,11 +83,11 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
     if (between && rank !== undefined) add(between[0]!, between[1]!, rank, at);
   });
   if (reader.issues.length > 0) return { correlations, copula: [] };
-  return { correlations, copula: groups(values, correlations, index) };
+  return { correlations, copula: groups(values, correlations, index, uncertainty.map((parameter) => parameter.path)) };
 }
 
 /** The groups of parameters linked by non-zero correlations, each with its Cholesky factor; a matrix that is not positive semi-definite is reported. */
-function groups(values: PathwayReader, correlations: readonly CorrelationPair[], index: ReadonlyMap<string, number>): CopulaGroup[] {
+function groups(values: PathwayReader, correlations: readonly CorrelationPair[], index: ReadonlyMap<string, number>, uncertaintyPaths: readonly string[]): CopulaGroup[] {
   // Union–find over the uncertain parameters' indices.
   const parent = new Map<number, number>();
   const root = (u: number): number => {
@@ -119,9 +119,13 @@ function groups(values: PathwayReader, correlations: readonly CorrelationPair[],
       result.push({ members, factor: Array.from(factor) });
       continue;
     }
-    const culprits = new Set(notSemiDefinite(matrix, n)!.map((i) => members[i]!));
-    const pairs = correlations.filter((pair) => pair.between.every((path) => culprits.has(index.get(path)!)) && pair.copula !== 0);
-    values.reader.report(['correlations'], { code: 'correlation-not-psd', pairs: pairs.map(({ between, rank }) => ({ between, rank })) });
+    const culprits = notSemiDefinite(matrix, n)!.map((i) => members[i]!);
+    const inSet = new Set(culprits);
+    const pairs = correlations.filter((pair) => pair.between.every((path) => inSet.has(index.get(path)!)));
+    const given = new Set(pairs.map((pair) => [...pair.between].sort().join(' ~ ')));
+    const paths = culprits.map((u) => uncertaintyPaths[u]!);
+    const unstated = paths.flatMap((a, i) => paths.slice(i + 1).map((b): [string, string] => [a, b])).filter((pair) => !given.has([...pair].sort().join(' ~ ')));
+    values.reader.report(['correlations'], { code: 'correlation-not-psd', pairs: pairs.map(({ between, rank }) => ({ between, rank })), unstated });
   }
   return result;
 }

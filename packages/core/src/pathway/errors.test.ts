@@ -126,6 +126,7 @@ const CASES: Record<PathwayIssueCode, { what: string; document: Fields; issue: I
         { between: ['drivers.gdp.growth', 'sectors.industry.intensity.growth'], rank: -0.8 },
         { between: ['drivers.population.growth', 'sectors.industry.intensity.growth'], rank: -0.8 },
       ],
+      unstated: [],
     },
   },
   'empty-sector': {
