@@ -5,6 +5,9 @@ import type { CopulaGroup, CorrelationPair, UncertainParameter } from './definit
 import { known } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
 
+const BETWEEN_FIELDS: ReadonlySet<string> = new Set(['between', 'rank']);
+const SHARED_FIELDS: ReadonlySet<string> = new Set(['shared']);
+
 export interface Correlations {
   readonly correlations: CorrelationPair[];
   readonly copula: CopulaGroup[];
@@ -70,14 +73,14 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
     const at: Path = ['correlations', i];
     const fields = reader.object(item, at);
     if (!fields) return;
-    reader.onlyFields(fields, new Set(['between', 'rank', 'shared']), at);
+    // The form is `shared` when it is given, `between` otherwise: the other form's fields are unknown in it.
     if (fields['shared'] !== undefined) {
-      const other = fields['between'] !== undefined ? 'between' : fields['rank'] !== undefined ? 'rank' : undefined;
-      if (other) return reader.report(at, { code: 'conflict', fields: ['shared', other] });
+      reader.onlyFields(fields, SHARED_FIELDS, at);
       const shared = members(fields['shared'], [...at, 'shared'], 2, undefined);
       shared?.forEach((a, j) => shared.slice(j + 1).forEach((b) => add(a, b, 1, at)));
       return;
     }
+    reader.onlyFields(fields, BETWEEN_FIELDS, at);
     const between = members(fields['between'], [...at, 'between'], 2, 2);
     const rank = fields['rank'] === undefined ? void reader.report([...at, 'rank'], { code: 'required' }) : values.value(fields['rank'], [...at, 'rank'], { percent: false, min: -1, max: 1 });
     if (between && rank !== undefined) add(between[0]!, between[1]!, rank, at);
