@@ -195,7 +195,7 @@ describe('the rank correlation asked is the one drawn', () => {
     [GDP, GDP_LATE, 0.6],
     [INTENSITY, POPULATION, -0.4],
     [GDP_LATE, LEVEL, 0.3],
-    // Not asked: GDP and the level are linked through the 2030 growth only, ρ ≈ 0.6 × 0.3 in the copula.
+    // Not asked, and in different groups: independent.
     [GDP, INTENSITY, 0],
   ] as const)('%s ~ %s: %d', (a, b, rank) => {
     const got = spearman(draws[a]!, draws[b]!);
