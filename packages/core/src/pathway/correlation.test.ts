@@ -242,9 +242,9 @@ describe('reproducible by seed', () => {
 
 describe('validation', () => {
   it('names the pairs of the smallest set that cannot hold, not the others', () => {
-    // GDP ~ GDP_LATE ~ INTENSITY: 0.9, 0.9 and −0.9 cannot hold together; the level's 0.5 with GDP can.
+    // GDP ~ GDP_LATE ~ INTENSITY: 0.9, 0.9 and −0.9 cannot hold together; the level's 0.2 with GDP (and so 0 with the others) can.
     const issues = issuesOf(SPREAD, [
-      { between: [GDP, LEVEL], rank: 0.5 },
+      { between: [GDP, LEVEL], rank: 0.2 },
       { between: [GDP, GDP_LATE], rank: 0.9 },
       { between: [GDP_LATE, INTENSITY], rank: 0.9 },
       { between: [GDP, INTENSITY], rank: -0.9 },
@@ -350,5 +350,16 @@ describe('the pieces against theory', () => {
     expect(notSemiDefinite([1, 0.9, 0.9, -0.9, 0.9, 1, 0.9, 0, 0.9, 0.9, 1, 0, -0.9, 0, 0, 1], 4)).toBeDefined();
     expect(notSemiDefinite([1, 0.9, -0.9, 0, 0.9, 1, 0.9, 0, -0.9, 0.9, 1, 0, 0, 0, 0, 1], 4)).toEqual([0, 1, 2]);
     expect(notSemiDefinite(matrix, 3)).toBeUndefined();
+    // Rows 1, 2, 3 fail together (0.9, 0.9, −0.9); row 0 with 0.2 to row 1 and 0 to the others does not take part.
+    expect(notSemiDefinite([1, 0.2, 0, 0, 0.2, 1, 0.9, -0.9, 0, 0.9, 1, 0.9, 0, -0.9, 0.9, 1], 4)).toEqual([1, 2, 3]);
+    // A large group (200 parameters, every two at 0.5, one pair at −0.5): found quickly, and the smallest failing set is named.
+    const n = 200;
+    const large = Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) === k % n ? 1 : 0.5));
+    large[0 * n + 199] = large[199 * n + 0] = -0.5;
+    expect(cholesky(large, n)).toBeUndefined();
+    const culprits = notSemiDefinite(large, n)!;
+    expect(culprits[0]).toBe(0);
+    expect(culprits.at(-1)).toBe(199);
+    expect(cholesky(large.map((value, k) => (k === 199 || k === 199 * n ? 0.5 : value)), n)).toBeDefined();
   });
 });
