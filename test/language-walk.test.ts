@@ -145,6 +145,7 @@ const SAMPLES: Samples = {
     { code: 'correlation-members', min: 2, max: 2, got: 3 },
     { code: 'correlation-members', min: 2, got: 1 },
   ],
+  'correlation-limit': [{ code: 'correlation-limit', max: 200, got: 250 }],
   'correlation-not-psd': [
     {
       code: 'correlation-not-psd',

@@ -109,6 +109,8 @@ export type PathwayIssueDetail =
   | { code: 'not-uncertain'; got: string }
   /** A `between` (two paths) or `shared` (two or more) list of `correlations` with the wrong number of paths. */
   | { code: 'correlation-members'; min: number; max?: number | undefined; got: number }
+  /** More parameters named in `correlations` than the engine correlates (`max`). */
+  | { code: 'correlation-limit'; max: number; got: number }
   /**
    * Correlations that cannot hold together: the pairs given among a smallest set of parameters whose copula
    * correlation matrix is not positive semi-definite, and the pairs of that set not given (correlation 0).

@@ -386,6 +386,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
         : zh
           ? `应列出至少 ${issue.min} 个参数路径，实为 ${issue.got} 个`
           : `must list at least ${issue.min} parameter paths, got ${issue.got}`;
+    case 'correlation-limit':
+      return zh
+        ? `相关性涉及 ${issue.got} 个参数，超过上限 ${issue.max} 个：请用更少的参数表达相关（如多个年份共用一个增长率）`
+        : `the correlations name ${issue.got} parameters, more than the ${issue.max} that can be correlated: express them with fewer (one growth rate for several years, say)`;
     case 'correlation-not-psd': {
       const pairs = issue.pairs.map(({ between, rank }) => `${between[0]} ~ ${between[1]} ${rank}`);
       const unstated = issue.unstated.map(([a, b]) => `${a} ~ ${b}`);

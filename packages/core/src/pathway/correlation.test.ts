@@ -354,7 +354,7 @@ describe('the pieces against theory', () => {
     expect(notSemiDefinite([1, 0.2, 0, 0, 0.2, 1, 0.9, -0.9, 0, 0.9, 1, 0.9, 0, -0.9, 0.9, 1], 4)).toEqual([1, 2, 3]);
     // A large group (200 parameters, every two at 0.5, one pair at −0.5): found quickly, and the smallest failing set is named.
     const n = 200;
-    const large = Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) === k % n ? 1 : 0.5));
+    const large: number[] = Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) === k % n ? 1 : 0.5));
     large[0 * n + 199] = large[199 * n + 0] = -0.5;
     expect(cholesky(large, n)).toBeUndefined();
     const culprits = notSemiDefinite(large, n)!;

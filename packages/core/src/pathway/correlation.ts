@@ -5,6 +5,12 @@ import type { CopulaGroup, CorrelationPair, UncertainParameter } from './definit
 import { known } from './read-fields.ts';
 import type { PathwayReader } from './read-series.ts';
 
+/**
+ * At most this many parameters can be correlated in one file: a group's matrix grows with the square of
+ * its size and the search for the pairs to name when it is not PSD with the fourth power (200: under a second).
+ */
+export const MAX_CORRELATED = 200;
+
 const BETWEEN_FIELDS: ReadonlySet<string> = new Set(['between', 'rank']);
 const SHARED_FIELDS: ReadonlySet<string> = new Set(['shared']);
 
@@ -69,6 +75,15 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
     if (!reader.distinct(seen, [a, b].sort().join(' ~ '), at)) return;
     correlations.push({ between: [a, b], rank, copula: copulaCorrelation(rank) });
   };
+  const named = new Set<string>();
+  // Whether the paths keep the file within MAX_CORRELATED; reported once, before a `shared` list becomes its pairs.
+  const withinLimit = (paths: readonly string[]): boolean => {
+    if (named.size > MAX_CORRELATED) return false;
+    for (const path of paths) named.add(path);
+    if (named.size <= MAX_CORRELATED) return true;
+    reader.report(['correlations'], { code: 'correlation-limit', max: MAX_CORRELATED, got: named.size });
+    return false;
+  };
   raw.forEach((item: unknown, i) => {
     const at: Path = ['correlations', i];
     const fields = reader.object(item, at);
@@ -77,13 +92,13 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
     if (fields['shared'] !== undefined) {
       reader.onlyFields(fields, SHARED_FIELDS, at);
       const shared = members(fields['shared'], [...at, 'shared'], 2, undefined);
-      shared?.forEach((a, j) => shared.slice(j + 1).forEach((b) => add(a, b, 1, at)));
+      if (shared && withinLimit(shared)) shared.forEach((a, j) => shared.slice(j + 1).forEach((b) => add(a, b, 1, at)));
       return;
     }
     reader.onlyFields(fields, BETWEEN_FIELDS, at);
     const between = members(fields['between'], [...at, 'between'], 2, 2);
     const rank = fields['rank'] === undefined ? void reader.report([...at, 'rank'], { code: 'required' }) : values.value(fields['rank'], [...at, 'rank'], { percent: false, min: -1, max: 1 });
-    if (between && rank !== undefined) add(between[0]!, between[1]!, rank, at);
+    if (between && rank !== undefined && withinLimit(between)) add(between[0]!, between[1]!, rank, at);
   });
   if (reader.issues.length > 0) return { correlations, copula: [] };
   return { correlations, copula: groups(values, correlations, index, uncertainty.map((parameter) => parameter.path)) };

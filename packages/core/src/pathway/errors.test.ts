@@ -103,6 +103,20 @@ const CASES: Record<PathwayIssueCode, { what: string; document: Fields; issue: I
     }),
     issue: { path: ['correlations', 0, 'between'], code: 'correlation-members', min: 2, max: 2, got: 3 },
   },
+  'correlation-limit': {
+    what: 'more parameters correlated than the engine takes (201, by yearly growth rates of twelve drivers shared)',
+    document: (() => {
+      const years = Array.from({ length: 17 }, (_, i) => 2023 + i);
+      const extra = Array.from({ length: 12 }, (_, d) => `d${d}`);
+      const paths = extra.flatMap((id) => years.map((year) => `drivers.${id}.growth.${year}`)).slice(0, 201);
+      return doc({
+        drivers: { ...DRIVERS, ...Object.fromEntries(extra.map((id) => [id, { unit: '万人', base: 1, growth: Object.fromEntries(years.map((year) => [year, '1%'])) }])) },
+        uncertainty: Object.fromEntries(paths.map((path) => [path, { normal: { sd: '1%' } }])),
+        correlations: [{ shared: paths }],
+      });
+    })(),
+    issue: { path: ['correlations'], code: 'correlation-limit', max: 200, got: 201 },
+  },
   'correlation-not-psd': {
     what: 'three parameters each strongly anti-correlated with the other two: no matrix holds that',
     document: doc({
