@@ -17,7 +17,7 @@ export function independentScore(distribution: Distribution, uniform: () => numb
     case 'lognormal':
       return standardNormal(uniform);
     case 'triangular':
-      // As `draw`: a point distribution takes no number; its value is the point whatever the score.
+      // As `draw`: a point distribution takes no number (and is in no group: correlation.ts); its value is the point whatever the score.
       return distribution.max === distribution.min ? 0 : uniformScore(uniform());
     case 'uniform':
       return uniformScore(uniform());

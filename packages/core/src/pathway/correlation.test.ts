@@ -313,6 +313,12 @@ describe('validation', () => {
     ]);
   });
 
+  it('a triangular of one point is a constant: its correlations link nothing, and the others keep their margins', () => {
+    const pathway = pathwayWith({ ...SPREAD, [GDP_LATE]: { triangular: { min: '1%', max: '1%' } } }, [{ between: [GDP, GDP_LATE], rank: 0.6 }, { between: [GDP_LATE, LEVEL], rank: 0.3 }]);
+    expect(pathway.copula).toEqual([]);
+    expect(pathway.correlations).toHaveLength(2);
+  });
+
   it('a list, not an object', () => {
     expect(issuesOf(SPREAD, { a: 1 })).toEqual([{ path: ['correlations'], code: 'type', expected: 'array', got: 'object' }]);
   });

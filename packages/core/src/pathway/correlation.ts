@@ -101,11 +101,11 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
     if (between && rank !== undefined && withinLimit(between)) add(between[0]!, between[1]!, rank, at);
   });
   if (reader.issues.length > 0) return { correlations, copula: [] };
-  return { correlations, copula: groups(values, correlations, index, uncertainty.map((parameter) => parameter.path)) };
+  return { correlations, copula: groups(values, correlations, index, uncertainty) };
 }
 
 /** The groups of parameters linked by non-zero correlations, each with its Cholesky factor; a matrix that is not positive semi-definite is reported. */
-function groups(values: PathwayReader, correlations: readonly CorrelationPair[], index: ReadonlyMap<string, number>, uncertaintyPaths: readonly string[]): CopulaGroup[] {
+function groups(values: PathwayReader, correlations: readonly CorrelationPair[], index: ReadonlyMap<string, number>, uncertainty: readonly UncertainParameter[]): CopulaGroup[] {
   // Union–find over the uncertain parameters' indices.
   const parent = new Map<number, number>();
   const root = (u: number): number => {
@@ -113,7 +113,16 @@ function groups(values: PathwayReader, correlations: readonly CorrelationPair[],
     while (parent.has(at) && parent.get(at) !== at) at = parent.get(at)!;
     return at;
   };
-  const linked = correlations.filter((pair) => pair.copula !== 0).map((pair) => pair.between.map((path) => index.get(path)!) as [number, number]);
+  // A triangular of one point takes no number from the stream (random.ts `draw`), so it has no score to share:
+  // it is a constant, with which every correlation is 0.
+  const point = (u: number): boolean => {
+    const distribution = uncertainty[u]!.distribution;
+    return distribution.kind === 'triangular' && distribution.min === distribution.max;
+  };
+  const linked = correlations
+    .filter((pair) => pair.copula !== 0)
+    .map((pair) => pair.between.map((path) => index.get(path)!) as [number, number])
+    .filter(([a, b]) => !point(a) && !point(b));
   for (const [a, b] of linked) {
     for (const u of [a, b]) if (!parent.has(u)) parent.set(u, u);
     parent.set(root(a), root(b));
@@ -141,7 +150,7 @@ function groups(values: PathwayReader, correlations: readonly CorrelationPair[],
     const inSet = new Set(culprits);
     const pairs = correlations.filter((pair) => pair.between.every((path) => inSet.has(index.get(path)!)));
     const given = new Set(pairs.map((pair) => [...pair.between].sort().join(' ~ ')));
-    const paths = culprits.map((u) => uncertaintyPaths[u]!);
+    const paths = culprits.map((u) => uncertainty[u]!.path);
     const unstated = paths.flatMap((a, i) => paths.slice(i + 1).map((b): [string, string] => [a, b])).filter((pair) => !given.has([...pair].sort().join(' ~ ')));
     values.reader.report(['correlations'], { code: 'correlation-not-psd', pairs: pairs.map(({ between, rank }) => ({ between, rank })), unstated });
   }
