@@ -319,6 +319,11 @@ describe('validation', () => {
     expect(pathway.correlations).toHaveLength(2);
   });
 
+  it('a `shared` list longer than the limit is refused as a whole', () => {
+    const issues = issuesOf(SPREAD, [{ shared: Array.from({ length: 100_000 }, (_, i) => `drivers.x${i}.growth`) }]);
+    expect(issues).toEqual([{ path: ['correlations'], code: 'correlation-limit', max: 200, got: 100_000 }]);
+  });
+
   it('a list, not an object', () => {
     expect(issuesOf(SPREAD, { a: 1 })).toEqual([{ path: ['correlations'], code: 'type', expected: 'array', got: 'object' }]);
   });

@@ -44,6 +44,7 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
     return none;
   }
   const clean = reader.issues.length === 0;
+  const parameters = new Set(params.paths());
   const index = new Map(uncertainty.map((parameter, u) => [parameter.path, u]));
   const seen = new Map<string, Path>();
   const correlations: CorrelationPair[] = [];
@@ -51,6 +52,8 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
   const members = (list: unknown, at: Path, min: number, max: number | undefined): string[] | undefined => {
     if (!Array.isArray(list)) return void reader.report(at, list === undefined ? { code: 'required' } : { code: 'type', expected: 'array', got: typeName(list) });
     if (list.length < min || (max !== undefined && list.length > max)) return void reader.report(at, { code: 'correlation-members', min, ...(max === undefined ? {} : { max }), got: list.length });
+    // A list longer than the limit is refused before its paths are looked at one by one.
+    if (list.length > MAX_CORRELATED) return void reader.report(['correlations'], { code: 'correlation-limit', max: MAX_CORRELATED, got: list.length });
     const paths: string[] = [];
     const first = new Map<string, Path>();
     let valid = true;
@@ -63,7 +66,7 @@ export function readCorrelations(values: PathwayReader, raw: unknown, uncertaint
       if (!reader.distinct(first, item, path)) valid = false;
       else if (!declared.has(item)) {
         valid = false;
-        if (params.paths().includes(item)) reader.report(path, { code: 'not-uncertain', got: item });
+        if (parameters.has(item)) reader.report(path, { code: 'not-uncertain', got: item });
         // A path into a series that failed to read is unknown only because of that failure: report it once the rest is valid.
         else if (clean) known(reader, 'parameter', item, [...declared], path);
       } else if (!index.has(item)) valid = false;
