@@ -46,7 +46,7 @@ export { pathwayJson, scenarioSummary } from './pathway/json.ts';
 export type { ScenarioSummary } from './pathway/json.ts';
 export { parsePathway, DEFAULT_END_YEAR } from './pathway/parse.ts';
 export type { BaseInventory, PathwayParseResult } from './pathway/parse.ts';
-export type { Basis, Distribution, Pathway, ScenarioDefinition, TargetDefinition, UncertainParameter } from './pathway/definitions.ts';
+export type { Basis, CopulaGroup, CorrelationPair, Distribution, Pathway, ScenarioDefinition, TargetDefinition, UncertainParameter } from './pathway/definitions.ts';
 export type { PathwayModel } from './pathway/model.ts';
 export { PathwayWorkspace } from './pathway/evaluate.ts';
 export { findScenario, runScenario, scenarioParameters } from './pathway/results.ts';
