@@ -140,6 +140,31 @@ const SAMPLES: Samples = {
   'series-start': [{ code: 'series-start', needed: 2020, got: 2025 }],
   'shares-exceed': [{ code: 'shares-exceed', year: 2030, got: 1.1 }],
   'distribution-range': [{ code: 'distribution-range', nominal: 5, min: 1, max: 3 }],
+  'not-uncertain': [{ code: 'not-uncertain', got: 'drivers.gdp.growth.2031' }],
+  'correlation-members': [
+    { code: 'correlation-members', min: 2, max: 2, got: 3 },
+    { code: 'correlation-members', min: 2, got: 1 },
+  ],
+  'correlation-limit': [{ code: 'correlation-limit', max: 200, got: 250 }],
+  'correlation-not-psd': [
+    {
+      code: 'correlation-not-psd',
+      pairs: [
+        { between: ['drivers.gdp.growth.2026', 'drivers.gdp.growth.2031'], rank: 0.9 },
+        { between: ['drivers.gdp.growth.2031', 'grid.points.2030'], rank: 0.9 },
+        { between: ['drivers.gdp.growth.2026', 'grid.points.2030'], rank: -0.9 },
+      ],
+      unstated: [],
+    },
+    {
+      code: 'correlation-not-psd',
+      pairs: [
+        { between: ['drivers.gdp.growth.2026', 'drivers.gdp.growth.2031'], rank: 1 },
+        { between: ['drivers.gdp.growth.2026', 'grid.points.2030'], rank: 0.5 },
+      ],
+      unstated: [['drivers.gdp.growth.2031', 'grid.points.2030']],
+    },
+  ],
   'empty-sector': [{ code: 'empty-sector', gpc: ['I.1', 'I.2'] }],
   'missing-carrier': [
     { code: 'missing-carrier', carrier: 'electricity', sector: 'industry' },

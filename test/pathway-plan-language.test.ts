@@ -137,6 +137,11 @@ const PATHWAY_SAMPLES: { readonly [K in keyof (typeof PATHWAY_LABELS)['en']]: (l
   targetOdds: (l, c) => [l.targetOdds(c.result.targets.map((t) => [t.id, '50%'] as const))],
   clamped: (l) => [l.clamped('grid.points.2060', 12)],
   fixed: (l) => [l.fixed('actions.ev-cars.adoption.level')],
+  correlatedHeading: (l) => [l.correlatedHeading],
+  correlated: (l) => [
+    l.correlated({ between: ['drivers.gdp.growth.2026', 'drivers.gdp.growth.2031'], rank: 0.6, copula: 0.6180339887498948 }),
+    l.correlated({ between: ['grid.points.2030', 'grid.points.2060'], rank: 1, copula: 1 }),
+  ],
   assumed: (l, c, lang) => c.result.assumptions.map((assumption) => l.assumed(assumption.text[lang])),
   json: (l) => [l.json],
   factors: (l) => Object.values(l.factors),

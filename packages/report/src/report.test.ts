@@ -81,6 +81,15 @@ describe.each(['zh', 'en'] as const)('the demo city report in %s', (lang) => {
     for (const id of ['summary', 'inventory', 'official', 'targets', 'pathway', 'actions', 'areas', 'adaptation', 'cooperation', 'sources']) expect(html).toContain(`<section id="${id}">`);
   });
 
+  it('states the correlations the Monte Carlo drew with, and none when there are none', () => {
+    const pathway = input.pathway!;
+    const monteCarlo = { ...pathway.monteCarlo!, correlations: [{ between: ['drivers.gdp.growth.2026', 'drivers.gdp.growth.2031'] as const, rank: 0.6, copula: 0.618 }] };
+    const { html } = buildReport({ ...input, pathway: { ...pathway, monteCarlo } }, { lang });
+    expect(html).toContain('drivers.gdp.growth.2026 ~ drivers.gdp.growth.2031 0.6');
+    expect(html).toContain(lang === 'zh' ? '共同抽样的参数' : 'Drawn together');
+    expect(buildReport(input, { lang }).html).not.toContain(lang === 'zh' ? '共同抽样的参数' : 'Drawn together');
+  });
+
   it('renders the tracking sections from a hand-written tracking result', () => {
     const { html } = buildReport(input, { lang });
     expect(html).toContain(lang === 'zh' ? '屋顶光伏' : 'Rooftop solar');

@@ -203,6 +203,7 @@ function renderPathway(pathway: Pathway, result: PathwayResult, comparison: read
     if (result.targets.length > 0) out.push(text.targetOdds(result.targets.map((target) => [target.id, `${n((mc.targets[target.id] ?? 0) * 100)}%`] as const)));
     for (const [path, count] of Object.entries(mc.clamped)) out.push(text.clamped(path, count));
     for (const path of mc.fixedByScenario) out.push(text.fixed(path));
+    if (mc.correlations.length > 0) out.push(text.correlatedHeading, ...mc.correlations.map(text.correlated));
     out.push('');
   }
 

@@ -1,4 +1,4 @@
-import { TARGET_KIND_NAMES, type MonteCarloSummary, type Pathway, type PathwayResult, type TargetResult } from '@peakpath/core';
+import { TARGET_KIND_NAMES, type CorrelationPair, type MonteCarloSummary, type Pathway, type PathwayResult, type TargetResult } from '@peakpath/core';
 import { formatNumber } from '../format/table.ts';
 import { tonnesText, type TonneUnit } from './amounts.ts';
 
@@ -58,6 +58,9 @@ export const PATHWAY_LABELS = {
     targetOdds: (odds: readonly (readonly [string, string])[]) => `Probability of meeting: ${odds.map(([id, p]) => `${id} ${p}`).join(', ')}`,
     clamped: (path: string, n: number) => `  ${path}: ${n} draws outside its bounds were brought back to them`,
     fixed: (path: string) => `  ${path}: set by the scenario, so held at its value (not drawn)`,
+    correlatedHeading: 'Correlated parameters, drawn together:',
+    correlated: (pair: CorrelationPair) =>
+      pair.rank === 1 ? `  ${pair.between[0]} ~ ${pair.between[1]}: one draw shared` : `  ${pair.between[0]} ~ ${pair.between[1]}: rank correlation ${pair.rank} (Gaussian copula ${Number(pair.copula.toFixed(3))})`,
     assumed: (text: string) => `Assumed: ${text}`,
     json: '`--json` prints every figure per year; docs/pathways.md explains them.',
     factors: {
@@ -121,6 +124,9 @@ export const PATHWAY_LABELS = {
     targetOdds: (odds: readonly (readonly [string, string])[]) => `达成各目标的概率：${odds.map(([id, p]) => `${id} ${p}`).join('，')}`,
     clamped: (path: string, n: number) => `  ${path}：${n} 次抽样超出取值范围，已截取到边界`,
     fixed: (path: string) => `  ${path}：由情景设定，保持该值（不抽样）`,
+    correlatedHeading: '相关参数（共同抽样）：',
+    correlated: (pair: CorrelationPair) =>
+      pair.rank === 1 ? `  ${pair.between[0]} ~ ${pair.between[1]}：共用一次抽样` : `  ${pair.between[0]} ~ ${pair.between[1]}：秩相关系数 ${pair.rank}（高斯连接函数 ${Number(pair.copula.toFixed(3))}）`,
     assumed: (text: string) => `假设：${text}`,
     json: '`--json` 输出逐年全部数据；说明见 `docs/pathways.md`。',
     factors: {

@@ -128,6 +128,18 @@ const distribution = z.strictObject({
   uniform: z.strictObject({ min: numberOrPercent, max: numberOrPercent }).optional(),
 });
 
+/** A parameter's path, as `uncertainty` names it (`drivers.gdp.growth.2031`). */
+const parameterPath = text.meta({ description: 'an uncertain parameter: a key of `uncertainty`' });
+
+/** A correlation between uncertain parameters (correlation.ts): a rank correlation between two, or one draw shared by several. */
+const correlation = z.union([
+  z.strictObject({
+    between: z.tuple([parameterPath, parameterPath]),
+    rank: z.number().min(-1).max(1).meta({ description: "Spearman's rank correlation, drawn through a Gaussian copula" }),
+  }),
+  z.strictObject({ shared: z.array(parameterPath).min(2).meta({ description: 'parameters that share one draw (rank correlation 1)' }) }),
+]);
+
 export const pathwaySchema = z
   .strictObject({
     $schema: schemaReference,
@@ -151,6 +163,10 @@ export const pathwaySchema = z
     default: text.optional().meta({ description: 'the default scenario (first when absent)' }),
     targets: z.record(id, target).optional(),
     uncertainty: z.record(id, distribution).optional().meta({ description: 'parameter path → its distribution' }),
+    correlations: z
+      .array(correlation)
+      .optional()
+      .meta({ description: 'correlations between uncertain parameters; their matrix must be positive semi-definite (docs/pathways.md)' }),
     decomposition: z.array(z.tuple([year, year])).optional(),
   })
   .meta({ title: 'peakpath pathway file', description: 'Scenarios from the base inventory to 2060 (docs/pathways.md).' });

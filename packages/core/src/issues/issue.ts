@@ -107,6 +107,17 @@ export type PathwayIssueDetail =
   | { code: 'series-start'; needed: number; got: number }
   | { code: 'shares-exceed'; year: number; got: number }
   | { code: 'distribution-range'; nominal: number; min: number; max: number }
+  /** A parameter named in `correlations` that `uncertainty` gives no distribution. */
+  | { code: 'not-uncertain'; got: string }
+  /** A `between` (two paths) or `shared` (two or more) list of `correlations` with the wrong number of paths. */
+  | { code: 'correlation-members'; min: number; max?: number | undefined; got: number }
+  /** More parameters named in `correlations` than the engine correlates (`max`). */
+  | { code: 'correlation-limit'; max: number; got: number }
+  /**
+   * Correlations that cannot hold together: the pairs given among a smallest set of parameters whose copula
+   * correlation matrix is not positive semi-definite, and the pairs of that set not given (correlation 0).
+   */
+  | { code: 'correlation-not-psd'; pairs: readonly { readonly between: readonly [string, string]; readonly rank: number }[]; unstated: readonly (readonly [string, string])[] }
   | { code: 'empty-sector'; gpc: readonly string[] }
   | { code: 'missing-carrier'; carrier: string; sector: string }
   /** A fossil source's generation changes, but the inventory has no plant fuel of its family in I.4.4 to derive fuel per MWh from. */

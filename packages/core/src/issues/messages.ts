@@ -376,6 +376,29 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `文件中的取值 ${issue.nominal} 不在分布范围 ${issue.min} – ${issue.max} 之内`
         : `the file's value ${issue.nominal} lies outside the distribution's range ${issue.min} to ${issue.max}`;
+    case 'not-uncertain':
+      return zh
+        ? `${quote(issue.got)} 在 \`uncertainty\` 中没有分布，不能参与相关：请先为它给出分布`
+        : `${issue.got} has no distribution under \`uncertainty\`, so it cannot be correlated: give it one there first`;
+    case 'correlation-members':
+      return issue.max === issue.min
+        ? zh
+          ? `应列出 ${issue.min} 个参数路径，实为 ${issue.got} 个`
+          : `must list ${issue.min} parameter paths, got ${issue.got}`
+        : zh
+          ? `应列出至少 ${issue.min} 个参数路径，实为 ${issue.got} 个`
+          : `must list at least ${issue.min} parameter paths, got ${issue.got}`;
+    case 'correlation-limit':
+      return zh
+        ? `相关性涉及 ${issue.got} 个参数，超过上限 ${issue.max} 个：请用更少的参数表达相关（如多个年份共用一个增长率）`
+        : `the correlations name ${issue.got} parameters, more than the ${issue.max} that can be correlated: express them with fewer (one growth rate for several years, say)`;
+    case 'correlation-not-psd': {
+      const pairs = issue.pairs.map(({ between, rank }) => `${between[0]} ~ ${between[1]} ${rank}`);
+      const unstated = issue.unstated.map(([a, b]) => `${a} ~ ${b}`);
+      return zh
+        ? `这些相关系数不能同时成立（其高斯连接函数的相关矩阵不是半正定的）：${pairs.join('；')}${unstated.length > 0 ? `；未给出的按 0 计：${unstated.join('；')}` : ''}。请减弱其中之一${unstated.length > 0 ? '或给出未给出的一对' : ''}`
+        : `these correlations cannot hold together (their Gaussian-copula correlation matrix is not positive semi-definite): ${pairs.join('; ')}${unstated.length > 0 ? `; pairs not given count as 0: ${unstated.join('; ')}` : ''}; weaken one of them${unstated.length > 0 ? ' or give the missing pair' : ''}`;
+    }
     case 'empty-sector':
       return zh
         ? `清单在 ${issue.gpc.map(quote).join('、')} 上没有排放或能耗，该部门为空：请删去该部门或检查其 \`gpc\``

@@ -63,6 +63,27 @@ export interface UncertainParameter {
   readonly distribution: Distribution;
 }
 
+/** A pair of uncertain parameters drawn together (`correlations`; `shared` lists become pairs of rank 1). */
+export interface CorrelationPair {
+  /** The two parameters' paths, as the file names them. */
+  readonly between: readonly [string, string];
+  /** The rank correlation asked for (Spearman's ρ), −1 to 1. */
+  readonly rank: number;
+  /** The Gaussian copula's correlation that gives it: 2 sin(π × rank ÷ 6) (docs/pathways.md). */
+  readonly copula: number;
+}
+
+/**
+ * Uncertain parameters linked by non-zero correlations, drawn together through a Gaussian copula
+ * (copula.ts). Plain arrays, so a pathway goes to worker threads as is.
+ */
+export interface CopulaGroup {
+  /** Indices into the pathway's `uncertainty`, ascending. */
+  readonly members: readonly number[];
+  /** Lower-triangular Cholesky factor of the members' copula correlation matrix, members × members, row-major. */
+  readonly factor: readonly number[];
+}
+
 export interface ScenarioDefinition {
   readonly id: string;
   readonly name: { readonly en: string; readonly zh: string };
@@ -88,6 +109,10 @@ export interface Pathway {
   readonly defaultScenario: string;
   readonly targets: readonly TargetDefinition[];
   readonly uncertainty: readonly UncertainParameter[];
+  /** The correlations the file asks for, as the Monte Carlo summary states them. */
+  readonly correlations: readonly CorrelationPair[];
+  /** The correlated groups the Monte Carlo draws together; parameters in none are drawn independently. */
+  readonly copula: readonly CopulaGroup[];
   readonly decomposition: readonly (readonly [number, number])[];
   readonly assumptions: readonly Assumption[];
 }

@@ -90,6 +90,59 @@ const CASES: Record<PathwayIssueCode, { what: string; document: Fields; issue: I
     document: doc({ uncertainty: { 'drivers.gdp.growth': { uniform: { min: '1%', max: '2%' } } } }),
     issue: { path: ['uncertainty', 'drivers.gdp.growth', 'uniform'], code: 'distribution-range', nominal: 0.05, min: 0.01, max: 0.02 },
   },
+  'not-uncertain': {
+    what: 'a correlation with a parameter that has no distribution',
+    document: doc({ uncertainty: { 'drivers.gdp.growth': { normal: { sd: '1%' } } }, correlations: [{ between: ['drivers.gdp.growth', 'drivers.population.growth'], rank: 0.5 }] }),
+    issue: { path: ['correlations', 0, 'between', 1], code: 'not-uncertain', got: 'drivers.population.growth' },
+  },
+  'correlation-members': {
+    what: 'a `between` of three parameters',
+    document: doc({
+      uncertainty: { 'drivers.gdp.growth': { normal: { sd: '1%' } }, 'drivers.population.growth': { normal: { sd: '1%' } } },
+      correlations: [{ between: ['drivers.gdp.growth', 'drivers.population.growth', 'drivers.gdp.growth'], rank: 0.5 }],
+    }),
+    issue: { path: ['correlations', 0, 'between'], code: 'correlation-members', min: 2, max: 2, got: 3 },
+  },
+  'correlation-limit': {
+    what: 'more parameters correlated than the engine takes (201, by yearly growth rates of twelve drivers shared)',
+    document: (() => {
+      const years = Array.from({ length: 17 }, (_, i) => 2023 + i);
+      const extra = Array.from({ length: 12 }, (_, d) => `d${d}`);
+      const paths = extra.flatMap((id) => years.map((year) => `drivers.${id}.growth.${year}`)).slice(0, 201);
+      return doc({
+        drivers: { ...DRIVERS, ...Object.fromEntries(extra.map((id) => [id, { unit: '万人', base: 1, growth: Object.fromEntries(years.map((year) => [year, '1%'])) }])) },
+        uncertainty: Object.fromEntries(paths.map((path) => [path, { normal: { sd: '1%' } }])),
+        correlations: [{ shared: paths }],
+      });
+    })(),
+    issue: { path: ['correlations'], code: 'correlation-limit', max: 200, got: 201 },
+  },
+  'correlation-not-psd': {
+    what: 'three parameters each strongly anti-correlated with the other two: no matrix holds that',
+    document: doc({
+      uncertainty: {
+        'drivers.gdp.growth': { normal: { sd: '1%' } },
+        'drivers.population.growth': { normal: { sd: '1%' } },
+        'sectors.industry.intensity.growth': { uniform: { min: '-1%', max: '1%' } },
+      },
+      sectors: { ...SECTORS, industry: { gpc: ['I.3'], driver: 'gdp', intensity: { growth: 0 } } },
+      correlations: [
+        { between: ['drivers.gdp.growth', 'drivers.population.growth'], rank: -0.8 },
+        { between: ['drivers.gdp.growth', 'sectors.industry.intensity.growth'], rank: -0.8 },
+        { between: ['drivers.population.growth', 'sectors.industry.intensity.growth'], rank: -0.8 },
+      ],
+    }),
+    issue: {
+      path: ['correlations'],
+      code: 'correlation-not-psd',
+      pairs: [
+        { between: ['drivers.gdp.growth', 'drivers.population.growth'], rank: -0.8 },
+        { between: ['drivers.gdp.growth', 'sectors.industry.intensity.growth'], rank: -0.8 },
+        { between: ['drivers.population.growth', 'sectors.industry.intensity.growth'], rank: -0.8 },
+      ],
+      unstated: [],
+    },
+  },
   'empty-sector': {
     what: 'a sector whose rows have nothing in the inventory',
     document: doc({ sectors: { ...SECTORS, road: { gpc: ['II.1', 'II.2'], driver: 'population' } } }),

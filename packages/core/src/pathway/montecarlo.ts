@@ -1,6 +1,7 @@
-import type { Pathway } from './definitions.ts';
+import { UncertainDraws } from './copula.ts';
+import type { CorrelationPair, Pathway } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
-import { draw, runStream } from './random.ts';
+import { runStream } from './random.ts';
 import { findScenario, scenarioParameters, targetInputs } from './results.ts';
 import { findPeak, targetMet } from './targets.ts';
 
@@ -23,8 +24,10 @@ export interface MonteCarloChunk {
 
 /**
  * Runs `from` to `from + runs − 1` of a scenario's Monte Carlo analysis. Run r draws every uncertain
- * parameter, in file order, from its own stream (seed, r): the same runs give the same numbers on
- * one thread or many.
+ * parameter, in the order of their paths, from its own stream (seed, r): the same runs give the same
+ * numbers on one thread or many. A parameter in a correlated group takes its independent score from
+ * the stream where its draw would be, and the group is correlated once all are taken (copula.ts), so
+ * the parameters in no group draw exactly what they would with no correlations at all.
  */
 export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: number, from: number, runs: number): MonteCarloChunk {
   const { model } = pathway;
@@ -41,17 +44,15 @@ export function runMonteCarloChunk(pathway: Pathway, scenarioId: string, seed: n
   const clamped = new Int32Array(uncertain.length);
   const inputs = targetInputs(workspace);
   const fixed = fixedByScenario(pathway, scenarioId);
+  const draws = new UncertainDraws(pathway);
   for (let r = 0; r < runs; r++) {
-    const uniform = runStream(seed, from + r);
+    // Every parameter is drawn, so a run's stream is the same in every scenario; a value the scenario sets stays set.
+    const drawn = draws.draw(runStream(seed, from + r));
     for (let u = 0; u < uncertain.length; u++) {
-      const { slot, distribution } = uncertain[u]!;
-      // Draw every parameter, so a run's stream is the same in every scenario; a value the scenario sets stays set.
-      if (fixed.has(slot)) {
-        draw(distribution, uniform);
-        continue;
-      }
+      const { slot } = uncertain[u]!;
+      if (fixed.has(slot)) continue;
       const info = pathway.parameters[slot]!;
-      let value = draw(distribution, uniform);
+      let value = drawn[u]!;
       if (value < info.min || value > info.max) {
         value = Math.min(info.max, Math.max(info.min, value));
         clamped[u]!++;
@@ -92,6 +93,8 @@ export interface MonteCarloSummary {
   readonly sharesScaled: number;
   /** Uncertain parameters the scenario sets itself: held at the scenario's value, not drawn. */
   readonly fixedByScenario: string[];
+  /** The correlations the draws were made with: each pair, its rank correlation and the copula's correlation (empty: all independent). */
+  readonly correlations: CorrelationPair[];
 }
 
 /** Percentile by linear interpolation between order statistics (Hyndman & Fan type 7, as numpy and R's default). */
@@ -155,7 +158,7 @@ export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: read
   });
   const fixed = fixedByScenario(pathway, scenarioId);
   const fixedPaths = pathway.uncertainty.filter((parameter) => fixed.has(parameter.slot)).map((parameter) => parameter.path);
-  return { runs, seed, percentiles, mean, peakedBy, peakYear, targets, clamped, sharesScaled: ordered.reduce((sum, chunk) => sum + chunk.sharesScaled, 0), fixedByScenario: fixedPaths };
+  return { runs, seed, percentiles, mean, peakedBy, peakYear, targets, clamped, sharesScaled: ordered.reduce((sum, chunk) => sum + chunk.sharesScaled, 0), fixedByScenario: fixedPaths, correlations: pathway.correlations.map((pair) => ({ ...pair })) };
 }
 
 /** Runs the whole analysis on this thread (the CLI spreads blocks over worker threads instead). */

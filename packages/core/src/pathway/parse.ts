@@ -20,11 +20,12 @@ import { buildSupply, hasPlantFuel, readSupply } from './supply.ts';
 import { computeOfficial, isChinese } from '../official/compute.ts';
 import { GENERATION_SOURCES } from '../official/types.ts';
 import { readUncertainty } from './uncertainty.ts';
+import { readCorrelations } from './correlation.ts';
 import { carrierName, grouped } from '../text/names-plan.ts';
 
 export type PathwayParseResult = { ok: true; pathway: Pathway; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
-const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'decomposition', 'supply']);
+const TOP_FIELDS = new Set(['$schema', 'version', 'name', 'inventory', 'endYear', 'drivers', 'sectors', 'grid', 'removals', 'actions', 'scenarios', 'default', 'targets', 'uncertainty', 'correlations', 'decomposition', 'supply']);
 const SECTOR_FIELDS = new Set(['name', 'gpc', 'driver', 'intensity', 'shares']);
 const DRIVER_DIMENSIONS = ['population', 'money', 'area', 'distance', 'mass', 'energy', 'head', 'count', 'dimensionless', 'volume'];
 export const DEFAULT_END_YEAR = 2060;
@@ -176,6 +177,9 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
   const targets = readTargets(values, top['targets'], baseYear, isChinese(inventory));
 
   const uncertainty = readUncertainty(values, top['uncertainty']);
+  const uncertainFields = top['uncertainty'];
+  const declared = new Set(typeof uncertainFields === 'object' && uncertainFields !== null && !Array.isArray(uncertainFields) ? Object.keys(uncertainFields) : []);
+  const { correlations, copula } = readCorrelations(values, top['correlations'], uncertainty, declared);
   const decomposition = readDecomposition(values, top['decomposition'], baseYear, endYear, statements);
   if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
 
@@ -243,6 +247,8 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     defaultScenario: scenarios.defaultId,
     targets,
     uncertainty: [],
+    correlations: [],
+    copula: [],
     decomposition: [],
     assumptions: statements,
   };
@@ -280,7 +286,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     checked = checkValues(reader, pathway, values, driverChecks, otherChecks, scenario);
   }
   if (!checked) return { ok: false, issues: reader.issues };
-  return { ok: true, pathway: { ...pathway, uncertainty, decomposition }, warnings: reader.warnings };
+  return { ok: true, pathway: { ...pathway, uncertainty, correlations, copula, decomposition }, warnings: reader.warnings };
 }
 
 /** Orders drivers so that each follows the ones it refers to; reports unknown references and cycles. */

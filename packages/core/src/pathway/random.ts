@@ -33,14 +33,9 @@ export function draw(distribution: Distribution, uniform: () => number): number 
       return distribution.mean + distribution.sd * standardNormal(uniform);
     case 'lognormal':
       return distribution.median * Math.exp(distribution.sigma * standardNormal(uniform));
-    case 'triangular': {
-      // Inverse of the triangular CDF.
-      const { min, mode, max } = distribution;
-      if (max === min) return min;
-      const u = uniform();
-      const split = (mode - min) / (max - min);
-      return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
-    }
+    case 'triangular':
+      // A point distribution takes no number from the stream.
+      return distribution.max === distribution.min ? distribution.min : triangularQuantile(distribution, uniform());
     case 'uniform':
       return distribution.min + (distribution.max - distribution.min) * uniform();
     default: {
@@ -50,8 +45,16 @@ export function draw(distribution: Distribution, uniform: () => number): number 
   }
 }
 
+/** The inverse of the triangular CDF at u in [0, 1]. */
+export function triangularQuantile(distribution: Extract<Distribution, { kind: 'triangular' }>, u: number): number {
+  const { min, mode, max } = distribution;
+  if (max === min) return min;
+  const split = (mode - min) / (max - min);
+  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
 /** Box–Muller, one value per two uniforms (1 − u keeps the logarithm finite). */
-function standardNormal(uniform: () => number): number {
+export function standardNormal(uniform: () => number): number {
   const u1 = 1 - uniform();
   const u2 = uniform();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

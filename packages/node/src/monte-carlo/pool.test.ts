@@ -28,4 +28,29 @@ describe('the Monte Carlo pool from the sources', () => {
       await pool.close();
     }
   });
+
+  it('draws correlated parameters alike on this thread, on one worker and on two (issue 17)', async () => {
+    const engine = createEngine();
+    const demo = (await readDocument(new URL('pathway.yaml', DEMO).pathname)) as Record<string, unknown>;
+    const correlations = [
+      { between: ['drivers.gdp.growth.2026', 'drivers.gdp.growth.2031'], rank: 0.6 },
+      { between: ['drivers.gdp.growth.2026', 'sectors.industry.intensity.growth.2023'], rank: -0.4 },
+      { shared: ['grid.points.2030', 'grid.points.2060'] },
+    ];
+    const loaded = engine.compilePathway({ pathway: { ...demo, correlations }, inventory: await readDocument(new URL('inventory.yaml', DEMO).pathname) });
+    if (!loaded.ok) throw new Error(`the demo pathway with correlations should load: ${JSON.stringify(loaded.issues)}`);
+    const pathway = loaded.value;
+    expect(pathway.copula.map((group) => group.members.length)).toEqual([3, 2]);
+    const options = { runs: 300, seed: 5 };
+    const inThread = await engine.monteCarlo(pathway, { ...options, runner: inThisThread });
+    expect(inThread.ok && inThread.value.correlations.length).toBe(3);
+    for (const threads of [1, 2]) {
+      const pool = new MonteCarloPool(threads);
+      try {
+        expect(await engine.monteCarlo(pathway, { ...options, runner: pool })).toEqual(inThread);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
 });

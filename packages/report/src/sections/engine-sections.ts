@@ -145,6 +145,7 @@ export function pathwaySection(ctx: ReportContext): string {
     const peakYears = Object.keys(mc.peakedBy).filter((year) => Number(year) % 5 === 0);
     out.push(table([t.year, ...peakYears], [[escapeHtml(lang === 'zh' ? '已达峰概率' : 'Probability of having peaked'), ...peakYears.map((year) => ctx.at('monteCarlo', mc, pathway.source, ['peakedBy', year], { percent: 0 }))]], { numeric: peakYears.map((_, i) => i + 1) }));
     out.push(`<p class="note">${escapeHtml(t.mcNote(mc.runs, mc.seed))}</p>`);
+    if (mc.correlations.length > 0) out.push(`<p class="note">${escapeHtml(t.mcCorrelations(mc.correlations.map(({ between, rank }) => `${between[0]} ~ ${between[1]} ${rank}`)))}</p>`);
   }
   return out.join('\n');
 }

@@ -190,6 +190,9 @@ export const MonteCarloPanel = memo(function MonteCarloPanel({ pathway, settings
             ))}
           </ul>
           {summary.fixedByScenario.length > 0 && <p className="hint">{t('mc.fixed', { paths: summary.fixedByScenario.join(', ') })}</p>}
+          {summary.correlations.length > 0 && (
+            <p className="hint">{t('mc.correlated', { pairs: summary.correlations.map(({ between, rank }) => `${between[0]} ~ ${between[1]} ${rank}`).join(lang === 'zh' ? '；' : '; ') })}</p>
+          )}
         </>
       )}
     </section>
