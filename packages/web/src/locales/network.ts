@@ -34,7 +34,7 @@ export default texts(
       report: 'Latest report',
       sortBy: 'Sort by {{column}}',
       notChinese: 'Not applicable (not a Chinese city)',
-      reportNote: 'Annual reports are made on demand from a city’s tracking page (or GET /api/entities/:id/report); none is stored here yet.',
+      reportNote: 'Annual reports are made on demand from a city’s tracking page; none is stored here yet.',
     },
     peak: {
       year: 'Peaks in {{year}}',
@@ -98,7 +98,7 @@ export default texts(
       report: '最新报告',
       sortBy: '按{{column}}排序',
       notChinese: '不适用（非中国城市）',
-      reportNote: '年度报告可在各城市的进展跟踪页面按需生成（或 GET /api/entities/:id/report）；此处尚未存档报告。',
+      reportNote: '年度报告可在各城市的进展跟踪页面按需生成；此处尚未存档报告。',
     },
     peak: {
       year: '{{year}} 年达峰',
