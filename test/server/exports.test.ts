@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { readDocument } from '@peakpath/node';
+import { DEMO_NAMES } from '@peakpath/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
 import { openFixture, targets, type Fixture } from './fixture.ts';
@@ -28,7 +29,8 @@ describe.each(targets)('standard exports on %s', (target) => {
     const inventory = await f.store.createDocument(f.admin, { entityId: f.cities.A.id, kind: 'inventory', name: 'exports-inventory', body: inventoryBody, comment: 'test' });
     await f.store.publish(f.admin, inventory.document.id, inventory.version.version);
     inventoryId = inventory.document.id;
-    trackingBody = (await readDocument(join(ROOT, 'examples', 'demo-city', 'tracking.yaml'))) as Record<string, unknown>;
+    // Its references name the city's stored documents, as the demo seed's do: the plan's measures are checked.
+    trackingBody = { ...((await readDocument(join(ROOT, 'examples', 'demo-city', 'tracking.yaml'))) as Record<string, unknown>), inventory: DEMO_NAMES.inventory, pathway: DEMO_NAMES.pathway, plan: DEMO_NAMES.plan };
     const tracking = await f.store.createDocument(f.admin, { entityId: f.cities.A.id, kind: 'tracking', name: 'exports-tracking', body: trackingBody, comment: 'test' });
     await f.store.publish(f.admin, tracking.document.id, tracking.version.version);
     trackingId = tracking.document.id;

@@ -18,6 +18,7 @@ import {
   type TrackingTableKind,
 } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
+import { today } from '../today.ts';
 import { issueReport } from './inventory.ts';
 
 /** Every table `peakpath export` writes: an inventory's lines and indicators, the standard exports of an inventory and of a tracking file. */
@@ -104,13 +105,6 @@ async function exportStandardTable(file: string, table: StandardTableKind, forma
   const population = parsed.ok ? parsed.inventory.population : undefined;
   await writeOut(options.to, await standardTableFile(table, run.value, format, options.lang, { population, boundary: options.boundary }));
   return { status: 0, stderr: `${both(options.lang, `wrote ${options.to}: the ${table} table of ${file}`, `已写出 ${options.to}：${file} 的 ${table} 表`)}\n` };
-}
-
-/** Today on this machine's calendar, `YYYY-MM-DD`: the date a tracking table is judged at unless `--as-of` names one (stated). */
-function today(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** `--table cdp-targets|tracking-indicators|actions`: a table of a tracking file, its computed columns judged at `--as-of`. */

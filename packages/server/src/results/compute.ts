@@ -77,31 +77,38 @@ export async function maccResult(context: AppContext, actor: Actor, loaded: Load
   return { value, from, cached: hit };
 }
 
-/** Today's date in UTC, `YYYY-MM-DD`: the server may read the clock (the core may not). */
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date in UTC, `YYYY-MM-DD`, by the server's clock (`context.now`, which tests set); the core reads none. */
+export const today = (context: AppContext): string => context.now().toISOString().slice(0, 10);
 
 /**
  * A tracking document's statuses at `asOf` (the query's, or today's, and the answer says which). Not cached:
  * the result depends on the date, and computing it takes well under a millisecond. When the tracking names a
  * plan (`plan:`, a plan document of the same city by name, read with the actor's access), its actions'
  * `measure` are checked against the plan's measures and the catalogue's, through the engine as `peakpath
- * track` checks them; a tracking that names no plan is read alone, its measures unchecked.
+ * track` checks them; a tracking that names no plan has them checked against the catalogue.
  */
 export async function trackingResult(context: AppContext, actor: Actor, loaded: Loaded, asOf: string | undefined): Promise<{ value: object; from: string }> {
+  const { date, asOfFrom, run, from } = await trackingRun(context, actor, loaded, asOf);
+  return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from };
+}
+
+/**
+ * A stored tracking document computed at `asOf` (or today), its measures checked against the plan it names
+ * or the catalogue: what the result route and the tracking exports both show.
+ */
+export async function trackingRun(context: AppContext, actor: Actor, loaded: Loaded, asOf: string | undefined) {
   if (loaded.document.kind !== 'tracking') throw wrongKind(loaded, 'tracking');
-  const date = asOf ?? today();
+  const date = asOf ?? today(context);
   if (!isIsoDate(date)) throw new ApiError(400, 'bad-request', { en: `asOf ${JSON.stringify(date)} is not a real date written YYYY-MM-DD.`, zh: `asOf ${JSON.stringify(date)} 不是有效日期（YYYY-MM-DD）。` });
-  const asOfFrom = asOf === undefined ? 'today' : 'query';
+  const asOfFrom = asOf === undefined ? ('today' as const) : ('query' as const);
   const planReference = fieldOf(loaded.version.body, 'plan');
-  if (planReference === undefined) {
-    // No plan named: the actions' measures are checked against the catalogue, as `peakpath track` checks them.
-    const run = context.engine.compileTracking({ tracking: loaded.version.body }, { id: loaded.document.id, asOf: date });
-    if (!run.ok) throw invalidDocument(run.issues);
-    return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from: stamp(loaded) };
-  }
-  const plan = await findReference(context, actor, loaded.document, 'plan', planReference, 'plan');
-  const run = context.engine.compileTracking({ tracking: loaded.version.body, plan: plan.version.body }, { id: loaded.document.id, planId: plan.document.id, asOf: date });
+  // No plan named: the actions' measures are checked against the catalogue, as `peakpath track` checks them.
+  const plan = planReference === undefined ? undefined : await findReference(context, actor, loaded.document, 'plan', planReference, 'plan');
+  const run = context.engine.compileTracking(
+    { tracking: loaded.version.body, ...(plan ? { plan: plan.version.body } : {}) },
+    { id: loaded.document.id, asOf: date, ...(plan ? { planId: plan.document.id } : {}) },
+  );
   if (!run.ok) throw invalidDocument(run.issues);
-  return { value: { asOf: date, asOfFrom, result: run.value.result, warnings: warningsJson(run.warnings) }, from: stamp(loaded, plan) };
+  return { date, asOfFrom, run, from: plan ? stamp(loaded, plan) : stamp(loaded) };
 }
 

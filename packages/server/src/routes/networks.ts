@@ -2,7 +2,7 @@ import { parseTracking, searchPractices, TRACKING_AREAS, type PracticeCase } fro
 import type { Actor, Entity, StoredDocument } from '@peakpath/store';
 import { z } from 'zod';
 import type { AppContext, RouteModule } from '../context.ts';
-import { idParams, pageQuery } from './shared.ts';
+import { allPages, idParams, pageQuery } from './shared.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and hyphens');
 
@@ -48,18 +48,6 @@ interface CollectedPractice {
   readonly document: { readonly id: string; readonly name: string; readonly version: number };
 }
 
-/** Every page of a paged store listing. */
-async function all<T>(list: (cursor: string | undefined) => Promise<{ items: readonly T[]; next?: string | null }>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await list(cursor);
-    items.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return items;
-}
-
 /**
  * The good-practice cases of a network's members: from each member's tracking documents, at the version the
  * caller may read (the public: the published one, so a city publishes its cases by publishing its tracking).
@@ -68,9 +56,9 @@ async function all<T>(list: (cursor: string | undefined) => Promise<{ items: rea
 async function collectPractices(context: AppContext, actor: Actor, networkId: string) {
   const collected: CollectedPractice[] = [];
   const skipped: { entity: string; document: string; version: number; problems: number }[] = [];
-  const members: Entity[] = await all((cursor) => context.store.networkMembers(actor, networkId, { limit: 200, cursor }));
+  const members: Entity[] = await allPages((cursor) => context.store.networkMembers(actor, networkId, { limit: 200, cursor }));
   for (const entity of members) {
-    const documents: StoredDocument[] = await all((cursor) => context.store.documents(actor, entity.id, { limit: 200, cursor }));
+    const documents: StoredDocument[] = await allPages((cursor) => context.store.documents(actor, entity.id, { limit: 200, cursor }));
     for (const document of documents.filter((candidate) => candidate.kind === 'tracking')) {
       const version = await context.store.version(actor, document.id);
       const parsed = parseTracking(version.body);

@@ -5,7 +5,8 @@ import type { Actor } from '@peakpath/store';
 import { z } from 'zod';
 import type { AppContext, RouteModule } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { idParams } from './shared.ts';
+import { today } from '../results/compute.ts';
+import { allPages, idParams } from './shared.ts';
 
 const name = z.string().trim().min(1).max(100);
 
@@ -33,17 +34,12 @@ const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
  */
 async function storedSources(context: AppContext, actor: Actor, entityId: string): Promise<StoredSource[]> {
   const sources: StoredSource[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.store.documents(actor, entityId, { limit: 200, cursor });
-    for (const document of page.items) {
-      // A cluster's aggregation is no part of a city report.
-      if (document.kind === 'cluster') continue;
-      const version = await context.store.version(actor, document.id);
-      sources.push({ id: document.id, kind: document.kind, name: document.name, version: version.version, bodyHash: version.bodyHash, body: version.body });
-    }
-    cursor = page.next ?? undefined;
-  } while (cursor);
+  for (const document of await allPages((cursor) => context.store.documents(actor, entityId, { limit: 200, cursor }))) {
+    // A cluster's aggregation is no part of a city report.
+    if (document.kind === 'cluster') continue;
+    const version = await context.store.version(actor, document.id);
+    sources.push({ id: document.id, kind: document.kind, name: document.name, version: version.version, bodyHash: version.bodyHash, body: version.body });
+  }
   return sources;
 }
 
@@ -120,7 +116,7 @@ export const reportRoutes: RouteModule = (app, context) => {
         { path: [field], code: picked.code === 'ambiguous' ? 'ambiguous-document' : 'unresolved-reference', names: picked.names, message: picked.code === 'ambiguous' ? { en: `${field}: one of ${names}`, zh: `${field}：应为 ${names} 之一` } : { en: `${field}: no such document`, zh: `${field}：无此文档` } },
       ]);
     }
-    const asOf = request.query.asOf ?? context.now().toISOString().slice(0, 10);
+    const asOf = request.query.asOf ?? today(context);
     const assembled = await assembleReport(await reportEngine(), picked.sources, { year, runs, seed, asOf });
     if (!assembled.ok) throw cannotAssemble(assembled.problems);
     const report = buildReport(assembled.value, { lang });

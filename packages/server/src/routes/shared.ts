@@ -34,3 +34,15 @@ export function expectedVersion(ifMatch: string | string[] | undefined): number 
 }
 
 export const etag = (version: number): string => `"${version}"`;
+
+/** Every page of a paged store listing. */
+export async function allPages<T>(list: (cursor: string | undefined) => Promise<{ items: readonly T[]; next?: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(cursor);
+    items.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return items;
+}

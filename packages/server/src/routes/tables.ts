@@ -1,4 +1,4 @@
-import { computeTracking, documentWithTables, headerKey, importEnergyBalance, isIsoDate, parseInventory, parseTracking, inventoryOutput, LINE_COLUMNS, tableIssueText, warningsJson, type DocumentIssue, type InventoryJson, type Lang, type TablesImport } from '@peakpath/core';
+import { documentWithTables, headerKey, importEnergyBalance, isIsoDate, parseInventory, inventoryOutput, LINE_COLUMNS, tableIssueText, warningsJson, type DocumentIssue, type InventoryJson, type Lang, type TablesImport } from '@peakpath/core';
 import {
   importTableFile,
   InputFileError,
@@ -19,6 +19,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext, RouteModule } from '../context.ts';
 import { ApiError, invalidDocument, type ApiIssue } from '../errors.ts';
+import { trackingRun } from '../results/compute.ts';
 import { inventoryChanges } from '../results/diff.ts';
 import { etag, expectedVersion, idParams, versionNumber } from './shared.ts';
 
@@ -88,9 +89,6 @@ const EXPORT_DOCUMENT_KIND: Readonly<Record<StandardTableKind | TrackingTableKin
 };
 
 const KIND_ZH: Readonly<Record<string, string>> = { inventory: '清单', tracking: '跟踪', pathway: '路径', plan: '行动方案' };
-
-/** Today's date in UTC, `YYYY-MM-DD`: the server may read the clock (the core may not). */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 function uploadFormat(contentType: string | undefined, format: TableFormat | undefined): TableFormat {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -296,11 +294,10 @@ export const tableRoutes: RouteModule = async (app, context) => {
       const parsed = parseInventory(version.body);
       bytes = await standardTableFile(kind as StandardTableKind, run.value, format, lang, { population: parsed.ok ? parsed.inventory.population : undefined, boundary: request.query.boundary });
     } else {
-      const parsed = parseTracking(version.body);
-      if (!parsed.ok) throw invalidDocument(parsed.issues.map((issue) => ({ ...issue, document: { kind: 'tracking' as const, id: document.id } })));
-      const date = asOf ?? today();
-      reply.header('x-peakpath-as-of', `${date}; from=${asOf === undefined ? 'today' : 'query'}`);
-      bytes = await trackingTableFile(kind as TrackingTableKind, parsed.tracking, format, lang, computeTracking(parsed.tracking, date));
+      // As the result route computes it: at the date asked (or today), measures checked against the plan it names.
+      const { date, asOfFrom, run } = await trackingRun(context, request.actor, { document, version }, asOf);
+      reply.header('x-peakpath-as-of', `${date}; from=${asOfFrom}`);
+      bytes = await trackingTableFile(kind as TrackingTableKind, run.value.tracking, format, lang, run.value.result);
     }
     const base = `${document.kind}-${document.id.slice(0, 8)}-v${version.version}-${kind}`;
     const disposition = `attachment; filename="${base}.${format}"; filename*=UTF-8''${encodeURIComponent(`${document.name}-v${version.version}-${kind}.${format}`)}`;
