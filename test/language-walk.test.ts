@@ -45,6 +45,8 @@ const REASONS: Record<NotApplicableReason, true> = {
   'feedstock-row': true,
   'plant-share': true,
   'official-energy': true,
+  'counterpart-row': true,
+  'counterpart-amount': true,
 };
 const REFERENCE_KINDS: Record<ReferenceKind, true> = {
   driver: true,

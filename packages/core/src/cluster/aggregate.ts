@@ -2,6 +2,7 @@ import { GPC_SECTORS, gpcRow } from '../gpc/structure.ts';
 import type { InventoryResult, ScopeTotals } from '../inventory/types.ts';
 import { isChinese } from '../official/compute.ts';
 import { compareIds, resolvePairings } from './pairings.ts';
+import { statedPairings } from './stated.ts';
 import { clusterTexts, issue } from './texts.ts';
 import { BASES, type Bases, type ClusterIssue, type ClusterMember, type ClusterOfficial, type ClusterRun, type Pairing, type ReconciliationRow, type Removal } from './types.ts';
 
@@ -32,9 +33,13 @@ export function aggregateCluster(members: readonly ClusterMember[], pairings: re
   if (years.length > 1) issues.push(issue(['members'], 'different-years', { got: years.join(', ') }));
   if (issues.length > 0) return { ok: false, issues };
 
-  const resolved = resolvePairings(byId, pairings);
+  // Pairings stated on the members' lines (`counterpart`) join the cluster's, each with its place (stated.ts).
+  const stated = statedPairings(byId, pairings);
+  if (!stated.ok) return stated;
+  const resolved = resolvePairings(byId, stated.value);
   if (!resolved.ok) return resolved;
-  const { removals, unpaired, problems } = resolved.value;
+  const { removals, unpaired, problems, notes } = resolved.value;
+  const onLines = stated.value.some((entry) => entry.stated === 'line');
 
   const ordered = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
   const chinese = ordered.every((member) => isChinese(member.result));
@@ -72,7 +77,8 @@ export function aggregateCluster(members: readonly ClusterMember[], pairings: re
       reconciliation: { rows, members: sum, removed },
       unpaired,
       problems,
-      conventions: [clusterTexts.scope1, clusterTexts.pairedOnly],
+      notes,
+      conventions: [clusterTexts.scope1, clusterTexts.pairedOnly, ...(onLines ? [clusterTexts.statedWhere] : [])],
     },
   };
 }

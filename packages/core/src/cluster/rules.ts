@@ -26,16 +26,26 @@ export interface FlowRule {
   readonly kind: FlowKind;
   /** The counterpart's rows that hold the flow in its scope 1, in the order a pairing without `row` tries them. */
   readonly counterpartRows: readonly string[];
+  /** The field of a pairing that states the flow's amount, checked against the counterpart (pairings.ts). */
+  readonly amountField: PairingAmountField;
 }
+
+/**
+ * The amounts a pairing may state, one per kind of flow: `mwh` (electricity) and `gj` (heat) against the
+ * counterpart's net exports; `tonnes` (waste sent) against the tonnes it treats on the paired row; `vkm`
+ * (vehicle-km driven in the counterpart) against its II.x.1 vehicle-km.
+ */
+export const PAIRING_AMOUNT_FIELDS = ['mwh', 'gj', 'tonnes', 'vkm'] as const;
+export type PairingAmountField = (typeof PAIRING_AMOUNT_FIELDS)[number];
 
 /** The flow kind of a cross-boundary line, or undefined for lines that are no flow between members. */
 export function flowRule(row: GpcRow, form: LineResult['form']): FlowRule | undefined {
   const [sector, sub, last] = row.ref.split('.');
   if (sector === undefined || sub === undefined) return undefined;
   const subsector = `${sector}.${sub}`;
-  if ((sector === 'I' || sector === 'II') && row.scope === 2) return { kind: form === 'heat' ? 'heat' : 'electricity', counterpartRows: ['I.4.4'] };
-  if (sector === 'III' && last === '2') return { kind: 'waste', counterpartRows: [`${subsector}.3`, `${subsector}.1`] };
-  if (sector === 'II' && last === '3') return { kind: 'trips', counterpartRows: [`${subsector}.1`] };
+  if ((sector === 'I' || sector === 'II') && row.scope === 2) return form === 'heat' ? { kind: 'heat', counterpartRows: ['I.4.4'], amountField: 'gj' } : { kind: 'electricity', counterpartRows: ['I.4.4'], amountField: 'mwh' };
+  if (sector === 'III' && last === '2') return { kind: 'waste', counterpartRows: [`${subsector}.3`, `${subsector}.1`], amountField: 'tonnes' };
+  if (sector === 'II' && last === '3') return { kind: 'trips', counterpartRows: [`${subsector}.1`], amountField: 'vkm' };
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { formatFigure } from '../text/names.ts';
-import type { ClusterIssue, ClusterProblem, RemovalReason, Text } from './types.ts';
+import type { ClusterIssue, ClusterNote, ClusterProblem, RemovalReason, Text } from './types.ts';
 
 /** The bilingual texts of the cluster's reasons, problems, issues and conventions: the one place they are written. */
 
@@ -44,19 +44,29 @@ export function problemText(problem: ClusterProblem): Text {
   switch (problem.code) {
     case 'counterpart-without-row':
       return {
-        en: `pairings[${problem.pairing}]: ${problem.member} has no line on ${problem.rows.join(' or ')}, where the flow would be in its scope 1; nothing removed (the line stays counted)`,
-        zh: `pairings[${problem.pairing}]：${problem.member} 没有 ${problem.rows.join(' 或 ')} 行，该流量不在其范围一中；未扣除（该行照常计入）`,
+        en: `${problem.place}: ${problem.member} has no line on ${problem.rows.join(' or ')}, where the flow would be in its scope 1; nothing removed (the line stays counted)`,
+        zh: `${problem.place}：${problem.member} 没有 ${problem.rows.join(' 或 ')} 行，该流量不在其范围一中；未扣除（该行照常计入）`,
       };
     case 'counterpart-row-ambiguous':
       return {
-        en: `pairings[${problem.pairing}]: ${problem.member} has lines on both ${problem.rows.join(' and ')}; say which holds the flow (\`counterpart.row\`); nothing removed`,
-        zh: `pairings[${problem.pairing}]：${problem.member} 在 ${problem.rows.join(' 与 ')} 均有数据行；请用 \`counterpart.row\` 指明流量所在行；未扣除`,
+        en: `${problem.place}: ${problem.member} has lines on both ${problem.rows.join(' and ')}; say which holds the flow (\`counterpart.row\`); nothing removed`,
+        zh: `${problem.place}：${problem.member} 在 ${problem.rows.join(' 与 ')} 均有数据行；请用 \`counterpart.row\` 指明流量所在行；未扣除`,
       };
     case 'exceeds-exports':
       return {
-        en: `members take ${n(problem.paired)} ${problem.unit} of ${problem.carrier} from ${problem.member} (pairings ${problem.pairings.join(', ')}), but it exports ${n(problem.exports)} ${problem.unit} net; nothing removed for these pairings`,
-        zh: `成员从 ${problem.member} 取得${problem.carrier === 'electricity' ? '电力' : '热力'} ${n(problem.paired)} ${problem.unit}（pairings ${problem.pairings.join('、')}），而其净调出仅 ${n(problem.exports)} ${problem.unit}；这些配对未扣除`,
+        en: `members take ${n(problem.paired)} ${problem.unit} of ${problem.carrier} from ${problem.member} (${problem.places.join(', ')}), but it exports ${n(problem.exports)} ${problem.unit} net; nothing removed for these pairings`,
+        zh: `成员从 ${problem.member} 取得${problem.carrier === 'electricity' ? '电力' : '热力'} ${n(problem.paired)} ${problem.unit}（${problem.places.join('、')}），而其净调出仅 ${n(problem.exports)} ${problem.unit}；这些配对未扣除`,
       };
+    case 'exceeds-activity':
+      return problem.kind === 'waste'
+        ? {
+            en: `members send ${n(problem.paired)} t of waste to ${problem.member} (${problem.places.join(', ')}), but its ${problem.row} lines treat ${n(problem.reported)} t; nothing removed for these pairings`,
+            zh: `成员送往 ${problem.member} 的废弃物 ${n(problem.paired)} 吨（${problem.places.join('、')}），而其 ${problem.row} 行仅处理 ${n(problem.reported)} 吨；这些配对未扣除`,
+          }
+        : {
+            en: `members drive ${n(problem.paired)} vehicle-km in ${problem.member} (${problem.places.join(', ')}), but its ${problem.row} lines report ${n(problem.reported)} vehicle-km; nothing removed for these pairings`,
+            zh: `成员在 ${problem.member} 境内行驶 ${n(problem.paired)} 车公里（${problem.places.join('、')}），而其 ${problem.row} 行仅报告 ${n(problem.reported)} 车公里；这些配对未扣除`,
+          };
     default: {
       const unhandled: never = problem;
       throw new Error(`unhandled cluster problem ${JSON.stringify(unhandled)}`);
@@ -64,7 +74,19 @@ export function problemText(problem: ClusterProblem): Text {
   }
 }
 
-type IssueParams = { got?: string | number; member?: string; index?: number; row?: string; rows?: readonly string[]; shares?: number };
+/** A stated tonnage or vehicle-km the counterpart's lines cannot confirm: the pairing stands, and this says so. */
+export function noteText(note: Omit<ClusterNote, 'text'>): Text {
+  const lines = note.without.map((index) => `activities[${index}]`).join(', ');
+  const what = note.kind === 'waste' ? { en: 'tonnes of waste treated', zh: '处理的废弃物吨数' } : { en: 'vehicle-km', zh: '车公里数' };
+  const unit = note.kind === 'waste' ? { en: 't', zh: '吨' } : { en: 'vehicle-km', zh: '车公里' };
+  const known = note.reported === 0 ? { en: '', zh: '' } : { en: ` (its other lines there report ${n(note.reported)} ${unit.en})`, zh: `（该行其他数据行报告 ${n(note.reported)} ${unit.zh}）` };
+  return {
+    en: `${note.places.join(', ')}: ${n(note.paired)} ${unit.en} stated, not checked — ${note.member}'s ${note.row} lines ${lines} give no ${what.en}${known.en}; the pairing is applied as stated`,
+    zh: `${note.places.join('、')}：所填 ${n(note.paired)} ${unit.zh} 未能核对——${note.member} 的 ${note.row} 行 ${lines} 未给出${what.zh}${known.zh}；按所填配对扣除`,
+  };
+}
+
+type IssueParams = { got?: string | number; member?: string; index?: number; row?: string; rows?: readonly string[]; shares?: number; suggestion?: string | undefined };
 
 export function issue(path: ClusterIssue['path'], code: ClusterIssue['code'], p: IssueParams = {}): ClusterIssue {
   return { path, code, text: issueText(code, p) };
@@ -94,7 +116,10 @@ function issueText(code: ClusterIssue['code'], p: IssueParams): Text {
     case 'amount-out-of-range':
       return { en: `the amount must be a finite number ≥ 0 (got ${String(p.got)})`, zh: `数量须为不小于 0 的有限数（实际为 ${String(p.got)}）` };
     case 'amount-wrong-carrier':
-      return { en: `mwh goes with electricity lines and gj with heat lines (this line is ${String(p.got)})`, zh: `mwh 用于电力行，gj 用于热力行（该行为 ${String(p.got)}）` };
+      return {
+        en: `mwh goes with electricity lines, gj with heat, tonnes with waste (III.x.2), vkm with trips (II.x.3); this line is ${String(p.got)}: state ${String(p.row)}`,
+        zh: `mwh 用于电力行，gj 用于热力行，tonnes 用于废弃物（III.x.2），vkm 用于跨界出行（II.x.3）；该行为 ${String(p.got)}：请填写 ${String(p.row)}`,
+      };
     case 'over-paired':
       return {
         en: `${String(p.member)} activities[${String(p.index)}] is paired for more than the whole line (shares add to ${String(p.shares)})`,
@@ -104,6 +129,23 @@ function issueText(code: ClusterIssue['code'], p: IssueParams): Text {
       return {
         en: `row "${String(p.got)}" cannot hold this flow; it is one of: ${(p.rows ?? []).join(', ')}`,
         zh: `"${String(p.got)}" 行不能承载该流量；可用：${(p.rows ?? []).join('、')}`,
+      };
+    case 'unknown-counterpart-city': {
+      const hint = p.suggestion === undefined ? { en: '', zh: '' } : { en: ` (did you mean "${p.suggestion}"?)`, zh: `（是否为 "${p.suggestion}"？）` };
+      return {
+        en: `"${String(p.got)}" names no member of the cluster: give another member's id, city name or Chinese name${hint.en}`,
+        zh: `"${String(p.got)}" 不是城市群的任何成员：请填写其他成员的标识、城市名称或中文名称${hint.zh}`,
+      };
+    }
+    case 'ambiguous-counterpart-city':
+      return {
+        en: `"${String(p.got)}" names more than one member (${(p.rows ?? []).join(', ')}): give the member's id`,
+        zh: `"${String(p.got)}" 对应多个成员（${(p.rows ?? []).join('、')}）：请填写成员标识`,
+      };
+    case 'stated-twice':
+      return {
+        en: `${String(p.member)} activities[${String(p.index)}] is paired here and by its own \`counterpart\` (members.${String(p.member)}.activities[${String(p.index)}].counterpart): state it in one place`,
+        zh: `${String(p.member)} activities[${String(p.index)}] 既在此配对，又在该行的 \`counterpart\` 中配对（members.${String(p.member)}.activities[${String(p.index)}].counterpart）：请只在一处填写`,
       };
     default: {
       const unhandled: never = code;
@@ -120,6 +162,10 @@ export const clusterTexts = {
   pairedOnly: {
     en: 'Only paired lines are removed as internal; cross-boundary lines no pairing names are counted in full and listed under `unpaired`',
     zh: '仅扣除已配对的行；未配对的跨边界行全额计入，并列于 `unpaired`',
+  },
+  statedWhere: {
+    en: 'A pairing is stated on the cluster (`pairings`) or on the member\'s line (`counterpart`); each removal says where (`stated`, `place`)',
+    zh: '配对可在城市群文件（`pairings`）或成员清单的数据行（`counterpart`）中填写；每项扣除注明填写位置（`stated`、`place`）',
   },
   official(factor: string | undefined): Text {
     const at = factor === undefined ? { en: 'no grid factor (no net imports)', zh: '无电网因子（无净调入）' } : { en: factor, zh: factor };

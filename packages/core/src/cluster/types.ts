@@ -25,7 +25,17 @@ export interface Pairing {
   readonly mwh?: number | undefined;
   /** Heat lines: the GJ of the flow, checked against the counterpart's net exports. */
   readonly gj?: number | undefined;
+  /** Waste lines: the tonnes sent, checked against the tonnes the counterpart treats on the paired row. */
+  readonly tonnes?: number | undefined;
+  /** Trips lines: the vehicle-km driven in the counterpart, checked against its II.x.1 vehicle-km. */
+  readonly vkm?: number | undefined;
 }
+
+/**
+ * Where a pairing was stated: on the cluster (`pairings[2]`) or on the member's line, as its `counterpart`
+ * (`members.beta.activities[3].counterpart`, docs/clusters.md).
+ */
+export type PairingStated = 'cluster' | 'line';
 
 /** The kinds of internal flow, one GPC rule each (rules.ts). */
 export type FlowKind = 'electricity' | 'heat' | 'waste' | 'trips';
@@ -69,6 +79,9 @@ export interface Removal {
   readonly reason: RemovalReason;
   readonly counterpart: { readonly member: string; readonly row: string };
   readonly share: number;
+  /** Where the pairing was stated, and its place there (`pairings[0]`, `members.beta.activities[3].counterpart`). */
+  readonly stated: PairingStated;
+  readonly place: string;
   /** tCO2e removed: share × the line's CO2e. */
   readonly co2e: number;
   /** The bases it is removed from (the others count the line as the member does). */
@@ -100,12 +113,16 @@ export interface UnpairedLine {
   readonly co2e: number;
 }
 
-/** A pairing that is valid but does not match the members' figures: nothing is removed for it. */
+/**
+ * A pairing that is valid but does not match the members' figures: nothing is removed for it. `pairing`
+ * (`pairings`) is its index in the cluster's `pairings`, absent for one stated on a line; `place` (`places`)
+ * says where it was stated in either case.
+ */
 export type ClusterProblem =
   /** The counterpart has no line on the row that would hold the flow in its scope 1. */
-  | { readonly code: 'counterpart-without-row'; readonly pairing: number; readonly member: string; readonly rows: readonly string[] }
+  | { readonly code: 'counterpart-without-row'; readonly pairing?: number | undefined; readonly place: string; readonly member: string; readonly rows: readonly string[] }
   /** The counterpart has lines on both candidate rows and the pairing does not say which. */
-  | { readonly code: 'counterpart-row-ambiguous'; readonly pairing: number; readonly member: string; readonly rows: readonly string[] }
+  | { readonly code: 'counterpart-row-ambiguous'; readonly pairing?: number | undefined; readonly place: string; readonly member: string; readonly rows: readonly string[] }
   /** Members take more from a member than it exports: both numbers. */
   | {
       readonly code: 'exceeds-exports';
@@ -115,7 +132,43 @@ export type ClusterProblem =
       readonly paired: number;
       readonly exports: number;
       readonly pairings: readonly number[];
+      readonly places: readonly string[];
+    }
+  /**
+   * Members send more waste to a member than it reports treating on the row (t), or drive more vehicle-km in it
+   * than its II.x.1 lines report: both numbers.
+   */
+  | {
+      readonly code: 'exceeds-activity';
+      readonly member: string;
+      readonly kind: 'waste' | 'trips';
+      readonly row: string;
+      readonly unit: 't' | 'vkm';
+      readonly paired: number;
+      readonly reported: number;
+      readonly pairings: readonly number[];
+      readonly places: readonly string[];
     };
+
+/**
+ * A stated amount the cluster could not check, and why: the pairing still removes its line (nothing contradicts
+ * it), and the result says so. `amount-unchecked`: the counterpart's lines on the paired row do not give the tonnes
+ * treated or the vehicle-km (they give measured gases, fuel burnt, or a deposit history), or give them for some
+ * lines only and those fall short.
+ */
+export interface ClusterNote {
+  readonly code: 'amount-unchecked';
+  readonly member: string;
+  readonly kind: 'waste' | 'trips';
+  readonly row: string;
+  readonly unit: 't' | 'vkm';
+  readonly paired: number;
+  /** What the counterpart's lines on the row do report (t, vkm), and which of its lines give no amount. */
+  readonly reported: number;
+  readonly without: readonly number[];
+  readonly places: readonly string[];
+  readonly text: Text;
+}
 
 /** Input that cannot be aggregated as given, with its place (`pairings[2].share`). */
 export interface ClusterIssue {
@@ -132,7 +185,10 @@ export interface ClusterIssue {
     | 'amount-out-of-range'
     | 'amount-wrong-carrier'
     | 'over-paired'
-    | 'counterpart-row-invalid';
+    | 'counterpart-row-invalid'
+    | 'unknown-counterpart-city'
+    | 'ambiguous-counterpart-city'
+    | 'stated-twice';
   readonly text: Text;
 }
 
@@ -167,6 +223,8 @@ export interface ClusterResult {
   };
   readonly unpaired: readonly UnpairedLine[];
   readonly problems: readonly (ClusterProblem & { readonly text: Text })[];
+  /** Stated amounts that could not be checked; their pairings remove their lines. */
+  readonly notes: readonly ClusterNote[];
   /** The rules applied, as the result states them. */
   readonly conventions: readonly Text[];
 }

@@ -114,7 +114,7 @@ describe('worked example: two members, power, waste and trips between them', () 
     const result = cluster(pairings);
     // Alpha exports 1,000,000 − 300,000 = 700,000 MWh net: 800,000 cannot come from it; Beta's scope 2 stays whole.
     expect(result.problems.map(({ text, ...problem }) => problem)).toEqual([
-      { code: 'exceeds-exports', member: 'alpha', carrier: 'electricity', unit: 'MWh', paired: 800_000, exports: 700_000, pairings: [0] },
+      { code: 'exceeds-exports', member: 'alpha', carrier: 'electricity', unit: 'MWh', paired: 800_000, exports: 700_000, pairings: [0], places: ['pairings[0]'] },
     ]);
     expect(result.problems[0]!.text.en).toContain('800,000 MWh of electricity from alpha');
     expect(result.problems[0]!.text.zh).toContain('净调出仅 700,000 MWh');

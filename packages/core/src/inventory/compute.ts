@@ -136,6 +136,8 @@ function lineResults(computing: readonly ComputingLine[], columns: Record<'co2' 
     quality: line.quality,
     factors: line.recipe.factors,
     assumptions: line.recipe.assumptions,
+    activity: line.activity,
+    counterpart: line.counterpart,
   }));
 }
 

@@ -7,6 +7,7 @@ import type { Path } from '../issues/issue.ts';
 import type { MethodCalculator } from '../methods/method.ts';
 import { closest } from '../text/closest.ts';
 import { COMMON_LINE_FIELDS, readMethodLine } from './method-lines.ts';
+import { readCounterpart } from './counterpart.ts';
 import { typeName, type Reader, type Fields } from '../reading/reader.ts';
 import { RecipeCache } from './recipe-cache.ts';
 import { resolveLine, type LineSpec, type ResolveContext } from './resolve.ts';
@@ -83,7 +84,10 @@ function readLine(
     const guess = strangers.map((field) => ({ field, form: closest(field, FORM_KEYS) })).find((pair) => pair.form !== undefined);
     return void reader.report(path, { code: 'no-form', suggestion: guess?.form === undefined ? undefined : { field: guess.field, form: guess.form } });
   }
-  if (formKey === 'method') return readMethodLine(reader, fields, path, index, row, { quality, source, note }, context, methods);
+  if (formKey === 'method') {
+    const counterpart = readCounterpart(reader, fields, path, row, 'method');
+    return readMethodLine(reader, fields, path, index, row, { quality, source, note, counterpart }, context, methods);
+  }
   let form: keyof typeof FORM_FIELDS;
   if (formKey === 'energy') {
     const energy = readEnergy(reader, fields, path);
@@ -93,6 +97,7 @@ function readLine(
     form = formKey === 'gas' ? 'emissions' : formKey;
   }
   reader.onlyFields(fields, FORM_FIELDS[form], path);
+  const counterpart = readCounterpart(reader, fields, path, row, form);
   const fitsRow = row === undefined || row.forms.includes(form);
   if (!fitsRow) reader.report([...path, 'gpc'], { code: 'form-not-on-row', form, gpc: row.ref, allowed: row.forms });
 
@@ -131,6 +136,7 @@ function readLine(
     quality,
     source,
     note,
+    counterpart,
   };
 }
 

@@ -7,10 +7,10 @@ import type { Reader, Fields } from '../reading/reader.ts';
 import { assumptions } from '../accounting/assumptions.ts';
 import { factorRef, GJ_PER_TCE } from '../accounting/statements.ts';
 import type { ResolveContext } from './resolve.ts';
-import type { ActivityLine, Assumption, FactorRef, Recipe } from './types.ts';
+import type { ActivityLine, Assumption, FactorRef, LineCounterpart, Recipe } from './types.ts';
 
 /** Fields every line may have, whatever its form. */
-export const COMMON_LINE_FIELDS = ['gpc', 'quality', 'source', 'note'];
+export const COMMON_LINE_FIELDS = ['gpc', 'quality', 'source', 'note', 'counterpart'];
 
 /** A `method` line: the calculator named by `method` reads its own fields and computes the line whole. */
 export function readMethodLine(
@@ -19,7 +19,7 @@ export function readMethodLine(
   path: Path,
   index: number,
   row: GpcRow | undefined,
-  about: { quality: ActivityLine['quality']; source: string | undefined; note: string | undefined },
+  about: { quality: ActivityLine['quality']; source: string | undefined; note: string | undefined; counterpart: LineCounterpart | undefined },
   context: ResolveContext,
   methods: ReadonlyMap<string, MethodCalculator>,
 ): ActivityLine | undefined {
@@ -52,6 +52,7 @@ export function readMethodLine(
     amount: 1,
     unit: LINE_UNIT,
     recipe: methodRecipe(output, context),
+    activity: output.activity,
     ...about,
   };
 }

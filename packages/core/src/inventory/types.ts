@@ -6,9 +6,10 @@ import type { GivenValue } from '../reading/reader.ts';
 import type { Assumption, FactorRef } from '../accounting/statements.ts';
 import type { FactorSet } from '../factors/factor-sets.ts';
 import type { RoadTechnology } from '../methods/transport/road-technologies.ts';
+import type { LineActivity } from '../methods/method.ts';
 import type { OfficialOptions, OfficialResult, Supply } from '../official/types.ts';
 
-export type { Assumption, FactorRef, FactorSet, GivenValue, RoadTechnology };
+export type { Assumption, FactorRef, FactorSet, GivenValue, LineActivity, RoadTechnology };
 export { ROAD_TECHNOLOGIES } from '../methods/transport/road-technologies.ts';
 
 /** Which default factors fuel lines take: IPCC 2006 defaults, or China's (GB/T 2589 NCVs, provincial-guideline carbon contents). */
@@ -60,7 +61,25 @@ interface LineBase {
   readonly quality?: Quality | undefined;
   readonly source?: string | undefined;
   readonly note?: string | undefined;
+  /** The other city of a cross-boundary line (`counterpart`, counterpart.ts): carried; only a cluster reads it. */
+  readonly counterpart?: LineCounterpart | undefined;
 }
+
+/**
+ * `counterpart` on a line: the city in whose scope 1 the line's flow is (its plant, landfill, roads), and optionally
+ * the row there, the part of the line that is the flow and its amount. A single inventory computes as without it;
+ * a cluster makes it a pairing when `city` names another member (docs/clusters.md).
+ */
+export interface LineCounterpart {
+  readonly city: string;
+  readonly row?: string | undefined;
+  readonly share?: number | undefined;
+  readonly mwh?: number | undefined;
+  readonly gj?: number | undefined;
+  readonly tonnes?: number | undefined;
+  readonly vkm?: number | undefined;
+}
+
 
 /** A line that computes: its amount, in its own unit, times the per-unit recipe. */
 export interface ComputingLine extends LineBase {
@@ -75,6 +94,8 @@ export interface ComputingLine extends LineBase {
   readonly recipe: Recipe;
   /** A fuel used as raw material (原料用能, `use: feedstock`): energy counted, no combustion emissions. */
   readonly use?: 'feedstock' | undefined;
+  /** A method line's activity (tonnes of waste, vehicle-km), where its method states one. */
+  readonly activity?: LineActivity | undefined;
 }
 
 export interface NotationLine extends LineBase {
@@ -123,6 +144,10 @@ export interface LineResult {
   readonly quality?: Quality | undefined;
   readonly factors: readonly FactorRef[];
   readonly assumptions: readonly Assumption[];
+  /** The line's activity, for methods that state one (tonnes of waste treated, vehicle-km). */
+  readonly activity?: LineActivity | undefined;
+  /** The line's `counterpart` as given: shown, not computed with (a cluster reads it, docs/clusters.md). */
+  readonly counterpart?: LineCounterpart | undefined;
 }
 
 export interface ScopeTotals {

@@ -195,7 +195,7 @@ export type MissingFactor =
   | 'technology';
 
 /** Why a field given on a line has no meaning there. */
-export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row' | 'plant-share' | 'official-energy';
+export type NotApplicableReason = 'technology' | 'ch4-origin' | 'coal-rate' | 'cn-method' | 'points-only' | 'share-base' | 'stock-only' | 'computed-criterion' | 'own-effects' | 'yes-no-min' | 'city-wide-lever' | 'feedstock-row' | 'plant-share' | 'official-energy' | 'counterpart-row' | 'counterpart-amount';
 
 export type IssueCode = IssueDetail['code'];
 

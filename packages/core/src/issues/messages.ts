@@ -118,6 +118,14 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   'city-wide-lever': { en: 'has no meaning for generation and removal levers, which act city-wide (generation displaces grid electricity; removals count against neutrality)', zh: '对发电与碳汇类作用无意义：其作用于全市（发电替代电网电力，碳汇计入中和）' },
   'yes-no-min': { en: 'has no meaning for a yes/no measure (`yesNo: true`): it is adopted at 0 or at `max`', zh: '对整体决策措施（`yesNo: true`）无意义：只取 0 或 `max`' },
   'official-energy': { en: 'cannot be set for an energy target: total energy, energy per GDP and the non-fossil share are official quantities (`energyCo2`)', zh: '能源类目标不可设置：能源消费总量、单位GDP能耗与非化石能源占比均为官方口径（`energyCo2`）' },
+  'counterpart-row': {
+    en: 'applies only to a line that can be a flow between cities: grid electricity or heat (I.x.2, II.x.2), waste treated elsewhere (III.x.2), transboundary trips (II.x.3)',
+    zh: '仅适用于可能是城市之间流量的行：调入电力或热力（I.x.2、II.x.2）、在外地处理的废弃物（III.x.2）、跨界出行（II.x.3）',
+  },
+  'counterpart-amount': {
+    en: 'is not the amount of this line\'s flow: `mwh` goes with electricity, `gj` with heat, `tonnes` with waste (III.x.2), `vkm` with trips (II.x.3)',
+    zh: '不是该行流量的数量：`mwh` 用于电力，`gj` 用于热力，`tonnes` 用于废弃物（III.x.2），`vkm` 用于跨界出行（II.x.3）',
+  },
   'plant-share': { en: 'does not apply to a share of the source\'s generation (a share has no unit)', zh: '不适用于按电源发电量比例给出的变化（比例无单位）' },
   'feedstock-row': {
     en: 'applies only to fuel lines of stationary scope-1 rows (I.1.1 … I.6.1, I.4.4): feedstock is fuel used as raw material in the territory',

@@ -11,6 +11,17 @@ import { factorRef } from '../accounting/statements.ts';
 import { closest } from '../text/closest.ts';
 import type { Dimension } from '../units/units.ts';
 
+/**
+ * The activity a method line computes from, where it is one a cluster compares a pairing with: tonnes of waste
+ * treated (landfill by commitment, incineration, biological treatment) or vehicle-km (road transport by vkm).
+ */
+export interface LineActivity {
+  readonly quantity: 'waste' | 'distance';
+  /** t of waste, or vehicle-km. */
+  readonly value: number;
+  readonly unit: 't' | 'vkm';
+}
+
 /** What a calculator gets for one line: its fields, where they are, and the library to take defaults from. */
 export interface MethodInput {
   readonly fields: Fields;
@@ -45,6 +56,8 @@ export interface MethodOutput {
   readonly energy?: { readonly fuelGJ: number; readonly electricityGJ: number } | undefined;
   /** Which AR6 CH4 weight applies to this line's CH4. */
   readonly ch4Origin: Ch4Origin;
+  /** The line's activity where a cluster can compare a pairing with it: tonnes of waste treated, vehicle-km. */
+  readonly activity?: LineActivity | undefined;
   readonly factors: readonly FactorRef[];
   readonly assumptions: readonly Assumption[];
 }
@@ -177,6 +190,7 @@ export class MethodWork {
   finish(
     gases: { co2?: number; ch4?: number; n2o?: number; otherCo2e?: number; fuelGJ?: number; electricityGJ?: number },
     ch4Origin: Ch4Origin,
+    activity?: LineActivity,
   ): MethodOutput | undefined {
     if (this.failed) return undefined;
     const energy = gases.fuelGJ || gases.electricityGJ ? { fuelGJ: gases.fuelGJ ?? 0, electricityGJ: gases.electricityGJ ?? 0 } : undefined;
@@ -187,6 +201,7 @@ export class MethodWork {
       otherCo2e: gases.otherCo2e ?? 0,
       energy,
       ch4Origin,
+      activity,
       factors: this.factors,
       assumptions: this.assumptions,
     };

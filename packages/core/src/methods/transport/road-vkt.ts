@@ -54,21 +54,25 @@ export const roadVkt: MethodCalculator = {
       input.reader.report(at, { code: 'type', expected: 'array', got: typeName(raw) });
     } else {
       const total: Gases = { CO2: 0, CH4: 0, N2O: 0, fuelGJ: 0, electricityGJ: 0 };
+      let vkm = 0;
       raw.forEach((vehicle: unknown, index) => {
-        const gases = vehicleGases(work, defaults, vehicle, [...at, index], index);
-        if (!gases) return;
+        const driven = vehicleGases(work, defaults, vehicle, [...at, index], index);
+        if (!driven) return;
+        const { gases, km } = driven;
+        vkm += km;
         for (const gas of GASES) total[gas] += gases[gas];
         total.fuelGJ += gases.fuelGJ;
         total.electricityGJ += gases.electricityGJ;
       });
-      return work.finish({ co2: total.CO2, ch4: total.CH4, n2o: total.N2O, fuelGJ: total.fuelGJ, electricityGJ: total.electricityGJ }, 'fossil');
+      // The vehicle-km are the line's activity: a cluster checks a trips pairing's `vkm` against them (docs/clusters.md).
+      return work.finish({ co2: total.CO2, ch4: total.CH4, n2o: total.N2O, fuelGJ: total.fuelGJ, electricityGJ: total.electricityGJ }, 'fossil', { quantity: 'distance', value: vkm, unit: 'vkm' });
     }
     return work.finish({}, 'fossil');
   },
 };
 
-/** One vehicle class's gases in tonnes; undefined when it has a problem (reported). */
-function vehicleGases(work: MethodWork, defaults: FuelDefaults | undefined, raw: unknown, path: Path, index: number): Gases | undefined {
+/** One vehicle class's gases in tonnes and its vehicle-km; undefined when it has a problem (reported). */
+function vehicleGases(work: MethodWork, defaults: FuelDefaults | undefined, raw: unknown, path: Path, index: number): { gases: Gases; km: number } | undefined {
   const { reader, row } = work.input;
   const fields = reader.object(raw, path);
   if (!fields) return undefined;
@@ -87,9 +91,8 @@ function vehicleGases(work: MethodWork, defaults: FuelDefaults | undefined, raw:
   }
   const km = readDistance(work, fields, path);
   const vehicle = new Vehicle(work, fields, path, index);
-  if (fuel === 'electricity') return electricGases(vehicle, km);
-  if (fuel === undefined || defaults === undefined) return undefined;
-  return fuelGases(vehicle, defaults, fuel, vehicleClass ?? `vehicles[${index}]`, km);
+  const gases = fuel === 'electricity' ? electricGases(vehicle, km) : fuel === undefined || defaults === undefined ? undefined : fuelGases(vehicle, defaults, fuel, vehicleClass ?? `vehicles[${index}]`, km);
+  return gases === undefined || km === undefined ? undefined : { gases, km };
 }
 
 /** Vehicle-km: `distance`, or `count` × `annualDistance` (保有量 × 年均行驶里程). */

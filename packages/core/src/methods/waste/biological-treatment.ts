@@ -51,6 +51,6 @@ export const biologicalTreatment: MethodCalculator = {
     if (recovered > generated) {
       reader.report([...path, 'recovered'], { code: 'out-of-range', min: 0, max: generated, got: recovered });
     }
-    return work.finish({ ch4: generated - recovered, n2o: waste.value * n2oPerTonne }, 'non-fossil');
+    return work.finish({ ch4: generated - recovered, n2o: waste.value * n2oPerTonne }, 'non-fossil', { quantity: 'waste', value: waste.value, unit: 't' });
   },
 };

@@ -157,6 +157,7 @@ export const incineration: MethodCalculator = {
         n2o: (n2o.basis === 'dry' ? dry! : wet) * n2o.factor,
       },
       'non-fossil',
+      { quantity: 'waste', value: wet, unit: 't' },
     );
   },
 };

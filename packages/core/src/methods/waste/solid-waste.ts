@@ -54,7 +54,7 @@ export const solidWasteCommitment: MethodCalculator = {
       return work.finish({}, 'non-fossil');
     }
     const l0 = siteMcf.mcf * doc * docf * f * CH4_PER_CARBON;
-    return work.finish({ ch4: waste.value * l0 * (1 - recoveredFraction) * (1 - ox) }, 'non-fossil');
+    return work.finish({ ch4: waste.value * l0 * (1 - recoveredFraction) * (1 - ox) }, 'non-fossil', { quantity: 'waste', value: waste.value, unit: 't' });
   },
 };
 
