@@ -29,7 +29,7 @@ export type ClusterFileRead = { readonly ok: true; readonly cluster: ClusterFile
 
 const TOP_FIELDS: ReadonlySet<string> = new Set(['$schema', 'version', 'name', 'members', 'pairings']);
 const MEMBER_FIELDS: ReadonlySet<string> = new Set(['inventory', 'entity']);
-const PAIRING_FIELDS: ReadonlySet<string> = new Set(['line', 'counterpart', 'share', 'mwh', 'gj']);
+const PAIRING_FIELDS: ReadonlySet<string> = new Set(['line', 'counterpart', 'share', 'mwh', 'gj', 'tonnes', 'vkm']);
 const LINE_FIELDS: ReadonlySet<string> = new Set(['member', 'index']);
 const COUNTERPART_FIELDS: ReadonlySet<string> = new Set(['member', 'row']);
 
@@ -96,8 +96,11 @@ function readPairings(reader: Reader, value: unknown, members: readonly string[]
     const share = reader.number(fields, 'share', path, { required: false, min: 0, max: 1 });
     const mwh = reader.number(fields, 'mwh', path, { required: false, positive: true });
     const gj = reader.number(fields, 'gj', path, { required: false, positive: true });
+    // Waste and trips pairings' amounts (tonnes sent, vehicle-km), checked by aggregateCluster like mwh and gj.
+    const tonnes = reader.number(fields, 'tonnes', path, { required: false, positive: true });
+    const vkm = reader.number(fields, 'vkm', path, { required: false, positive: true });
     if (line?.member === undefined || lineIndex === undefined || counterpart?.member === undefined) return;
-    pairings.push({ line: { member: line.member, index: lineIndex }, counterpart: { member: counterpart.member, ...(row === undefined ? {} : { row }) }, share, mwh, gj });
+    pairings.push({ line: { member: line.member, index: lineIndex }, counterpart: { member: counterpart.member, ...(row === undefined ? {} : { row }) }, share, mwh, gj, tonnes, vkm });
   });
   return pairings;
 }

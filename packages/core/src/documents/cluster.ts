@@ -18,6 +18,8 @@ const pairing = z.strictObject({
   share: fraction.optional().meta({ description: 'the part of the line that is the flow, 0–1 or "80%"; the whole line when absent' }),
   mwh: z.number().positive().optional().meta({ description: 'electricity lines: the MWh of the flow, checked against the counterpart’s net exports' }),
   gj: z.number().positive().optional().meta({ description: 'heat lines: the GJ of the flow, checked against the counterpart’s net exports' }),
+  tonnes: z.number().positive().optional().meta({ description: 'waste lines: the tonnes sent, checked against the tonnes the counterpart treats on the paired row' }),
+  vkm: z.number().positive().optional().meta({ description: 'trips lines: the vehicle-km driven in the counterpart, checked against its II.x.1 vehicle-km' }),
 });
 
 export const clusterSchema = z

@@ -15,12 +15,29 @@ import { count, fraction, givenValue, formatVersion, schemaReference, sourcedNum
 
 const gpc = z.enum([...GPC_ROWS.keys()] as [string, ...string[]]).meta({ id: 'gpcRow', description: 'GPC reference number of the row (I.1.1 …)' });
 
+/** `counterpart` (inventory/counterpart.ts, docs/clusters.md): the other city of a cross-boundary line; a single inventory only carries it. */
+const counterpart = z
+  .strictObject({
+    city: text.meta({ description: 'the other city: in a cluster, another member’s id, city name or Chinese name' }),
+    row: text.optional().meta({ description: 'the row of that city that holds the flow in its scope 1 (I.4.4, III.x.3, III.x.1, II.x.1)' }),
+    share: fraction.optional().meta({ description: 'the part of the line that is the flow, 0–1 or "80%"; the whole line when absent' }),
+    mwh: z.number().positive().optional().meta({ description: 'electricity lines: the MWh of the flow' }),
+    gj: z.number().positive().optional().meta({ description: 'heat lines: the GJ of the flow' }),
+    tonnes: z.number().positive().optional().meta({ description: 'waste lines (III.x.2): the tonnes sent' }),
+    vkm: z.number().positive().optional().meta({ description: 'trips lines (II.x.3): the vehicle-km driven in the other city' }),
+  })
+  .meta({
+    id: 'lineCounterpart',
+    description: 'extension: the other city of a cross-boundary line (I.x.2, II.x.2, III.x.2, II.x.3); not used in computing the inventory, read by a cluster as a pairing (docs/clusters.md)',
+  });
+
 /** Fields every line may have, whatever its form (method-lines.ts `COMMON_LINE_FIELDS`). */
 export const commonLineFields = {
   gpc,
   quality: z.enum(QUALITY_LEVELS).optional(),
   source: text.optional(),
   note: text.optional(),
+  counterpart: counterpart.optional(),
 };
 
 const ef = z.strictObject(Object.fromEntries(GASES.map((gas) => [gas, givenValue.optional()])) as Record<(typeof GASES)[number], z.ZodOptional<typeof givenValue>>).meta({ id: 'emissionFactors', description: 'emission factors by gas, each { value, unit }' });
