@@ -33,12 +33,14 @@ const LABELS = {
     removals: 'Removals',
     noRemovals: 'No line is removed: no pairing names a flow between members.',
     removal: (member: string, index: number, gpc: string, co2e: string) => `${member} activities[${index}] (${gpc}): −${co2e} tCO2e`,
+    stated: (place: string) => ` (paired at ${place})`,
     unpaired: 'Cross-boundary lines no pairing names (counted in full)',
     noUnpaired: 'Every cross-boundary line is paired.',
     unpairedLine: (member: string, index: number, gpc: string, kind: string, share: string, co2e: string) => `${member} activities[${index}] (${gpc}, ${kind}): ${share}, ${co2e} tCO2e`,
     whole: 'the whole line',
     part: (percent: string) => `${percent} % of the line`,
     problems: 'Pairings that remove nothing (the members’ figures contradict them)',
+    notes: 'Stated amounts not checked (the pairings are applied)',
     conventions: 'Rules',
   },
   zh: {
@@ -60,12 +62,14 @@ const LABELS = {
     removals: '扣除明细',
     noRemovals: '未扣除任何活动行：没有配对指明成员之间的流量。',
     removal: (member: string, index: number, gpc: string, co2e: string) => `${member} activities[${index}]（${gpc}）：−${co2e} tCO2e`,
+    stated: (place: string) => `（配对填写于 ${place}）`,
     unpaired: '未配对的跨界活动行（全额计入）',
     noUnpaired: '所有跨界活动行均已配对。',
     unpairedLine: (member: string, index: number, gpc: string, kind: string, share: string, co2e: string) => `${member} activities[${index}]（${gpc}，${kind}）：${share}，${co2e} tCO2e`,
     whole: '整行',
     part: (percent: string) => `该行的 ${percent} %`,
     problems: '未扣除的配对（与成员数据不符）',
+    notes: '未能核对的所填数量（配对照常扣除）',
     conventions: '规则',
   },
 } as const;
@@ -99,7 +103,7 @@ export function renderCluster(run: ClusterFileRun, lang: Lang): string {
   out.push(t.removals);
   const removals = result.reconciliation.rows.flatMap((row) => row.removals);
   if (removals.length === 0) out.push(`  ${t.noRemovals}`);
-  for (const removal of removals) out.push(`  ${t.removal(removal.member, removal.index, removal.gpc, n(removal.co2e))}`, `    ${removal.text[lang]}`);
+  for (const removal of removals) out.push(`  ${t.removal(removal.member, removal.index, removal.gpc, n(removal.co2e))}${t.stated(removal.place)}`, `    ${removal.text[lang]}`);
   out.push('');
 
   out.push(t.unpaired);
@@ -112,6 +116,10 @@ export function renderCluster(run: ClusterFileRun, lang: Lang): string {
   if (result.problems.length > 0) {
     out.push('', t.problems);
     for (const problem of result.problems) out.push(`  ${problem.text[lang]}`);
+  }
+  if (result.notes.length > 0) {
+    out.push('', t.notes);
+    for (const note of result.notes) out.push(`  ${note.text[lang]}`);
   }
   out.push('', t.conventions, ...result.conventions.map((text) => `  ${text[lang]}`));
   return `${out.join('\n')}\n`;

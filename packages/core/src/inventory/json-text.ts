@@ -167,6 +167,7 @@ function factorsText(refs: readonly FactorRef[]): FactorsText {
 function compactLineWriter(): LineWriter {
   const factorTexts = new Map<readonly FactorRef[], FactorsText>();
   const assumptionTexts = new Map<readonly Assumption[], FixedText>();
+  const openAssumptionTexts = new Map<readonly Assumption[], FixedText>();
   const quoted = new Map<string, string>();
   const quote = (text: string): string => {
     let json = quoted.get(text);
@@ -184,8 +185,12 @@ function compactLineWriter(): LineWriter {
       // The library's are in `sources` since that first use; those given on the line are cited per line.
       for (const ref of factors.given) sources.add(outputFactorId(ref, line.index), ref);
     }
-    let assumptions = assumptionTexts.get(line.assumptions);
-    if (assumptions === undefined) assumptionTexts.set(line.assumptions, (assumptions = { text: `,"assumptions":${JSON.stringify(line.assumptions)}}` }));
+    // `activity` and `counterpart` (rare: method lines with an activity, lines naming another city) follow the
+    // assumptions, as in lineJson; the common line closes with its cached assumptions text.
+    const tail = line.activity === undefined && line.counterpart === undefined ? undefined : `${line.activity === undefined ? '' : `,"activity":${JSON.stringify(line.activity)}`}${line.counterpart === undefined ? '' : `,"counterpart":${JSON.stringify(line.counterpart)}`}}`;
+    const texts = tail === undefined ? assumptionTexts : openAssumptionTexts;
+    let assumptions = texts.get(line.assumptions);
+    if (assumptions === undefined) texts.set(line.assumptions, (assumptions = { text: `,"assumptions":${JSON.stringify(line.assumptions)}${tail === undefined ? '}' : ''}` }));
 
     let text = `${at === 0 ? '' : ','}{"index":${line.index},"gpc":${quote(line.gpc)},"scope":${line.scope},"level":${quote(line.level)},"form":${quote(line.form)}`;
     if (line.method !== undefined) text += `,"method":${quote(line.method)}`;
@@ -201,6 +206,7 @@ function compactLineWriter(): LineWriter {
       out.fixed(parts[k]!);
     }
     out.fixed(assumptions);
+    if (tail !== undefined) out.text(tail);
   };
 }
 
