@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateCluster, createEngine, type ClusterResult, type InventoryResult } from '@peakpath/core';
+import { buildApp, DEFAULT_CONFIG, DEMO_NAMES, firstStart } from '@peakpath/server';
+import { openStore } from '@peakpath/store';
 import { peakpath, ROOT } from './support/cli.ts';
 
 const EXAMPLE = join('examples', 'cluster', 'cluster.yaml');
@@ -136,6 +138,105 @@ describe('peakpath cluster FILE', () => {
     });
     const absent = peakpath(['cluster', missing, '--lang', 'en']);
     expect(absent.status).toBe(2);
-    expect(absent.stderr).toContain('members.beta.inventory: cannot get the base-year inventory "gamma.yaml"');
+    expect(absent.stderr).toContain('members.beta.inventory: cannot get the member\'s inventory "gamma.yaml"');
+    expect(absent.stderr).not.toContain('base-year');
+    const zh = peakpath(['cluster', missing, '--lang', 'zh']);
+    expect(zh.stderr).toContain('members.beta.inventory：无法取得成员清单 "gamma.yaml"');
   });
+
+  it('the worked example with a pairing stated on the line (cluster-counterparts.yaml): the same totals, the removal saying where', () => {
+    const run = peakpath(['cluster', join('examples', 'cluster', 'cluster-counterparts.yaml'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const { result } = JSON.parse(run.stdout) as { result: ClusterResult };
+    expect(result.totals).toEqual(WORKED);
+    expect(result.reconciliation.removed).toEqual(REMOVED);
+    expect(result.reconciliation.rows[1]!.removals.map((removal) => [removal.index, removal.stated, removal.place])).toEqual([
+      [0, 'line', 'members.beta.activities[0].counterpart'],
+      [3, 'cluster', 'pairings[1]'],
+      [5, 'cluster', 'pairings[0]'],
+    ]);
+    const en = peakpath(['cluster', join('examples', 'cluster', 'cluster-counterparts.yaml'), '--lang', 'en']);
+    expect(en.stdout).toContain('beta activities[0] (I.1.2): −224,680 tCO2e (paired at members.beta.activities[0].counterpart)');
+    const zh = peakpath(['cluster', join('examples', 'cluster', 'cluster-counterparts.yaml'), '--lang', 'zh']);
+    expect(zh.stdout).toContain('（配对填写于 members.beta.activities[0].counterpart）');
+  });
+});
+
+describe('peakpath cluster SLUG: a stored cluster of the workspace', () => {
+  let data: string;
+  /** What GET /api/documents/:id/result answers for the demo cluster's document, for the public. */
+  let api: { name: unknown; members: unknown[]; pairings: unknown[]; result: ClusterResult };
+  beforeAll(async () => {
+    data = mkdtempSync(join(tmpdir(), 'peakpath-cluster-store-'));
+    const store = await openStore({ dataDir: data });
+    try {
+      if (!(await firstStart(store, { seed: true }))?.seeded) throw new Error('the demo network was not seeded');
+      const admin = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', admin: true } as const;
+      const cluster = await store.entityBySlug(admin, 'demo-cluster');
+      const document = (await store.documents(admin, cluster.id, { limit: 200 })).items.find((candidate) => candidate.kind === 'cluster' && candidate.name === DEMO_NAMES.cluster)!;
+      const app = await buildApp({ store, engine: createEngine(), engineVersion: 'test', config: DEFAULT_CONFIG, now: () => new Date() });
+      try {
+        const response = await app.inject({ method: 'GET', url: `/api/documents/${document.id}/result` });
+        if (response.statusCode !== 200) throw new Error(`${response.statusCode} ${response.body}`);
+        api = (response.json() as { result: typeof api }).result;
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await store.close();
+    }
+  }, 240_000);
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+  it('--json: what the API returns for the demo cluster, to the last digit', () => {
+    const run = peakpath(['cluster', 'demo-cluster', '--data', data, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as typeof api;
+    expect(json).toEqual(api);
+    // docs/clusters.md: 2,067,056 tCO2e removed from scope 2 and the scopes total, 148,080,443 → 146,013,387.
+    const { removed, members } = json.result.reconciliation;
+    expect(Math.round(removed.scope2)).toBe(2_067_056);
+    expect(Math.round(removed.total)).toBe(2_067_056);
+    expect(removed.basic).toBe(0);
+    expect(Math.round(members.total)).toBe(148_080_443);
+    expect(Math.round(json.result.totals.total)).toBe(146_013_387);
+    expect(json.members).toEqual([
+      expect.objectContaining({ id: 'a', entity: expect.objectContaining({ slug: 'demo-city' }), name: DEMO_NAMES.inventory, version: 1 }),
+      expect.objectContaining({ id: 'b', entity: expect.objectContaining({ slug: 'demo-city-b' }) }),
+      expect.objectContaining({ id: 'c', entity: expect.objectContaining({ slug: 'demo-city-c' }) }),
+    ]);
+  }, 120_000);
+
+  it('as text, in both languages: the same figures, and which stored inventories were read', () => {
+    const en = peakpath(['cluster', 'demo-cluster', '--data', data, '--lang', 'en']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toMatch(/Scopes 1\+2\+3\s+148,080,443\s+−2,067,056\s+146,013,387/);
+    expect(en.stdout).toContain("Members' inventories (stored): demo-city/2022 v1, demo-city-b/2022 v1, demo-city-c/2022 v1");
+    const zh = peakpath(['cluster', 'demo-cluster', '--data', data, '--lang', 'zh']);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toMatch(/三范围合计\s+148,080,443\s+−2,067,056\s+146,013,387/);
+    expect(zh.stdout).toContain('成员清单（已存储）：demo-city/2022 v1');
+  }, 120_000);
+
+  it('an unknown cluster, an entity without a cluster document, an unknown --document: exit 2, in the language asked', () => {
+    const en = peakpath(['cluster', 'no-such-cluster', '--data', data, '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('no-such-cluster: neither a file nor a cluster of the workspace (peakpath cluster takes a cluster file, or the slug of a cluster of the workspace)\n');
+    const zh = peakpath(['cluster', 'no-such-cluster', '--data', data, '--lang', 'zh']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe('no-such-cluster：既不是文件，也不是工作区中的城市群（peakpath cluster 接受城市群文件，或工作区中城市群的标识 slug）\n');
+    const city = peakpath(['cluster', 'demo-city', '--data', data, '--lang', 'en']);
+    expect(city.status).toBe(2);
+    expect(city.stderr).toContain('demo-city: the entity (city) holds no cluster document');
+    const named = peakpath(['cluster', 'demo-cluster', '--document', 'other', '--data', data, '--lang', 'en']);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toContain(`--document: demo-cluster has no cluster document named "other" (there are: ${DEMO_NAMES.cluster})`);
+    // A name that looks like a file stays a file: reported missing, no store opened.
+    const file = peakpath(['cluster', 'no-such-file.yaml', '--lang', 'en']);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain('no-such-file.yaml');
+  }, 120_000);
 });

@@ -124,12 +124,16 @@ const SAMPLES: Samples = {
   overflow: [{ code: 'overflow' }, { code: 'overflow', year: 2040 }, { code: 'overflow', lines: [1, 4] }],
   'after-inventory-year': [{ code: 'after-inventory-year', got: 2024, year: 2022 }],
   'missing-reference': kinds.map((kind) => ({ code: 'missing-reference' as const, kind })),
-  'unresolved-reference': kinds.map((kind) => ({
-    code: 'unresolved-reference' as const,
-    kind,
-    reference: 'base.yaml',
-    reason: { en: 'no such document', zh: '没有该文件' },
-  })),
+  'unresolved-reference': [
+    ...kinds.map((kind) => ({
+      code: 'unresolved-reference' as const,
+      kind,
+      reference: 'base.yaml',
+      reason: { en: 'no such document', zh: '没有该文件' },
+    })),
+    // A cluster member's inventory: named as the member's, not as a base-year inventory.
+    { code: 'unresolved-reference' as const, kind: 'inventory' as const, reference: 'gamma.yaml', reason: { en: 'no such document', zh: '没有该文件' }, role: 'member' as const },
+  ],
   'unsupported-version': kinds.map((kind) => ({ code: 'unsupported-version' as const, kind, got: 3, max: 2 })),
   'unknown-reference': keys(REFERENCE_KINDS).map((kind) => ({ code: 'unknown-reference' as const, kind, got: 'trnsport', suggestion: 'transport' })),
   'unmapped-row': [{ code: 'unmapped-row', gpc: 'II.1.1' }],

@@ -70,9 +70,10 @@ export const HELP = {
     zh: '由成员清单合并城市群清单（都市圈、区县、园区）：内部流量只计一次，并给出对账表',
   },
   clusterFile: {
-    en: 'cluster file (JSON or YAML): its members, each with its inventory file (relative to the cluster file), and the pairings of their cross-boundary lines',
-    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（相对于本文件），以及跨界活动行的配对',
+    en: "cluster file (JSON or YAML): its members, each with its inventory file (relative to the cluster file), and the pairings of their cross-boundary lines; or, when no such file exists, the slug of a cluster of the workspace (its stored cluster document, the members' stored inventories)",
+    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（相对于本文件），以及跨界活动行的配对；若无此文件，则为工作区中城市群的标识 slug（读取已存储的城市群文档与成员清单）',
   },
+  clusterDocument: { en: 'the cluster document of a stored cluster, by name, when it holds more than one', zh: '已存储城市群有多个城市群文档时，按名称指定其一' },
   import: { en: 'import statistics into an inventory file', zh: '导入统计数据生成清单文件' },
   energyBalance: {
     en: 'an energy balance table (XLSX or CSV) → an inventory file (YAML), every line traced to its cell',

@@ -115,12 +115,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('cluster')
     .description(h('cluster'))
-    .argument('<file>', h('clusterFile'))
+    .argument('<file-or-cluster>', h('clusterFile'))
+    .option('--document <name>', h('clusterDocument'))
+    .option('--data <dir>', h('data'), 'data')
     .option('--json', h('json'), false)
     .addOption(prettyOption())
     .addOption(langOption())
-    .action(async (file: string, options: ClusterOptions) => {
-      output = await (await import('./commands/cluster.ts')).clusterCommand(file, options);
+    .action(async (target: string, options: ClusterOptions) => {
+      output = await (await import('./commands/cluster.ts')).clusterCommand(target, options);
     });
 
   program

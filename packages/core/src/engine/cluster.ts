@@ -41,7 +41,7 @@ export async function runCluster(
       found = { ok: false, reason: { en: message, zh: message } };
     }
     if (!found.ok) {
-      issues.push({ document: self, path: ['members', member.id, 'inventory'], code: 'unresolved-reference', kind: 'inventory', reference: member.inventory, reason: found.reason });
+      issues.push({ document: self, path: ['members', member.id, 'inventory'], code: 'unresolved-reference', kind: 'inventory', reference: member.inventory, reason: found.reason, role: 'member' });
       continue;
     }
     const computed = inventory(found.document, { id: found.id });

@@ -12,6 +12,7 @@ import type { LpSolver } from '../plan/lp.ts';
 import type { OptimiseProgress } from '../plan/optimise.ts';
 import { Cancelled } from '../control/cancel.ts';
 import { documentMap, type DocumentIssue, type DocumentResolver } from './documents.ts';
+import { formatIssue } from '../issues/messages.ts';
 import { createEngine, inThisThread, type MonteCarloRunner } from './engine.ts';
 
 const demo = (name: string): Record<string, unknown> => parse(readFileSync(join(ROOT, 'examples', 'demo-city', name), 'utf8')) as Record<string, unknown>;
@@ -211,6 +212,17 @@ describe('references between documents', () => {
     const run = await engineWith(documentMap({})).pathway(PATHWAY, { id: 'pathway.yaml' });
     expect(!run.ok && run.issues).toEqual([
       { document: { kind: 'pathway', id: 'pathway.yaml' }, path: ['inventory'], code: 'unresolved-reference', kind: 'inventory', reference: 'inventory.yaml', reason: { en: 'no such document', zh: '没有该文件' } },
+    ]);
+  });
+
+  it("names a pathway's missing inventory as its base-year inventory, a cluster member's as the member's inventory", async () => {
+    const pathway = await engineWith(documentMap({})).pathway(PATHWAY, { id: 'pathway.yaml' });
+    expect(!pathway.ok && pathway.issues.map((issue) => [formatIssue(issue, 'en'), formatIssue(issue, 'zh')])).toEqual([
+      ['inventory: cannot get the base-year inventory "inventory.yaml": no such document', 'inventory：无法取得基年清单 "inventory.yaml"：没有该文件'],
+    ]);
+    const cluster = await engineWith(documentMap({})).cluster({ name: 'C', members: { a: { inventory: 'a.yaml' } } }, { id: 'cluster.yaml' });
+    expect(!cluster.ok && cluster.issues.map((issue) => [formatIssue(issue, 'en'), formatIssue(issue, 'zh')])).toEqual([
+      ['members.a.inventory: cannot get the member\'s inventory "a.yaml": no such document', 'members.a.inventory：无法取得成员清单 "a.yaml"：没有该文件'],
     ]);
   });
 

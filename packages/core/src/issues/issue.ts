@@ -95,7 +95,14 @@ export type DocumentIssueDetail =
   /** The document names no `kind` document to build on (`inventory` of a pathway, `pathway` of a plan). */
   | { code: 'missing-reference'; kind: DocumentKind }
   /** The resolver could not give the document a reference names, and says why. */
-  | { code: 'unresolved-reference'; kind: DocumentKind; reference: string; reason: { readonly en: string; readonly zh: string } };
+  | {
+      code: 'unresolved-reference';
+      kind: DocumentKind;
+      reference: string;
+      reason: { readonly en: string; readonly zh: string };
+      /** `member`: a cluster member's inventory (any year), not a pathway's base-year inventory; the message says which. */
+      role?: 'member' | undefined;
+    };
 
 /** Problems only a pathway file can have (docs/pathways.md). */
 export type PathwayIssueDetail =

@@ -137,6 +137,9 @@ const notApplicableText: Record<NotApplicableReason, { en: string; zh: string }>
   },
 };
 
+/** A cluster member's inventory, as a message names it: of any year, not the base year a pathway builds on. */
+const MEMBER_INVENTORY_TEXT = { en: "member's inventory", zh: '成员清单' } as const;
+
 /** How a message names a document file of each kind (its version, a migration of it). */
 export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: string; readonly zh: string }>> = {
   inventory: { en: 'inventory file', zh: '清单文件' },
@@ -348,10 +351,10 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
       return zh
         ? `缺少 \`${issue.kind}\`：本文件所依据的${documentText[issue.kind].zh}（文件中填其路径，相对于本文件）`
         : `\`${issue.kind}\` is required: the ${documentText[issue.kind].en} this one builds on (in a file, its path relative to this file)`;
-    case 'unresolved-reference':
-      return zh
-        ? `无法取得${documentText[issue.kind].zh} ${quote(issue.reference)}：${issue.reason.zh}`
-        : `cannot get the ${documentText[issue.kind].en} ${quote(issue.reference)}: ${issue.reason.en}`;
+    case 'unresolved-reference': {
+      const what = issue.role === 'member' ? MEMBER_INVENTORY_TEXT : documentText[issue.kind];
+      return zh ? `无法取得${what.zh} ${quote(issue.reference)}：${issue.reason.zh}` : `cannot get the ${what.en} ${quote(issue.reference)}: ${issue.reason.en}`;
+    }
     case 'unknown-reference': {
       const kind = referenceText[issue.kind];
       return zh
