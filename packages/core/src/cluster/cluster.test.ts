@@ -84,8 +84,25 @@ const clusterArbitrary = fc
   .tuple(fc.array(memberDocument, { minLength: 1, maxLength: 4 }), fc.array(pairingDraw, { maxLength: 8 }))
   .map(([docs, draws]) => {
     const members = docs.map((doc, at) => compute(`m${at}`, doc));
-    return { members, pairings: pairingsOf(members, draws) };
+    return { docs, members, pairings: pairingsOf(members, draws) };
   });
+
+/** The members with each pairing written on its line instead (`counterpart`, the counterpart named by its city name). */
+function statedOnLines(docs: readonly { lines: Record<string, unknown>[]; generation: number | undefined }[], pairings: readonly Pairing[]): ClusterMember[] {
+  return docs.map((doc, at) => {
+    const id = `m${at}`;
+    const lines = doc.lines.map((line, index) => {
+      const pairing = pairings.find((candidate) => candidate.line.member === id && candidate.line.index === index);
+      if (!pairing) return line;
+      // A line's amount must be positive, as a cluster file's: an amount of 0 checks nothing (0 ≤ any export), so it is left out.
+      const positive = (value: number | undefined) => (value !== undefined && value > 0 ? value : undefined);
+      // The members' city names are their ids (compute), upper-cased here: names are matched regardless of case.
+      const counterpart = { city: pairing.counterpart.member.toUpperCase(), row: pairing.counterpart.row, share: pairing.share, mwh: positive(pairing.mwh), gj: positive(pairing.gj) };
+      return { ...line, counterpart };
+    });
+    return compute(id, { ...doc, lines: JSON.parse(JSON.stringify(lines)) as Record<string, unknown>[] });
+  });
+}
 
 function aggregate(members: readonly ClusterMember[], pairings: readonly Pairing[] = []): ClusterResult {
   const run = aggregateCluster(members, pairings);
@@ -122,6 +139,28 @@ describe('cluster properties', () => {
       }),
       propertySettings('cluster of one'),
     );
+  });
+
+  it('where a pairing is stated, on the cluster or on the line, changes no figure', () => {
+    const withoutPlace = (result: ClusterResult) => ({
+      totals: result.totals,
+      bySector: result.bySector,
+      rows: result.reconciliation.rows.map((row) => ({ ...row, removals: row.removals.map(({ stated, place, ...removal }) => removal) })),
+      unpaired: result.unpaired,
+      // Problems come in the order their pairings are checked (the cluster's, then the lines' by member): compared as a set.
+      problems: result.problems.map((problem) => `${problem.code} ${problem.member} ${'paired' in problem ? problem.paired : ''}`).sort(),
+    });
+    let moved = 0;
+    fc.assert(
+      fc.property(clusterArbitrary, ({ docs, members, pairings }) => {
+        moved += pairings.length;
+        const onLines = aggregate(statedOnLines(docs, pairings));
+        expect(withoutPlace(onLines)).toEqual(withoutPlace(aggregate(members, pairings)));
+        for (const row of onLines.reconciliation.rows) for (const removal of row.removals) expect(removal.stated).toBe('line');
+      }),
+      propertySettings('stated on the line', 150),
+    );
+    expect(moved).toBeGreaterThan(0);
   });
 
   it('the order of the members changes nothing', () => {
