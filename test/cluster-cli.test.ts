@@ -163,6 +163,22 @@ describe('peakpath cluster FILE', () => {
   });
 });
 
+describe('peakpath inventory on a member naming its counterpart on a line', () => {
+  it('computes exactly as without it, and shows the line it names, in both languages', () => {
+    const stating = peakpath(['inventory', join('examples', 'cluster', 'beta-counterparts.yaml'), '--json']);
+    const plain = peakpath(['inventory', join('examples', 'cluster', 'beta.yaml'), '--json']);
+    expect(stating.status).toBe(0);
+    const json = JSON.parse(stating.stdout) as { totals: unknown; lines: { counterpart?: unknown }[] };
+    expect(json.totals).toEqual((JSON.parse(plain.stdout) as { totals: unknown }).totals);
+    expect(json.lines[0]!.counterpart).toEqual({ city: 'Alpha', share: 0.8, mwh: 400_000 });
+    const en = peakpath(['inventory', join('examples', 'cluster', 'beta-counterparts.yaml'), '--lang', 'en']);
+    expect(en.stdout).toContain('Lines naming another city (`counterpart`: read by a cluster as a pairing, not used in these figures): activities[0] I.1.2 → Alpha (80 %)');
+    const zh = peakpath(['inventory', join('examples', 'cluster', 'beta-counterparts.yaml'), '--lang', 'zh']);
+    expect(zh.stdout).toContain('注明对方城市的行（`counterpart`：城市群合并时作为配对读取，不用于本清单的计算）：activities[0] I.1.2 → Alpha（80 %）');
+    expect(peakpath(['inventory', join('examples', 'cluster', 'beta.yaml'), '--lang', 'en']).stdout).not.toContain('another city');
+  });
+});
+
 describe('peakpath cluster SLUG: a stored cluster of the workspace', () => {
   let data: string;
   /** What GET /api/documents/:id/result answers for the demo cluster's document, for the public. */

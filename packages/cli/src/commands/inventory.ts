@@ -85,6 +85,7 @@ const LABELS = {
     none: 'none',
     assumptions: (n: number) => `${n} line${n === 1 ? '' : 's'} rely on stated defaults or conventions; \`--json\` lists every line's factors, sources and assumptions.`,
     fileAssumptions: 'Assumed',
+    counterparts: 'Lines naming another city (`counterpart`: read by a cluster as a pairing, not used in these figures)',
   },
   zh: {
     title: (r: InventoryResult) =>
@@ -107,6 +108,7 @@ const LABELS = {
     none: '无',
     assumptions: (n: number) => `${n} 行采用了已声明的默认值或约定；\`--json\` 列出每行的因子、来源与假设。`,
     fileAssumptions: '假设',
+    counterparts: '注明对方城市的行（`counterpart`：城市群合并时作为配对读取，不用于本清单的计算）',
   },
 } as const;
 
@@ -147,6 +149,11 @@ export function renderInventory(result: InventoryResult, lang: Lang): string {
 
   const keys = result.notationKeys;
   if (keys.length > 0) out.push(`${text.notation}${colon}${keys.map((key) => `${key.gpc} ${key.key}`).join(list)}`);
+  const named = result.lines.filter((line) => line.counterpart !== undefined);
+  if (named.length > 0) {
+    const part = (share: number | undefined): string => (share === undefined ? '' : zh ? `（${formatSignificant(share * 100, lang)} %）` : ` (${formatSignificant(share * 100, lang)} %)`);
+    out.push(`${text.counterparts}${colon}${named.map((line) => `activities[${line.index}] ${line.gpc} → ${line.counterpart!.city}${part(line.counterpart!.share)}`).join(list)}`);
+  }
   const missing = result.completeness.missingBasicRows;
   out.push(`${text.missing}${colon}${missing.length === 0 ? text.none : missing.join(list)}`);
   // The BASIC+ total is printed beside BASIC: its rows' gaps are stated as well (a file cut off after the
