@@ -102,6 +102,7 @@ describe('the schemas accept the demo files and every example of docs/', () => {
     ['pathway', 'examples/demo-city/pathway.yaml', demo.pathway],
     ['plan', 'examples/demo-city/plan.yaml', demo.plan],
     ['cluster', 'examples/cluster/cluster.yaml', cluster],
+    ['cluster', 'examples/cluster/pathways.yaml', read('examples/cluster/pathways.yaml')],
   ] as const)('%s %s', (kind, _file, document) => {
     expect(readerIssues(kind, document), 'the reader accepts it').toEqual([]);
     expect(schemaProblems(kind, document)).toEqual([]);
@@ -149,6 +150,8 @@ const MISTAKES: readonly { kind: DocumentKind; name: string; document: () => Fie
   { kind: 'cluster', name: 'a misspelled top-level field', code: 'unknown-field', document: () => ({ ...clone(cluster), pairing: [] }) },
   { kind: 'cluster', name: 'a misspelled member field', code: 'unknown-field', document: () => at(clone(cluster), ['members', 'alpha'], (m) => ({ ...m, inventroy: 'alpha.yaml' })) },
   { kind: 'cluster', name: 'a line index as a string', code: 'type', document: () => at(clone(cluster), ['pairings', '0', 'line'], (l) => ({ ...l, index: '0' })) },
+  { kind: 'cluster', name: 'a misspelled cluster action field', code: 'unknown-field', document: () => at(clone(read('examples/cluster/pathways.yaml')), ['pathways', 'actions', 'intercity-rail'], (a) => ({ ...a, member: ['alpha'] })) },
+  { kind: 'cluster', name: 'a misspelled shared-parameter field', code: 'unknown-field', document: () => at(clone(read('examples/cluster/pathways.yaml')), ['pathways', 'shared', 'grid.points.2030'], (p) => ({ ...p, uncertainity: {} })) },
   { kind: 'cluster', name: 'a version this peakpath does not read', code: 'unsupported-version', document: () => ({ ...clone(cluster), version: 2 }) },
 ];
 
