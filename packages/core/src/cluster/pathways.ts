@@ -289,7 +289,7 @@ export function buildClusterPathways(
   for (const parameter of shared) {
     const replaced = parameter.slots.filter((slot) => slot.ownUncertain).map((slot) => slot.member);
     if (replaced.length > 0) {
-      assumptions.push({ code: 'cluster-shared-uncertainty', text: { en: `${parameter.path}: the cluster's ${parameter.distribution ? 'distribution' : 'value'} replaces the distribution in ${replaced.join(', ')}'s file (one draw for every member)`, zh: `${parameter.path}：以城市群的${parameter.distribution ? '分布' : '取值'}代替 ${replaced.join('、')} 文件中的分布（各成员共用一次抽样）` } });
+      assumptions.push({ code: 'cluster-shared-uncertainty', text: { en: `${parameter.path}: the cluster's ${parameter.distribution ? 'distribution' : 'value'} replaces the distribution the pathway file of ${replaced.join(', ')} gives (one draw for every member)`, zh: `${parameter.path}：以城市群的${parameter.distribution ? '分布' : '取值'}代替 ${replaced.join('、')} 文件中的分布（各成员共用一次抽样）` } });
     }
   }
 
