@@ -13,6 +13,11 @@ import { compareClusterScenarios, createEngine, runClusterMonteCarlo, runCluster
 import { fileResolver } from '@peakpath/node';
 import { peakpath, ROOT } from './support/cli.ts';
 
+/** A YAML document edited freely by a test. */
+type Doc = Record<string, unknown>;
+/** The object at `keys` inside `doc` (a test's own document: its shape is known). */
+const at = (doc: Doc, ...keys: (string | number)[]): Doc => keys.reduce<Doc>((value, key) => value[key] as Doc, doc);
+
 const EXAMPLE = join('examples', 'cluster', 'pathways.yaml');
 
 async function model(): Promise<ClusterPathwayModel> {
@@ -33,15 +38,15 @@ describe('peakpath cluster FILE with the members’ pathways', () => {
   it('--json: the aggregation, then the pathways as the core computes them, with Monte Carlo by seed', async () => {
     const run = peakpath(['cluster', EXAMPLE, '--json', '--mc', '300', '--seed', '5']);
     expect(run.status, run.stderr).toBe(0);
-    const json = JSON.parse(run.stdout) as Record<string, any>;
-    expect(json['result']['totals']['basic']).toBeCloseTo(896_160, 6);
-    expect(json['members'].map((member: { pathway: string }) => member.pathway.replace(/\\/g, '/').split('/').pop())).toEqual(['alpha-pathway.yaml', 'beta-pathway.yaml']);
+    const json = JSON.parse(run.stdout) as Doc;
+    expect(at(json, 'result', 'totals')['basic']).toBeCloseTo(896_160, 6);
+    expect((json['members'] as { pathway: string }[]).map((member) => member.pathway.replace(/\\/g, '/').split('/').pop())).toEqual(['alpha-pathway.yaml', 'beta-pathway.yaml']);
     const core = await model();
     const expected = JSON.parse(JSON.stringify({ result: runClusterScenario(core, 'policy'), comparison: compareClusterScenarios(core), mc: runClusterMonteCarlo(core, 'policy', 300, 5) }));
     expect(json['pathways']).toEqual(expected);
-    expect(json['pathways']['result']['peak']['year']).toBe(2030);
-    expect(json['pathways']['mc']['seeds']).toEqual({ members: { alpha: 5, beta: 6 }, shared: 7 });
-    expect(json['pathways']['mc']['correlations'][0]['between']).toEqual(['alpha/drivers.gdp.growth.2023', 'beta/drivers.gdp.growth.2023']);
+    expect(at(json, 'pathways', 'result', 'peak')['year']).toBe(2030);
+    expect(at(json, 'pathways', 'mc')['seeds']).toEqual({ members: { alpha: 5, beta: 6 }, shared: 7 });
+    expect(at(json, 'pathways', 'mc', 'correlations', 0)['between']).toEqual(['alpha/drivers.gdp.growth.2023', 'beta/drivers.gdp.growth.2023']);
   });
 
   it('in English and Chinese: the scenarios, the cluster and its members, the peak, the contributions, the correlations', () => {
@@ -63,8 +68,8 @@ describe('peakpath cluster FILE with the members’ pathways', () => {
   });
 
   it('bad input: every problem with its place, in the language asked, exit 2', () => {
-    const body = parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')) as Record<string, any>;
-    body['pathways']['actions']['intercity-rail']['effects'][0]['sector'] = 'roads';
+    const body = parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')) as Doc;
+    at(body, 'pathways', 'actions', 'intercity-rail', 'effects', 0)['sector'] = 'roads';
     writeFileSync(join(dir, 'bad.yaml'), stringify(body));
     const en = peakpath(['cluster', join(dir, 'bad.yaml')]);
     expect(en.status).toBe(2);
@@ -76,8 +81,8 @@ describe('peakpath cluster FILE with the members’ pathways', () => {
     expect(zh.status).toBe(2);
     expect(zh.stderr).toContain('在成员 alpha 的路径中');
     // Once the members' pathways compile, what the cluster asks of them: a shared parameter one of them lacks.
-    const shared = parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')) as Record<string, any>;
-    shared['pathways']['shared']['grid.points.2031'] = { value: 0.4 };
+    const shared = parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')) as Doc;
+    at(shared, 'pathways', 'shared')['grid.points.2031'] = { value: 0.4 };
     writeFileSync(join(dir, 'shared.yaml'), stringify(shared));
     const missing = peakpath(['cluster', join(dir, 'shared.yaml')]);
     expect(missing.status).toBe(2);

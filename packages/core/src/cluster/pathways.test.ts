@@ -16,7 +16,11 @@ import { runScenario } from '../pathway/results.ts';
 import { ClusterDraws, runClusterMonteCarlo, runClusterMonteCarloChunk } from './pathway-mc.ts';
 import { compareClusterScenarios, runClusterScenario, type ClusterPathwayModel } from './pathways.ts';
 
-type Doc = Record<string, any>;
+/** A YAML document edited freely by a test. */
+type Doc = Record<string, unknown>;
+/** The object at `keys` inside `doc` (a test's own document: its shape is known). */
+const at = (doc: Doc, ...keys: (string | number)[]): Doc => keys.reduce<Doc>((value, key) => value[key] as Doc, doc);
+const list = (doc: Doc, ...keys: (string | number)[]): unknown[] => at(doc, ...keys.slice(0, -1))[keys[keys.length - 1]!] as unknown[];
 const read = (file: string): Doc => parse(readFileSync(join(ROOT, 'examples', 'cluster', file), 'utf8')) as Doc;
 const FILES = ['alpha.yaml', 'beta.yaml', 'alpha-pathway.yaml', 'beta-pathway.yaml'] as const;
 
@@ -94,12 +98,12 @@ describe('the cluster pathway adds the members’ own pathways, each flow betwee
   it('a shared value is set in every member, as a scenario of the member’s own that sets it', async () => {
     const run = runClusterScenario(await model());
     const withGrid = (pathway: Doc): void => {
-      pathway['scenarios']['policy']['set'] = { 'grid.points.2030': 0.46, 'grid.points.2040': 0.3 };
+      at(pathway, 'scenarios', 'policy')['set'] = { 'grid.points.2030': 0.46, 'grid.points.2040': 0.3 };
     };
     const alpha = runScenario(alone('alpha-pathway.yaml', withGrid), 'policy');
     expect(run.members[0]!.scenario).toBe('policy');
     // The cluster's policy adds intercity rail: compare Alpha without it through the bau-less route — its BAU with the grid set.
-    const alphaBau = runScenario(alone('alpha-pathway.yaml', (pathway) => (pathway['scenarios']['bau']['set'] = { 'grid.points.2030': 0.46, 'grid.points.2040': 0.3 })), 'bau');
+    const alphaBau = runScenario(alone('alpha-pathway.yaml', (pathway) => (at(pathway, 'scenarios', 'bau')['set'] = { 'grid.points.2030': 0.46, 'grid.points.2040': 0.3 })), 'bau');
     const bau = runClusterScenario(await model(), 'bau');
     bau.years.forEach((_, y) => expect(bau.members[0]!.total[y]).toBe(alphaBau.total[y]));
     expect(alpha.total[0]).toBe(run.members[0]!.total[0]);
@@ -115,9 +119,9 @@ describe('the cluster pathway adds the members’ own pathways, each flow betwee
     const run = runClusterScenario(await model(), 'policy');
     const rail = { name: 'rail', adoption: { start: 2026, full: 2032 }, effects: [{ type: 'activity', sector: 'road', reduction: 0.08 }] };
     const withRail = (pathway: Doc): void => {
-      pathway['actions']['intercity-rail'] = rail;
-      pathway['scenarios']['policy']['actions'].push('intercity-rail');
-      pathway['scenarios']['policy']['set'] = { 'grid.points.2030': 0.46, 'grid.points.2040': 0.3 };
+      at(pathway, 'actions')['intercity-rail'] = rail;
+      list(pathway, 'scenarios', 'policy', 'actions').push('intercity-rail');
+      at(pathway, 'scenarios', 'policy')['set'] = { 'grid.points.2030': 0.46, 'grid.points.2040': 0.3 };
     };
     const alpha = runScenario(alone('alpha-pathway.yaml', withRail), 'policy');
     const beta = runScenario(alone('beta-pathway.yaml', withRail), 'policy');
@@ -159,8 +163,8 @@ describe('the cluster pathway adds the members’ own pathways, each flow betwee
 
   it('a shared absolute effect is split among its members', async () => {
     const run = await compile((cluster) => {
-      cluster['pathways']['actions']['regional-pv'] = { members: ['alpha', 'beta'], split: { alpha: '60%', beta: 0.4 }, adoption: { start: 2025, full: 2030 }, effects: [{ type: 'generation', value: 10, unit: 亿千瓦时 }] };
-      cluster['pathways']['scenarios']['policy']['actions'].push('regional-pv');
+      at(cluster, 'pathways', 'actions')['regional-pv'] = { members: ['alpha', 'beta'], split: { alpha: '60%', beta: 0.4 }, adoption: { start: 2025, full: 2030 }, effects: [{ type: 'generation', value: 10, unit: 亿千瓦时 }] };
+      list(cluster, 'pathways', 'scenarios', 'policy', 'actions').push('regional-pv');
     });
     if (!run.ok) throw new Error(run.issues.map((issue) => formatIssue(issue)).join('\n'));
     const generation = (m: number): number => {
@@ -182,13 +186,13 @@ describe('what cannot run is refused, every problem at once with its place', () 
   it('references the file makes to nothing', async () => {
     const found = text(
       await issues((cluster) => {
-        const pathways = cluster['pathways'];
-        pathways['scenarios']['policy']['members']['beta'] = 'polcy';
-        pathways['scenarios']['bau']['members']['gamma'] = 'bau';
-        pathways['shared']['grid.point.2030'] = { value: 0.4 };
-        pathways['actions']['intercity-rail']['members'] = ['alpha', 'alpha'];
+        const pathways = at(cluster, 'pathways');
+        at(pathways, 'scenarios', 'policy', 'members')['beta'] = 'polcy';
+        at(pathways, 'scenarios', 'bau', 'members')['gamma'] = 'bau';
+        at(pathways, 'shared')['grid.point.2030'] = { value: 0.4 };
+        at(pathways, 'actions', 'intercity-rail')['members'] = ['alpha', 'alpha'];
         pathways['default'] = 'ambitious';
-        pathways['correlations'].push({ between: ['alpha/drivers.gdp.growth.2031', 'beta/drivers.gdp.growth.2023'], rank: 0.5 });
+        list(pathways, 'correlations').push({ between: ['alpha/drivers.gdp.growth.2031', 'beta/drivers.gdp.growth.2023'], rank: 0.5 });
       }),
     );
     expect(found.some((line) => line.includes('pathways.scenarios.bau.members.gamma') && line.includes('not a member'))).toBe(true);
@@ -200,10 +204,10 @@ describe('what cannot run is refused, every problem at once with its place', () 
   it('names that only the members’ compiled pathways can check', async () => {
     const found = text(
       await issues((cluster) => {
-        const pathways = cluster['pathways'];
-        pathways['scenarios']['policy']['members']['beta'] = 'polcy';
-        pathways['shared']['grid.point.2030'] = { value: 0.4 };
-        pathways['correlations'].push({ between: ['alpha/drivers.gdp.growth.2031', 'beta/drivers.gdp.growth.2023'], rank: 0.5 });
+        const pathways = at(cluster, 'pathways');
+        at(pathways, 'scenarios', 'policy', 'members')['beta'] = 'polcy';
+        at(pathways, 'shared')['grid.point.2030'] = { value: 0.4 };
+        list(pathways, 'correlations').push({ between: ['alpha/drivers.gdp.growth.2031', 'beta/drivers.gdp.growth.2023'], rank: 0.5 });
       }),
     );
     expect(found.some((line) => line.includes('pathways.scenarios.policy.members.beta') && line.includes('policy'))).toBe(true);
@@ -215,8 +219,8 @@ describe('what cannot run is refused, every problem at once with its place', () 
   it('a shared parameter without a value the members disagree on; a distribution outside the parameter', async () => {
     const found = text(
       await issues((cluster) => {
-        cluster['pathways']['shared']['grid.points.2040'] = {};
-        cluster['pathways']['shared']['grid.points.2030'] = { value: 0.46, uncertainty: { triangular: { min: 0.47, max: 0.52 } } };
+        at(cluster, 'pathways', 'shared')['grid.points.2040'] = {};
+        at(cluster, 'pathways', 'shared')['grid.points.2030'] = { value: 0.46, uncertainty: { triangular: { min: 0.47, max: 0.52 } } };
       }),
     );
     expect(found.some((line) => line.includes('pathways.shared.grid.points.2040.value') && line.includes('alpha 0.3') && line.includes('beta 0.32'))).toBe(true);
@@ -227,9 +231,9 @@ describe('what cannot run is refused, every problem at once with its place', () 
     const found = text(
       await issues(
         (cluster) => {
-          cluster['pathways']['actions']['intercity-rail']['effects'][0]['sector'] = 'roads';
-          cluster['pathways']['actions']['landfill-gas'] = { members: ['alpha'], adoption: { start: 2025, full: 2030 }, effects: [{ type: 'activity', sector: 'waste', reduction: 0.1 }] };
-          cluster['pathways']['actions']['pv'] = { members: ['alpha', 'beta'], adoption: { start: 2025, full: 2030 }, effects: [{ type: 'generation', value: 1, unit: 亿千瓦时 }] };
+          at(cluster, 'pathways', 'actions', 'intercity-rail', 'effects', 0)['sector'] = 'roads';
+          at(cluster, 'pathways', 'actions')['landfill-gas'] = { members: ['alpha'], adoption: { start: 2025, full: 2030 }, effects: [{ type: 'activity', sector: 'waste', reduction: 0.1 }] };
+          at(cluster, 'pathways', 'actions')['pv'] = { members: ['alpha', 'beta'], adoption: { start: 2025, full: 2030 }, effects: [{ type: 'generation', value: 1, unit: 亿千瓦时 }] };
         },
       ),
     );
@@ -241,7 +245,7 @@ describe('what cannot run is refused, every problem at once with its place', () 
 
   it('correlations across members that cannot hold together (not positive semi-definite)', async () => {
     const found = await issues((cluster) => {
-      cluster['pathways']['correlations'] = [
+      at(cluster, 'pathways')['correlations'] = [
         { between: ['alpha/drivers.gdp.growth.2023', 'beta/drivers.gdp.growth.2023'], rank: 0.9 },
         { between: ['beta/drivers.gdp.growth.2023', 'alpha/sectors.buildings.intensity.growth'], rank: 0.9 },
         { between: ['alpha/drivers.gdp.growth.2023', 'alpha/sectors.buildings.intensity.growth'], rank: -0.9 },
@@ -254,11 +258,11 @@ describe('what cannot run is refused, every problem at once with its place', () 
   it('a member without a pathway, a pathway that starts from another inventory', async () => {
     const missing = await issues((cluster) => {
       unlinked(cluster);
-      delete cluster['members']['beta']['pathway'];
+      delete at(cluster, 'members', 'beta')['pathway'];
     });
     expect(missing.map((issue) => issue.path.join('.'))).toEqual(['members.beta.pathway']);
     // The pathways section naming a member without one: each place says so.
-    const named = await issues((cluster) => delete cluster['members']['beta']['pathway']);
+    const named = await issues((cluster) => delete at(cluster, 'members', 'beta')['pathway']);
     expect(named.map((issue) => issue.path.join('.'))).toEqual(['pathways.actions.intercity-rail.members.1', 'pathways.scenarios.bau.members.beta', 'pathways.scenarios.policy.members.beta']);
     expect(formatIssue(named[0]!)).toContain('member beta names no pathway (members.beta.pathway)');
     const other = text(await issues(() => {}, (documents) => (documents['beta-pathway.yaml']!['inventory'] = 'alpha.yaml')));
@@ -297,7 +301,7 @@ describe('Monte Carlo across members', () => {
     // Only the shared grid point is uncertain: each member's total rises with it, so the members' totals are ranked
     // alike and the cluster's percentiles are the members' added.
     const cluster = await model(
-      (file) => (file['pathways']['correlations'] = []),
+      (file) => (at(file, 'pathways')['correlations'] = []),
       (documents) => {
         delete documents['alpha-pathway.yaml']!['uncertainty'];
         delete documents['beta-pathway.yaml']!['uncertainty'];
@@ -313,9 +317,9 @@ describe('Monte Carlo across members', () => {
 
   it('with rank correlation 1 between two members’ parameters, the spread of their sum is the sum of their spreads', async () => {
     const linked = (rank: number | 'shared') => (file: Doc): void => {
-      delete file['pathways']['shared'];
+      delete at(file, 'pathways')['shared'];
       const pair = ['alpha/drivers.gdp.growth.2023', 'beta/drivers.gdp.growth.2023'];
-      file['pathways']['correlations'] = rank === 'shared' ? [{ shared: pair }] : [{ between: pair, rank }];
+      at(file, 'pathways')['correlations'] = rank === 'shared' ? [{ shared: pair }] : [{ between: pair, rank }];
     };
     const onlyGdp = (documents: Record<string, Doc>): void => {
       documents['alpha-pathway.yaml']!['uncertainty'] = { 'drivers.gdp.growth.2023': { normal: { sd: '1%' } } };
