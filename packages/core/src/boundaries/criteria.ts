@@ -79,7 +79,7 @@ function data(): z.infer<typeof fileSchema> {
   return loaded;
 }
 
-/** The C40 climate-positive criterion as shipped, with its source and marker ([M]: unverified). */
+/** The C40 climate-positive criterion as shipped, with its source and marker ([V]: seen in C40's program page). */
 export function climatePositiveCriterion(): ClimatePositiveCriterion {
   return data().climatePositive;
 }
