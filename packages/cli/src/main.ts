@@ -120,6 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--scenario <name>', h('clusterScenario'))
     .option('--mc <runs>', h('mc'))
     .option('--seed <seed>', h('seed'))
+    .option('--threads <n>', h('threads'))
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: ClusterOptions) => {
