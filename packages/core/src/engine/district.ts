@@ -20,8 +20,14 @@ export type DistrictInventoryRequest =
   | { readonly role: 'part'; readonly reference: string; readonly part: DistrictFilePart }
   | { readonly role: 'remainder'; readonly reference: string };
 
+/**
+ * The resolver's answer: a `Resolution`, or for a part whose entity is the problem (not a child of the city, not
+ * one the caller may read) a failure naming the field `entity`, so the issue points at `parts.<id>.entity`.
+ */
+export type DistrictResolution = Resolution | { readonly ok: false; readonly reason: { readonly en: string; readonly zh: string }; readonly field: 'entity' };
+
 /** Finds an inventory a district file names: the engine's resolver by default, the store's entities in the API. */
-export type DistrictResolver = (request: DistrictInventoryRequest, from: DocumentName) => Promise<Resolution>;
+export type DistrictResolver = (request: DistrictInventoryRequest, from: DocumentName) => Promise<DistrictResolution>;
 
 export interface DistrictInventory {
   /** The resolver's id of the inventory document (a file's path, a stored document's id). */
@@ -56,7 +62,7 @@ export async function runDistrict(document: unknown, self: DocumentName, find: D
   const warnings: DocumentIssue[] = [];
 
   async function load(request: DistrictInventoryRequest, path: Path): Promise<DistrictInventory | undefined> {
-    let found: Resolution;
+    let found: DistrictResolution;
     try {
       found = await find(request, self);
     } catch (error) {
@@ -64,7 +70,8 @@ export async function runDistrict(document: unknown, self: DocumentName, find: D
       found = { ok: false, reason: { en: message, zh: message } };
     }
     if (!found.ok) {
-      issues.push({ document: self, path, code: 'unresolved-reference', kind: 'inventory', reference: request.reference, reason: found.reason });
+      const at: Path = 'field' in found && request.role === 'part' ? ['parts', request.part.id, 'entity'] : path;
+      issues.push({ document: self, path: at, code: 'unresolved-reference', kind: 'inventory', reference: request.reference, reason: found.reason });
       return undefined;
     }
     const computed = inventory(found.document, { id: found.id });
