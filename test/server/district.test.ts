@@ -87,6 +87,8 @@ describe.each(targets)('district results on %s', (target) => {
     expect(basic.remainderKind).toBe('computed');
     expect(basic.remainder).toBeCloseTo(cityResult.totals.basic - districtResult.totals.basic, 6);
     expect(basic.remainder).toBeGreaterThan(0.8 * basic.city);
+    // The figures docs/districts.md quotes, tCO2e.
+    expect([basic.city, basic.parts, basic.remainder].map(Math.round)).toEqual([35_522_460, 4_554_357, 30_968_103]);
     expect(answer.result.reconciliation.mismatches).toEqual([]);
     const climate = answer.result.assessments[0]!.climatePositive!;
     const coreClimate = assessClimatePositive({ id: 'demo-district', result: districtResult }, []);
@@ -94,6 +96,7 @@ describe.each(targets)('district results on %s', (target) => {
     expect(climate).toEqual(JSON.parse(JSON.stringify(coreClimate.value)));
     expect(climate.operational.total).toBeGreaterThan(0);
     expect(climate.pass).toBe(false);
+    expect([climate.operational.total, climate.operational.energy, climate.operational.transport, climate.operational.waste].map(Math.round)).toEqual([4_554_357, 3_025_478, 486_263, 1_042_617]);
   });
 
   it('the worked mismatch stored: South on the national grid factor, the rest a document of the city — 1,757 on BASIC, row I.1.2', async () => {
