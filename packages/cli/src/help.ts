@@ -66,12 +66,13 @@ export const HELP = {
   },
   starter: { en: 'list the starter indicators by area (unit, direction, definition source) instead of a file', zh: '按领域列出入门指标（单位、方向、定义来源），不读文件' },
   cluster: {
-    en: "a cluster's inventory from its members' (a city region, districts, parks): each internal flow counted once, with the reconciliation",
-    zh: '由成员清单合并城市群清单（都市圈、区县、园区）：内部流量只计一次，并给出对账表',
+    en: "a cluster's inventory from its members' (a city region, districts, parks): each internal flow counted once, with the reconciliation; when the members name pathways, the cluster's pathways, peak and each member's contribution",
+    zh: '由成员清单合并城市群清单（都市圈、区县、园区）：内部流量只计一次，并给出对账表；成员指定路径时，给出城市群路径、达峰及各成员贡献',
   },
+  clusterScenario: { en: 'the cluster scenario shown in detail (`pathways.scenarios`; default: the file’s)', zh: '详细显示的城市群情景（`pathways.scenarios`；默认为文件所定）' },
   clusterFile: {
-    en: 'cluster file (JSON or YAML): its members, each with its inventory file (relative to the cluster file), and the pairings of their cross-boundary lines',
-    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（相对于本文件），以及跨界活动行的配对',
+    en: 'cluster file (JSON or YAML): its members, each with its inventory file (and pathway file) relative to the cluster file, the pairings of their cross-boundary lines, and how their pathways run together',
+    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（与路径文件，相对于本文件）、跨界活动行的配对，以及成员路径如何合成',
   },
   district: {
     en: 'a city against its parts (districts, parks, communities) and the remainder, with differences and convention mismatches; parts assessed as climate positive or near-zero carbon',

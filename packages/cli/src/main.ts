@@ -118,6 +118,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description(h('cluster'))
     .argument('<file>', h('clusterFile'))
     .option('--json', h('json'), false)
+    .option('--scenario <name>', h('clusterScenario'))
+    .option('--mc <runs>', h('mc'))
+    .option('--seed <seed>', h('seed'))
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: ClusterOptions) => {

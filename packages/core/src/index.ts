@@ -84,7 +84,7 @@ export type { AirPollutantResult, PollutantSeries } from './plan/run.ts';
 export { createEngine, inThisThread, MAX_MONTE_CARLO_RUNS } from './engine/engine.ts';
 export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCarloRunner, MonteCarloTask, PathwayRun, PlanOptions, TrackingOptions } from './engine/engine.ts';
 export type { TrackingRun } from './engine/tracking.ts';
-export type { ClusterFileRun, MemberResolver } from './engine/cluster.ts';
+export type { ClusterFileRun, ClusterPathwaysRun, MemberResolver } from './engine/cluster.ts';
 export type { DistrictAssessmentRun, DistrictFileRun, DistrictInventory, DistrictInventoryRequest, DistrictResolution, DistrictResolver } from './engine/district.ts';
 export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
 export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';

@@ -1,5 +1,6 @@
 import type { BoundaryIssue } from '../boundaries/types.ts';
 import type { ClusterIssue } from '../cluster/types.ts';
+import type { ClusterPathwayIssueCode } from '../cluster/pathways.ts';
 import type { PlausibilityBoundId } from '../plausibility/bounds.ts';
 
 /** A place in an input document: `["activities", 3, "unit"]` is shown as `activities[3].unit`. */
@@ -179,7 +180,7 @@ export type TrackingIssueCode = TrackingIssueDetail['code'];
  * A cluster's members and pairings that cannot be aggregated as given (`aggregateCluster`'s issues: an unknown
  * line, a share above the whole line …): its own code as `reason`, its text from cluster/texts.ts.
  */
-export type ClusterIssueDetail = { code: 'cluster-input'; reason: ClusterIssue['code']; text: { readonly en: string; readonly zh: string } };
+export type ClusterIssueDetail = { code: 'cluster-input'; reason: ClusterIssue['code'] | ClusterPathwayIssueCode; text: { readonly en: string; readonly zh: string } };
 export type ClusterIssueCode = ClusterIssueDetail['code'];
 
 /**
