@@ -154,7 +154,7 @@ describe('peakpath district: Eco Park, climate positive only with its credits', 
     expect(en.stdout).toContain('Net with credits from outside: -1,023 tCO2e');
     expect(en.stdout).toContain('Net without credits from outside: 5,977 tCO2e');
     expect(en.stdout).toContain('Verdict: climate positive only with its credits from outside');
-    expect(en.stdout).toContain('Criterion: C40 Climate Positive Development: net-negative operational emissions [M]');
+    expect(en.stdout).toContain('Criterion: C40 Climate Positive Development: net-negative operational emissions [V]');
     expect(en.stdout).toContain('Source: user input, unverified — no published set is cited');
     expect(row(en.stdout, 'net operational emissions per resident ')).toEqual(['net operational emissions per resident (net)', '-0.2046 tCO2e/person', '≤ 1', 'pass']);
     const zh = peakpath(['district', join(FOLDER, 'district-eco-park.yaml'), '--lang', 'zh']);
