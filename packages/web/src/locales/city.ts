@@ -157,7 +157,7 @@ export default texts(
     },
     parts: {
       heading: '区县、园区与社区',
-      note: '按 BASIC 口径核对城市与其各组成部分及未覆盖部分（其余部分）；各口径及每项差异所涉的行见接口与 peakpath 命令行。单位：吨CO2e。',
+      note: '按 BASIC 口径核对城市与其各组成部分及未覆盖部分（其余部分）；各口径及每项差异所涉的行见接口与 peakpath 命令行。',
       part: '组成部分',
       basic: 'BASIC',
       city: '全市',
