@@ -66,12 +66,21 @@ export const HELP = {
   },
   starter: { en: 'list the starter indicators by area (unit, direction, definition source) instead of a file', zh: '按领域列出入门指标（单位、方向、定义来源），不读文件' },
   cluster: {
-    en: "a cluster's inventory from its members' (a city region, districts, parks): each internal flow counted once, with the reconciliation",
-    zh: '由成员清单合并城市群清单（都市圈、区县、园区）：内部流量只计一次，并给出对账表',
+    en: "a cluster's inventory from its members' (a city region, districts, parks): each internal flow counted once, with the reconciliation; when the members name pathways, the cluster's pathways, peak and each member's contribution",
+    zh: '由成员清单合并城市群清单（都市圈、区县、园区）：内部流量只计一次，并给出对账表；成员指定路径时，给出城市群路径、达峰及各成员贡献',
   },
+  clusterScenario: { en: 'the cluster scenario shown in detail (`pathways.scenarios`; default: the file’s)', zh: '详细显示的城市群情景（`pathways.scenarios`；默认为文件所定）' },
   clusterFile: {
-    en: "cluster file (JSON or YAML): its members, each with its inventory file (relative to the cluster file), and the pairings of their cross-boundary lines; or, when no such file exists, the slug of a cluster of the workspace (its stored cluster document, the members' stored inventories)",
-    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（相对于本文件），以及跨界活动行的配对；若无此文件，则为工作区中城市群的标识 slug（读取已存储的城市群文档与成员清单）',
+    en: "cluster file (JSON or YAML): its members, each with its inventory file (and pathway file) relative to the cluster file, the pairings of their cross-boundary lines, and how their pathways run together; or, when no such file exists, the slug of a cluster of the workspace (its stored cluster document, the members' stored inventories)",
+    zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（与路径文件，相对于本文件）、跨界活动行的配对，以及成员路径如何合成；若无此文件，则为工作区中城市群的标识 slug（读取已存储的城市群文档与成员清单）',
+  },
+  district: {
+    en: 'a city against its parts (districts, parks, communities) and the remainder, with differences and convention mismatches; parts assessed as climate positive or near-zero carbon',
+    zh: '核对城市与其组成部分（区县、园区、社区）及其余部分，列出差异与口径不一致；评估组成部分是否达到气候正效益或近零碳排放标准',
+  },
+  districtFile: {
+    en: 'district file (JSON or YAML): the city’s and each part’s inventory file (relative to the district file), the remainder, the assessments',
+    zh: '区县园区文件（JSON 或 YAML）：城市及各组成部分的清单文件（相对于本文件）、其余部分、评估',
   },
   clusterDocument: { en: 'the cluster document of a stored cluster, by name, when it holds more than one', zh: '已存储城市群有多个城市群文档时，按名称指定其一' },
   import: { en: 'import statistics into an inventory file', zh: '导入统计数据生成清单文件' },

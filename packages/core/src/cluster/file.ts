@@ -2,6 +2,7 @@ import type { Issue, Path } from '../issues/issue.ts';
 import { bilingualName, entries } from '../pathway/read-fields.ts';
 import { Reader, type Fields } from '../reading/reader.ts';
 import { migrate } from '../reading/versions.ts';
+import { readClusterPathways, type ClusterPathwaysSpec } from './pathway-file.ts';
 import type { Pairing } from './types.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface ClusterFile {
   readonly name: { readonly en: string; readonly zh: string };
   readonly members: readonly ClusterFileMember[];
   readonly pairings: readonly Pairing[];
+  /** How the members' pathways run together (docs/clusters.md, "Cluster pathways"); absent when the file says nothing of it. */
+  readonly pathways?: ClusterPathwaysSpec | undefined;
 }
 
 export interface ClusterFileMember {
@@ -23,12 +26,14 @@ export interface ClusterFileMember {
   readonly inventory: string;
   /** The member's entity in a workspace (its slug or id); the API reads it, the CLI ignores it. */
   readonly entity?: string | undefined;
+  /** The reference to its pathway (a file relative to the cluster file; a document name in the workspace), when it runs in the cluster's pathways. */
+  readonly pathway?: string | undefined;
 }
 
 export type ClusterFileRead = { readonly ok: true; readonly cluster: ClusterFile } | { readonly ok: false; readonly issues: readonly Issue[] };
 
-const TOP_FIELDS: ReadonlySet<string> = new Set(['$schema', 'version', 'name', 'members', 'pairings']);
-const MEMBER_FIELDS: ReadonlySet<string> = new Set(['inventory', 'entity']);
+const TOP_FIELDS: ReadonlySet<string> = new Set(['$schema', 'version', 'name', 'members', 'pairings', 'pathways']);
+const MEMBER_FIELDS: ReadonlySet<string> = new Set(['inventory', 'entity', 'pathway']);
 const PAIRING_FIELDS: ReadonlySet<string> = new Set(['line', 'counterpart', 'share', 'mwh', 'gj', 'tonnes', 'vkm']);
 const LINE_FIELDS: ReadonlySet<string> = new Set(['member', 'index']);
 const COUNTERPART_FIELDS: ReadonlySet<string> = new Set(['member', 'row']);
@@ -56,8 +61,10 @@ export function readClusterFile(document: unknown): ClusterFileRead {
   // Pairings may name every member listed, even one whose own entry has a problem (reported there).
   const ids = entries(new Reader(), fields['members'], ['members'], false).map(([id]) => id);
   const pairings = readPairings(reader, fields['pairings'], ids);
+  const withPathway = members.filter((member) => member.pathway !== undefined).map((member) => member.id);
+  const pathways = readClusterPathways(reader, fields['pathways'], ids, withPathway);
   if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
-  return { ok: true, cluster: { version, name, members, pairings } };
+  return { ok: true, cluster: { version, name, members, pairings, ...(pathways === undefined ? {} : { pathways }) } };
 }
 
 function readMembers(reader: Reader, value: unknown): ClusterFileMember[] {
@@ -72,7 +79,8 @@ function readMembers(reader: Reader, value: unknown): ClusterFileMember[] {
     reader.onlyFields(fields, MEMBER_FIELDS, path);
     const inventory = reader.string(fields, 'inventory', path, true);
     const entity = reader.string(fields, 'entity', path, false);
-    if (inventory !== undefined) members.push({ id, inventory, entity });
+    const pathway = reader.string(fields, 'pathway', path, false);
+    if (inventory !== undefined) members.push({ id, inventory, entity, ...(pathway === undefined ? {} : { pathway }) });
   }
   return members;
 }

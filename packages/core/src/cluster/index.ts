@@ -19,3 +19,9 @@ export type {
   RemovalReason,
   UnpairedLine,
 } from './types.ts';
+export { buildClusterPathways, compareClusterScenarios, memberLabel, runClusterScenario, SHARED_PREFIX } from './pathways.ts';
+export type { ClusterMemberPathway, ClusterPathwayModel, ClusterPathwayResult, ClusterScenario, Contribution, SharedParameter } from './pathways.ts';
+export { ClusterDraws, runClusterMonteCarlo, runClusterMonteCarloChunk, summariseClusterMonteCarlo } from './pathway-mc.ts';
+export type { ClusterMonteCarloChunk, ClusterMonteCarloSummary } from './pathway-mc.ts';
+export { DEFAULT_CLUSTER_SCENARIO } from './pathway-file.ts';
+export type { ClusterPathwaysSpec } from './pathway-file.ts';

@@ -82,7 +82,8 @@ export const adoptionSchema = z.strictObject({
   lifetime: z.number().optional(),
 }).meta({ id: 'adoption', description: 'how far the action has gone, year by year: start and full (a ramp), rate, or stock and lifetime' });
 
-const action = z.strictObject({ name: bilingualName.optional(), adoption: adoptionSchema, effects: z.array(effectSchema), ...about });
+export const actionFields = { name: bilingualName.optional(), adoption: adoptionSchema, effects: z.array(effectSchema), ...about };
+const action = z.strictObject(actionFields);
 
 const scenario = z.strictObject({
   name: bilingualName.optional(),
@@ -121,7 +122,7 @@ const target = z.discriminatedUnion('type', [
 ]);
 
 /** A parameter's distribution (uncertainty.ts): exactly one of the four, a reader's check. */
-const distribution = z.strictObject({
+export const distributionSchema = z.strictObject({
   normal: z.strictObject({ mean: numberOrPercent.optional(), sd: numberOrPercent }).optional(),
   lognormal: z.strictObject({ median: numberOrPercent.optional(), gsd: numberOrPercent }).optional(),
   triangular: z.strictObject({ min: numberOrPercent, mode: numberOrPercent.optional(), max: numberOrPercent }).optional(),
@@ -132,7 +133,7 @@ const distribution = z.strictObject({
 const parameterPath = text.meta({ description: 'an uncertain parameter: a key of `uncertainty`' });
 
 /** A correlation between uncertain parameters (correlation.ts): a rank correlation between two, or one draw shared by several. */
-const correlation = z.union([
+export const correlationSchema = z.union([
   z.strictObject({
     between: z.tuple([parameterPath, parameterPath]),
     rank: z.number().min(-1).max(1).meta({ description: "Spearman's rank correlation, drawn through a Gaussian copula" }),
@@ -162,9 +163,9 @@ export const pathwaySchema = z
     scenarios: z.record(id, scenario),
     default: text.optional().meta({ description: 'the default scenario (first when absent)' }),
     targets: z.record(id, target).optional(),
-    uncertainty: z.record(id, distribution).optional().meta({ description: 'parameter path → its distribution' }),
+    uncertainty: z.record(id, distributionSchema).optional().meta({ description: 'parameter path → its distribution' }),
     correlations: z
-      .array(correlation)
+      .array(correlationSchema)
       .optional()
       .meta({ description: 'correlations between uncertain parameters; their matrix must be positive semi-definite (docs/pathways.md)' }),
     decomposition: z.array(z.tuple([year, year])).optional(),

@@ -25,7 +25,8 @@ import { runPlan, type PlanResult } from '../plan/run.ts';
 import { closest } from '../text/closest.ts';
 import { follow, inDocument, noResolver, type DocumentIssue, type DocumentName, type DocumentResolver, type EngineResult } from './documents.ts';
 import { planMeasureIds, runTracking, type TrackingRun } from './tracking.ts';
-import { runCluster, type ClusterFileRun, type MemberResolver } from './cluster.ts';
+import { runCluster, runClusterPathways, type ClusterFileRun, type ClusterPathwaysRun, type MemberResolver } from './cluster.ts';
+import { runDistrict, type DistrictFileRun, type DistrictResolver } from './district.ts';
 
 /** One block of Monte Carlo runs, as a worker thread or a web worker receives it (structured-cloneable). */
 export interface MonteCarloTask {
@@ -139,6 +140,22 @@ export interface Engine {
    * given: the API finds them in the store) and computed, then aggregated with each internal flow counted once.
    */
   cluster(document: unknown, options?: DocumentOptions & { readonly member?: MemberResolver | undefined }): Promise<EngineResult<ClusterFileRun>>;
+  /**
+   * A cluster file's pathways (docs/clusters.md, "Cluster pathways"): the members' inventories aggregated, each
+   * member's pathway (`members.<id>.pathway`) found and compiled with the cluster's actions, and the model the
+   * cluster's scenarios (`runClusterScenario`) and Monte Carlo (`runClusterMonteCarlo`) run on. The API gives
+   * `member` and `memberPathway` (the store's documents) and `follow` (what a stored pathway's `inventory:` names).
+   */
+  clusterPathways(
+    document: unknown,
+    options?: DocumentOptions & { readonly member?: MemberResolver | undefined; readonly memberPathway?: MemberResolver | undefined; readonly follow?: DocumentResolver | undefined },
+  ): Promise<EngineResult<ClusterPathwaysRun>>;
+  /**
+   * A district file (docs/districts.md): the city's, each part's and a stated remainder's inventory found (through
+   * the resolver, or `inventory` when given: the API finds them in the store) and computed, the parts reconciled
+   * with the city, and the parts assessed against the climate-positive and near-zero criteria the file asks for.
+   */
+  district(document: unknown, options?: DocumentOptions & { readonly inventory?: DistrictResolver | undefined }): Promise<EngineResult<DistrictFileRun>>;
 }
 
 /** Monte Carlo runs one call may ask for (10 million: some minutes on one core). */
@@ -314,6 +331,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
     tracking,
     cluster: (document, clusterOptions) =>
       runCluster(document, name('cluster', clusterOptions), clusterOptions?.member ?? ((member, from) => resolver({ kind: 'inventory', reference: member.inventory, from })), inventory),
+    clusterPathways: (document, clusterOptions) =>
+      runClusterPathways(
+        document,
+        name('cluster', clusterOptions),
+        {
+          inventory: clusterOptions?.member ?? ((member, from) => resolver({ kind: 'inventory', reference: member.inventory, from })),
+          pathway: clusterOptions?.memberPathway ?? ((member, from) => resolver({ kind: 'pathway', reference: member.pathway ?? '', from })),
+          follow: clusterOptions?.follow ?? resolver,
+        },
+        inventory,
+        compilePathway,
+      ),
+    district: (document, districtOptions) =>
+      runDistrict(document, name('district', districtOptions), districtOptions?.inventory ?? ((request, from) => resolver({ kind: 'inventory', reference: request.reference, from })), inventory),
   };
 }
 
