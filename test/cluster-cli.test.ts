@@ -250,6 +250,10 @@ describe('peakpath cluster SLUG: a stored cluster of the workspace', () => {
     const named = peakpath(['cluster', 'demo-cluster', '--document', 'other', '--data', data, '--lang', 'en']);
     expect(named.status).toBe(2);
     expect(named.stderr).toContain(`--document: demo-cluster has no cluster document named "other" (there are: ${DEMO_NAMES.cluster})`);
+    // Pathway options are for a cluster file: refused for a stored cluster, never ignored.
+    const mc = peakpath(['cluster', 'demo-cluster', '--mc', '100', '--data', data, '--lang', 'en']);
+    expect(mc.status).toBe(2);
+    expect(mc.stderr).toBe("--mc: only for a cluster file; peakpath cluster demo-cluster aggregates the stored members' inventories and computes no pathways\n");
     // A name that looks like a file stays a file: reported missing, no store opened.
     const file = peakpath(['cluster', 'no-such-file.yaml', '--lang', 'en']);
     expect(file.status).toBe(2);
