@@ -1,62 +1,98 @@
-import { warningsJson, type ClusterFileMember, type Resolution } from '@peakpath/core';
-import { StoreError, type Actor, type Entity } from '@peakpath/store';
+import { compareClusterScenarios, readClusterFile, runClusterScenario, warningsJson, type ClusterFile, type ClusterPathwaysRun, type ClusterResult, type WarningJson } from '@peakpath/core';
+import type { Actor } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
+import { clusterMembers, type ClusterMembers } from './cluster-members.ts';
 import { stamp, type Loaded } from './references.ts';
 
 /**
- * A cluster document's aggregation (docs/clusters.md): each member names its entity (`entity`: slug or id, one of
- * the cluster entity's members) and its inventory document by name; the inventories are read at the versions the
- * actor may read (the public: the published ones), computed, and added with each internal flow counted once.
- * Not cached: the members' versions are known only once they are found, and the aggregation takes milliseconds.
+ * A cluster document's result (docs/clusters.md, "The API"): the members' inventories aggregated with each internal
+ * flow counted once and, when the members name their pathways (`members.<id>.pathway`), the cluster's pathways —
+ * the cluster scenario asked for (`?scenario=`, default the file's) in detail and every cluster scenario compared,
+ * as `peakpath cluster` gives them. Every member document is read at the version the actor may read (the public:
+ * the published ones). Not cached: the members' versions are known only once they are found, and the whole takes
+ * milliseconds.
  */
-export async function clusterResult(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ value: object; from: string }> {
+export async function clusterResult(context: AppContext, actor: Actor, loaded: Loaded, scenario: string | undefined): Promise<{ value: object; from: string }> {
+  if (!namesPathways(loaded.version.body)) {
+    if (scenario !== undefined) throw noClusterScenarios(loaded);
+    const { cluster, result, members, warnings } = await clusterAggregation(context, actor, loaded);
+    return { value: { name: cluster.name, members: memberList(cluster, members), pairings: cluster.pairings, result, warnings }, from: membersStamp(loaded, members) };
+  }
+  const { run, members, warnings } = await clusterPathwaysRun(context, actor, loaded);
+  const chosen = clusterScenarioOf(run, scenario);
+  const pathways = { result: runClusterScenario(run.model, chosen), comparison: compareClusterScenarios(run.model) };
+  const { cluster, aggregate } = run;
+  return { value: { name: cluster.name, members: memberList(cluster, members), pairings: cluster.pairings, result: aggregate, pathways, warnings }, from: membersStamp(loaded, members) };
+}
+
+/** Whether the stored body is a cluster file some of whose members name a pathway: then the result has the cluster's pathways. */
+function namesPathways(body: unknown): boolean {
+  const read = readClusterFile(body);
+  return read.ok && read.cluster.members.some((member) => member.pathway !== undefined);
+}
+
+/** The aggregation of the members' inventories alone (a cluster whose members name no pathway). */
+async function clusterAggregation(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ cluster: ClusterFile; result: ClusterResult; members: ClusterMembers; warnings: WarningJson[] }> {
+  wrongKind(loaded);
+  const members = await clusterMembers(context, actor, loaded);
+  const run = await context.engine.cluster(loaded.version.body, { id: loaded.document.id, member: members.inventory });
+  if (!run.ok) throw invalidDocument(run.issues);
+  return { cluster: run.value.cluster, result: run.value.result, members, warnings: warningsJson(run.warnings) };
+}
+
+/**
+ * A stored cluster's pathways compiled: `engine.clusterPathways` with the members' inventories and pathways found in
+ * their entities and each pathway's `inventory:` followed there. 422 with every problem (a member pathway missing or
+ * unreadable, a pathway that starts from another inventory, a bad `pathways` section), each at its place.
+ */
+export async function clusterPathwaysRun(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ run: ClusterPathwaysRun; members: ClusterMembers; warnings: WarningJson[] }> {
+  wrongKind(loaded);
+  const members = await clusterMembers(context, actor, loaded);
+  const run = await context.engine.clusterPathways(loaded.version.body, { id: loaded.document.id, member: members.inventory, memberPathway: members.pathway, follow: members.follow });
+  if (!run.ok) throw invalidDocument(run.issues);
+  return { run: run.value, members, warnings: warningsJson(run.warnings) };
+}
+
+/** The cluster scenario asked for, or the file's default; an unknown one is refused with the known ids. */
+export function clusterScenarioOf(run: ClusterPathwaysRun, scenario: string | undefined): string {
+  const chosen = scenario ?? run.model.defaultScenario;
+  const known = run.model.scenarios.map((candidate) => candidate.id);
+  if (known.includes(chosen)) return chosen;
+  throw new ApiError(422, 'invalid-document', { en: `The cluster has no scenario "${chosen}"; its scenarios are ${known.join(', ')}.`, zh: `城市群没有情景 "${chosen}"；可用情景为 ${known.join('、')}。` }, [
+    { path: ['scenario'], code: 'unknown-reference', document: { kind: 'request', id: 'scenario' }, got: chosen, known, message: { en: `scenario: no cluster scenario "${chosen}" (scenarios: ${known.join(', ')})`, zh: `scenario：没有城市群情景 "${chosen}"（可用情景：${known.join('、')}）` } },
+  ]);
+}
+
+const noClusterScenarios = (loaded: Loaded): ApiError =>
+  new ApiError(422, 'invalid-document', { en: `The cluster ${loaded.document.id} has no pathways (its members name none): scenario does not apply.`, zh: `城市群 ${loaded.document.id} 没有路径（成员均未指定路径）：scenario 不适用。` }, [
+    { path: ['scenario'], code: 'not-applicable', document: { kind: 'request', id: 'scenario' }, known: [], message: { en: 'scenario: the cluster has no pathways (members.<id>.pathway), so no scenarios', zh: 'scenario：城市群没有路径（members.<id>.pathway），因而没有情景' } },
+  ]);
+
+function wrongKind(loaded: Loaded): void {
   if (loaded.document.kind !== 'cluster') {
     throw new ApiError(400, 'bad-request', { en: `Document ${loaded.document.id} is a ${loaded.document.kind}, not a cluster.`, zh: `文档 ${loaded.document.id} 是${loaded.document.kind}，不是城市群文档。` });
   }
-  const members = await context.store.clusterMembers(actor, loaded.document.entityId);
-  const inputs = new Map<string, { entity: Entity; loaded: Loaded }>();
-  const findMember = async (member: ClusterFileMember): Promise<Resolution> => {
-    const found = await memberInventory(context, actor, members, member);
-    if (found.ok) inputs.set(member.id, { entity: found.entity, loaded: found.loaded });
-    return found.ok ? { ok: true, id: found.loaded.document.id, document: found.loaded.version.body } : found;
-  };
-  const run = await context.engine.cluster(loaded.version.body, { id: loaded.document.id, member: findMember });
-  if (!run.ok) throw invalidDocument(run.issues);
-  const from = stamp(loaded, ...[...inputs.values()].map((input) => input.loaded));
-  const { cluster, result } = run.value;
-  const memberList = cluster.members.map((member) => {
-    const input = inputs.get(member.id)!;
-    return { id: member.id, entity: { id: input.entity.id, slug: input.entity.slug, name: input.entity.name }, document: input.loaded.document.id, name: input.loaded.document.name, version: input.loaded.version.version };
-  });
-  return { value: { name: cluster.name, members: memberList, pairings: cluster.pairings, result, warnings: warningsJson(run.warnings) }, from };
 }
 
-type Found = { ok: true; entity: Entity; loaded: Loaded } | { ok: false; reason: { en: string; zh: string } };
+/** Each member with its entity and the documents it was computed from (the pathway's when it has one). */
+function memberList(cluster: ClusterFile, members: ClusterMembers) {
+  return cluster.members.map((member) => {
+    const found = members.found.get(member.id)!;
+    const inventory = found.inventory!;
+    return {
+      id: member.id,
+      entity: { id: found.entity.id, slug: found.entity.slug, name: found.entity.name },
+      document: inventory.document.id,
+      name: inventory.document.name,
+      version: inventory.version.version,
+      ...(found.pathway ? { pathway: { document: found.pathway.document.id, name: found.pathway.document.name, version: found.pathway.version.version } } : {}),
+    };
+  });
+}
 
-/** The member's entity among the cluster's members, and its inventory document named `inventory`, at the version the actor may read. */
-async function memberInventory(context: AppContext, actor: Actor, members: readonly Entity[], member: ClusterFileMember): Promise<Found> {
-  if (member.entity === undefined) {
-    return { ok: false, reason: { en: `members.${member.id}.entity is required in a stored cluster: the member's entity (slug or id)`, zh: `已存储的城市群须为成员填写 members.${member.id}.entity：成员实体的标识（slug 或 id）` } };
-  }
-  const entity = members.find((candidate) => candidate.slug === member.entity || candidate.id === member.entity);
-  if (!entity) {
-    const names = members.map((candidate) => candidate.slug).join(', ') || '—';
-    return { ok: false, reason: { en: `"${member.entity}" is not a member of this cluster (members: ${names})`, zh: `"${member.entity}" 不是本城市群的成员（成员：${names}）` } };
-  }
-  let cursor: string | undefined;
-  do {
-    const page = await context.store.documents(actor, entity.id, { limit: 200, cursor });
-    const document = page.items.find((candidate) => candidate.kind === 'inventory' && candidate.name === member.inventory);
-    if (document) {
-      try {
-        return { ok: true, entity, loaded: { document, version: await context.store.version(actor, document.id) } };
-      } catch (error) {
-        if (error instanceof StoreError && (error.code === 'not-found' || error.code === 'forbidden')) break;
-        throw error;
-      }
-    }
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return { ok: false, reason: { en: `${entity.slug} has no inventory named "${member.inventory}" that you may read`, zh: `${entity.slug} 没有您可读取的名为"${member.inventory}"的清单` } };
+/** The versions the result rests on: the cluster's, each member's inventory and pathway. */
+function membersStamp(loaded: Loaded, members: ClusterMembers): string {
+  const inputs = [...members.found.values()].flatMap((found) => [found.inventory, found.pathway].filter((input): input is Loaded => input !== undefined));
+  return stamp(loaded, ...inputs);
 }
