@@ -90,8 +90,8 @@ export function ClusterPathways({ pathways }: { pathways: ClusterPathwayFigures 
             <tr>
               <th scope="col">{t('clusters.pathways.member')}</th>
               <th scope="col">{t('clusters.pathways.memberScenario')}</th>
-              <th scope="col">{t('clusters.pathways.counted', { year: pathways.contributionYear })}</th>
-              <th scope="col">{t('clusters.pathways.share')}</th>
+              <th scope="col" className="num">{t('clusters.pathways.counted', { year: pathways.contributionYear })}</th>
+              <th scope="col" className="num">{t('clusters.pathways.share')}</th>
               <th scope="col">{t('clusters.pathways.ownPeak')}</th>
             </tr>
           </thead>
