@@ -42,7 +42,7 @@ const CLUSTER_BLOCK = 500;
 export async function prepareJob(context: AppContext, actor: Actor, loaded: Loaded, request: JobRequest): Promise<PreparedJob> {
   const expected = DOCUMENTS_OF[request.kind];
   if (!expected.includes(loaded.document.kind)) {
-    throw new ApiError(400, 'bad-request', { en: `A ${request.kind} job runs on a ${expected.join(' or ')} document; ${loaded.document.id} is a ${loaded.document.kind}.`, zh: `${request.kind} 任务须基于${expected.join('或')}文档；${loaded.document.id} 是${loaded.document.kind}。` });
+    throw new ApiError(400, 'bad-request', { en: `A ${request.kind} job runs on a ${expected.join(' document or a ')} document; ${loaded.document.id} is a ${loaded.document.kind}.`, zh: `${request.kind} 任务须基于${expected.join('文档或')}文档；${loaded.document.id} 是${loaded.document.kind}。` });
   }
   if (request.kind === 'monte-carlo') return loaded.document.kind === 'cluster' ? prepareClusterMonteCarlo(context, actor, loaded, request) : prepareMonteCarlo(context, actor, loaded, request);
   if (request.runs !== undefined || request.seed !== undefined || request.scenario !== undefined) {
