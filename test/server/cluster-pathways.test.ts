@@ -226,6 +226,21 @@ describe.each(targets)('cluster pathways through the API on %s', (target) => {
     expect(issuesOf(refused.json()).map((issue) => [issue.path.join('.'), issue.code])).toEqual([['scenario', 'unknown-reference']]);
   }, 120_000);
 
+  it('a long Monte Carlo job on the cluster is cancelled between its blocks', async () => {
+    const started = await f.app.inject({ method: 'POST', url: `/api/documents/${demoCluster}/jobs`, headers: f.credentials.viewerA.headers, payload: { kind: 'monte-carlo', runs: 1_000_000 } });
+    expect(started.statusCode, started.body).toBe(202);
+    let job = started.json<Job>();
+    // Wait until it has run some blocks (the row says so), then cancel.
+    while (!(job.status === 'running' && job.progress > 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await get(`/api/jobs/${job.id}`, 'viewerA')).json<Job>();
+    }
+    const cancelled = await f.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}`, headers: f.credentials.viewerA.headers });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json<Job>()).toMatchObject({ status: 'cancelled', result: null });
+    expect(cancelled.json<Job>().progress).toBeLessThan(1);
+  }, 120_000);
+
   it('the editor of Demo City sees its draft pathway in the cluster; the public still the published one; each equal to the core on those versions', async () => {
     const pathway = await stored(f.admin, 'demo-city', 'pathway', DEMO_NAMES.pathway);
     const body = structuredClone(pathway.body) as { scenarios: { ambitious: { actions: string[] } } };
