@@ -190,6 +190,10 @@ describe.each(targets)('cluster pathways through the API on %s', (target) => {
     ]);
     expect(sectionIssues[1]!.message.en).toContain('"z" is not a member of the cluster');
     expect(sectionIssues[1]!.message.zh).toContain('"z" 不是城市群成员');
+    // With ?scenario= the same problems: the file is read before the scenario is looked for.
+    const withScenario = await get(`/api/documents/${badSection}/result?scenario=x`);
+    expect(withScenario.statusCode).toBe(422);
+    expect(issuesOf(withScenario.json())).toEqual(sectionIssues);
 
     const unknownShared = await create('unknown-shared', { name: 'Shared', members, pathways: { shared: { 'grid.points.2099': {} } } });
     const shared = await get(`/api/documents/${unknownShared}/result`);

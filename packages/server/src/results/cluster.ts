@@ -15,8 +15,9 @@ import { stamp, type Loaded } from './references.ts';
  */
 export async function clusterResult(context: AppContext, actor: Actor, loaded: Loaded, scenario: string | undefined): Promise<{ value: object; from: string }> {
   if (!namesPathways(loaded.version.body)) {
-    if (scenario !== undefined) throw noClusterScenarios(loaded);
+    // The file's own problems first: `scenario` is refused only on a cluster that reads and has no pathways.
     const { cluster, result, members, warnings } = await clusterAggregation(context, actor, loaded);
+    if (scenario !== undefined) throw noClusterScenarios(loaded);
     return { value: { name: cluster.name, members: memberList(cluster, members), pairings: cluster.pairings, result, warnings }, from: membersStamp(loaded, members) };
   }
   const { run, members, warnings } = await clusterPathwaysRun(context, actor, loaded);
