@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark of the project; figures are recorded in BENCHMARKS.md.
- * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan, BENCH_ONLY=http, BENCH_ONLY=web or BENCH_ONLY=report runs one of them.
+ * BENCH_ONLY=inventory, BENCH_ONLY=json, BENCH_ONLY=pathway, BENCH_ONLY=plan, BENCH_ONLY=http, BENCH_ONLY=web, BENCH_ONLY=report or BENCH_ONLY=cluster runs one of them.
  */
 import { cpus } from 'node:os';
+import { benchCluster } from './cluster.bench.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchInventory } from './inventory.bench.ts';
 import { benchJson } from './json.bench.ts';
@@ -22,6 +23,7 @@ if (only === undefined || only === 'inventory') {
 if (only === undefined || only === 'json') benchJson();
 if (only === undefined || only === 'pathway') await benchPathway();
 if (only === undefined || only === 'plan') await benchPlan();
+if (only === undefined || only === 'cluster') await benchCluster(); // the members' pathways run together, with Monte Carlo across them
 if (only === undefined || only === 'limits') await benchLimits(); // BENCH_LIMITS=plan or memory: one half (memory takes minutes)
 if (only === undefined || only === 'startup') benchStartup(); // BENCH_ONLY=startup: the CLI's start-up against node -e 0
 if (only === undefined || only === 'http') await benchHttp(); // PostgreSQL too with PEAKPATH_BENCH_DATABASE_URL

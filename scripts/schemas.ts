@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentJsonSchemaText, type DocumentKind } from '@peakpath/core';
 
-const KINDS: readonly DocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking', 'cluster'];
+const KINDS: readonly DocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking', 'cluster', 'district'];
 const folder = join(import.meta.dirname, '..', 'docs', 'schemas');
 for (const kind of KINDS) {
   const file = join(folder, `${kind}.schema.json`);

@@ -47,6 +47,10 @@ describe('peakpath cluster FILE with the members’ pathways', () => {
     expect(at(json, 'pathways', 'result', 'peak')['year']).toBe(2030);
     expect(at(json, 'pathways', 'mc')['seeds']).toEqual({ members: { alpha: 5, beta: 6 }, shared: 7 });
     expect(at(json, 'pathways', 'mc', 'correlations', 0)['between']).toEqual(['alpha/drivers.gdp.growth.2023', 'beta/drivers.gdp.growth.2023']);
+    // On two worker threads (the compiled pool), the same figures.
+    const threads = peakpath(['cluster', EXAMPLE, '--json', '--mc', '300', '--seed', '5', '--threads', '2']);
+    expect(threads.status, threads.stderr).toBe(0);
+    expect((JSON.parse(threads.stdout) as Doc)['pathways']).toEqual(json['pathways']);
   });
 
   it('in English and Chinese: the scenarios, the cluster and its members, the peak, the contributions, the correlations', () => {

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createEngine, readClusterFile, type Issue } from '@peakpath/core';
-import { asDocument, CLUSTER_DOCS, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
+import { createEngine, readClusterFile, readDistrictFile, type Issue } from '@peakpath/core';
+import { asDocument, CLUSTER_DOCS, DISTRICT_DOCS, docsYamlBlocks, PATHWAY_DOCS, PLAN_DOCS, SPECIAL } from './support/docs-examples.ts';
 
 const engine = createEngine();
 
@@ -43,6 +43,12 @@ for (const [file, blocks] of docsYamlBlocks()) {
         if (CLUSTER_DOCS.has(file)) {
           // The file is read here; its members' inventories and pairings are computed by test/cluster-cli.test.ts.
           const read = readClusterFile(parse(block));
+          expect(read.ok ? [] : read.issues).toEqual([]);
+          return;
+        }
+        if (DISTRICT_DOCS.has(file)) {
+          // The file is read here; its inventories, the reconciliation and the assessments are computed by test/district-cli.test.ts.
+          const read = readDistrictFile(parse(block));
           expect(read.ok ? [] : read.issues).toEqual([]);
           return;
         }

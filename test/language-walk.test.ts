@@ -61,7 +61,7 @@ const REFERENCE_KINDS: Record<ReferenceKind, true> = {
   indicator: true,
   hazard: true,
 };
-const DOCUMENT_KINDS: Record<DocumentKind, true> = { inventory: true, pathway: true, plan: true, tracking: true, cluster: true };
+const DOCUMENT_KINDS: Record<DocumentKind, true> = { inventory: true, pathway: true, plan: true, tracking: true, cluster: true, district: true };
 const keys = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
 const kinds = keys(DOCUMENT_KINDS);
 
@@ -177,6 +177,7 @@ const SAMPLES: Samples = {
   'year-order': [{ code: 'year-order', year: 2022, previous: 2023 }],
   'date-order': [{ code: 'date-order', field: 'start', date: '2025-03-01', got: '2025-01-15' }],
   'cluster-input': [{ code: 'cluster-input', reason: 'unknown-line', text: { en: 'the member has no line 9', zh: '该成员没有第 9 行' } }],
+  'district-input': [{ code: 'district-input', reason: 'population-missing', text: { en: 'a criterion per person needs the population', zh: '人均指标需要给出人口' } }],
   'target-goal': (['no-change', 'direction', 'base-year', 'baseline-required', 'reduction-of-increase', 'before-base'] as const).map((reason) => ({ code: 'target-goal' as const, reason })),
   'catalogue-gap': [
     { code: 'catalogue-gap', measure: 'led-streetlights', field: 'capex' },

@@ -37,7 +37,7 @@ describe('peakpath serve on an empty data folder', () => {
     try {
       const first = await start(['--data', dataDir]);
       const output = first.output();
-      expect(output).toMatch(/seeded the illustrative demo network \(示例城市网络\): 5 places, 17 documents/);
+      expect(output).toMatch(/seeded the illustrative demo network \(示例城市网络\): 5 places, 18 documents/);
       const credentials = signInLine(output);
       expect(credentials).not.toBeNull();
       const session = await signIn(first.url, credentials!);

@@ -20,6 +20,8 @@ export const PATHWAY_DOCS = new Set(['pathways.md']);
 export const PLAN_DOCS = new Set(['plans.md']);
 /** Docs whose examples are cluster files (their members' inventories are examples/cluster's). */
 export const CLUSTER_DOCS = new Set(['clusters.md']);
+/** Docs whose examples are district files (their inventories are examples/district's). */
+export const DISTRICT_DOCS = new Set(['districts.md']);
 
 /** Each page with YAML examples, and its examples' text in order. */
 export function docsYamlBlocks(): [file: string, blocks: string[]][] {

@@ -214,6 +214,33 @@ describe('the city dashboard', () => {
     await context.close();
   });
 
+  it('shows Demo City’s district file: the city, Demo District and the rest computed on BASIC as the API gives them, and the verdict', async () => {
+    const demo = workspace.entities.get('demo-city')!;
+    const documents = (await (await fetch(`${workspace.url}/api/entities/${demo.id}/documents`)).json()) as { items: { id: string; kind: string; name: string }[] };
+    const document = documents.items.find((candidate) => candidate.kind === 'district')!;
+    const answer = (await (await fetch(`${workspace.url}/api/documents/${document.id}/result`)).json()) as {
+      result: { reconciliation: { bases: { basis: string; city: number; byPart: Record<string, number>; remainder: number }[] }; assessments: { climatePositive: { operational: { total: number }; net: number } }[] };
+    };
+    const basic = answer.result.reconciliation.bases.find((line) => line.basis === 'basic')!;
+    const cell = (page: Page, row: string) => page.locator(`[data-testid=district-${document.name}] tr[data-row=${row}] td`).textContent();
+    const { page, context, errors } = await openPage(browser, 'zh-CN');
+    await page.goto(`${workspace.url}/cities/${demo.id}`);
+    await page.locator(`[data-testid=district-${document.name}] tr[data-row=remainder] td`).waitFor();
+    expect(await cell(page, 'city')).toBe(inWan(basic.city));
+    expect(await cell(page, 'demo-district')).toBe(inWan(basic.byPart['demo-district']!));
+    expect(await cell(page, 'remainder')).toBe(inWan(basic.remainder));
+    expect(await page.locator(`[data-testid=district-${document.name}] tr[data-row=remainder] th`).textContent()).toBe('城市其余部分（按城市减各部分计算）');
+    const verdict = page.locator('[data-testid=assessment-demo-district] [data-verdict=climate-positive]');
+    expect(await verdict.textContent()).toBe(`demo-district 未达到气候正效益：运营排放 ${inWan(answer.result.assessments[0]!.climatePositive.operational.total)}，净排放 ${inWan(answer.result.assessments[0]!.climatePositive.net)}，未低于零。`);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => cell(page, 'remainder')).toBe(inFull(basic.remainder));
+    expect(await cell(page, 'demo-district')).toBe(inFull(basic.byPart['demo-district']!));
+    expect(await page.getByTestId('parts-differences').textContent()).toBe('The parts and the remainder add up to the city on every basis, within the tolerance.');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('switches to English with full figures, equal to the API’s', async () => {
     const demo = workspace.entities.get('demo-city')!;
     const { page, context, errors } = await openPage(browser, 'zh-CN');

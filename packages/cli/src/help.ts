@@ -74,6 +74,14 @@ export const HELP = {
     en: 'cluster file (JSON or YAML): its members, each with its inventory file (and pathway file) relative to the cluster file, the pairings of their cross-boundary lines, and how their pathways run together',
     zh: '城市群文件（JSON 或 YAML）：成员及其清单文件（与路径文件，相对于本文件）、跨界活动行的配对，以及成员路径如何合成',
   },
+  district: {
+    en: 'a city against its parts (districts, parks, communities) and the remainder, with differences and convention mismatches; parts assessed as climate positive or near-zero carbon',
+    zh: '核对城市与其组成部分（区县、园区、社区）及其余部分，列出差异与口径不一致；评估组成部分是否达到气候正效益或近零碳排放标准',
+  },
+  districtFile: {
+    en: 'district file (JSON or YAML): the city’s and each part’s inventory file (relative to the district file), the remainder, the assessments',
+    zh: '区县园区文件（JSON 或 YAML）：城市及各组成部分的清单文件（相对于本文件）、其余部分、评估',
+  },
   import: { en: 'import statistics into an inventory file', zh: '导入统计数据生成清单文件' },
   energyBalance: {
     en: 'an energy balance table (XLSX or CSV) → an inventory file (YAML), every line traced to its cell',

@@ -5,6 +5,7 @@ import type { PathwayOptions } from './commands/pathway.ts';
 import type { PlanOptions } from './commands/plan.ts';
 import type { TrackOptions } from './commands/track.ts';
 import type { ClusterOptions } from './commands/cluster.ts';
+import type { DistrictOptions } from './commands/district.ts';
 import type { ImportEnergyBalanceOptions } from './commands/import-energy-balance.ts';
 import type { ExportOptions, ImportLinesOptions } from './commands/tables.ts';
 import type { CommandOutput } from './output.ts';
@@ -120,10 +121,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--scenario <name>', h('clusterScenario'))
     .option('--mc <runs>', h('mc'))
     .option('--seed <seed>', h('seed'))
+    .option('--threads <n>', h('threads'))
     .addOption(prettyOption())
     .addOption(langOption())
     .action(async (file: string, options: ClusterOptions) => {
       output = await (await import('./commands/cluster.ts')).clusterCommand(file, options);
+    });
+
+  program
+    .command('district')
+    .description(h('district'))
+    .argument('<file>', h('districtFile'))
+    .option('--json', h('json'), false)
+    .addOption(prettyOption())
+    .addOption(langOption())
+    .action(async (file: string, options: DistrictOptions) => {
+      output = await (await import('./commands/district.ts')).districtCommand(file, options);
     });
 
   program

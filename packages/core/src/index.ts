@@ -15,7 +15,7 @@ export type { Fuel, FuelId } from './factors/fuels.ts';
 export { GPC_ROWS, GPC_SECTORS, gpcRow, LINE_FORMS, REPORTING_LEVELS } from './gpc/structure.ts';
 export type { GpcRow, GpcSector, GpcSubsector, LineForm, ReportingLevel, Scope } from './gpc/structure.ts';
 export { formatPath } from './issues/issue.ts';
-export type { DocumentIssueCode, DocumentKind, Issue, IssueCode, IssueDetail, MissingFactor, NotApplicableReason, Path, PathwayIssueCode, PlanIssueCode, ReferenceKind, TargetGoalReason, TrackingIssueCode, ClusterIssueCode, WarningCode, WarningDetail } from './issues/issue.ts';
+export type { DocumentIssueCode, DocumentKind, Issue, IssueCode, IssueDetail, MissingFactor, NotApplicableReason, Path, PathwayIssueCode, PlanIssueCode, ReferenceKind, TargetGoalReason, TrackingIssueCode, ClusterIssueCode, DistrictIssueCode, WarningCode, WarningDetail } from './issues/issue.ts';
 export { implausible, loadPlausibility, PLAUSIBILITY, PLAUSIBILITY_BOUNDS } from './plausibility/bounds.ts';
 export type { PlausibilityBound, PlausibilityBoundId } from './plausibility/bounds.ts';
 export { describeIssue, formatIssue } from './issues/messages.ts';
@@ -85,6 +85,7 @@ export { createEngine, inThisThread, MAX_MONTE_CARLO_RUNS } from './engine/engin
 export type { DocumentOptions, Engine, EngineOptions, MonteCarloOptions, MonteCarloRunner, MonteCarloTask, PathwayRun, PlanOptions, TrackingOptions } from './engine/engine.ts';
 export type { TrackingRun } from './engine/tracking.ts';
 export type { ClusterFileRun, ClusterPathwaysRun, MemberResolver } from './engine/cluster.ts';
+export type { DistrictAssessmentRun, DistrictFileRun, DistrictInventory, DistrictInventoryRequest, DistrictResolution, DistrictResolver } from './engine/district.ts';
 export { documentMap, noResolver, warningsJson } from './engine/documents.ts';
 export type { DocumentIssue, DocumentName, DocumentRequest, DocumentResolver, EngineResult, Resolution, WarningJson } from './engine/documents.ts';
 export { importEnergyBalance, columnName } from './import/energy-balance.ts';

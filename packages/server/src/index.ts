@@ -8,7 +8,7 @@ export { DEFAULT_CONFIG, type Access, type App, type AppContext, type RouteModul
 export { ApiError, type ApiIssue, type Bilingual, type ErrorBody, type ErrorCode } from './errors.ts';
 export { ROUTES } from './routes/index.ts';
 export { firstStart, FIRST_ADMIN_EMAIL, type FirstStart } from './bootstrap.ts';
-export { DEMO_CLUSTER, DEMO_NAMES, DEMO_NETWORK, DEMO_PLACES, seedDemo } from './seed/demo.ts';
+export { DEMO_CLUSTER, DEMO_DISTRICT, DEMO_NAMES, DEMO_NETWORK, DEMO_PLACES, seedDemo } from './seed/demo.ts';
 export { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './auth/passwords.ts';
 export { CSRF_HEADER } from './auth/authenticate.ts';
 export { SESSION_COOKIE } from './auth/cookie.ts';

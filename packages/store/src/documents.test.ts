@@ -52,6 +52,17 @@ describe.each(targets)('documents and versions on %s', (target) => {
     expect((await store.comments(s.editorA, document.id)).items).toEqual([comment]);
   });
 
+  it('keeps a district document on a city: a district entity may not hold one, and says so naming kind', async () => {
+    const { store } = db;
+    const { document } = await store.createDocument(s.editorA, { entityId: s.cityA.id, kind: 'district', name: 'parts', body: { city: { inventory: '2022' } }, comment: '' });
+    expect(document.kind).toBe('district');
+    const refused = await store.createDocument(s.editorA, { entityId: s.districtA.id, kind: 'district', name: 'parts', body: {}, comment: '' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as StoreError).code).toBe('invalid');
+    expect((refused as StoreError).message).toContain('kind: a district document belongs to a city (kind: city); this entity is a district');
+    expect((refused as StoreError).message).toContain('kind：区县园区文档只能属于城市');
+  });
+
   it('loses no update among 50 concurrent writers, each retrying on conflict', { timeout: 300_000 }, async () => {
     const { store } = db;
     const { document } = await store.createDocument(s.editorA, { entityId: s.cityA.id, kind: 'plan', name: 'race', body: { writers: [] }, comment: '' });

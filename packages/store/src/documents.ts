@@ -17,7 +17,7 @@ import { Problems } from './validate.ts';
  * current_version is conditional on it, so of two writers who saw the same version exactly one wins,
  * on both databases, and the other gets 'version-conflict' with the current document.
  */
-const KINDS: readonly StoredDocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking', 'cluster'];
+const KINDS: readonly StoredDocumentKind[] = ['inventory', 'pathway', 'plan', 'tracking', 'cluster', 'district'];
 
 /** The document, if the actor may do `action` to its entity; drafts hidden from those who read only published versions. */
 export async function loadDocument(tx: Queryable, actor: Actor, id: string, action: AccessAction): Promise<{ document: StoredDocument; access: Access }> {
@@ -46,6 +46,11 @@ export async function createDocument(ctx: StoreContext, actor: Actor, input: { e
   problems.throwIfAny();
   return ctx.db.transaction(identityOf(actor), async (tx) => {
     await requireAccess(tx, actor, 'write', input.entityId);
+    // A district file describes a city and its parts: only a city holds one (docs/districts.md).
+    if (input.kind === 'district') {
+      const [entity] = await tx.query<{ kind: string }>('SELECT kind FROM entities WHERE id = $1', [input.entityId]);
+      if (entity?.kind !== 'city') throw new StoreError('invalid', bilingual(`kind：区县园区文档只能属于城市（kind: city），该实体为 ${entity?.kind ?? '—'}`, `kind: a district document belongs to a city (kind: city); this entity is a ${entity?.kind ?? '—'}`));
+    }
     if ((await tx.query('SELECT 1 FROM documents WHERE entity_id = $1 AND kind = $2 AND name = $3', [input.entityId, input.kind, input.name])).length > 0) {
       throw new StoreError('conflict', bilingual(`name：该实体已有名为 ${input.name} 的${input.kind}文档`, `name: the entity already has a ${input.kind} document named ${input.name}`));
     }

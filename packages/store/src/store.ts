@@ -12,7 +12,7 @@
 export type GrantRole = 'editor' | 'viewer' | 'coordinator';
 export type EntityKind = 'city' | 'district' | 'park' | 'community' | 'cluster';
 export type NetworkKind = 'network' | 'programme';
-export type StoredDocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster';
+export type StoredDocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster' | 'district';
 
 /** Who is asking: a signed-in user (with admin flag), or the public. */
 export type Actor = { readonly kind: 'user'; readonly userId: string; readonly admin: boolean } | { readonly kind: 'public' };

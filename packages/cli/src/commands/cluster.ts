@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { compareClusterScenarios, createEngine, MAX_MONTE_CARLO_RUNS, runClusterMonteCarlo, runClusterScenario, warningsJson, type ClusterFileRun, type ClusterMonteCarloSummary, type DocumentIssue, type Lang } from '@peakpath/core';
-import { fileResolver, InputFileError, readDocument } from '@peakpath/node';
+import { defaultThreads, fileResolver, InputFileError, MonteCarloPool, readDocument } from '@peakpath/node';
 import { renderCluster } from '../cluster/render.ts';
 import { renderClusterPathways } from '../cluster/render-pathways.ts';
 import { formatNumber } from '../format/table.ts';
@@ -17,6 +18,8 @@ export interface ClusterOptions {
   /** Monte Carlo runs of the cluster's pathways, and their seed. */
   readonly mc?: string | undefined;
   readonly seed?: string | undefined;
+  /** Worker threads for the Monte Carlo (default: one per core from 2,000 runs). */
+  readonly threads?: string | undefined;
 }
 
 /**
@@ -62,8 +65,20 @@ async function clusterPathways(engine: ReturnType<typeof createEngine>, document
     const issue: DocumentIssue = { document: { kind: 'request', id: 'scenario' }, path: ['scenario'], code: 'unknown-reference', kind: 'scenario', got: scenario, suggestion: model.scenarios.map((candidate) => candidate.id).find((id) => id.toLowerCase() === scenario.toLowerCase()) ?? model.scenarios[0]?.id };
     return { ok: false as const, issues: [issue] };
   }
-  // In this thread: a cluster's runs split into blocks give the same figures wherever they run (cluster/pathway-mc.ts).
-  const mc: ClusterMonteCarloSummary | undefined = runs === undefined ? undefined : runClusterMonteCarlo(model, scenario, runs, seed);
+  // Blocks of runs give the same figures on this thread or spread over worker threads (cluster/pathway-mc.ts).
+  let mc: ClusterMonteCarloSummary | undefined;
+  if (runs !== undefined) {
+    const threads = Math.min(wholeNumber('threads', options.threads, 1, 256, options.lang) ?? defaultThreads(runs), availableParallelism());
+    if (threads <= 1) mc = runClusterMonteCarlo(model, scenario, runs, seed);
+    else {
+      const pool = new MonteCarloPool(threads);
+      try {
+        mc = await pool.cluster(model, scenario, runs, seed);
+      } finally {
+        await pool.close();
+      }
+    }
+  }
   return {
     ok: true as const,
     value: {

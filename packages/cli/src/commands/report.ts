@@ -36,8 +36,8 @@ async function citySources(slug: string, options: ReportOptions): Promise<Report
     const entity = await store.entityBySlug(actor, slug);
     const documents: StoredSource[] = [];
     for (const document of (await store.documents(actor, entity.id, { limit: 200 })).items) {
-      // A cluster's aggregation is no part of a city report.
-      if (document.kind === 'cluster') continue;
+      // A cluster's aggregation and a district file's reconciliation are no part of a city report.
+      if (document.kind === 'cluster' || document.kind === 'district') continue;
       const version = await store.version(actor, document.id);
       documents.push({ id: document.id, kind: document.kind, name: document.name, version: version.version, bodyHash: version.bodyHash, body: version.body });
     }

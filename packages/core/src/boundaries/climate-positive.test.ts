@@ -60,7 +60,7 @@ describe('worked example: climate positive only with its credits', () => {
     expect(value.netWithoutCredits).toBeCloseTo(5_977, 6);
     expect(value.passWithoutCredits).toBe(false);
     expect(value.counted.map((abatement) => abatement.id)).toEqual(['pv-export', 'retrofit-neighbour']);
-    expect(value.text.en).toBe('operational 9,977 − on-site 4,000 − credits from outside 7,000 = net -1,023 tCO2e: below zero, climate positive (criterion unverified [M])');
+    expect(value.text.en).toBe('operational 9,977 − on-site 4,000 − credits from outside 7,000 = net -1,023 tCO2e: below zero, climate positive (criterion [V])');
   });
 
   it('does not count a credit without evidence, and says so', () => {
@@ -75,10 +75,11 @@ describe('worked example: climate positive only with its credits', () => {
     expect(value.pass).toBe(false);
   });
 
-  it('states the criterion with its source, unverified', () => {
+  it('states the criterion with its source, seen in C40’s program page', () => {
     const value = assess();
     expect(value.criterion.id).toBe('c40-climate-positive');
-    expect(value.criterion.verification).toBe('M');
+    expect(value.criterion.verification).toBe('V');
+    expect(value.criterion.source).toContain('https://www.c40.org/other/climate-positive-development-program');
     expect(climatePositiveCriterion().operationalRows.en).toContain('I.4.4');
   });
 

@@ -71,6 +71,8 @@ const fileSchema = z
 
 export type NearZeroCriterion = z.infer<typeof criterionSchema>;
 export type NearZeroSet = z.infer<typeof setSchema>;
+/** The shape of a near-zero criteria set, for the district file's schema (documents/district.ts). */
+export const nearZeroSetSchema: z.ZodType<NearZeroSet> = setSchema;
 export type ClimatePositiveCriterion = z.infer<typeof fileSchema>['climatePositive'];
 
 let loaded: z.infer<typeof fileSchema> | undefined;
@@ -79,7 +81,7 @@ function data(): z.infer<typeof fileSchema> {
   return loaded;
 }
 
-/** The C40 climate-positive criterion as shipped, with its source and marker ([M]: unverified). */
+/** The C40 climate-positive criterion as shipped, with its source and marker ([V]: seen in C40's program page). */
 export function climatePositiveCriterion(): ClimatePositiveCriterion {
   return data().climatePositive;
 }

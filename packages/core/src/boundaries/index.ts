@@ -9,6 +9,8 @@ export type { NearZeroCriterionResult, NearZeroOptions, NearZeroResult } from '.
 export { climatePositiveCriterion, nearZeroSets, parseNearZeroSet, NEAR_ZERO_INDICATORS } from './criteria.ts';
 export type { ClimatePositiveCriterion, NearZeroCriterion, NearZeroIndicator, NearZeroSet } from './criteria.ts';
 export { SECTOR_BASES, TOTAL_BASES } from './types.ts';
+export { readDistrictFile, CITY_ID, PART_KINDS } from './file.ts';
+export type { DistrictAssessment, DistrictFile, DistrictFilePart, DistrictFileRead, DistrictFileRemainder, PartKind } from './file.ts';
 export type {
   Basis,
   BasisLine,

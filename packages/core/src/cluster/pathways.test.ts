@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../../test/support/cli.ts';
-import { createEngine, documentMap, formatIssue, runMonteCarloChunk, type DocumentIssue, type Pathway } from '../index.ts';
+import { createEngine, documentMap, formatIssue, runMonteCarlo, runMonteCarloChunk, type DocumentIssue, type Pathway } from '../index.ts';
 import { percentile } from '../pathway/montecarlo.ts';
 import { runScenario } from '../pathway/results.ts';
 import { ClusterDraws, runClusterMonteCarlo, runClusterMonteCarloChunk } from './pathway-mc.ts';
@@ -287,6 +287,33 @@ describe('Monte Carlo across members', () => {
   it('gives the same figures however the runs are split into blocks (threads)', async () => {
     const cluster = await model();
     expect(runClusterMonteCarlo(cluster, 'policy', 300, 11, 37)).toEqual(runClusterMonteCarlo(cluster, 'policy', 300, 11, 300));
+  });
+
+  it('a cluster of one member is that member: its pathway and its own Monte Carlo at the same seed', async () => {
+    const one = await model((cluster) => {
+      delete at(cluster, 'pathways')['correlations'];
+      delete at(cluster, 'pathways')['shared'];
+      delete at(cluster, 'pathways')['actions'];
+      delete at(cluster, 'pathways')['scenarios'];
+      delete at(cluster, 'pathways')['default'];
+      delete at(cluster, 'members')['alpha'];
+      cluster['pairings'] = [];
+    });
+    const run = runClusterScenario(one);
+    expect(run.total).toEqual(runScenario(alone('beta-pathway.yaml')).total);
+    const summary = runClusterMonteCarlo(one, 'default', 300, 13);
+    const own = runMonteCarlo(alone('beta-pathway.yaml'), 'policy', 300, 13);
+    expect(summary.percentiles).toEqual(own.percentiles);
+    expect(summary.peakedBy).toEqual(own.peakedBy);
+  });
+
+  it('the order the file lists the members in changes nothing (a stored file keeps no key order)', async () => {
+    const reversed = await model((cluster) => {
+      const members = at(cluster, 'members');
+      cluster['members'] = { beta: members['beta'], alpha: members['alpha'] };
+    });
+    expect(reversed.members.map((member) => member.id)).toEqual(['alpha', 'beta']);
+    expect(runClusterMonteCarlo(reversed, 'policy', 200, 3)).toEqual(runClusterMonteCarlo(await model(), 'policy', 200, 3));
   });
 
   it('states the correlations and shared parameters it drew with, and the seeds', async () => {

@@ -10,15 +10,17 @@ import { pathwaySchema } from './pathway.ts';
 import { planSchema } from './plan.ts';
 import { trackingSchema } from './tracking.ts';
 import { clusterSchema } from './cluster.ts';
+import { districtSchema } from './district.ts';
 
 export { inventorySchema, type InventoryDocument, type ActivityLineDocument } from './inventory.ts';
 export { pathwaySchema, type PathwayDocument, type EffectDocument, type AdoptionDocument } from './pathway.ts';
 export { planSchema, type PlanDocument, type PlanMeasureDocument } from './plan.ts';
 export { trackingSchema, type TrackingDocument } from './tracking.ts';
 export { clusterSchema, type ClusterDocument } from './cluster.ts';
+export { districtSchema, type DistrictDocument } from './district.ts';
 export { METHOD_FIELD_SCHEMAS } from './method-fields.ts';
 
-export const DOCUMENT_SCHEMAS: Readonly<Record<DocumentKind, z.ZodType>> = { inventory: inventorySchema, pathway: pathwaySchema, plan: planSchema, tracking: trackingSchema, cluster: clusterSchema };
+export const DOCUMENT_SCHEMAS: Readonly<Record<DocumentKind, z.ZodType>> = { inventory: inventorySchema, pathway: pathwaySchema, plan: planSchema, tracking: trackingSchema, cluster: clusterSchema, district: districtSchema };
 
 
 /** The JSON Schema (draft 2020-12) of a document kind, as checked in under docs/schemas/. */

@@ -1,6 +1,7 @@
 import { aggregateCluster } from '../cluster/aggregate.ts';
 import { readClusterFile, type ClusterFile, type ClusterFileMember } from '../cluster/file.ts';
 import type { ClusterMember, ClusterResult } from '../cluster/types.ts';
+import { compareIds } from '../cluster/pairings.ts';
 import { buildClusterPathways, clusterActionIssue, withClusterActions, type ClusterPathwayMember, type ClusterPathwayModel } from '../cluster/pathways.ts';
 import type { InventoryResult } from '../inventory/types.ts';
 import type { Path } from '../issues/issue.ts';
@@ -160,6 +161,9 @@ export async function runClusterPathways(
     documents.push({ id: member.id, inventory: computed.document, pathway: found.id });
   }
   if (issues.length > 0) return { ok: false, issues };
+  // In id order, as the reconciliation: member k's seed is seed + k, and a stored file keeps no key order.
+  members.sort((a, b) => compareIds(a.id, b.id));
+  documents.sort((a, b) => compareIds(a.id, b.id));
   const built = buildClusterPathways(cluster.name, cluster.pathways, members, base.value.result);
   if (!built.ok) return { ok: false, issues: inDocument(self, built.issues) };
   return { ok: true, value: { cluster, members: documents, aggregate: base.value.result, model: built.model }, warnings };

@@ -26,6 +26,7 @@ import { closest } from '../text/closest.ts';
 import { follow, inDocument, noResolver, type DocumentIssue, type DocumentName, type DocumentResolver, type EngineResult } from './documents.ts';
 import { planMeasureIds, runTracking, type TrackingRun } from './tracking.ts';
 import { runCluster, runClusterPathways, type ClusterFileRun, type ClusterPathwaysRun, type MemberResolver } from './cluster.ts';
+import { runDistrict, type DistrictFileRun, type DistrictResolver } from './district.ts';
 
 /** One block of Monte Carlo runs, as a worker thread or a web worker receives it (structured-cloneable). */
 export interface MonteCarloTask {
@@ -149,6 +150,12 @@ export interface Engine {
     document: unknown,
     options?: DocumentOptions & { readonly member?: MemberResolver | undefined; readonly memberPathway?: MemberResolver | undefined; readonly follow?: DocumentResolver | undefined },
   ): Promise<EngineResult<ClusterPathwaysRun>>;
+  /**
+   * A district file (docs/districts.md): the city's, each part's and a stated remainder's inventory found (through
+   * the resolver, or `inventory` when given: the API finds them in the store) and computed, the parts reconciled
+   * with the city, and the parts assessed against the climate-positive and near-zero criteria the file asks for.
+   */
+  district(document: unknown, options?: DocumentOptions & { readonly inventory?: DistrictResolver | undefined }): Promise<EngineResult<DistrictFileRun>>;
 }
 
 /** Monte Carlo runs one call may ask for (10 million: some minutes on one core). */
@@ -336,6 +343,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         inventory,
         compilePathway,
       ),
+    district: (document, districtOptions) =>
+      runDistrict(document, name('district', districtOptions), districtOptions?.inventory ?? ((request, from) => resolver({ kind: 'inventory', reference: request.reference, from })), inventory),
   };
 }
 

@@ -7,7 +7,7 @@
  * to the Issue type without a case here fails the type check.
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentIssueCode, Issue, IssueCode, PathwayIssueCode, PlanIssueCode, TrackingIssueCode, ClusterIssueCode, WarningCode } from '../index.ts';
+import type { DocumentIssueCode, Issue, IssueCode, PathwayIssueCode, PlanIssueCode, TrackingIssueCode, ClusterIssueCode, DistrictIssueCode, WarningCode } from '../index.ts';
 import { base, issuesOf, LINE, missing, withLine, without, type Fields, type MissingNeed } from '../../../../test/support/inventory-documents.ts';
 
 interface Case {
@@ -30,7 +30,7 @@ function check(testCase: Case): void {
 
 // The codes of references between documents have their cases in engine/engine.test.ts; warnings, in engine/warnings.test.ts;
 // the tracking file's own codes, in tracking/parse.test.ts.
-const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | PlanIssueCode | DocumentIssueCode | TrackingIssueCode | ClusterIssueCode | WarningCode>, readonly Case[]> = {
+const cases: Record<Exclude<IssueCode, 'missing-factor' | PathwayIssueCode | PlanIssueCode | DocumentIssueCode | TrackingIssueCode | ClusterIssueCode | DistrictIssueCode | WarningCode>, readonly Case[]> = {
   required: [
     { name: 'no city', document: without(base(), 'city'), issues: [{ path: ['city'], code: 'required' }] },
     { name: 'no year', document: without(base(), 'year'), issues: [{ path: ['year'], code: 'required' }] },

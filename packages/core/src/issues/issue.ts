@@ -1,3 +1,4 @@
+import type { BoundaryIssue } from '../boundaries/types.ts';
 import type { ClusterIssue } from '../cluster/types.ts';
 import type { ClusterPathwayIssueCode } from '../cluster/pathways.ts';
 import type { PlausibilityBoundId } from '../plausibility/bounds.ts';
@@ -63,6 +64,7 @@ export type IssueDetail =
   | PlanIssueDetail
   | TrackingIssueDetail
   | ClusterIssueDetail
+  | DistrictIssueDetail
   | WarningDetail;
 
 /**
@@ -89,7 +91,7 @@ export type WarningDetail =
 export type WarningCode = WarningDetail['code'];
 
 /** The kinds of document the engines read; a pathway builds on an inventory, a plan on a pathway. */
-export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster';
+export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster' | 'district';
 
 /** Problems with the references between documents (engine/). */
 export type DocumentIssueDetail =
@@ -180,6 +182,15 @@ export type TrackingIssueCode = TrackingIssueDetail['code'];
  */
 export type ClusterIssueDetail = { code: 'cluster-input'; reason: ClusterIssue['code'] | ClusterPathwayIssueCode; text: { readonly en: string; readonly zh: string } };
 export type ClusterIssueCode = ClusterIssueDetail['code'];
+
+/**
+ * A district file's city, parts and assessments that cannot be reconciled or assessed as given (`reconcileParts`,
+ * `assessClimatePositive`, `assessNearZero` issues: a remainder figure on a basis no inventory has, a criterion
+ * that needs the population …), or a near-zero criteria set its schema refuses: the code as `reason`, its text from
+ * boundaries/texts.ts (or the criteria schema).
+ */
+export type DistrictIssueDetail = { code: 'district-input'; reason: BoundaryIssue['code'] | 'near-zero-set'; text: { readonly en: string; readonly zh: string } };
+export type DistrictIssueCode = DistrictIssueDetail['code'];
 export type PathwayIssueCode = PathwayIssueDetail['code'];
 export type DocumentIssueCode = DocumentIssueDetail['code'];
 

@@ -136,6 +136,7 @@ export const DOCUMENT_KIND_TEXT: Readonly<Record<DocumentKind, { readonly en: st
   plan: { en: 'plan file', zh: '行动方案文件' },
   tracking: { en: 'tracking file', zh: '跟踪评估文件' },
   cluster: { en: 'cluster file', zh: '城市群文件' },
+  district: { en: 'district file', zh: '区县园区文件' },
 };
 
 /** Why a goal cannot be measured against, and what to change. */
@@ -171,6 +172,7 @@ const documentText: Record<DocumentKind, { en: string; zh: string }> = {
   plan: { en: 'plan file', zh: '行动方案文件' },
   tracking: { en: 'tracking file', zh: '跟踪评估文件' },
   cluster: { en: 'cluster file', zh: '城市群文件' },
+  district: { en: 'district file', zh: '区县园区文件' },
 };
 
 /** A figure in a plausibility message, in the bound's unit: yearly changes as percentages, others to 4 significant digits. */
@@ -460,6 +462,7 @@ export function describeIssue(issue: Issue, lang: Lang = 'en'): string {
     case 'target-goal':
       return targetGoalText[issue.reason][lang];
     case 'cluster-input':
+    case 'district-input':
       return issue.text[lang];
     case 'unsupported-version': {
       const kind = DOCUMENT_KIND_TEXT[issue.kind];

@@ -29,6 +29,7 @@ export const DOCUMENT_VERSIONS: Readonly<Record<DocumentKind, { readonly current
   pathway: { current: 1, steps: [] },
   tracking: { current: 1, steps: [] },
   cluster: { current: 1, steps: [] },
+  district: { current: 1, steps: [] },
   plan: {
     current: 2,
     // Version 2: a yes/no measure (all or nothing) says so in words a city officer reads.

@@ -3,7 +3,7 @@
  * register tsx and resolve `@peakpath/core` to its sources (worker-source.mjs). The built pool is run
  * by the CLI's end-to-end tests (test/golden.test.ts: `--mc 2000 --threads 2`).
  */
-import { createEngine, inThisThread } from '@peakpath/core';
+import { createEngine, documentMap, inThisThread, runClusterMonteCarlo } from '@peakpath/core';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../documents.ts';
 import { MonteCarloPool } from './pool.ts';
@@ -51,6 +51,23 @@ describe('the Monte Carlo pool from the sources', () => {
       } finally {
         await pool.close();
       }
+    }
+  });
+
+  it('gives a cluster’s Monte Carlo (members correlated, a shared parameter) on two threads as on this one', async () => {
+    const CLUSTER = new URL('../../../../examples/cluster/', import.meta.url);
+    const files = ['alpha.yaml', 'beta.yaml', 'alpha-pathway.yaml', 'beta-pathway.yaml'];
+    const documents = Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readDocument(new URL(file, CLUSTER).pathname)] as const)));
+    const run = await createEngine({ resolve: documentMap(documents) }).clusterPathways(await readDocument(new URL('pathways.yaml', CLUSTER).pathname), { id: 'pathways.yaml' });
+    if (!run.ok) throw new Error('the example cluster should compile');
+    const model = run.value.model;
+    const inThread = runClusterMonteCarlo(model, 'policy', 500, 9, 1000);
+    expect(inThread.correlations).toHaveLength(1);
+    const pool = new MonteCarloPool(2);
+    try {
+      expect(await pool.cluster(model, 'policy', 500, 9, 120)).toEqual(inThread);
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -1,6 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { MonteCarloChunk, MonteCarloRunner, MonteCarloTask } from '@peakpath/core';
+import { summariseClusterMonteCarlo, type ClusterMonteCarloChunk, type ClusterMonteCarloSummary, type ClusterPathwayModel, type MonteCarloChunk, type MonteCarloRunner, type MonteCarloTask } from '@peakpath/core';
+
+/** A block of a cluster's Monte Carlo runs (cluster/pathway-mc.ts), as a worker thread receives it. */
+export interface ClusterMonteCarloTask {
+  readonly cluster: ClusterPathwayModel;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly from: number;
+  readonly runs: number;
+}
 
 /** Below this many runs, starting worker threads costs more than it saves. */
 const SMALL = 2000;
@@ -33,6 +42,19 @@ export class MonteCarloPool implements MonteCarloRunner {
 
   run(task: MonteCarloTask): Promise<MonteCarloChunk> {
     return this.piscina.run(task) as Promise<MonteCarloChunk>;
+  }
+
+  /**
+   * A cluster's Monte Carlo analysis in blocks of `blockSize` runs spread over the threads: each block depends on
+   * (seed, run) alone, so the summary is the one a single thread gives.
+   */
+  async cluster(model: ClusterPathwayModel, scenario: string, runs: number, seed: number, blockSize = 1000): Promise<ClusterMonteCarloSummary> {
+    const blocks: Promise<ClusterMonteCarloChunk>[] = [];
+    for (let from = 0; from < runs; from += blockSize) {
+      const task: ClusterMonteCarloTask = { cluster: model, scenario, seed, from, runs: Math.min(blockSize, runs - from) };
+      blocks.push(this.piscina.run(task) as Promise<ClusterMonteCarloChunk>);
+    }
+    return summariseClusterMonteCarlo(model, scenario, seed, await Promise.all(blocks));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.ts';
 import { clusterResult } from '../results/cluster.ts';
+import { districtResult } from '../results/district.ts';
 import { inventoryResult, maccResult, pathwayResult, trackingResult } from '../results/compute.ts';
 import { etag, expectedVersion, idParams, pageQuery, versionNumber } from './shared.ts';
 
@@ -56,7 +57,7 @@ export const documentRoutes: RouteModule = (app, context) => {
     config: { access: 'public' },
     schema: {
       tags: ['results'],
-      summary: 'The computed result: inventory (GPC JSON), pathway run (scenario), plan MACC (cached by version), tracking statuses at asOf (default today), or a cluster’s aggregation of its members’ inventories and, when they name pathways, the cluster’s pathways (scenario) / 计算结果',
+      summary: 'The computed result: inventory (GPC JSON), pathway run (scenario), plan MACC (cached by version), tracking statuses at asOf (default today), a cluster’s aggregation of its members’ inventories and, when they name pathways, the cluster’s pathways (scenario), or a district file’s reconciliation of a city with its parts and its assessments / 计算结果',
       params: idParams,
       querystring: z.object({ version: versionNumber.optional(), scenario: z.string().min(1).max(100).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     },
@@ -67,6 +68,10 @@ export const documentRoutes: RouteModule = (app, context) => {
     if (document.kind === 'cluster') {
       const cluster = await clusterResult(context, request.actor, loaded, request.query.scenario);
       return reply.header('x-peakpath-computed-from', cluster.from).send({ kind: document.kind, version: version.version, from: cluster.from, result: cluster.value });
+    }
+    if (document.kind === 'district') {
+      const district = await districtResult(context, request.actor, loaded);
+      return reply.header('x-peakpath-computed-from', district.from).send({ kind: document.kind, version: version.version, from: district.from, result: district.value });
     }
     if (document.kind === 'tracking') {
       const tracking = await trackingResult(context, request.actor, loaded, request.query.asOf);

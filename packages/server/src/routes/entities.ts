@@ -61,7 +61,7 @@ export const entityRoutes: RouteModule = (app, context) => {
       tags: ['documents'],
       summary: 'Create a document (editors of the entity) / 新建文档（该实体的编辑）',
       params: idParams,
-      body: z.object({ kind: z.enum(['inventory', 'pathway', 'plan', 'tracking', 'cluster']), name: z.string().trim().min(1).max(100), body: z.record(z.string(), z.unknown()), comment: z.string().max(2000).default('') }).strict(),
+      body: z.object({ kind: z.enum(['inventory', 'pathway', 'plan', 'tracking', 'cluster', 'district']), name: z.string().trim().min(1).max(100), body: z.record(z.string(), z.unknown()), comment: z.string().max(2000).default('') }).strict(),
     },
   }, async (request, reply) => {
     const created = await context.store.createDocument(request.actor, { entityId: request.params.id, ...request.body });

@@ -35,8 +35,8 @@ const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 async function storedSources(context: AppContext, actor: Actor, entityId: string): Promise<StoredSource[]> {
   const sources: StoredSource[] = [];
   for (const document of await allPages((cursor) => context.store.documents(actor, entityId, { limit: 200, cursor }))) {
-    // A cluster's aggregation is no part of a city report.
-    if (document.kind === 'cluster') continue;
+    // A cluster's aggregation and a district file's reconciliation are no part of a city report.
+    if (document.kind === 'cluster' || document.kind === 'district') continue;
     const version = await context.store.version(actor, document.id);
     sources.push({ id: document.id, kind: document.kind, name: document.name, version: version.version, bodyHash: version.bodyHash, body: version.body });
   }

@@ -7,7 +7,7 @@ import { scaleInventory } from './scale.ts';
 const DEMO_FOLDER = new URL('../../../../examples/demo-city/', import.meta.url);
 
 /** What the stored pathway and plan name: documents of the same entity, by name. */
-export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan', tracking: 'tracking', cluster: 'members' } as const;
+export const DEMO_NAMES = { inventory: '2022', pathway: 'pathways', plan: 'action-plan', tracking: 'tracking', cluster: 'members', district: 'parts' } as const;
 
 interface DemoPlace {
   readonly slug: string;
@@ -83,13 +83,27 @@ export const DEMO_CLUSTER = {
   },
 } as const;
 
+/**
+ * ILLUSTRATIVE ONLY: Demo City checked against its one district (docs/districts.md). Demo District's inventory is
+ * Demo City's activity scaled by 0.1 on the same conventions (its method lines keep their parameters: seed/scale.ts),
+ * so no convention differs and the remainder, computed as city − parts, is the rest of Demo City. The district is assessed against the climate-positive criterion
+ * with no abatement claimed: its operational emissions stand, and it is not climate positive.
+ */
+export const DEMO_DISTRICT = {
+  version: 1,
+  name: { en: 'Demo City and Demo District (illustrative)', zh: '示例市与示例区（示例）' },
+  city: { inventory: DEMO_NAMES.inventory },
+  parts: { 'demo-district': { entity: 'demo-district', kind: 'district', inventory: DEMO_NAMES.inventory } },
+  assessments: { 'demo-district': { climatePositive: { abatements: [] } } },
+} as const;
+
 export const DEMO_NETWORK = { slug: 'demo-network', kind: 'network', name: 'Demo Network (illustrative)', nameZh: '示例城市网络' } as const;
 
 const asRecord = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
 
 /**
- * Seeds the demo network: five places, each with an inventory, a pathway and a plan, Demo City a tracking file and the
- * cluster its aggregation of the three cities (version 1,
+ * Seeds the demo network: five places, each with an inventory, a pathway and a plan, Demo City a tracking file and a
+ * district file (itself against Demo District), the cluster its aggregation of the three cities (version 1,
  * published so that the public sees them). Run once, by the start that created the first admin.
  */
 export async function seedDemo(store: Store, admin: Actor): Promise<{ network: string; entities: number; documents: number }> {
@@ -125,6 +139,10 @@ export async function seedDemo(store: Store, admin: Actor): Promise<{ network: s
       documents++;
     }
   }
+  // Demo City against its district: created once the district and its inventory exist.
+  const district = await store.createDocument(admin, { entityId: created.get('demo-city')!.id, kind: 'district', name: DEMO_NAMES.district, body: structuredClone(DEMO_DISTRICT), comment: 'demo seed (illustrative) / 示例数据' });
+  await store.publish(admin, district.document.id, district.version.version);
+  documents++;
   const cluster = created.get('demo-cluster')!;
   await store.setClusterMembers(admin, cluster.id, ['demo-city', 'demo-city-b', 'demo-city-c'].map((slug) => created.get(slug)!.id));
   // The cluster's aggregation of its members' published inventories, the double counting between them removed.

@@ -1,7 +1,7 @@
 /** The API's records as the pages read them (docs/server.md); only the fields the app uses. */
 
 export type EntityKind = 'city' | 'district' | 'park' | 'community' | 'cluster';
-export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster';
+export type DocumentKind = 'inventory' | 'pathway' | 'plan' | 'tracking' | 'cluster' | 'district';
 export type Role = 'editor' | 'viewer' | 'coordinator';
 
 export interface Entity {

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, paths } from '../../app/router.tsx';
 import type { DocumentKind, Entity, StoredDocument } from '../../app/types.ts';
 
-/** The kinds with a page of their own; a cluster document has none yet (the network overview shows its aggregation). */
-type PageKind = Exclude<DocumentKind, 'cluster'>;
+/**
+ * The kinds with a page of their own; a cluster document has none yet (the network overview shows its aggregation),
+ * nor a district file (its result is in the API: GET /api/documents/:id/result).
+ */
+type PageKind = Exclude<DocumentKind, 'cluster' | 'district'>;
 const ORDER: readonly PageKind[] = ['inventory', 'pathway', 'plan', 'tracking'];
-const withPage = (document: StoredDocument): document is StoredDocument & { kind: PageKind } => document.kind !== 'cluster';
+const withPage = (document: StoredDocument): document is StoredDocument & { kind: PageKind } => document.kind !== 'cluster' && document.kind !== 'district';
 /** The kinds whose page edits the document; the tracking page reads and judges it (edited as a file or through the API). */
 const EDITED_IN_PAGE: ReadonlySet<DocumentKind> = new Set(['inventory', 'pathway', 'plan']);
 

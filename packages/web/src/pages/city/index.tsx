@@ -11,6 +11,7 @@ import { useSession } from '../../app/session.tsx';
 import type { StoredDocument } from '../../app/types.ts';
 import type { CitySummary } from '../network/summary.ts';
 import { Breakdown } from './Breakdown.tsx';
+import { DistrictParts } from './DistrictParts.tsx';
 import { DocumentLinks } from './DocumentLinks.tsx';
 import { EnergySankey } from './EnergySankey.tsx';
 import { Intensity, KeyFigures } from './Figures.tsx';
@@ -95,6 +96,7 @@ export default function CityDashboard({ entityId }: { entityId: string }) {
         </>
       ))}
       <Trend documents={documents} />
+      <DistrictParts documents={documents} />
       {detail.data && (
         <>
           <Quality detail={detail.data} />
