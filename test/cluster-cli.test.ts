@@ -182,7 +182,7 @@ describe('peakpath inventory on a member naming its counterpart on a line', () =
 describe('peakpath cluster SLUG: a stored cluster of the workspace', () => {
   let data: string;
   /** What GET /api/documents/:id/result answers for the demo cluster's document, for the public. */
-  let api: { name: unknown; members: unknown[]; pairings: unknown[]; result: ClusterResult };
+  let api: { name: unknown; members: unknown[]; pairings: unknown[]; result: ClusterResult; pathways?: { result: { peak: { year: number | null } } } };
   beforeAll(async () => {
     data = mkdtempSync(join(tmpdir(), 'peakpath-cluster-store-'));
     const store = await openStore({ dataDir: data });
@@ -234,6 +234,18 @@ describe('peakpath cluster SLUG: a stored cluster of the workspace', () => {
     expect(zh.status).toBe(0);
     expect(zh.stdout).toMatch(/三范围合计\s+148,080,443\s+−2,067,056\s+146,013,387/);
     expect(zh.stdout).toContain('成员清单（已存储）：demo-city/2022 v1');
+    // The members name their stored pathways: the cluster's pathways follow, as the API computes them.
+    expect(en.stdout).toContain('cluster pathways, scenario');
+    expect(en.stdout).toContain(`Peak: ${api.pathways!.result.peak.year}`);
+  }, 120_000);
+
+  it('--mc on a stored cluster: its Monte Carlo, as the core gives it for the same seed', () => {
+    const run = peakpath(['cluster', 'demo-cluster', '--data', data, '--json', '--mc', '200', '--seed', '4']);
+    expect(run.status, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as typeof api & { pathways: { mc: { runs: number; seeds: { members: Record<string, number> } } } };
+    expect(json.pathways.mc.runs).toBe(200);
+    expect(json.pathways.mc.seeds.members).toEqual({ a: 4, b: 5, c: 6 });
+    expect(json.pathways.result).toEqual(api.pathways!.result);
   }, 120_000);
 
   it('an unknown cluster, an entity without a cluster document, an unknown --document: exit 2, in the language asked', () => {
@@ -250,10 +262,10 @@ describe('peakpath cluster SLUG: a stored cluster of the workspace', () => {
     const named = peakpath(['cluster', 'demo-cluster', '--document', 'other', '--data', data, '--lang', 'en']);
     expect(named.status).toBe(2);
     expect(named.stderr).toContain(`--document: demo-cluster has no cluster document named "other" (there are: ${DEMO_NAMES.cluster})`);
-    // Pathway options are for a cluster file: refused for a stored cluster, never ignored.
-    const mc = peakpath(['cluster', 'demo-cluster', '--mc', '100', '--data', data, '--lang', 'en']);
-    expect(mc.status).toBe(2);
-    expect(mc.stderr).toBe("--mc: only for a cluster file; peakpath cluster demo-cluster aggregates the stored members' inventories and computes no pathways\n");
+    // The stored cluster's pathways take the options a file's do: an unknown scenario is refused.
+    const scenario = peakpath(['cluster', 'demo-cluster', '--scenario', 'nope', '--data', data, '--lang', 'en']);
+    expect(scenario.status).toBe(2);
+    expect(scenario.stderr).toContain('nope');
     // A name that looks like a file stays a file: reported missing, no store opened.
     const file = peakpath(['cluster', 'no-such-file.yaml', '--lang', 'en']);
     expect(file.status).toBe(2);

@@ -44,7 +44,8 @@ describe.each(targets)('cluster results on %s', (target) => {
       ['b', 'demo-city-b', 1],
       ['c', 'demo-city-c', 1],
     ]);
-    expect(answer.from.split(',')).toHaveLength(4);
+    // The cluster, each member's inventory and its pathway (the demo members name theirs).
+    expect(answer.from.split(',')).toHaveLength(7);
     const core = aggregateCluster(
       [
         { id: 'a', result: inventories.get('demo-city')! },

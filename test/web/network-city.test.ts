@@ -1,7 +1,8 @@
 /**
  * The network overview and the city dashboard in Debian Chromium on a real workspace (the demo network):
  * figures equal to the API's, sorting, the CSV export, both languages, the public's and an editor's view,
- * "no data yet" for a place with no inventory, and axe-core on every page in both languages.
+ * "no data yet" for a place with no inventory, the demo cluster's totals and pathways, and axe-core on every page in
+ * both languages.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -120,6 +121,56 @@ describe('the network overview', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('shows the demo cluster’s pathways: its peak and each member’s contribution as the API gives them, a stacked chart, in both languages', async () => {
+    const cluster = workspace.entities.get('demo-cluster')!;
+    const documents = (await (await fetch(`${workspace.url}/api/entities/${cluster.id}/documents`)).json()) as { items: { id: string; kind: string }[] };
+    const document = documents.items.find((candidate) => candidate.kind === 'cluster')!;
+    const answer = (await (await fetch(`${workspace.url}/api/documents/${document.id}/result`)).json()) as {
+      result: {
+        pathways: {
+          result: {
+            scenario: { name: { en: string; zh: string } };
+            peak: { year: number; value: number };
+            contributionYear: number;
+            contributions: { member: string; atPeak: number; share: number; ownPeak: { year: number | null } }[];
+            members: { id: string; scenario: string }[];
+          };
+        };
+      };
+    };
+    const pathways = answer.result.pathways.result;
+    // The demo cluster peaks within its years, and its members peak in different years.
+    expect(pathways.peak.year).toBe(pathways.contributionYear);
+    expect(new Set(pathways.contributions.map((contribution) => contribution.ownPeak.year)).size).toBe(pathways.contributions.length);
+    const percent = (share: number, locale: string, sign: string) => `${(share * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}${sign}`;
+    for (const [locale, tonnes, sign, peaks, heading] of [
+      ['en-US', inFull, ' %', (year: number) => `Peaks in ${year}`, `The cluster’s pathways — ${pathways.scenario.name.en}`],
+      ['zh-CN', inWan, '％', (year: number) => `${year} 年达峰`, `城市群达峰路径——${pathways.scenario.name.zh}`],
+    ] as const) {
+      const { page, context, errors } = await openPage(browser, locale);
+      await page.goto(`${workspace.url}/networks/${workspace.networkId}`);
+      const section = page.getByTestId('cluster-demo-cluster').getByTestId('cluster-pathways');
+      await section.locator('[data-figure=peak-year]').waitFor();
+      expect(await section.locator('h4').textContent()).toBe(heading);
+      expect(await section.locator('[data-figure=peak-year]').textContent()).toBe(String(pathways.peak.year));
+      expect(await section.locator('[data-figure=peak-value]').textContent()).toBe(tonnes(pathways.peak.value));
+      expect(await section.locator('caption').textContent()).toContain(String(pathways.contributionYear));
+      for (const contribution of pathways.contributions) {
+        const row = section.getByTestId(`contribution-${contribution.member}`);
+        expect(await row.locator('[data-column=counted]').textContent()).toBe(tonnes(contribution.atPeak));
+        expect(await row.locator('[data-column=share]').textContent()).toBe(percent(contribution.share, locale, sign));
+        expect(await row.locator('[data-column=own-peak]').textContent()).toBe(peaks(contribution.ownPeak.year!));
+        expect(await row.locator('[data-column=scenario]').textContent()).toBe(pathways.members.find((member) => member.id === contribution.member)!.scenario);
+      }
+      await chartsDrawn(page, ['cluster-pathways-chart']);
+      await page.getByTestId('cluster-demo-cluster').scrollIntoViewIfNeeded();
+      await screenshot(page, `cluster-pathways-${locale === 'zh-CN' ? 'zh' : 'en'}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it('exports the rows on screen as a UTF-8 CSV with a byte-order mark', async () => {

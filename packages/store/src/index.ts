@@ -8,7 +8,7 @@ export { SqlStore } from './sql-store.ts';
 export { setupPostgres, dropPostgres, appRoleName, withDatabase } from './setup-postgres.ts';
 export { backupStore, restoreStore, type BackupSummary } from './backup.ts';
 export { diffBodies, type BodyChange } from './diff.ts';
-export { clusterMemberResolver, runStoredCluster, type StoredClusterMember, type StoredClusterRun } from './cluster-members.ts';
+export { runStoredCluster, storedClusterMembers, storedMemberInputs, storedMemberList, type StoredClusterMember, type StoredClusterMembers, type StoredClusterRun, type StoredVersion } from './cluster-members.ts';
 export { may, readsDrafts, type AccessAction, type EntityFacts } from './access.ts';
 export { canonicalJson, bodyHash } from './canonical.ts';
 export { schemaVersion } from './migrate.ts';

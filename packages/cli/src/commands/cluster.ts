@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { compareClusterScenarios, createEngine, MAX_MONTE_CARLO_RUNS, runClusterMonteCarlo, runClusterScenario, warningsJson, type ClusterFileRun, type ClusterMonteCarloSummary, type DocumentIssue, type Lang } from '@peakpath/core';
+import { compareClusterScenarios, createEngine, MAX_MONTE_CARLO_RUNS, runClusterMonteCarlo, runClusterScenario, warningsJson, type ClusterFileRun, type ClusterMonteCarloSummary, type DocumentIssue, type DocumentResolver, type Lang, type MemberResolver } from '@peakpath/core';
 import { defaultThreads, fileResolver, InputFileError, MonteCarloPool, readDocument } from '@peakpath/node';
-import { runStoredCluster, StoreError, type SqlStore, type StoredDocument } from '@peakpath/store';
+import { runStoredCluster, storedClusterMembers, storedMemberList, StoreError, type SqlStore, type StoredDocument } from '@peakpath/store';
 import { renderCluster } from '../cluster/render.ts';
 import { renderClusterPathways } from '../cluster/render-pathways.ts';
 import { formatNumber } from '../format/table.ts';
@@ -64,12 +64,19 @@ export async function clusterCommand(target: string, options: ClusterOptions): P
 }
 
 /** The cluster's pathways when its members name them (or --scenario / --mc ask for them); none otherwise. */
-async function clusterPathways(engine: ReturnType<typeof createEngine>, document: unknown, file: string, run: ClusterFileRun, options: ClusterOptions) {
+async function clusterPathways(
+  engine: ReturnType<typeof createEngine>,
+  document: unknown,
+  file: string,
+  run: ClusterFileRun,
+  options: ClusterOptions,
+  resolvers: { member?: MemberResolver; memberPathway?: MemberResolver; follow?: DocumentResolver } = {},
+) {
   const runs = wholeNumber('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS, options.lang);
   const seed = wholeNumber('seed', options.seed, 0, 2 ** 31 - 1, options.lang) ?? 1;
   const asked = options.scenario !== undefined || runs !== undefined;
   if (!asked && !run.cluster.members.some((member) => member.pathway !== undefined)) return { ok: true as const, value: undefined };
-  const compiled = await engine.clusterPathways(document, { id: file });
+  const compiled = await engine.clusterPathways(document, { id: file, ...resolvers });
   if (!compiled.ok) return { ok: false as const, issues: compiled.issues };
   const { model, members } = compiled.value;
   const scenario = options.scenario ?? model.defaultScenario;
@@ -118,25 +125,37 @@ const FILE_NAME = /\.(ya?ml|json)$/i;
 const ADMIN = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', admin: true } as const;
 
 async function storedCluster(slug: string, options: ClusterOptions): Promise<CommandOutput> {
-  const zh = options.lang === 'zh';
-  // The members' pathways of a stored cluster are not read here (the command aggregates its inventories): say so, never ignore the options.
-  const pathwayOptions = (['scenario', 'mc', 'seed', 'threads'] as const).filter((name) => options[name] !== undefined);
-  if (pathwayOptions.length > 0) {
-    const given = pathwayOptions.map((name) => `--${name}`).join(', ');
-    return {
-      status: 2,
-      stderr: zh ? `${given}：仅适用于城市群文件；peakpath cluster ${slug} 只合并已存储的成员清单，不计算其路径\n` : `${given}: only for a cluster file; peakpath cluster ${slug} aggregates the stored members' inventories and computes no pathways\n`,
-    };
-  }
   return withStore<CommandOutput>(options, async (store) => {
     const picked = await clusterDocument(store, slug, options);
     if ('status' in picked) return picked;
-    const run = await runStoredCluster(store, ADMIN, { document: picked, version: await store.version(ADMIN, picked.id) }, createEngine());
+    const version = await store.version(ADMIN, picked.id);
+    const engine = createEngine();
+    const run = await runStoredCluster(store, ADMIN, { document: picked, version }, engine);
     if (!run.ok) return { status: 2, stderr: issueReport(run.issues, options.lang) };
-    if (options.json) return { status: 0, stdout: jsonText(run.value.json, options.pretty) };
     const read = run.value.members.map((member) => `${member.entity.slug}/${member.document.name} v${member.version.version}`).join(', ');
-    const from = zh ? `成员清单（已存储）：${read}\n` : `Members' inventories (stored): ${read}\n`;
-    return { status: 0, stdout: `${renderCluster(run.value.run, options.lang)}${from}${warningBlock(run.warnings, options.lang)}` };
+    const from = options.lang === 'zh' ? `成员清单（已存储）：${read}\n` : `Members' inventories (stored): ${read}\n`;
+    // The members' pathways, found in their entities as the API finds them (the store's storedClusterMembers).
+    const members = await storedClusterMembers(store, ADMIN, picked.entityId);
+    const resolvers = { member: members.inventory, memberPathway: members.pathway, follow: members.follow };
+    const pathways = await clusterPathways(engine, version.body, picked.id, run.value.run, options, resolvers);
+    if (!pathways.ok) return { status: 2, stderr: issueReport(pathways.issues, options.lang) };
+    const warnings = [...run.warnings, ...(pathways.value?.warnings ?? [])];
+    if (options.json) {
+      if (!pathways.value) return { status: 0, stdout: jsonText(run.value.json, options.pretty) };
+      // As `GET /api/documents/:id/result` answers a cluster with pathways (its Monte Carlo is a job there; here `mc` is added when asked).
+      const { cluster } = run.value.run;
+      const json = {
+        name: cluster.name,
+        members: storedMemberList(cluster.members, members.found),
+        pairings: cluster.pairings,
+        result: run.value.run.result,
+        pathways: { result: pathways.value.result, comparison: pathways.value.comparison, ...(pathways.value.mc ? { mc: pathways.value.mc } : {}) },
+        warnings: warningsJson(warnings),
+      };
+      return { status: 0, stdout: jsonText(json, options.pretty) };
+    }
+    const text = pathways.value ? `\n${renderClusterPathways(pathways.value.result, pathways.value.comparison, pathways.value.mc, options.lang)}` : '';
+    return { status: 0, stdout: `${renderCluster(run.value.run, options.lang)}${from}${text}${warningBlock(warnings, options.lang)}` };
   });
 }
 

@@ -1,7 +1,9 @@
-import { planJson, warningsJson, type Engine, type MonteCarloRunner, type Pathway, type Plan } from '@peakpath/core';
-import type { Actor, Job } from '@peakpath/store';
+import { setImmediate } from 'node:timers/promises';
+import { Cancelled, planJson, runClusterMonteCarloChunk, summariseClusterMonteCarlo, warningsJson, type ClusterMonteCarloChunk, type Engine, type MonteCarloRunner, type Pathway, type Plan } from '@peakpath/core';
+import { storedMemberInputs, type Actor, type Job } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
+import { clusterPathwaysRun, clusterScenarioOf } from '../results/cluster.ts';
 import { pathwayInputs, planInputs, stamp, type Loaded } from '../results/references.ts';
 
 /** What a client asks of a job (POST /api/documents/:id/jobs); checked by the route's schema. */
@@ -22,10 +24,15 @@ export const MAX_JOB_RUNS = 1_000_000;
 export interface PreparedJob {
   /** The versions the job rests on (`documentId@version`, …), kept with its result. */
   readonly from: string;
+  /** Whether the work runs on the Monte Carlo worker pool (a pathway's runs); a cluster's runs in blocks on this thread. */
+  readonly pooled: boolean;
   run(engine: Engine, options: { signal: AbortSignal; progress: (fraction: number) => void; runner: MonteCarloRunner | undefined }): Promise<unknown>;
 }
 
-const DOCUMENT_OF: Readonly<Record<Job['kind'], string>> = { 'monte-carlo': 'pathway', plan: 'plan' };
+/** The document kinds a job runs on: Monte Carlo on a pathway or a cluster whose members name pathways, plan on a plan. */
+const DOCUMENTS_OF: Readonly<Record<Job['kind'], readonly string[]>> = { 'monte-carlo': ['pathway', 'cluster'], plan: ['plan'] };
+/** Runs of a cluster's Monte Carlo between two looks at the signal and the event loop (any split gives the same figures). */
+const CLUSTER_BLOCK = 500;
 
 /**
  * Checks the request against the document and compiles what the job needs, before the job exists: a
@@ -33,11 +40,11 @@ const DOCUMENT_OF: Readonly<Record<Job['kind'], string>> = { 'monte-carlo': 'pat
  * the solves are the job.
  */
 export async function prepareJob(context: AppContext, actor: Actor, loaded: Loaded, request: JobRequest): Promise<PreparedJob> {
-  const expected = DOCUMENT_OF[request.kind];
-  if (loaded.document.kind !== expected) {
-    throw new ApiError(400, 'bad-request', { en: `A ${request.kind} job runs on a ${expected} document; ${loaded.document.id} is a ${loaded.document.kind}.`, zh: `${request.kind} 任务须基于${expected}文档；${loaded.document.id} 是${loaded.document.kind}。` });
+  const expected = DOCUMENTS_OF[request.kind];
+  if (!expected.includes(loaded.document.kind)) {
+    throw new ApiError(400, 'bad-request', { en: `A ${request.kind} job runs on a ${expected.join(' document or a ')} document; ${loaded.document.id} is a ${loaded.document.kind}.`, zh: `${request.kind} 任务须基于${expected.join('文档或')}文档；${loaded.document.id} 是${loaded.document.kind}。` });
   }
-  if (request.kind === 'monte-carlo') return prepareMonteCarlo(context, actor, loaded, request);
+  if (request.kind === 'monte-carlo') return loaded.document.kind === 'cluster' ? prepareClusterMonteCarlo(context, actor, loaded, request) : prepareMonteCarlo(context, actor, loaded, request);
   if (request.runs !== undefined || request.seed !== undefined || request.scenario !== undefined) {
     throw new ApiError(400, 'bad-request', { en: 'runs, seed and scenario apply to monte-carlo jobs; a plan job takes none.', zh: 'runs、seed、scenario 仅适用于 monte-carlo 任务，plan 任务不接受这些参数。' });
   }
@@ -58,11 +65,40 @@ async function prepareMonteCarlo(context: AppContext, actor: Actor, loaded: Load
   const warnings = warningsJson(compiled.warnings);
   return {
     from: stamp(loaded, inventory),
+    pooled: true,
     async run(engine, { signal, progress, runner }) {
       const result = await engine.monteCarlo(pathway, { scenario, runs, seed, runner, signal, progress: (done, total) => progress(done / total) });
       if (!result.ok) throw invalidDocument(result.issues);
       // The runs and seed used are part of the result: a default is stated, never silent.
       return { scenario, runs, seed, mc: result.value, warnings };
+    },
+  };
+}
+
+/**
+ * A cluster's Monte Carlo (docs/clusters.md, "The API"): its pathways compiled from the members' documents the
+ * starter may read, then `runClusterMonteCarloChunk` in blocks on this thread, the signal and the event loop looked
+ * at between blocks; the summary is `runClusterMonteCarlo`'s whatever the blocks (cluster/pathway-mc.ts).
+ */
+async function prepareClusterMonteCarlo(context: AppContext, actor: Actor, loaded: Loaded, request: JobRequest): Promise<PreparedJob> {
+  const { run: compiled, members, warnings } = await clusterPathwaysRun(context, actor, loaded);
+  const scenario = clusterScenarioOf(compiled, request.scenario);
+  const runs = request.runs ?? DEFAULT_RUNS;
+  const seed = request.seed ?? DEFAULT_SEED;
+  const inputs = storedMemberInputs(members.found);
+  return {
+    from: stamp(loaded, ...inputs),
+    pooled: false,
+    async run(_engine, { signal, progress }) {
+      const chunks: ClusterMonteCarloChunk[] = [];
+      for (let from = 0; from < runs; from += CLUSTER_BLOCK) {
+        if (signal.aborted) throw new Cancelled(signal.reason);
+        chunks.push(runClusterMonteCarloChunk(compiled.model, scenario, seed, from, Math.min(CLUSTER_BLOCK, runs - from)));
+        progress(Math.min(runs, from + CLUSTER_BLOCK) / runs);
+        await setImmediate();
+      }
+      // The runs and seed used are part of the result, as a pathway's Monte Carlo states them.
+      return { scenario, runs, seed, mc: summariseClusterMonteCarlo(compiled.model, scenario, seed, chunks), warnings };
     },
   };
 }
@@ -78,6 +114,7 @@ async function preparePlan(context: AppContext, actor: Actor, loaded: Loaded): P
   const warnings = compiled.warnings;
   return {
     from: stamp(loaded, pathway, inventory),
+    pooled: false,
     async run(engine, { signal, progress }) {
       // The optimiser reports solves, not a share of its work (how many it needs is not known ahead): progress
       // moves with each solve as solves / (solves + 10), and is 1 when the job is done (docs/jobs.md).

@@ -57,7 +57,7 @@ export const documentRoutes: RouteModule = (app, context) => {
     config: { access: 'public' },
     schema: {
       tags: ['results'],
-      summary: 'The computed result: inventory (GPC JSON), pathway run (scenario), plan MACC (cached by version), tracking statuses at asOf (default today), a cluster’s aggregation of its members’ inventories, or a district file’s reconciliation of a city with its parts and its assessments / 计算结果',
+      summary: 'The computed result: inventory (GPC JSON), pathway run (scenario), plan MACC (cached by version), tracking statuses at asOf (default today), a cluster’s aggregation of its members’ inventories and, when they name pathways, the cluster’s pathways (scenario), or a district file’s reconciliation of a city with its parts and its assessments / 计算结果',
       params: idParams,
       querystring: z.object({ version: versionNumber.optional(), scenario: z.string().min(1).max(100).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     },
@@ -66,7 +66,7 @@ export const documentRoutes: RouteModule = (app, context) => {
     const version = await context.store.version(request.actor, document.id, request.query.version);
     const loaded = { document, version };
     if (document.kind === 'cluster') {
-      const cluster = await clusterResult(context, request.actor, loaded);
+      const cluster = await clusterResult(context, request.actor, loaded, request.query.scenario);
       return reply.header('x-peakpath-computed-from', cluster.from).send({ kind: document.kind, version: version.version, from: cluster.from, result: cluster.value });
     }
     if (document.kind === 'district') {

@@ -8,10 +8,10 @@ import { idParams } from './shared.ts';
 
 const jobBody = z
   .object({
-    kind: z.enum(['monte-carlo', 'plan']).describe('monte-carlo on a pathway document; plan (least-cost portfolio, HiGHS) on a plan document'),
+    kind: z.enum(['monte-carlo', 'plan']).describe('monte-carlo on a pathway document or on a cluster document whose members name pathways; plan (least-cost portfolio, HiGHS) on a plan document'),
     runs: z.number().int().min(1).max(MAX_JOB_RUNS).optional().describe(`Monte Carlo runs, 1–${MAX_JOB_RUNS} (default 10,000, stated in the result)`),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('random seed (default 1, stated in the result)'),
-    scenario: z.string().min(1).max(100).optional().describe("the scenario to analyse (default: the pathway's)"),
+    scenario: z.string().min(1).max(100).optional().describe("the scenario to analyse (default: the pathway's, or the cluster's)"),
   })
   .strict();
 
@@ -32,7 +32,7 @@ export function jobRoutesWith(options: JobRunnerOptions = {}): RouteModule & { r
 
     app.post('/api/documents/:id/jobs', {
       config: { access: 'user' },
-      schema: { tags: ['jobs'], summary: 'Start a job (monte-carlo on a pathway, plan on a plan): 202 with the queued job / 启动计算任务', params: idParams, body: jobBody },
+      schema: { tags: ['jobs'], summary: 'Start a job (monte-carlo on a pathway or a cluster with pathways, plan on a plan): 202 with the queued job / 启动计算任务', params: idParams, body: jobBody },
     }, async (request, reply) => {
       const document = await context.store.document(request.actor, request.params.id);
       const version = await context.store.version(request.actor, document.id);

@@ -38,20 +38,49 @@ export const DEMO_PLACES: readonly DemoPlace[] = [
  * so the pairings are grid electricity: part of City B's homes (I.1.2, activities[3]) and City C's commercial
  * buildings (I.2.2, activities[8]) supplied by Demo City's plants (I.4.4). No `mwh` is stated: Demo City imports
  * power net, and a stated amount would be refused as more than it exports — the flows are invented to show the
- * double count removed, not measured.
+ * double count removed, not measured. Their pathways (each city's `pathways` document, the demo pathway) run together
+ * with one regional grid, a cluster solar programme split among them, and cluster scenarios in which the members
+ * take different scenarios of their own, so that their contributions to the cluster's peak differ.
  */
 export const DEMO_CLUSTER = {
   version: 1,
   name: { en: 'Demo City Cluster (illustrative)', zh: '示例城市群（示例）' },
   members: {
-    a: { entity: 'demo-city', inventory: DEMO_NAMES.inventory },
-    b: { entity: 'demo-city-b', inventory: DEMO_NAMES.inventory },
-    c: { entity: 'demo-city-c', inventory: DEMO_NAMES.inventory },
+    a: { entity: 'demo-city', inventory: DEMO_NAMES.inventory, pathway: DEMO_NAMES.pathway },
+    b: { entity: 'demo-city-b', inventory: DEMO_NAMES.inventory, pathway: DEMO_NAMES.pathway },
+    c: { entity: 'demo-city-c', inventory: DEMO_NAMES.inventory, pathway: DEMO_NAMES.pathway },
   },
   pairings: [
     { line: { member: 'b', index: 3 }, counterpart: { member: 'a' }, share: 0.25 },
     { line: { member: 'c', index: 8 }, counterpart: { member: 'a' }, share: 0.2 },
   ],
+  pathways: {
+    // One regional grid: each point of the members' grid factor at one value and, where their files make it uncertain, one draw.
+    shared: {
+      'grid.points.2025': {},
+      'grid.points.2030': { uncertainty: { triangular: { min: 0.45, max: 0.54 } } },
+      'grid.points.2035': {},
+      'grid.points.2040': {},
+      'grid.points.2050': {},
+      'grid.points.2060': { uncertainty: { triangular: { min: 0.01, max: 0.2 } } },
+    },
+    actions: {
+      'regional-solar': {
+        name: { en: 'Regional solar programme (illustrative)', zh: '区域光伏计划（示例）' },
+        members: ['a', 'b', 'c'],
+        // A fixed amount split among the members that build it: half in Demo City, the rest in proportion to B and C.
+        split: { a: 0.5, b: 0.2, c: 0.3 },
+        adoption: { start: 2025, full: 2032 },
+        effects: [{ type: 'generation', value: 20, unit: '亿千瓦时', note: 'illustrative: about 1.7 GW × 1,200 h across the three cities' }],
+      },
+    },
+    scenarios: {
+      bau: { name: { en: 'Business as usual', zh: '基准情景' }, members: { a: 'bau', b: 'bau', c: 'bau' } },
+      policy: { name: { en: 'Current policies', zh: '政策情景' }, members: { a: 'policy', b: 'policy', c: 'policy' }, actions: ['regional-solar'] },
+      'demo-city-leads': { name: { en: 'Demo City leads', zh: '示例市先行' }, members: { a: 'ambitious', b: 'policy', c: 'bau' }, actions: ['regional-solar'] },
+    },
+    default: 'demo-city-leads',
+  },
 } as const;
 
 /**
