@@ -1,7 +1,7 @@
 import type { CorrelationPair, Distribution } from '../pathway/definitions.ts';
 import { correlateGroup, independentScore } from '../pathway/copula.ts';
 import { PathwayWorkspace } from '../pathway/evaluate.ts';
-import { percentile } from '../pathway/montecarlo.ts';
+import { columnStats, peakShares, type Percentiles } from '../pathway/montecarlo.ts';
 import { draw, runStream } from '../pathway/random.ts';
 import { findPeak } from '../pathway/targets.ts';
 import { clusterParameters, clusterScenario, memberPathway, projectRemovals, type ClusterPathwayModel } from './pathways.ts';
@@ -161,50 +161,6 @@ export interface ClusterMonteCarloSummary {
   readonly clamped: Record<string, number>;
 }
 
-export interface Percentiles {
-  readonly p5: number[];
-  readonly p25: number[];
-  readonly p50: number[];
-  readonly p75: number[];
-  readonly p95: number[];
-}
-
-function columnStats(runs: number, years: number, value: (run: number, y: number) => number): { percentiles: Percentiles; mean: number[] } {
-  const column = new Float64Array(runs);
-  const percentiles = { p5: [] as number[], p25: [] as number[], p50: [] as number[], p75: [] as number[], p95: [] as number[] };
-  const mean: number[] = [];
-  for (let y = 0; y < years; y++) {
-    let sum = 0;
-    for (let r = 0; r < runs; r++) {
-      column[r] = value(r, y);
-      sum += column[r]!;
-    }
-    column.sort();
-    percentiles.p5.push(percentile(column, 0.05));
-    percentiles.p25.push(percentile(column, 0.25));
-    percentiles.p50.push(percentile(column, 0.5));
-    percentiles.p75.push(percentile(column, 0.75));
-    percentiles.p95.push(percentile(column, 0.95));
-    mean.push(sum / runs);
-  }
-  return { percentiles, mean };
-}
-
-function peakShares(baseYear: number, years: number, runs: number, peakYearOf: (run: number) => number): { peakedBy: Record<string, number>; peakYear: Record<string, number> } {
-  const counts = new Map<number, number>();
-  for (let r = 0; r < runs; r++) counts.set(peakYearOf(r), (counts.get(peakYearOf(r)) ?? 0) + 1);
-  const peakedBy: Record<string, number> = {};
-  const peakYear: Record<string, number> = {};
-  let cumulative = 0;
-  for (let y = 0; y < years; y++) {
-    const count = counts.get(baseYear + y) ?? 0;
-    cumulative += count;
-    peakedBy[String(baseYear + y)] = cumulative / runs;
-    if (count > 0) peakYear[String(baseYear + y)] = count / runs;
-  }
-  if (counts.has(0)) peakYear['none'] = counts.get(0)! / runs;
-  return { peakedBy, peakYear };
-}
 
 /** Puts blocks together in run order, whatever order they finished in, and summarises them. */
 export function summariseClusterMonteCarlo(model: ClusterPathwayModel, scenarioId: string, seed: number, chunks: readonly ClusterMonteCarloChunk[]): ClusterMonteCarloSummary {

@@ -79,7 +79,7 @@ export interface MonteCarloSummary {
   readonly runs: number;
   readonly seed: number;
   /** BASIC tCO2e per year at each percentile, and the mean. */
-  readonly percentiles: { readonly p5: number[]; readonly p25: number[]; readonly p50: number[]; readonly p75: number[]; readonly p95: number[] };
+  readonly percentiles: Percentiles;
   readonly mean: number[];
   /** Probability that emissions have peaked by each year: the run's peak year is that year or earlier. */
   readonly peakedBy: Record<string, number>;
@@ -105,24 +105,24 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
-/** Puts blocks together (in run order, whatever order they finished in) and summarises them. */
-export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: readonly MonteCarloChunk[], scenarioId = pathway.defaultScenario): MonteCarloSummary {
-  const { model } = pathway;
-  const years = model.years;
-  const ordered = [...chunks].sort((a, b) => a.from - b.from);
-  const runs = ordered.reduce((sum, chunk) => sum + chunk.runs, 0);
+export interface Percentiles {
+  readonly p5: number[];
+  readonly p25: number[];
+  readonly p50: number[];
+  readonly p75: number[];
+  readonly p95: number[];
+}
+
+/** Per year, the percentiles and the mean of `value(run, year)` over the runs. */
+export function columnStats(runs: number, years: number, value: (run: number, y: number) => number): { percentiles: Percentiles; mean: number[] } {
   const column = new Float64Array(runs);
   const percentiles = { p5: [] as number[], p25: [] as number[], p50: [] as number[], p75: [] as number[], p95: [] as number[] };
   const mean: number[] = [];
   for (let y = 0; y < years; y++) {
-    let at = 0;
     let sum = 0;
-    for (const chunk of ordered) {
-      for (let r = 0; r < chunk.runs; r++) {
-        const value = chunk.totals[r * years + y]!;
-        column[at++] = value;
-        sum += value;
-      }
+    for (let r = 0; r < runs; r++) {
+      column[r] = value(r, y);
+      sum += column[r]!;
     }
     column.sort();
     percentiles.p5.push(percentile(column, 0.05));
@@ -132,19 +132,36 @@ export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: read
     percentiles.p95.push(percentile(column, 0.95));
     mean.push(sum / runs);
   }
-  const peakCounts = new Map<number, number>();
-  for (const chunk of ordered) for (const year of chunk.peakYears) peakCounts.set(year, (peakCounts.get(year) ?? 0) + 1);
+  return { percentiles, mean };
+}
+
+/** The share of runs that have peaked by each year, and that peak in each year (`none`: still rising at the horizon; a run's peak year 0). */
+export function peakShares(baseYear: number, years: number, runs: number, peakYearOf: (run: number) => number): { peakedBy: Record<string, number>; peakYear: Record<string, number> } {
+  const counts = new Map<number, number>();
+  for (let r = 0; r < runs; r++) counts.set(peakYearOf(r), (counts.get(peakYearOf(r)) ?? 0) + 1);
   const peakedBy: Record<string, number> = {};
   const peakYear: Record<string, number> = {};
   let cumulative = 0;
   for (let y = 0; y < years; y++) {
-    const year = model.baseYear + y;
-    const count = peakCounts.get(year) ?? 0;
+    const count = counts.get(baseYear + y) ?? 0;
     cumulative += count;
-    peakedBy[String(year)] = cumulative / runs;
-    if (count > 0) peakYear[String(year)] = count / runs;
+    peakedBy[String(baseYear + y)] = cumulative / runs;
+    if (count > 0) peakYear[String(baseYear + y)] = count / runs;
   }
-  if (peakCounts.has(0)) peakYear['none'] = peakCounts.get(0)! / runs;
+  if (counts.has(0)) peakYear['none'] = counts.get(0)! / runs;
+  return { peakedBy, peakYear };
+}
+
+/** Puts blocks together (in run order, whatever order they finished in) and summarises them. */
+export function summariseMonteCarlo(pathway: Pathway, seed: number, chunks: readonly MonteCarloChunk[], scenarioId = pathway.defaultScenario): MonteCarloSummary {
+  const { model } = pathway;
+  const years = model.years;
+  const ordered = [...chunks].sort((a, b) => a.from - b.from);
+  const runs = ordered.reduce((sum, chunk) => sum + chunk.runs, 0);
+  const locate: { chunk: MonteCarloChunk; r: number }[] = [];
+  for (const chunk of ordered) for (let r = 0; r < chunk.runs; r++) locate.push({ chunk, r });
+  const { percentiles, mean } = columnStats(runs, years, (run, y) => locate[run]!.chunk.totals[locate[run]!.r * years + y]!);
+  const { peakedBy, peakYear } = peakShares(model.baseYear, years, runs, (run) => locate[run]!.chunk.peakYears[locate[run]!.r]!);
   const targets: Record<string, number> = {};
   pathway.targets.forEach((target, t) => {
     let met = 0;
