@@ -44,7 +44,7 @@ export function ClusterPathways({ pathways }: { pathways: ClusterPathwayFigures 
         valueFormatter: (value: number) => escapeHtml(formatTonnes(value, lang)),
       },
       xAxis: { type: 'category', boundaryGap: false, data: pathways.years.map(String) },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatTonnes(value, lang) } },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => (value === 0 ? '0' : formatTonnes(value, lang)) } },
       series: [
         ...pathways.members.map((member, m) => ({
           type: 'line',
