@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { compareClusterScenarios, createEngine, MAX_MONTE_CARLO_RUNS, runClusterMonteCarlo, runClusterScenario, warningsJson, type ClusterFileRun, type ClusterMonteCarloSummary, type DocumentIssue, type DocumentResolver, type Lang, type MemberResolver } from '@peakpath/core';
-import { defaultThreads, fileResolver, InputFileError, MonteCarloPool, readDocument } from '@peakpath/node';
+import { defaultThreads, fileResolver, MonteCarloPool, readDocument } from '@peakpath/node';
 import { runStoredCluster, storedClusterMembers, storedMemberList, StoreError, type SqlStore, type StoredDocument } from '@peakpath/store';
 import { renderCluster } from '../cluster/render.ts';
 import { renderClusterPathways } from '../cluster/render-pathways.ts';
-import { formatNumber } from '../format/table.ts';
 import { jsonText } from '../format/json.ts';
 import type { CommandOutput } from '../output.ts';
 import { issueReport } from './inventory.ts';
+import { integerOption, threadsOption } from './options.ts';
 import { warningBlock } from './warnings.ts';
 import { withStore } from './workspace.ts';
 
@@ -72,8 +71,8 @@ async function clusterPathways(
   options: ClusterOptions,
   resolvers: { member?: MemberResolver; memberPathway?: MemberResolver; follow?: DocumentResolver } = {},
 ) {
-  const runs = wholeNumber('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS, options.lang);
-  const seed = wholeNumber('seed', options.seed, 0, 2 ** 31 - 1, options.lang) ?? 1;
+  const runs = integerOption('mc', options.mc, 1, MAX_MONTE_CARLO_RUNS, options.lang);
+  const seed = integerOption('seed', options.seed, 0, 2 ** 31 - 1, options.lang) ?? 1;
   const asked = options.scenario !== undefined || runs !== undefined;
   if (!asked && !run.cluster.members.some((member) => member.pathway !== undefined)) return { ok: true as const, value: undefined };
   const compiled = await engine.clusterPathways(document, { id: file, ...resolvers });
@@ -87,7 +86,7 @@ async function clusterPathways(
   // Blocks of runs give the same figures on this thread or spread over worker threads (cluster/pathway-mc.ts).
   let mc: ClusterMonteCarloSummary | undefined;
   if (runs !== undefined) {
-    const threads = Math.min(wholeNumber('threads', options.threads, 1, 256, options.lang) ?? defaultThreads(runs), availableParallelism());
+    const threads = threadsOption(options.threads, options.lang) ?? defaultThreads(runs);
     if (threads <= 1) mc = runClusterMonteCarlo(model, scenario, runs, seed);
     else {
       const pool = new MonteCarloPool(threads);
@@ -108,16 +107,6 @@ async function clusterPathways(
       warnings: compiled.warnings.filter((warning) => warning.document.kind === 'pathway') as DocumentIssue[],
     },
   };
-}
-
-/** A whole-number option within [min, max]; a usage error (exit 2) in the output's language otherwise. */
-function wholeNumber(name: string, value: string | undefined, min: number, max: number, lang: Lang): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new InputFileError(lang === 'zh' ? `--${name}：应为 ${formatNumber(min, 'zh')}–${formatNumber(max, 'zh')} 的整数，实为 "${value}"` : `--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
-  }
-  return number;
 }
 
 const FILE_NAME = /\.(ya?ml|json)$/i;

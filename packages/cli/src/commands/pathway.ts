@@ -1,13 +1,13 @@
-import { availableParallelism } from 'node:os';
 import { MAX_MONTE_CARLO_RUNS, pathwayJson, warningsJson, type Lang, type MonteCarloSummary, type Pathway, type PathwayResult } from '@peakpath/core';
 import { formatNumber, formatSignificant, renderTable } from '../format/table.ts';
-import { createNodeEngine, defaultThreads, InputFileError, MonteCarloPool, readDocument } from '@peakpath/node';
+import { createNodeEngine, defaultThreads, MonteCarloPool, readDocument } from '@peakpath/node';
 import type { CommandOutput } from '../output.ts';
 import { ProgressBar } from '../pathway/progress.ts';
 import { PATHWAY_LABELS } from '../pathway/labels.ts';
 import { issueReport } from './inventory.ts';
 import { strictFailure, warningBlock } from './warnings.ts';
 import { jsonText } from '../format/json.ts';
+import { integerOption, threadsOption } from './options.ts';
 
 export interface PathwayOptions {
   readonly json: boolean;
@@ -22,33 +22,6 @@ export interface PathwayOptions {
 }
 
 const DEFAULT_SEED = 1;
-
-/** A whole-number option within [min, max]; a usage error (exit 2) in the output's language otherwise. */
-function integerOption(name: string, value: string | undefined, min: number, max: number, lang: Lang): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new InputFileError(lang === 'zh' ? `--${name}：应为 ${formatNumber(min, 'zh')}–${formatNumber(max, 'zh')} 的整数，实为 "${value}"` : `--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
-  }
-  return number;
-}
-
-/**
- * --threads, at most one per core: each worker thread holds its own copy of the engine (100 threads
- * took 4.8 GB) and threads beyond the cores only wait their turn. A larger request is reduced, and
- * says so on standard error.
- */
-function threadsOption(value: string | undefined, lang: Lang): number | undefined {
-  const requested = integerOption('threads', value, 1, 256, lang);
-  const cores = availableParallelism();
-  if (requested === undefined || requested <= cores) return requested;
-  process.stderr.write(
-    lang === 'zh'
-      ? `--threads ${requested}：本机有 ${cores} 个核心，使用 ${cores} 个线程\n`
-      : `--threads ${requested}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores}\n`,
-  );
-  return cores;
-}
 
 /** `peakpath pathway FILE`: the scenarios side by side, or one scenario in detail; --mc adds Monte Carlo. */
 export async function pathwayCommand(file: string, options: PathwayOptions): Promise<CommandOutput> {

@@ -258,7 +258,7 @@ export function buildClusterPathways(
   }
   const scenarios: ClusterScenario[] = [];
   for (const scenario of given) {
-    const derived = members.map((member, m) => {
+    const derived = members.map((member) => {
       const chosen = scenario.members[member.id];
       const ids = member.pathway.scenarios.map((candidate) => candidate.id);
       if (chosen !== undefined && !ids.includes(chosen)) {
@@ -278,7 +278,6 @@ export function buildClusterPathways(
         assumptions.push({ code: 'cluster-shared-set', text: { en: `member ${member.id}'s scenario ${base.id} sets ${path}; the cluster's shared value replaces it`, zh: `成员 ${member.id} 的情景 ${base.id} 设定了 ${path}；以城市群共享取值代替` } });
       }
       const overrides = [...base.overrides.filter((override) => !sharedSlots.has(override.slot)), ...[...sharedSlots].map(([slot, value]) => ({ slot, value }))];
-      void m;
       return { member: member.id, from: base.id, scenario: { id: `cluster:${scenario.id}`, name: scenario.name, active, overrides } };
     });
     if (derived.every((entry) => entry !== undefined)) scenarios.push({ id: scenario.id, name: scenario.name, actions: scenario.actions, members: derived as ClusterScenario['members'][number][] });
