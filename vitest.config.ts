@@ -12,5 +12,8 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts'],
     testTimeout: 60_000,
+    // expect.poll waits for a state (a saved scenario, a finished job), it does not time anything: on a loaded
+    // 2-core machine a browser round trip can take seconds, so the default 1 s wait failed a CI run that was right.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
