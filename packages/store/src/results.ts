@@ -36,14 +36,19 @@ export async function createJob(ctx: StoreContext, actor: Actor, input: { kind: 
   problems.positiveInteger('version', input.version);
   problems.throwIfAny();
   return ctx.db.transaction(identityOf(actor), async (tx) => {
-    const { document } = await loadDocument(tx, actor, input.documentId, 'read');
-    if (input.version > document.currentVersion) throw notFound('version', `${input.documentId}@${input.version}`);
+    const { document, access } = await loadDocument(tx, actor, input.documentId, 'read');
+    // Whoever reads only the published version computes only on it.
+    if (input.version > document.currentVersion || (!access.drafts && input.version !== document.publishedVersion)) throw notFound('version', `${input.documentId}@${input.version}`);
     const [row] = await tx.query("INSERT INTO jobs (id, kind, document_id, version, status, progress, created_by, created_at) VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6) RETURNING *", [randomUUID(), input.kind, input.documentId, input.version, actor.userId, ctx.now()]);
     return jobFromRow(row!);
   });
 }
 
 const FINISHED: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
+/** No user has this id: the public started no job. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+const startedBy = (actor: Actor, job: Job): boolean => actor.kind === 'user' && job.createdBy === actor.userId;
 
 export async function updateJob(ctx: StoreContext, id: string, change: { status?: JobStatus; progress?: number; result?: unknown; error?: string | null }): Promise<Job> {
   const problems = new Problems();
@@ -79,7 +84,8 @@ export function job(ctx: StoreContext, actor: Actor, id: string): Promise<Job> {
       const [row] = isUuid(id) ? await tx.query('SELECT * FROM jobs WHERE id = $1', [id]) : [];
       if (row === undefined) throw notFound('job', id);
       const found = jobFromRow(row);
-      await loadDocument(tx, actor, found.documentId, 'read');
+      const { access } = await loadDocument(tx, actor, found.documentId, 'read');
+      if (!access.drafts && !startedBy(actor, found)) throw notFound('job', id);
       return found;
     },
     { readOnly: true },
@@ -96,11 +102,13 @@ export function jobs(ctx: StoreContext, actor: Actor, documentId: string, option
   return ctx.db.transaction(
     identityOf(actor),
     async (tx) => {
-      const { document } = await loadDocument(tx, actor, documentId, 'read');
+      const { document, access } = await loadDocument(tx, actor, documentId, 'read');
+      // The entity's people see everyone's jobs on it; a reader of the published version, only their own.
+      const onlyBy = access.drafts ? null : actor.kind === 'user' ? actor.userId : NOBODY;
       const rows = await tx.query(
         `SELECT id, kind, document_id, version, status, progress, error, created_by, created_at, finished_at FROM jobs
-          WHERE document_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at DESC, id DESC LIMIT $3`,
-        [document.id, options.kind ?? null, limit],
+          WHERE document_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($4::uuid IS NULL OR created_by = $4) ORDER BY created_at DESC, id DESC LIMIT $3`,
+        [document.id, options.kind ?? null, limit, onlyBy],
       );
       return rows.map((row) => {
         const { result: _result, ...job } = jobFromRow(row);

@@ -134,4 +134,33 @@ describe.each(targets)('jobs on %s', (target) => {
     expect((await post(workspace.tokens.editor, workspace.documents.pathway, { kind: 'monte-carlo', scenario: 'nope' })).json()).toMatchObject({ error: { message: { en: expect.stringContaining('No scenario "nope"') } } });
     expect((await post(workspace.tokens.editor, workspace.documents.plan, { kind: 'plan', runs: 5 })).statusCode).toBe(400);
   });
+
+  // Publishes the pathway: the tests above see it unpublished.
+  it('a signed-in user with no role computes on a published pathway, and sees only their own jobs there', async () => {
+    // A pathway and its inventory published at version 1; the stranger is an editor of another city.
+    for (const id of [workspace.documents.inventory, workspace.documents.pathway]) await workspace.store.publish(workspace.actors.editor, id, 1);
+    const mine = (await post(workspace.tokens.editor, workspace.documents.pathway, { kind: 'monte-carlo', runs: 500, seed: 2 })).json<Job>();
+    await routes.runner!.idle();
+    const started = await post(workspace.tokens.stranger, workspace.documents.pathway, { kind: 'monte-carlo', runs: 500, seed: 2 });
+    expect(started.statusCode).toBe(202);
+    const theirs = started.json<Job>();
+    expect(theirs).toMatchObject({ version: 1, status: 'queued' });
+    await routes.runner!.idle();
+    const done = await getJob(workspace.tokens.stranger, theirs.id);
+    expect(done).toMatchObject({ status: 'done', progress: 1, error: null });
+    // The same figures as the city's own editor gets for the same seed.
+    expect((done.result as { mc: unknown }).mc).toEqual(((await getJob(workspace.tokens.editor, mine.id)).result as { mc: unknown }).mc);
+    // Another user's job on the document is not theirs to read or list; the city's people see both.
+    expect((await workspace.app.inject({ method: 'GET', url: `/api/jobs/${mine.id}`, headers: bearer(workspace.tokens.stranger) })).statusCode).toBe(404);
+    const list = async (token: string) => (await workspace.app.inject({ method: 'GET', url: `/api/documents/${workspace.documents.pathway}/jobs?kind=monte-carlo&limit=50`, headers: bearer(token) })).json<{ items: Job[] }>().items.map((job) => job.id);
+    expect(await list(workspace.tokens.stranger)).toEqual([theirs.id]);
+    expect(await list(workspace.tokens.viewer)).toEqual(expect.arrayContaining([theirs.id, mine.id]));
+    // A draft version past the published one is not theirs to compute on.
+    await workspace.store.saveVersion(workspace.actors.editor, workspace.documents.pathway, { body: (await workspace.store.version(workspace.actors.editor, workspace.documents.pathway)).body, comment: 'draft', expectedVersion: 1 });
+    await expect(workspace.store.createJob(workspace.actors.stranger, { kind: 'monte-carlo', documentId: workspace.documents.pathway, version: 2 })).rejects.toMatchObject({ code: 'not-found' });
+    const published = await post(workspace.tokens.stranger, workspace.documents.pathway, { kind: 'monte-carlo', runs: 100 });
+    expect(published.statusCode).toBe(202);
+    expect(published.json<Job>().version).toBe(1);
+    await routes.runner!.idle();
+  }, 120_000);
 });

@@ -24,7 +24,7 @@ export interface Workspace {
   readonly otherCity: Entity;
   /** Bearer tokens: an editor and a viewer of the city, an editor of the other city, an admin. */
   readonly tokens: { readonly editor: string; readonly viewer: string; readonly stranger: string; readonly admin: string };
-  readonly actors: { readonly editor: Actor; readonly admin: Actor };
+  readonly actors: { readonly editor: Actor; readonly stranger: Actor; readonly admin: Actor };
   readonly documents: { readonly inventory: string; readonly pathway: string; readonly plan: string };
   readonly close: () => Promise<void>;
 }
@@ -64,7 +64,7 @@ export async function openWorkspace(jobs: RouteModule | undefined, target: Targe
     city,
     otherCity,
     tokens: { editor: editor.token, viewer: viewer.token, stranger: stranger.token, admin: adminToken.token },
-    actors: { editor: editor.actor, admin },
+    actors: { editor: editor.actor, stranger: stranger.actor, admin },
     documents,
     close: async () => {
       await app.close();
