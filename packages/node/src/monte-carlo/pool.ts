@@ -50,11 +50,13 @@ export class MonteCarloPool implements MonteCarloRunner {
    */
   async cluster(model: ClusterPathwayModel, scenario: string, runs: number, seed: number, blockSize = 1000): Promise<ClusterMonteCarloSummary> {
     const blocks: Promise<ClusterMonteCarloChunk>[] = [];
-    for (let from = 0; from < runs; from += blockSize) {
-      const task: ClusterMonteCarloTask = { cluster: model, scenario, seed, from, runs: Math.min(blockSize, runs - from) };
-      blocks.push(this.piscina.run(task) as Promise<ClusterMonteCarloChunk>);
-    }
+    for (let from = 0; from < runs; from += blockSize) blocks.push(this.runCluster({ cluster: model, scenario, seed, from, runs: Math.min(blockSize, runs - from) }));
     return summariseClusterMonteCarlo(model, scenario, seed, await Promise.all(blocks));
+  }
+
+  /** One block of a cluster's runs on a worker thread (for a caller that cancels and reports between blocks). */
+  runCluster(task: ClusterMonteCarloTask): Promise<ClusterMonteCarloChunk> {
+    return this.piscina.run(task) as Promise<ClusterMonteCarloChunk>;
   }
 
   async close(): Promise<void> {

@@ -92,8 +92,8 @@ export class JobRunner {
         await this.#options.beforeWork?.(job, controller.signal);
         if (controller.signal.aborted) throw new Cancelled(controller.signal.reason);
         const engine = await this.#jobEngine();
-        const runner = prepared.pooled && this.#options.threads > 0 ? (this.#pool ??= new MonteCarloPool(this.#options.threads)) : undefined;
-        const value = await prepared.run(engine, { signal: controller.signal, progress, runner });
+        const pool = prepared.pooled && this.#options.threads > 0 ? (this.#pool ??= new MonteCarloPool(this.#options.threads)) : undefined;
+        const value = await prepared.run(engine, { signal: controller.signal, progress, pool });
         if (controller.signal.aborted) throw new Cancelled(controller.signal.reason);
         await finish({ status: 'done', progress: 1, result: { from: prepared.from, ...(value as object) } }, 'done');
       } catch (error) {

@@ -1,5 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
-import { Cancelled, planJson, runClusterMonteCarloChunk, summariseClusterMonteCarlo, warningsJson, type ClusterMonteCarloChunk, type Engine, type MonteCarloRunner, type Pathway, type Plan } from '@peakpath/core';
+import { Cancelled, planJson, runClusterMonteCarloChunk, summariseClusterMonteCarlo, warningsJson, type ClusterMonteCarloChunk, type Engine, type Pathway, type Plan } from '@peakpath/core';
+import type { MonteCarloPool } from '@peakpath/node';
 import { storedMemberInputs, type Actor, type Job } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
@@ -24,9 +25,9 @@ export const MAX_JOB_RUNS = 1_000_000;
 export interface PreparedJob {
   /** The versions the job rests on (`documentId@version`, …), kept with its result. */
   readonly from: string;
-  /** Whether the work runs on the Monte Carlo worker pool (a pathway's runs); a cluster's runs in blocks on this thread. */
+  /** Whether the work runs on the Monte Carlo worker pool (a pathway's or a cluster's runs). */
   readonly pooled: boolean;
-  run(engine: Engine, options: { signal: AbortSignal; progress: (fraction: number) => void; runner: MonteCarloRunner | undefined }): Promise<unknown>;
+  run(engine: Engine, options: { signal: AbortSignal; progress: (fraction: number) => void; pool: MonteCarloPool | undefined }): Promise<unknown>;
 }
 
 /** The document kinds a job runs on: Monte Carlo on a pathway or a cluster whose members name pathways, plan on a plan. */
@@ -66,8 +67,8 @@ async function prepareMonteCarlo(context: AppContext, actor: Actor, loaded: Load
   return {
     from: stamp(loaded, inventory),
     pooled: true,
-    async run(engine, { signal, progress, runner }) {
-      const result = await engine.monteCarlo(pathway, { scenario, runs, seed, runner, signal, progress: (done, total) => progress(done / total) });
+    async run(engine, { signal, progress, pool }) {
+      const result = await engine.monteCarlo(pathway, { scenario, runs, seed, runner: pool, signal, progress: (done, total) => progress(done / total) });
       if (!result.ok) throw invalidDocument(result.issues);
       // The runs and seed used are part of the result: a default is stated, never silent.
       return { scenario, runs, seed, mc: result.value, warnings };
@@ -88,15 +89,31 @@ async function prepareClusterMonteCarlo(context: AppContext, actor: Actor, loade
   const inputs = storedMemberInputs(members.found);
   return {
     from: stamp(loaded, ...inputs),
-    pooled: false,
-    async run(_engine, { signal, progress }) {
-      const chunks: ClusterMonteCarloChunk[] = [];
-      for (let from = 0; from < runs; from += CLUSTER_BLOCK) {
-        if (signal.aborted) throw new Cancelled(signal.reason);
-        chunks.push(runClusterMonteCarloChunk(compiled.model, scenario, seed, from, Math.min(CLUSTER_BLOCK, runs - from)));
-        progress(Math.min(runs, from + CLUSTER_BLOCK) / runs);
-        await setImmediate();
-      }
+    pooled: true,
+    async run(_engine, { signal, progress, pool }) {
+      // Blocks on the pool's threads (or on this one), cancelled and reported between blocks; a block's draws
+      // depend on (seed, run) alone, so the summary is the one any split gives.
+      const starts: number[] = [];
+      for (let from = 0; from < runs; from += CLUSTER_BLOCK) starts.push(from);
+      const chunks: ClusterMonteCarloChunk[] = new Array(starts.length);
+      const block = (from: number): Promise<ClusterMonteCarloChunk> => {
+        const count = Math.min(CLUSTER_BLOCK, runs - from);
+        return pool ? pool.runCluster({ cluster: compiled.model, scenario, seed, from, runs: count }) : Promise.resolve(runClusterMonteCarloChunk(compiled.model, scenario, seed, from, count));
+      };
+      let next = 0;
+      let done = 0;
+      const lane = async (): Promise<void> => {
+        while (next < starts.length) {
+          if (signal.aborted) throw new Cancelled(signal.reason);
+          const index = next++;
+          const chunk = await block(starts[index]!);
+          chunks[index] = chunk;
+          done += chunk.runs;
+          progress(done / runs);
+          await setImmediate();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(pool?.concurrency ?? 1, starts.length)) }, lane));
       // The runs and seed used are part of the result, as a pathway's Monte Carlo states them.
       return { scenario, runs, seed, mc: summariseClusterMonteCarlo(compiled.model, scenario, seed, chunks), warnings };
     },
