@@ -1,4 +1,4 @@
-import { compareClusterScenarios, readClusterFile, runClusterScenario, warningsJson, type ClusterPathwaysRun, type WarningJson } from '@peakpath/core';
+import { compareClusterScenarios, readClusterFile, runClusterScenario, warningsJson, type ClusterPathwaysRun, type DocumentIssue, type WarningJson } from '@peakpath/core';
 import { runStoredCluster, storedClusterMembers, storedMemberInputs, storedMemberList, type Actor, type StoredClusterMembers } from '@peakpath/store';
 import type { AppContext } from '../context.ts';
 import { ApiError, invalidDocument } from '../errors.ts';
@@ -22,7 +22,17 @@ export async function clusterResult(context: AppContext, actor: Actor, loaded: L
     if (scenario !== undefined) throw noClusterScenarios(loaded);
     return { value: run.value.json, from: stamp(loaded, ...run.value.members) };
   }
-  const { run, members, warnings } = await clusterPathwaysRun(context, actor, loaded);
+  wrongKind(loaded);
+  const compiled = await compileClusterPathways(context, actor, loaded);
+  if (!compiled.ok) {
+    // The members' inventories may still add up when their pathways do not: the aggregation answers, with the
+    // pathways' problems in their place (a scenario asked for cannot be answered, so that request is a 422).
+    const aggregation = scenario === undefined ? await runStoredCluster(context.store, actor, loaded, context.engine) : undefined;
+    if (!aggregation?.ok) throw invalidDocument(compiled.issues);
+    // `pathways.error` is the body a 422 would carry: { code, message, issues }.
+    return { value: { ...aggregation.value.json, pathways: invalidDocument(compiled.issues).body() }, from: stamp(loaded, ...aggregation.value.members) };
+  }
+  const { run, members, warnings } = compiled.value;
   const chosen = clusterScenarioOf(run, scenario);
   const pathways = { result: runClusterScenario(run.model, chosen), comparison: compareClusterScenarios(run.model) };
   const { cluster, aggregate } = run;
@@ -40,12 +50,24 @@ function namesPathways(body: unknown): boolean {
  * their entities and each pathway's `inventory:` followed there. 422 with every problem (a member pathway missing or
  * unreadable, a pathway that starts from another inventory, a bad `pathways` section), each at its place.
  */
-export async function clusterPathwaysRun(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ run: ClusterPathwaysRun; members: StoredClusterMembers; warnings: WarningJson[] }> {
+export async function clusterPathwaysRun(context: AppContext, actor: Actor, loaded: Loaded): Promise<CompiledClusterPathways> {
   wrongKind(loaded);
+  const compiled = await compileClusterPathways(context, actor, loaded);
+  if (!compiled.ok) throw invalidDocument(compiled.issues);
+  return compiled.value;
+}
+
+interface CompiledClusterPathways {
+  readonly run: ClusterPathwaysRun;
+  readonly members: StoredClusterMembers;
+  readonly warnings: WarningJson[];
+}
+
+async function compileClusterPathways(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ ok: true; value: CompiledClusterPathways } | { ok: false; issues: readonly DocumentIssue[] }> {
   const members = await storedClusterMembers(context.store, actor, loaded.document.entityId);
   const run = await context.engine.clusterPathways(loaded.version.body, { id: loaded.document.id, member: members.inventory, memberPathway: members.pathway, follow: members.follow });
-  if (!run.ok) throw invalidDocument(run.issues);
-  return { run: run.value, members, warnings: warningsJson(run.warnings) };
+  if (!run.ok) return run;
+  return { ok: true, value: { run: run.value, members, warnings: warningsJson(run.warnings) } };
 }
 
 /** The cluster scenario asked for, or the file's default; an unknown one is refused with the known ids. */
