@@ -19,8 +19,10 @@ export type {
   RemovalReason,
   UnpairedLine,
 } from './types.ts';
-export { buildClusterPathways, compareClusterScenarios, memberLabel, runClusterScenario, SHARED_PREFIX } from './pathways.ts';
-export type { ClusterMemberPathway, ClusterPathwayModel, ClusterPathwayResult, ClusterScenario, Contribution, SharedParameter } from './pathways.ts';
+export { buildClusterPathways, memberLabel, SHARED_PREFIX } from './pathway-model.ts';
+export { compareClusterScenarios, runClusterScenario } from './pathway-run.ts';
+export type { ClusterPathwayModel, ClusterScenario, SharedParameter } from './pathway-model.ts';
+export type { ClusterMemberPathway, ClusterPathwayResult, Contribution } from './pathway-run.ts';
 export { ClusterDraws, runClusterMonteCarlo, runClusterMonteCarloChunk, summariseClusterMonteCarlo } from './pathway-mc.ts';
 export type { ClusterMonteCarloChunk, ClusterMonteCarloSummary } from './pathway-mc.ts';
 export { DEFAULT_CLUSTER_SCENARIO } from './pathway-file.ts';

@@ -7,7 +7,7 @@ import type { Text } from './types.ts';
  * The `pathways` section of a cluster file (docs/clusters.md, "Cluster pathways"): how the members' pathways run
  * together. Read here for its shape — ids, lists, member names; what needs the members' compiled pathways (a
  * parameter path, a distribution in a parameter's unit, an action's effects) is checked when they are compiled
- * (pathways.ts), with the place in this file.
+ * (pathway-model.ts), with the place in this file.
  */
 export interface ClusterPathwaysSpec {
   /** The cluster's scenarios, in the file's order; empty: one scenario, `default`, of each member's default scenario and every cluster action. */

@@ -4,7 +4,8 @@ import { PathwayWorkspace } from '../pathway/evaluate.ts';
 import { columnStats, peakShares, type Percentiles } from '../pathway/montecarlo.ts';
 import { draw, runStream } from '../pathway/random.ts';
 import { findPeak } from '../pathway/targets.ts';
-import { clusterParameters, clusterScenario, memberPathway, projectRemovals, type ClusterPathwayModel } from './pathways.ts';
+import { clusterScenario, memberPathway, type ClusterPathwayModel } from './pathway-model.ts';
+import { clusterParameters, projectRemovals } from './pathway-run.ts';
 
 /**
  * The Monte Carlo analysis of a cluster's pathways (docs/clusters.md, "Cluster pathways"). Run r of member k (in

@@ -14,7 +14,8 @@ import { createEngine, documentMap, formatIssue, runMonteCarlo, runMonteCarloChu
 import { percentile } from '../pathway/montecarlo.ts';
 import { runScenario } from '../pathway/results.ts';
 import { ClusterDraws, runClusterMonteCarlo, runClusterMonteCarloChunk } from './pathway-mc.ts';
-import { compareClusterScenarios, runClusterScenario, type ClusterPathwayModel } from './pathways.ts';
+import type { ClusterPathwayModel } from './pathway-model.ts';
+import { compareClusterScenarios, runClusterScenario } from './pathway-run.ts';
 
 /** A YAML document edited freely by a test. */
 type Doc = Record<string, unknown>;

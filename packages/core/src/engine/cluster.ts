@@ -2,7 +2,7 @@ import { aggregateCluster } from '../cluster/aggregate.ts';
 import { readClusterFile, type ClusterFile, type ClusterFileMember } from '../cluster/file.ts';
 import type { ClusterMember, ClusterResult } from '../cluster/types.ts';
 import { compareIds } from '../cluster/pairings.ts';
-import { buildClusterPathways, clusterActionIssue, withClusterActions, type ClusterPathwayMember, type ClusterPathwayModel } from '../cluster/pathways.ts';
+import { buildClusterPathways, clusterActionIssue, withClusterActions, type ClusterPathwayMember, type ClusterPathwayModel } from '../cluster/pathway-model.ts';
 import type { InventoryResult } from '../inventory/types.ts';
 import type { Path } from '../issues/issue.ts';
 import type { Pathway } from '../pathway/definitions.ts';

@@ -1,6 +1,6 @@
 import type { BoundaryIssue } from '../boundaries/types.ts';
 import type { ClusterIssue } from '../cluster/types.ts';
-import type { ClusterPathwayIssueCode } from '../cluster/pathways.ts';
+import type { ClusterPathwayIssueCode } from '../cluster/pathway-model.ts';
 import type { PlausibilityBoundId } from '../plausibility/bounds.ts';
 
 /** A place in an input document: `["activities", 3, "unit"]` is shown as `activities[3].unit`. */
