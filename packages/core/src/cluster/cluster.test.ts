@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../../../test/support/fast-check.ts';
 import { runInventory, type InventoryResult } from '../index.ts';
 import { aggregateCluster, memberBases } from './aggregate.ts';
-import { flowRule } from './rules.ts';
+import { flowRule } from '../gpc/flows.ts';
 import { gpcRow } from '../gpc/structure.ts';
 import { BASES, type ClusterMember, type ClusterResult, type Pairing } from './types.ts';
 

@@ -1,6 +1,7 @@
 export { aggregateCluster, memberBases } from './aggregate.ts';
-export { flowRule, removalOf } from './rules.ts';
-export type { FlowRule } from './rules.ts';
+export { flowRule } from '../gpc/flows.ts';
+export type { FlowRule } from '../gpc/flows.ts';
+export { removalOf } from './rules.ts';
 export { BASES } from './types.ts';
 export { readClusterFile } from './file.ts';
 export type { ClusterFile, ClusterFileMember, ClusterFileRead } from './file.ts';

@@ -1,6 +1,7 @@
 import { gpcRow } from '../gpc/structure.ts';
 import type { LineResult } from '../inventory/types.ts';
-import { flowRule, PAIRING_AMOUNT_FIELDS, removalOf } from './rules.ts';
+import { flowRule, PAIRING_AMOUNT_FIELDS } from '../gpc/flows.ts';
+import { removalOf } from './rules.ts';
 import type { StatedPairing } from './stated.ts';
 import { issue, noteText, problemText, removalText } from './texts.ts';
 import type { ClusterIssue, ClusterMember, ClusterNote, ClusterProblem, FlowKind, Pairing, Removal, Text, UnpairedLine } from './types.ts';

@@ -1,7 +1,7 @@
 import type { Path } from '../issues/issue.ts';
 import { closest } from '../text/closest.ts';
 import { compareIds } from './pairings.ts';
-import type { PAIRING_AMOUNT_FIELDS } from './rules.ts';
+import type { PAIRING_AMOUNT_FIELDS } from '../gpc/flows.ts';
 import { issue } from './texts.ts';
 import type { ClusterIssue, ClusterMember, Pairing, PairingStated } from './types.ts';
 

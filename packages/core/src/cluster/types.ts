@@ -1,4 +1,5 @@
 import type { InventoryResult, ScopeTotals } from '../inventory/types.ts';
+import type { FlowKind } from '../gpc/flows.ts';
 
 /** One member of a cluster: a city, district or park, with its computed inventory (the same year for every member). */
 export interface ClusterMember {
@@ -38,7 +39,7 @@ export interface Pairing {
 export type PairingStated = 'cluster' | 'line';
 
 /** The kinds of internal flow, one GPC rule each (rules.ts). */
-export type FlowKind = 'electricity' | 'heat' | 'waste' | 'trips';
+export type { FlowKind };
 
 /** Why a part of a member's line is not counted again in the cluster; each has its bilingual text (texts.ts). */
 export type RemovalReason =

@@ -1,4 +1,4 @@
-import { flowRule, PAIRING_AMOUNT_FIELDS } from '../cluster/rules.ts';
+import { flowRule, PAIRING_AMOUNT_FIELDS } from '../gpc/flows.ts';
 import type { GpcRow } from '../gpc/structure.ts';
 import type { Path } from '../issues/issue.ts';
 import type { Fields, Reader } from '../reading/reader.ts';
