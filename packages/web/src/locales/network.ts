@@ -68,7 +68,6 @@ export default texts(
       problems: {
         heading: 'The cluster’s pathways cannot be computed',
         intro: 'The members’ inventories add up (above), but their pathways cannot run together. {{message}}',
-        caption: 'What to fix, each at its place in the cluster’s documents:',
       },
       scenarios: {
         heading: 'The cluster’s scenarios compared',
@@ -110,6 +109,7 @@ export default texts(
         p95: '95th percentile',
         members: 'Each member’s probability of having peaked by {{year}}',
         member: 'Member',
+        memberProbability: 'Probability',
       },
       pathways: {
         heading: 'The cluster’s pathways — {{scenario}}',
@@ -194,7 +194,6 @@ export default texts(
       problems: {
         heading: '城市群达峰路径无法计算',
         intro: '成员清单已合计（见上），但成员的达峰路径无法合并计算。{{message}}',
-        caption: '需修正的问题及其在城市群文档中的位置：',
       },
       scenarios: {
         heading: '城市群情景对比',
@@ -236,6 +235,7 @@ export default texts(
         p95: '第 95 百分位',
         members: '各成员 {{year}} 年前（含）已达峰的概率',
         member: '成员',
+        memberProbability: '概率',
       },
       pathways: {
         heading: '城市群达峰路径——{{scenario}}',

@@ -125,7 +125,7 @@ function ClusterMonteCarloResultView({ result, pathways, scenarioName }: { resul
           <table className="compact" data-testid="cluster-mc-members">
             <caption>{t('clusters.mc.members', { year })}</caption>
             <thead>
-              <tr><th scope="col">{t('clusters.mc.member')}</th><th scope="col" className="num">{t('clusters.mc.share')}</th></tr>
+              <tr><th scope="col">{t('clusters.mc.member')}</th><th scope="col" className="num">{t('clusters.mc.memberProbability')}</th></tr>
             </thead>
             <tbody>
               {mc.members.map((member) => (
@@ -139,7 +139,7 @@ function ClusterMonteCarloResultView({ result, pathways, scenarioName }: { resul
         )}
       </div>
       <div className="table-scroll">
-        <table data-testid="cluster-mc-band">
+        <table className="compact" data-testid="cluster-mc-band">
           <caption>{t('clusters.mc.band')}</caption>
           <thead>
             <tr>

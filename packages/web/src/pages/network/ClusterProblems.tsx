@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
-import { issuePath, type ClusterPathwaysError } from './cluster-model.ts';
+import { issuePath, issueText, type ClusterPathwaysError } from './cluster-model.ts';
 
 /**
  * Why a cluster's pathways cannot run (`result.pathways.error`): the API's message and each problem at its place in
@@ -10,22 +10,19 @@ import { issuePath, type ClusterPathwaysError } from './cluster-model.ts';
 export function ClusterProblems({ error }: { error: ClusterPathwaysError }) {
   const { t } = useTranslation('network');
   const lang = useLang();
-  const captionId = useId();
+  const introId = useId();
   return (
     <div className="cluster-problems" data-testid="cluster-pathway-problems" data-code={error.code}>
       <h4>{t('clusters.problems.heading')}</h4>
-      <p>{t('clusters.problems.intro', { message: error.message[lang] })}</p>
+      <p id={introId}>{t('clusters.problems.intro', { message: error.message[lang] })}</p>
       {error.issues.length > 0 && (
-        <>
-          <p id={captionId}>{t('clusters.problems.caption')}</p>
-          <ul aria-labelledby={captionId}>
-            {error.issues.map((issue, index) => (
-              <li key={index} data-testid="cluster-pathway-problem" data-code={issue.code}>
-                <code data-part="path">{issuePath(issue)}</code> <span data-part="message">{issue.message[lang]}</span>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ul aria-labelledby={introId}>
+          {error.issues.map((issue, index) => (
+            <li key={index} data-testid="cluster-pathway-problem" data-code={issue.code}>
+              <code data-part="path">{issuePath(issue)}</code> <span data-part="message">{issueText(issue, lang)}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -101,3 +101,14 @@ export function peakYearShares(peakYear: Readonly<Record<string, number>>): { re
 
 /** A problem's place as the file writes it: `members.city-b.pathway`. */
 export const issuePath = (issue: Pick<ApiIssue, 'path'>): string => issue.path.join('.');
+
+/**
+ * A problem's message without the place it starts with ("members.b.pathway: cannot get …" → "cannot get …"), for a
+ * list that shows the place beside it; a message that does not start with its place is kept whole.
+ */
+export function issueText(issue: Pick<ApiIssue, 'path' | 'message'>, lang: 'en' | 'zh'): string {
+  const message = issue.message[lang];
+  const path = issuePath(issue);
+  for (const colon of [': ', '：']) if (path !== '' && message.startsWith(`${path}${colon}`)) return message.slice(path.length + colon.length);
+  return message;
+}
