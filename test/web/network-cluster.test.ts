@@ -269,6 +269,7 @@ describe('the cluster block', () => {
       expect(await band.allTextContents()).toEqual([summary.percentiles.p5, summary.percentiles.p50, summary.percentiles.p95].map((values) => tonnes(values[years.indexOf(2030)]!, lang)));
     };
     await check('en');
+    await mc.locator('[data-testid=cluster-mc-chart] canvas').first().waitFor();
     expect(await mc.getByTestId('cluster-mc-summary').textContent()).toBe('300 runs, seed 7, scenario Demo City leads.');
     await mc.scrollIntoViewIfNeeded();
     await screenshot(page, 'cluster-mc-en');
@@ -278,6 +279,10 @@ describe('the cluster block', () => {
     await page.goto(`${workspace.url}/networks/${workspace.networkId}?lang=zh`);
     await mc.getByTestId('cluster-mc-probability').waitFor();
     await check('zh');
+    // The fields hold the settings of the job shown, to run it again.
+    expect(await mc.getByTestId('cluster-mc-runs').inputValue()).toBe('300');
+    expect(await mc.getByTestId('cluster-mc-seed').inputValue()).toBe('7');
+    await mc.locator('[data-testid=cluster-mc-chart] canvas').first().waitFor();
     expect(await mc.getByTestId('cluster-mc-summary').textContent()).toBe('300 次运行，随机种子 7，情景：示例市先行。');
     await mc.scrollIntoViewIfNeeded();
     await screenshot(page, 'cluster-mc-zh');

@@ -110,6 +110,10 @@ export default texts(
         members: 'Each member’s probability of having peaked by {{year}}',
         member: 'Member',
         memberProbability: 'Probability',
+        chartLabel: 'Fan chart of the cluster’s BASIC emissions across {{runs}} runs, by year: the band from the 5th to the 95th percentile and the median, with the scenario as computed. The table below has the figures for the years compared.',
+        band90: '5th–95th percentile',
+        nominal: 'The scenario as computed',
+        chartNote: 'BASIC, in {{unit}}, flows between members removed.',
       },
       pathways: {
         heading: 'The cluster’s pathways — {{scenario}}',
@@ -236,6 +240,10 @@ export default texts(
         members: '各成员 {{year}} 年前（含）已达峰的概率',
         member: '成员',
         memberProbability: '概率',
+        chartLabel: '扇形图：{{runs}} 次运行中城市群逐年的 BASIC 排放，阴影为第 5 至第 95 百分位区间，折线为中位数与情景计算值。下表列出对比年份的数据。',
+        band90: '第 5 至第 95 百分位',
+        nominal: '情景计算值',
+        chartNote: 'BASIC 口径，单位：{{unit}}，已扣除成员之间的流量。',
       },
       pathways: {
         heading: '城市群达峰路径——{{scenario}}',

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '../../app/Chart.tsx';
 import { ErrorNotice } from '../../app/ErrorNotice.tsx';
-import { formatNumber, formatPercent, formatTonnes, orMissing } from '../../app/format.ts';
+import { escapeHtml, formatInScale, formatNumber, formatPercent, formatTonnes, orMissing, tonnesScale } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { FINISHED } from '../../app/jobs.ts';
 import { Link, paths } from '../../app/router.tsx';
@@ -12,6 +13,9 @@ import { comparisonYears, peakYearShares, probabilityYear, type ClusterMonteCarl
 /** The API's bounds on a Monte Carlo job's settings (docs/jobs.md). */
 const MAX_RUNS = 1_000_000;
 const DEFAULT_RUNS = 1000;
+// The fan in the app's blue, the scenario's own line in ink (contrast on white ≥ 3:1 for graphics).
+const FAN_COLOUR = '#1f4f8f';
+const NOMINAL_COLOUR = '#1b2420';
 
 const wholeNumber = (text: string, min: number, max: number): number | null => {
   const value = Number(text);
@@ -35,6 +39,13 @@ export function ClusterMonteCarlo({ documentId, pathways, scenarios }: { documen
   const runsId = useId();
   const seedId = useId();
   const current = job.job;
+  // A job opened rather than started here (the latest finished one): its runs and seed in the fields, to run it again.
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  if (current?.result && current.id !== filledFrom) {
+    setFilledFrom(current.id);
+    setRuns(String(current.result.runs));
+    setSeed(String(current.result.seed));
+  }
   const running = current !== null && !FINISHED.has(current.status);
   const settings = { runs: wholeNumber(runs, 1, MAX_RUNS), seed: wholeNumber(seed, 0, Number.MAX_SAFE_INTEGER) };
   const scenarioName = (id: string) => scenarios.find((scenario) => scenario.id === id)?.name[lang] ?? id;
@@ -90,6 +101,34 @@ function ClusterMonteCarloResultView({ result, pathways, scenarioName }: { resul
   const { mc } = result;
   const year = probabilityYear(pathways.years);
   const probability = year === null ? undefined : mc.peakedBy[String(year)];
+  // The fan: the 5th–95th percentile band stacked on the 5th, the median, and the scenario's own figures when it is the one shown.
+  const nominal = result.scenario === pathways.scenario.id ? pathways.total : null;
+  const scale = useMemo(() => tonnesScale(mc.percentiles.p95, lang), [mc.percentiles.p95, lang]);
+  const fan = useMemo(() => {
+    const { p5, p50, p95 } = mc.percentiles;
+    const years = pathways.years.map(String);
+    return {
+      animation: false,
+      grid: { left: 16, right: 24, top: 40, bottom: 40, containLabel: true },
+      legend: { bottom: 0, data: [t('clusters.mc.band90'), t('clusters.mc.p50'), ...(nominal ? [t('clusters.mc.nominal')] : [])] },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items: { dataIndex: number }[]) => {
+          const y = items[0]?.dataIndex ?? 0;
+          const line = (name: string, value: number) => escapeHtml(`${name}: ${formatTonnes(value, lang)}`);
+          return [years[y] ?? '', line(t('clusters.mc.p95'), p95[y]!), line(t('clusters.mc.p50'), p50[y]!), line(t('clusters.mc.p5'), p5[y]!), ...(nominal ? [line(t('clusters.mc.nominal'), nominal[y]!)] : [])].join('<br>');
+        },
+      },
+      xAxis: { type: 'category', boundaryGap: false, data: years },
+      yAxis: { type: 'value', name: scale.unit, nameTextStyle: { align: 'left' }, axisLabel: { formatter: (value: number) => formatInScale(value, scale, lang) } },
+      series: [
+        { id: 'p5', type: 'line', stack: 'band', symbol: 'none', data: p5, lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
+        { id: 'band', name: t('clusters.mc.band90'), type: 'line', stack: 'band', symbol: 'none', data: p95.map((value, y) => value - p5[y]!), lineStyle: { opacity: 0 }, areaStyle: { color: FAN_COLOUR, opacity: 0.25 }, itemStyle: { color: FAN_COLOUR, opacity: 0.5 } },
+        { id: 'median', name: t('clusters.mc.p50'), type: 'line', symbol: 'none', data: p50, lineStyle: { width: 2.5, color: FAN_COLOUR }, itemStyle: { color: FAN_COLOUR } },
+        ...(nominal ? [{ id: 'nominal', name: t('clusters.mc.nominal'), type: 'line', symbol: 'none', data: nominal, lineStyle: { width: 1.5, type: 'dashed', color: NOMINAL_COLOUR }, itemStyle: { color: NOMINAL_COLOUR } }] : []),
+      ],
+    };
+  }, [mc.percentiles, pathways.years, nominal, scale, lang, t]);
   const memberName = (id: string) => {
     const member = pathways.members.find((candidate) => candidate.id === id);
     return member ? (lang === 'zh' && member.nameZh ? member.nameZh : member.name) : id;
@@ -106,6 +145,10 @@ function ClusterMonteCarloResultView({ result, pathways, scenarioName }: { resul
         </div>
       )}
       <p className="hint" data-testid="cluster-mc-summary">{t('clusters.mc.summary', { runs: formatNumber(mc.runs, lang), seed: mc.seed, scenario: scenarioName })}</p>
+      <figure className="cluster-chart">
+        <Chart option={fan} label={t('clusters.mc.chartLabel', { runs: formatNumber(mc.runs, lang) })} height={300} testId="cluster-mc-chart" />
+        <figcaption className="hint">{t('clusters.mc.chartNote', { unit: scale.unit })}</figcaption>
+      </figure>
       <div className="cluster-mc-tables">
         <table className="compact" data-testid="cluster-mc-peak-years">
           <caption>{t('clusters.mc.peakYears')}</caption>
