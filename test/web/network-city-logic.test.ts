@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCsv, csvCell } from '../../packages/web/src/pages/network/csv.ts';
 import { compareValues, sortRows } from '../../packages/web/src/pages/network/sort.ts';
 import { peakStatus, type PathwaySummary } from '../../packages/web/src/pages/network/summary.ts';
+import { comparisonYears, emissionsIn, issuePath, issueText, peakYearShares, probabilityYear } from '../../packages/web/src/pages/network/cluster-model.ts';
 import { gasBreakdown, sankeyData, sectorRows, trendPoints } from '../../packages/web/src/pages/city/build.ts';
 
 describe('the benchmarking CSV', () => {
@@ -100,5 +101,39 @@ describe('the dashboard’s views of the demo city’s inventory', () => {
 
   it('keeps one point per year, the last updated', () => {
     expect(trendPoints([{ year: 2022, updatedAt: '2026-01-01', v: 1 }, { year: 2020, updatedAt: '2026-01-01', v: 2 }, { year: 2022, updatedAt: '2026-02-01', v: 3 }]).map((point) => point.v)).toEqual([2, 3]);
+  });
+});
+
+describe('the city-cluster block’s choices', () => {
+  const years = Array.from({ length: 39 }, (_, y) => 2022 + y);
+
+  it('compares the scenarios in 2030 and the last year, and asks the probability of peaking by 2030', () => {
+    expect(comparisonYears(years)).toEqual([2030, 2060]);
+    expect(comparisonYears([2022, 2023, 2024, 2025])).toEqual([2025]);
+    expect(comparisonYears([2025, 2026, 2027, 2028, 2029, 2030])).toEqual([2030]);
+    expect(comparisonYears([])).toEqual([]);
+    expect(probabilityYear(years)).toBe(2030);
+    expect(probabilityYear([2022, 2023, 2024, 2025])).toBe(2025);
+    expect(probabilityYear([])).toBeNull();
+  });
+
+  it('reads a scenario’s emissions in a year of the result’s years, none outside them', () => {
+    const scenario = { id: 'bau', name: { en: 'BAU', zh: '基准' }, total: years.map((year) => (year - 2000) * 1e6), peak: { year: 2060, value: 60e6 }, officialPeak: null };
+    expect(emissionsIn(scenario, years, 2030)).toBe(30e6);
+    expect(emissionsIn(scenario, years, 2061)).toBeNull();
+  });
+
+  it('lists the peak-year shares in year order, no peak last, and they add to 1', () => {
+    const rows = peakYearShares({ '2035': 0.013, none: 0.01, '2025': 0.183, '2030': 0.794 });
+    expect(rows.map((row) => row.year)).toEqual([2025, 2030, 2035, null]);
+    expect(rows.reduce((sum, row) => sum + row.share, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('shows a problem’s message without the place it starts with, in either language', () => {
+    const issue = { path: ['members', 'b', 'pathway'], message: { en: 'members.b.pathway: cannot get the pathway file "nope"', zh: 'members.b.pathway：无法取得路径文件 "nope"' } };
+    expect(issuePath(issue)).toBe('members.b.pathway');
+    expect(issueText(issue, 'en')).toBe('cannot get the pathway file "nope"');
+    expect(issueText(issue, 'zh')).toBe('无法取得路径文件 "nope"');
+    expect(issueText({ path: ['pathways', 'default'], message: { en: 'no such scenario', zh: '没有该情景' } }, 'en')).toBe('no such scenario');
   });
 });

@@ -1,23 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
-import { escapeHtml, formatPercent, formatTonnes } from '../../app/format.ts';
+import { escapeHtml, formatInScale, formatPercent, formatTonnes, tonnesScale } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import type { Lang } from '../../app/i18n.ts';
-
-type Peak = { readonly year: number | null; readonly value: number | null };
-
-/** The part of a cluster's pathways (`result.pathways.result` of GET /api/documents/:id/result) this section shows. */
-export interface ClusterPathwayFigures {
-  readonly scenario: { readonly id: string; readonly name: { readonly en: string; readonly zh: string } };
-  readonly years: readonly number[];
-  /** BASIC tCO2e per year, flows between members removed. */
-  readonly total: readonly number[];
-  readonly peak: Peak;
-  readonly contributionYear: number;
-  readonly contributions: readonly { readonly member: string; readonly atPeak: number; readonly share: number; readonly ownPeak: Peak }[];
-  readonly members: readonly { readonly id: string; readonly name: string; readonly nameZh?: string; readonly scenario: string; readonly counted: readonly number[] }[];
-}
+import type { ClusterPathwayFigures, Peak } from './cluster-model.ts';
 
 // Members' areas from the app's palette (contrast on white ≥ 3:1 for graphics), the cluster's line in ink.
 const MEMBER_COLOURS = ['#0b5d3b', '#1f4f8f', '#7a4b00', '#a3221b', '#46524c', '#5b3f8c'];
@@ -34,17 +21,19 @@ export function ClusterPathways({ pathways }: { pathways: ClusterPathwayFigures 
   const { t } = useTranslation('network');
   const lang = useLang();
   const peaked = pathways.peak.year !== null && pathways.peak.value !== null;
+  // One unit for the whole axis, named once (亿吨CO2e for the demo cluster), and the note under the chart says the same.
+  const scale = useMemo(() => tonnesScale(pathways.total, lang), [pathways.total, lang]);
   const option = useMemo(
     () => ({
       animation: false,
-      grid: { left: 96, right: 24, top: 48, bottom: 40 },
+      grid: { left: 16, right: 24, top: 64, bottom: 16, containLabel: true },
       legend: { top: 0 },
       tooltip: {
         trigger: 'axis',
         valueFormatter: (value: number) => escapeHtml(formatTonnes(value, lang)),
       },
       xAxis: { type: 'category', boundaryGap: false, data: pathways.years.map(String) },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => (value === 0 ? '0' : formatTonnes(value, lang)) } },
+      yAxis: { type: 'value', name: scale.unit, nameTextStyle: { align: 'left' }, axisLabel: { formatter: (value: number) => formatInScale(value, scale, lang) } },
       series: [
         ...pathways.members.map((member, m) => ({
           type: 'line',
@@ -67,7 +56,7 @@ export function ClusterPathways({ pathways }: { pathways: ClusterPathwayFigures 
         },
       ],
     }),
-    [pathways, peaked, lang, t],
+    [pathways, peaked, scale, lang, t],
   );
   const ownPeak = (peak: Peak): string => (peak.year === null ? t('peak.none') : t('peak.year', { year: peak.year }));
   return (
@@ -113,7 +102,7 @@ export function ClusterPathways({ pathways }: { pathways: ClusterPathwayFigures 
       </div>
       <figure className="cluster-chart">
         <Chart option={option} label={t('clusters.pathways.chartLabel')} height={300} testId="cluster-pathways-chart" />
-        <figcaption className="hint">{t('clusters.pathways.note')}</figcaption>
+        <figcaption className="hint" data-testid="cluster-chart-note">{t('clusters.pathways.note', { unit: scale.unit })}</figcaption>
       </figure>
     </div>
   );

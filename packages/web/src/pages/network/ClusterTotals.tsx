@@ -1,77 +1,92 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { all, get } from '../../app/api.ts';
 import { ErrorNotice, Loading } from '../../app/ErrorNotice.tsx';
-import { entityName, formatTonnes } from '../../app/format.ts';
+import { entityName, formatTonnes, tonnesUnits } from '../../app/format.ts';
 import { useLang, useLoad } from '../../app/hooks.ts';
 import type { Entity, StoredDocument } from '../../app/types.ts';
-import { ClusterPathways, type ClusterPathwayFigures } from './ClusterPathways.tsx';
-
-/** `GET /api/documents/:id/result` of a cluster document, as this section reads it (docs/clusters.md). */
-interface ClusterAnswer {
-  readonly result: {
-    readonly result: { readonly totals: { readonly total: number }; readonly reconciliation: { readonly members: { readonly total: number }; readonly removed: { readonly total: number } } };
-    /** Present when the cluster's members name their pathways: its default scenario in detail. */
-    readonly pathways?: { readonly result: ClusterPathwayFigures };
-  };
-}
-
-interface ClusterFigures {
-  readonly entity: Entity;
-  readonly figures: { readonly members: number; readonly removed: number; readonly total: number } | null;
-  readonly pathways: ClusterPathwayFigures | null;
-}
+import type { ClusterAnswer } from './cluster-model.ts';
+import { ClusterMonteCarlo } from './ClusterMonteCarlo.tsx';
+import { ClusterPathways } from './ClusterPathways.tsx';
+import { ClusterProblems } from './ClusterProblems.tsx';
+import { ClusterScenarios } from './ClusterScenarios.tsx';
 
 /**
- * The network's clusters with their members' sum, what the cluster removes as internal and its total (scopes 1+2+3),
- * from the API's aggregation of each cluster's document; a cluster without one says so. A cluster whose members name
- * their pathways shows them too (ClusterPathways): its peak and each member's contribution.
+ * The network's clusters, each in its own block (ClusterBlock): what the cluster's document aggregates and, when its
+ * members name their pathways, the cluster's pathways.
  */
 export function ClusterTotals({ clusters }: { clusters: readonly Entity[] }) {
   const { t } = useTranslation('network');
-  const lang = useLang();
-  const loaded = useLoad(
-    (signal) =>
-      Promise.all(
-        clusters.map(async (entity): Promise<ClusterFigures> => {
-          const documents = await all<StoredDocument>(`/api/entities/${encodeURIComponent(entity.id)}/documents`, signal);
-          const document = documents.find((candidate) => candidate.kind === 'cluster');
-          if (!document) return { entity, figures: null, pathways: null };
-          const answer = await get<ClusterAnswer>(`/api/documents/${encodeURIComponent(document.id)}/result`, signal);
-          const { totals, reconciliation } = answer.result.result;
-          return { entity, figures: { members: reconciliation.members.total, removed: reconciliation.removed.total, total: totals.total }, pathways: answer.result.pathways?.result ?? null };
-        }),
-      ),
-    [clusters.map((entity) => entity.id).join()],
-  );
   if (clusters.length === 0) return null;
   return (
     <>
       <h2>{t('clusters.heading')}</h2>
       <p className="hint">{t('clusters.note')}</p>
-      {loaded.error ? (
-        <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
-      ) : !loaded.data ? (
-        <Loading />
-      ) : (
-        loaded.data.map(({ entity, figures, pathways }) => (
-          <section key={entity.id} data-testid={`cluster-${entity.slug}`} aria-label={entityName(entity, lang)}>
-            <h3>{entityName(entity, lang)}</h3>
-            {figures ? (
-              <dl className="cluster-figures">
-                <dt>{t('clusters.members')}</dt>
-                <dd data-figure="members">{formatTonnes(figures.members, lang)}</dd>
-                <dt>{t('clusters.removed')}</dt>
-                <dd data-figure="removed">−{formatTonnes(figures.removed, lang)}</dd>
-                <dt>{t('clusters.total')}</dt>
-                <dd data-figure="total">{formatTonnes(figures.total, lang)}</dd>
-              </dl>
-            ) : (
-              <p className="missing">{t('clusters.none')}</p>
-            )}
-            {pathways && <ClusterPathways pathways={pathways} />}
-          </section>
-        ))
-      )}
+      {clusters.map((entity) => <ClusterBlock key={entity.id} entity={entity} />)}
     </>
+  );
+}
+
+/**
+ * One cluster: its members' sum, what it removes as internal and its total (scopes 1+2+3), from the API's aggregation
+ * of its document; a cluster without one says so. When its members name their pathways: every cluster scenario
+ * compared (one chosen is fetched with `?scenario=` and shown in detail: its peak and each member's contribution),
+ * and its Monte Carlo analysis, a job a signed-in reader runs. When the pathways cannot run, their problems in
+ * their place, the aggregation still shown.
+ */
+function ClusterBlock({ entity }: { entity: Entity }) {
+  const { t } = useTranslation('network');
+  const lang = useLang();
+  const [scenario, setScenario] = useState<string | undefined>(undefined);
+  const document = useLoad(async (signal) => {
+    const documents = await all<StoredDocument>(`/api/entities/${encodeURIComponent(entity.id)}/documents`, signal);
+    return documents.find((candidate) => candidate.kind === 'cluster') ?? null;
+  }, [entity.id]);
+  const documentId = document.data?.id;
+  const answer = useLoad(
+    (signal) =>
+      documentId === undefined
+        ? Promise.resolve(null)
+        : get<ClusterAnswer>(`/api/documents/${encodeURIComponent(documentId)}/result${scenario === undefined ? '' : `?scenario=${encodeURIComponent(scenario)}`}`, signal),
+    [documentId, scenario],
+  );
+  const name = entityName(entity, lang);
+  const body = (() => {
+    if (document.error) return <ErrorNotice error={document.error} onRetry={document.reload} />;
+    if (document.data === undefined) return <Loading />;
+    if (document.data === null) return <p className="missing">{t('clusters.none')}</p>;
+    if (answer.error) return <ErrorNotice error={answer.error} onRetry={answer.reload} />;
+    if (!answer.data) return <Loading />;
+    const { totals, reconciliation } = answer.data.result.result;
+    const figures = { members: reconciliation.members.total, removed: reconciliation.removed.total, total: totals.total };
+    const pathways = answer.data.result.pathways;
+    return (
+      <>
+        <dl className="cluster-figures">
+          <dt>{t('clusters.members')}</dt>
+          <dd data-figure="members">{formatTonnes(figures.members, lang)}</dd>
+          <dt>{t('clusters.removed')}</dt>
+          <dd data-figure="removed">−{formatTonnes(figures.removed, lang)}</dd>
+          <dt>{t('clusters.total')}</dt>
+          <dd data-figure="total">{formatTonnes(figures.total, lang)}</dd>
+        </dl>
+        {/* The unit the figures above are printed in (万吨 and 亿吨 in Chinese, as each figure's size asks). */}
+        <p className="hint" data-testid="cluster-unit-note">{t('clusters.unit', { unit: tonnesUnits([figures.members, figures.removed, figures.total], lang) })}</p>
+        {pathways && 'error' in pathways && <ClusterProblems error={pathways.error} />}
+        {pathways && 'result' in pathways && (
+          <>
+            <ClusterScenarios comparison={pathways.comparison} years={pathways.result.years} shown={pathways.result.scenario.id} pending={answer.loading ? scenario : undefined} onChoose={setScenario} />
+            <ClusterPathways pathways={pathways.result} />
+            <ClusterMonteCarlo documentId={document.data.id} pathways={pathways.result} scenarios={pathways.comparison} />
+          </>
+        )}
+      </>
+    );
+  })();
+  return (
+    <section className="cluster-block" data-testid={`cluster-${entity.slug}`} aria-label={name}>
+      <h3>{name}</h3>
+      {body}
+    </section>
   );
 }

@@ -9,11 +9,12 @@ import { useSession } from '../../app/session.tsx';
 import type { StoredDocument } from '../../app/types.ts';
 import { budgetSteps, readConstraints, readMeasureLimits, withConstraints, type PerYear, type PlanConstraints } from './constraints.ts';
 import type { LoadedPlan } from './index.tsx';
-import { FINISHED, type Name } from './model.ts';
+import type { Name, PlanJobResult } from './model.ts';
+import { FINISHED } from '../../app/jobs.ts';
 import { useCore } from '../../app/engine.ts';
 import { targetLabel } from '../../app/targets.ts';
 import { PortfolioView } from './PortfolioView.tsx';
-import type { JobState } from './useJob.ts';
+import type { JobState } from '../../app/useJob.ts';
 
 interface TargetChoice {
   readonly id: string;
@@ -41,7 +42,7 @@ async function pathwayTargets(plan: LoadedPlan, signal: AbortSignal): Promise<Ta
 }
 
 /** The optimiser: the plan's constraints (editable by an editor, saved as a new version), run, progress, cancel, and the portfolio. */
-export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: JobState; onSaved: () => void }) {
+export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: JobState<PlanJobResult>; onSaved: () => void }) {
   const { t } = useTranslation('plan');
   const lang = useLang();
   const { me, canEdit } = useSession();

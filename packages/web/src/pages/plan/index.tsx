@@ -9,10 +9,10 @@ import { Link, paths, useRouter } from '../../app/router.tsx';
 import type { DocumentVersion, Entity, StoredDocument } from '../../app/types.ts';
 import { CatalogueView } from './CatalogueView.tsx';
 import { MaccView } from './MaccView.tsx';
-import { nameIn, type MaccAnswer } from './model.ts';
+import { nameIn, type MaccAnswer, type PlanJobResult } from './model.ts';
 import { OptimiserView } from './OptimiserView.tsx';
 import { PrioritiesView } from './PrioritiesView.tsx';
-import { useJob } from './useJob.ts';
+import { useJob } from '../../app/useJob.ts';
 import './plan.css';
 
 const TABS = ['optimiser', 'macc', 'priorities', 'catalogue'] as const;
@@ -55,7 +55,7 @@ export default function ActionPlanner({ entityId, documentId }: { entityId: stri
     else query.set(key, value);
     navigate(`${location.path}${query.size ? `?${query}` : ''}`, { replace: true });
   };
-  const job = useJob(jobId, documentId, (id) => setQuery('job', id));
+  const job = useJob<PlanJobResult>('plan', jobId, documentId, (id) => setQuery('job', id));
 
   if (plan.error) return <ErrorNotice error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Loading />;

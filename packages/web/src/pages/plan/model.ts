@@ -3,6 +3,7 @@
  * filter, the MACC's bar geometry, and the criteria scores read back from a computed ranking so the
  * core's MCDA can rank again with other weights. Unit-tested in test/web/plan-model.test.ts.
  */
+import type { Job as StoredJob } from '../../app/jobs.ts';
 import type { Alternative, CatalogueMeasure, Criterion, Infeasibility, Macc, MaccEntry, Prioritisation } from '@peakpath/core';
 
 export type Name = { readonly en: string; readonly zh: string } | string;
@@ -59,21 +60,8 @@ export interface PlanJobResult {
   readonly assumptions: readonly { readonly code: string; readonly text: { readonly en: string; readonly zh: string } }[];
 }
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface Job {
-  readonly id: string;
-  readonly kind: 'plan' | 'monte-carlo';
-  readonly documentId: string;
-  readonly version: number;
-  readonly status: JobStatus;
-  readonly progress: number;
-  readonly result: PlanJobResult | null;
-  readonly error: string | null;
-  readonly createdBy: string;
-}
-
-export const FINISHED: ReadonlySet<JobStatus> = new Set(['done', 'failed', 'cancelled']);
+/** A plan job (docs/jobs.md): its result is the portfolio. */
+export type Job = StoredJob<PlanJobResult>;
 
 export const nameIn = (name: Name, lang: 'zh' | 'en'): string => (typeof name === 'string' ? name : name[lang] || name.en || name.zh);
 
@@ -171,22 +159,3 @@ export const weightsValid = (weights: Readonly<Record<string, number>>): boolean
   const values = Object.values(weights);
   return values.every((value) => Number.isFinite(value) && value >= 0) && values.some((value) => value > 0);
 };
-
-// ---------------------------------------------------------------------------------------------
-// Server-sent events of a job: the event's name and its JSON data.
-
-export type JobEventData = { readonly type: 'progress'; readonly progress: number } | { readonly type: 'done' | 'failed' | 'cancelled'; readonly job: Job };
-
-export function jobEvent(type: string, data: string): JobEventData | null {
-  const parsed = JSON.parse(data) as unknown;
-  switch (type) {
-    case 'progress':
-      return { type, progress: (parsed as { progress: number }).progress };
-    case 'done':
-    case 'failed':
-    case 'cancelled':
-      return { type, job: parsed as Job };
-    default:
-      return null;
-  }
-}
