@@ -135,7 +135,7 @@ describe('the network overview', () => {
             peak: { year: number; value: number };
             contributionYear: number;
             contributions: { member: string; atPeak: number; share: number; ownPeak: { year: number | null } }[];
-            members: { id: string; scenario: string }[];
+            members: { id: string; scenario: string; scenarioName: { en: string; zh: string } }[];
           };
         };
       };
@@ -162,7 +162,8 @@ describe('the network overview', () => {
         expect(await row.locator('[data-column=counted]').textContent()).toBe(tonnes(contribution.atPeak));
         expect(await row.locator('[data-column=share]').textContent()).toBe(percent(contribution.share, locale, sign));
         expect(await row.locator('[data-column=own-peak]').textContent()).toBe(peaks(contribution.ownPeak.year!));
-        expect(await row.locator('[data-column=scenario]').textContent()).toBe(pathways.members.find((member) => member.id === contribution.member)!.scenario);
+        // The member's scenario by its name in the member's pathway, in the page's language.
+        expect(await row.locator('[data-column=scenario]').textContent()).toBe(pathways.members.find((member) => member.id === contribution.member)!.scenarioName[locale === 'zh-CN' ? 'zh' : 'en']);
       }
       await chartsDrawn(page, ['cluster-pathways-chart']);
       await page.getByTestId('cluster-demo-cluster').scrollIntoViewIfNeeded();

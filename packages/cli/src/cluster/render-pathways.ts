@@ -103,7 +103,7 @@ export function renderClusterPathways(result: ClusterPathwayResult, comparison: 
   const peakCell = (peak: ClusterPathwayResult['peak'] | null): string => (peak === null ? t.notComputed : peak.year === null ? t.noPeak : t.peakCell(peak.year, n(peak.value!)));
   const memberName = (member: ClusterPathwayResult['members'][number]): string => (lang === 'zh' ? `${member.id}（${member.nameZh ?? member.name}）` : `${member.id} (${member.name})`);
   const labelled = (text: { en: string; zh: string }, id: string): string => (lang === 'zh' ? `${text.zh}（${id}）` : `${text.en} (${id})`);
-  const out: string[] = [t.title(name(result.name), labelled(result.scenario.name, result.scenario.id), result.members.map((member) => `${member.id} ${member.scenario}`).join(lang === 'zh' ? '，' : ', ')), t.unit, ''];
+  const out: string[] = [t.title(name(result.name), labelled(result.scenario.name, result.scenario.id), result.members.map((member) => `${member.id} ${labelled(member.scenarioName, member.scenario)}`).join(lang === 'zh' ? '，' : ', ')), t.unit, ''];
 
   if (comparison.length > 1) {
     out.push(t.scenarios);

@@ -16,8 +16,9 @@ export interface ClusterMemberPathway {
   readonly id: string;
   readonly name: string;
   readonly nameZh?: string | undefined;
-  /** The member's scenario the cluster's builds on. */
+  /** The member's scenario the cluster's builds on, and its name in the member's pathway. */
   readonly scenario: string;
+  readonly scenarioName: Text;
   /** Its BASIC and BASIC+ emissions as its pathway gives them, tCO2e per year. */
   readonly total: number[];
   readonly basicPlus: number[];
@@ -128,6 +129,7 @@ export function runClusterScenario(model: ClusterPathwayModel, scenarioId: strin
       name: member.name,
       ...(member.nameZh === undefined ? {} : { nameZh: member.nameZh }),
       scenario: scenario.members[m]!.from,
+      scenarioName: member.pathway.scenarios.find((candidate) => candidate.id === scenario.members[m]!.from)!.name,
       total,
       basicPlus: cut(result.basicPlus),
       removed: { basic: Array.from(out.basic), basicPlus: Array.from(out.basicPlus) },

@@ -90,7 +90,7 @@ export function ClusterPathways({ pathways }: { pathways: ClusterPathwayFigures 
               return (
                 <tr key={contribution.member} data-testid={`contribution-${contribution.member}`}>
                   <th scope="row">{memberName(member, lang)}</th>
-                  <td data-column="scenario"><code>{member.scenario}</code></td>
+                  <td data-column="scenario" title={member.scenario}>{member.scenarioName[lang]}</td>
                   <td className="num" data-column="counted">{formatTonnes(contribution.atPeak, lang)}</td>
                   <td className="num" data-column="share">{formatPercent(contribution.share, lang)}</td>
                   <td data-column="own-peak">{ownPeak(contribution.ownPeak)}</td>

@@ -17,7 +17,7 @@ export interface ClusterPathwayFigures {
   readonly peak: Peak;
   readonly contributionYear: number;
   readonly contributions: readonly { readonly member: string; readonly atPeak: number; readonly share: number; readonly ownPeak: Peak }[];
-  readonly members: readonly { readonly id: string; readonly name: string; readonly nameZh?: string; readonly scenario: string; readonly counted: readonly number[] }[];
+  readonly members: readonly { readonly id: string; readonly name: string; readonly nameZh?: string; readonly scenario: string; readonly scenarioName: Bilingual; readonly counted: readonly number[] }[];
 }
 
 /** One cluster scenario in `result.pathways.comparison` (core `compareClusterScenarios`): BASIC tCO2e per year over the result's years. */
