@@ -11,12 +11,16 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { compareClusterScenarios, createEngine, documentMap, pathwayJson, planJson, runClusterMonteCarlo, runClusterScenario, type DocumentIssue, type Engine, type LpSolver } from '@peakpath/core';
 import { highsSolver, InputFileError, readDocument } from '@peakpath/node';
+import { renderCluster } from '../../packages/cli/src/cluster/render.ts';
+import { renderClusterPathways } from '../../packages/cli/src/cluster/render-pathways.ts';
+import { warningBlock } from '../../packages/cli/src/commands/warnings.ts';
+import { renderDistrict } from '../../packages/cli/src/district/render.ts';
 import { ROOT } from '../support/cli.ts';
 import { COAL, GAS, HOME_POWER, INDUSTRY_POWER, inventoryOf, pathwayDoc } from '../support/pathway-documents.ts';
 import { base as smallInventory } from '../support/inventory-documents.ts';
 import { measure, PLAN_INVENTORY, planDoc, planPathway } from '../support/plan-documents.ts';
 import { clone, mutate, placeText, valueAt, type Json, type Place } from './mutators.ts';
-import { checkEntries, checkFinite, checkFiniteDeep, checkIssues, errorText, type Documents, type Files, type Violation } from './properties.ts';
+import { checkEntries, checkFinite, checkFiniteDeep, checkIssues, checkPrinted, errorText, type Documents, type Files, type Violation } from './properties.ts';
 import { mutantSeed, random } from './random.ts';
 import { mutateText, type TextMutant, type TextOperator } from './text-mutators.ts';
 
@@ -164,6 +168,8 @@ function withMemberLines(documents: Documents, files: Files): Documents {
   }
   return { ...documents, cluster: { ...(documents.cluster as { [key: string]: Json }), members: lined } };
 }
+
+const LANGS = ['en', 'zh'] as const;
 
 export interface FuzzOptions {
   readonly seed: number;
@@ -318,6 +324,7 @@ export class Fuzzer {
         if (pathway.uncertainty.length > 0) {
           const mc = await engine.monteCarlo(pathway, { runs: 16, seed: 1 });
           if (!mc.ok) return { issues: mc.issues, violations };
+          violations.push(...checkFiniteDeep('mc', mc.value));
         }
         return { violations };
       }
@@ -340,8 +347,10 @@ export class Fuzzer {
         if (!run.ok) return { issues: run.issues, violations: [] };
         const { parts, reconciliation, assessments } = run.value;
         JSON.stringify(run.value);
+        // What `peakpath district` prints, in both languages: a throw there is the CLI's exit 1.
         return {
           violations: [
+            ...LANGS.flatMap((lang) => checkPrinted(`district (${lang})`, renderDistrict(run.value, lang) + warningBlock(run.warnings, lang))),
             ...checkFiniteDeep('reconciliation', reconciliation),
             ...checkFiniteDeep('assessments', assessments),
             ...checkEntries('part', field(documents.district, 'parts'), parts.map((part) => part.id)),
@@ -360,7 +369,12 @@ export class Fuzzer {
     const run = await engine.cluster(document, { id: 'cluster.yaml' });
     if (!run.ok) return { issues: run.issues, violations: [] };
     JSON.stringify(run.value);
-    const violations = [...checkFiniteDeep('result', run.value.result), ...checkEntries('member', field(document, 'members'), run.value.members.map((member) => member.id))];
+    const violations = [
+      ...checkFiniteDeep('result', run.value.result),
+      ...checkEntries('member', field(document, 'members'), run.value.members.map((member) => member.id)),
+      // What `peakpath cluster` prints, in both languages: a throw there is the CLI's exit 1.
+      ...LANGS.flatMap((lang) => checkPrinted(`cluster (${lang})`, renderCluster(run.value, lang) + warningBlock(run.warnings, lang))),
+    ];
     if (!run.value.cluster.members.some((member) => member.pathway !== undefined)) return { violations };
     const compiled = await engine.clusterPathways(document, { id: 'cluster.yaml' });
     if (!compiled.ok) return { issues: compiled.issues, violations };
@@ -373,7 +387,9 @@ export class Fuzzer {
       ...checkFiniteDeep('pathways.comparison', comparison),
       ...checkEntries('cluster scenario', field(field(document, 'pathways'), 'scenarios'), model.scenarios.map((scenario) => scenario.id)),
     );
-    if (model.uncertainty.length > 0) violations.push(...checkFiniteDeep('pathways.mc', runClusterMonteCarlo(model, model.defaultScenario, 16, 1)));
+    const mc = model.uncertainty.length > 0 ? runClusterMonteCarlo(model, model.defaultScenario, 16, 1) : undefined;
+    if (mc) violations.push(...checkFiniteDeep('pathways.mc', mc));
+    violations.push(...LANGS.flatMap((lang) => checkPrinted(`cluster pathways (${lang})`, renderClusterPathways(result, comparison, mc, lang) + warningBlock(compiled.warnings, lang))));
     return { violations };
   }
 }

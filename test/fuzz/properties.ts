@@ -113,6 +113,15 @@ export function checkFiniteDeep(name: string, value: unknown): Violation[] {
   return found;
 }
 
+/**
+ * What the CLI prints of a result (its tables, in one language) holds no `undefined` and no `[object Object]`: no
+ * mutation writes either, so one there is ours. (`NaN` may be a name the file gives: finite numbers are checkFiniteDeep's.)
+ */
+export function checkPrinted(name: string, text: string): Violation[] {
+  const bad = /\bundefined\b|\[object Object\]/.exec(text);
+  return bad ? [{ kind: 'bad-message', detail: `${name} prints ${bad[0]}: …${text.slice(Math.max(0, bad.index - 80), bad.index + 40)}…` }] : [];
+}
+
 export function errorText(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
   return String(error);
