@@ -19,7 +19,7 @@ import { ROOT } from '../support/cli.ts';
 import { COAL, GAS, HOME_POWER, INDUSTRY_POWER, inventoryOf, pathwayDoc } from '../support/pathway-documents.ts';
 import { base as smallInventory } from '../support/inventory-documents.ts';
 import { measure, PLAN_INVENTORY, planDoc, planPathway } from '../support/plan-documents.ts';
-import { clone, mutate, placeText, valueAt, type Json, type Place } from './mutators.ts';
+import { clone, mutate, places, placeText, valueAt, type Json, type Place } from './mutators.ts';
 import { checkEntries, checkFinite, checkFiniteDeep, checkIssues, checkPrinted, errorText, type Documents, type Files, type Violation } from './properties.ts';
 import { mutantSeed, random } from './random.ts';
 import { mutateText, type TextMutant, type TextOperator } from './text-mutators.ts';
@@ -244,7 +244,10 @@ export class Fuzzer {
       // One of the named files' places that the kind reads: mutated below that place, the rest left as it is.
       const file = clone(files[also.file]!);
       const within = valueAt(file, also.place)!;
-      done = Array.from({ length: steps }, () => mutate(rng, within, { longString: this.options.longString })).map((step) => ({ ...step, description: `${also.file} ${placeText(also.place)}: ${step.description}` }));
+      // A small place can be emptied by its first steps (every field deleted): the steps stop there.
+      done = Array.from({ length: steps }, () => (places(within).length > 0 ? mutate(rng, within, { longString: this.options.longString }) : undefined))
+        .filter((step) => step !== undefined)
+        .map((step) => ({ ...step, description: `${also.file} ${placeText(also.place)}: ${step.description}` }));
       mutated = { ...files, [also.file]: file };
     } else {
       const document = clone(seed.documents[kind]!);
