@@ -3,13 +3,14 @@
  * path (`activities[3].unit: …`) or, for a file that cannot be read, the file and where in it.
  */
 import { peakpath } from '../support/cli.ts';
+import type { Kind } from './harness.ts';
 import type { Violation } from './properties.ts';
 
 const HEADING = /: \d+ input problems?; nothing computed\.$/;
 /** An issue line: a path (`(document)`, `activities[3].unit`, `--scenario`) then `: `. */
 const ISSUE_LINE = /^(?:\(document\)|--?[\w-]+|[^\s:]+(?:\[\d+\])*(?:\.[^\s:]+)*): \S/;
 
-export function checkCli(kind: 'inventory' | 'pathway' | 'plan', file: string, cwd: string): { status: number | null; violations: Violation[]; stderr: string } {
+export function checkCli(kind: Kind, file: string, cwd: string): { status: number | null; violations: Violation[]; stderr: string } {
   const run = peakpath([kind, file, ...(kind === 'plan' ? ['--json'] : [])], { cwd, timeout: 120_000 });
   const violations: Violation[] = [];
   const firstLine = run.stderr.split('\n')[0] ?? '';

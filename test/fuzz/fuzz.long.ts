@@ -1,7 +1,9 @@
 /**
  * The long fuzz run, `npm run fuzz`: FUZZ_COUNT mutants of the inventory and the pathway (10,000 by
- * default), FUZZ_PLAN_COUNT of the plan (1,000: a plan mutant runs the optimiser), seed FUZZ_SEED
- * (2026 by default). It prints each kind's figures — mutants, outcomes, time, the slowest mutant — and
+ * default), FUZZ_PLAN_COUNT of the plan (1,000: a plan mutant runs the optimiser), FUZZ_CLUSTER_COUNT of
+ * the cluster and the district (3,000: each reads several inventories, a cluster's pathways run their
+ * scenarios and a Monte Carlo), seed FUZZ_SEED (2026 by default); FUZZ_KINDS=cluster,district runs only
+ * those kinds. It prints each kind's figures — mutants, outcomes, time, the slowest mutant — and
  * every failure class with its count and first examples, and writes them as JSON to FUZZ_REPORT when
  * set. It fails when any failure is not a known class (known.ts), like the in-suite run.
  * FUZZ_REPLAY=kind:index runs that one mutant and prints what it did.
@@ -18,7 +20,10 @@ const counts: Record<Kind, number> = {
   inventory: Number(process.env['FUZZ_COUNT'] ?? 10_000),
   pathway: Number(process.env['FUZZ_COUNT'] ?? 10_000),
   plan: Number(process.env['FUZZ_PLAN_COUNT'] ?? 1_000),
+  cluster: Number(process.env['FUZZ_CLUSTER_COUNT'] ?? 3_000),
+  district: Number(process.env['FUZZ_CLUSTER_COUNT'] ?? 3_000),
 };
+const kinds = process.env['FUZZ_KINDS'] ? (process.env['FUZZ_KINDS'].split(',') as Kind[]).filter((kind) => KINDS.includes(kind)) : KINDS;
 const replay = process.env['FUZZ_REPLAY'];
 
 let fuzzer: Fuzzer;
@@ -37,7 +42,7 @@ if (replay) {
     if (outcome.text) console.log(new TextDecoder().decode(outcome.text.bytes).slice(0, 2000));
   });
 } else {
-  for (const kind of KINDS) {
+  for (const kind of kinds) {
     it(`${counts[kind]} ${kind} mutants, seed ${seed}`, async () => {
       const started = Date.now();
       // Progress on stderr, so a long run shows where it is.

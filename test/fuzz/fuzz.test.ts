@@ -1,5 +1,6 @@
 /**
- * The fuzzer in `npm test` (issue 11, item 4): a few hundred mutants of each document kind, seeded
+ * The fuzzer in `npm test` (issue 11, item 4): a few hundred mutants of each document kind (inventory, pathway,
+ * plan, cluster and district files), seeded
  * (FUZZ_SEED overrides the default; every failure prints its replay), through the engine in process,
  * and a handful of hostile files through the real CLI. Failures of a known class (known.ts: bugs of
  * issue 11 being fixed) are printed with their counts and tolerated; any other failure fails the test.
@@ -8,14 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaign, failureCounts, failureLine, type Failure } from './campaign.ts';
 import { checkCli } from './cli-check.ts';
-import { Fuzzer, type Kind } from './harness.ts';
+import { Fuzzer, KINDS, type Kind } from './harness.ts';
 import { classifyCli, KNOWN_FAILURES } from './known.ts';
 import { fuzzSeed } from './random.ts';
 import type { TextOperator } from './text-mutators.ts';
 
 const seed = fuzzSeed(2026);
-/** Plans run the optimiser (with few solves): fewer of them. */
-const COUNTS: Record<Kind, number> = { inventory: 300, pathway: 300, plan: 100 };
+/** Plans run the optimiser (with few solves): fewer of them. A cluster's pathways and a district read several inventories each. */
+const COUNTS: Record<Kind, number> = { inventory: 300, pathway: 300, plan: 100, cluster: 400, district: 400 };
 
 let fuzzer: Fuzzer;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ function report(kind: string, failures: readonly Failure[]): string[] {
 }
 
 describe(`fuzzer, seed ${seed} (replay one mutant: FUZZ_SEED=${seed} FUZZ_REPLAY=kind:index npm run fuzz)`, () => {
-  for (const kind of ['inventory', 'pathway', 'plan'] as const) {
+  for (const kind of KINDS) {
     it(`${COUNTS[kind]} ${kind} mutants: no throw, every issue with its document and path and a clean message, finite totals`, { timeout: 300_000 }, async () => {
       const stats = await campaign(fuzzer, kind, COUNTS[kind]);
       console.log(`[fuzz] ${kind}: ${stats.mutants} mutants (${stats.textMutants} text), ok ${stats.ok}, issues ${stats.issues}, refused by the reader ${stats.refused}`);
@@ -56,6 +57,9 @@ describe(`fuzzer, seed ${seed} (replay one mutant: FUZZ_SEED=${seed} FUZZ_REPLAY
     ['pathway', 'alias-bomb'],
     ['pathway', 'deep-nesting'],
     ['pathway', 'duplicate-key'],
+    ['cluster', 'duplicate-line'],
+    ['cluster', 'bom'],
+    ['district', 'unresolved-alias'],
   ];
   it(`the real CLI on ${CLI_CASES.length} hostile files: exit 0 or 2, no stack trace, every problem line with a path`, { timeout: 300_000 }, async () => {
     const failures: string[] = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentIssue } from '@peakpath/core';
 import { classify } from './known.ts';
 import { clone, mutate, type Json } from './mutators.ts';
-import { checkFinite, checkIssues, inDocument } from './properties.ts';
+import { checkFinite, checkFiniteDeep, checkIssues, checkPrinted, inDocument } from './properties.ts';
 import { mutantSeed, random } from './random.ts';
 
 const document: Json = { year: 2022, activities: [{ gpc: 'I.3.1', amount: 1 }] };
@@ -38,6 +38,27 @@ describe('fuzz properties', () => {
       { kind: 'non-finite', detail: 'basic = Infinity' },
       { kind: 'non-finite', detail: 'total[1] = NaN' },
     ]);
+  });
+
+  it('check an issue in the document its id names (a cluster\'s member file), else the one of its kind', () => {
+    const member: Json = { activities: [{ gpc: 'I.1.2', counterpart: { city: 'Alpha' } }] };
+    const inMember = { ...issue(['activities', 0, 'counterpart', 'city']), document: { kind: 'inventory', id: 'beta.yaml' } } as DocumentIssue;
+    expect(checkIssues([inMember], { inventory: document }, { 'beta.yaml': member })).toEqual([]);
+    expect(checkIssues([{ ...inMember, path: ['activities', 1, 'counterpart'] }], { inventory: document }, { 'beta.yaml': member }).map((v) => v.kind)).toEqual(['path-not-in-document']);
+  });
+
+  it('refuse a number that is not finite anywhere in a result, typed arrays included', () => {
+    expect(checkFiniteDeep('result', { totals: { basic: 1 }, years: [1, 2], draws: Float64Array.of(1, 2), peak: { year: null } })).toEqual([]);
+    expect(checkFiniteDeep('result', { rows: [{ share: 1 }, { share: Number.NaN }], draws: Float64Array.of(1, -Infinity) })).toEqual([
+      { kind: 'non-finite', detail: 'result.rows[1].share = NaN' },
+      { kind: 'non-finite', detail: 'result.draws[1] = -Infinity' },
+    ]);
+  });
+
+  it('refuse printed output with undefined or [object Object], not a name the file gives', () => {
+    expect(checkPrinted('cluster (en)', 'Member NaN: 12 tCO2e')).toEqual([]);
+    expect(checkPrinted('cluster (en)', 'Member alpha: undefined tCO2e').map((v) => v.kind)).toEqual(['bad-message']);
+    expect(checkPrinted('cluster (zh)', '成员 [object Object]').map((v) => v.kind)).toEqual(['bad-message']);
   });
 
   it('replay: the same seed gives the same mutant, another seed another one', () => {

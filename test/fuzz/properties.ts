@@ -24,6 +24,8 @@ export interface Violation {
 }
 
 export type Documents = Partial<Record<DocumentKind, Json>>;
+/** Documents by the id the resolver gives them (a cluster's member files, a district's inventories). */
+export type Files = Readonly<Record<string, Json>>;
 
 /** Text inside JSON-style quotes is the file's own text (a unit "NaN" is fine); the rest is ours. */
 const withoutQuoted = (message: string): string => message.replace(/"(?:[^"\\]|\\.)*"/g, '""');
@@ -41,8 +43,8 @@ export function inDocument(document: Json, path: readonly (string | number)[]): 
   return missing.length <= 2 && missing.every((part) => typeof part === 'string');
 }
 
-/** Every issue: document, path in that document, messages in both languages. */
-export function checkIssues(issues: readonly DocumentIssue[], documents: Documents): Violation[] {
+/** Every issue: document, path in that document (found by its id in `files`, else by its kind), messages in both languages. */
+export function checkIssues(issues: readonly DocumentIssue[], documents: Documents, files: Files = {}): Violation[] {
   const found: Violation[] = [];
   for (const issue of issues) {
     if (typeof issue.document !== 'object' || issue.document === null || typeof issue.document.id !== 'string' || typeof issue.document.kind !== 'string') {
@@ -55,7 +57,7 @@ export function checkIssues(issues: readonly DocumentIssue[], documents: Documen
     }
     const kind = issue.document.kind;
     if (kind !== 'request') {
-      const document = documents[kind];
+      const document = Object.hasOwn(files, issue.document.id) ? files[issue.document.id] : documents[kind];
       if (document !== undefined && !inDocument(document, issue.path)) {
         found.push({ kind: 'path-not-in-document', detail: `${kind} ${issue.code} at ${placeText(issue.path)}` });
       }
@@ -86,6 +88,38 @@ export function checkFinite(series: Readonly<Record<string, number | readonly nu
     if (bad >= 0) found.push({ kind: 'non-finite', detail: `${name}${typeof values === 'number' ? '' : `[${bad}]`} = ${list[bad]}` });
   }
   return found;
+}
+
+/** Every number anywhere in a result (its arrays, typed arrays and records) must be finite: `name.path` of the first few that are not. */
+export function checkFiniteDeep(name: string, value: unknown): Violation[] {
+  const found: Violation[] = [];
+  const seen = new Set<object>();
+  const visit = (item: unknown, at: string): void => {
+    if (found.length >= 5) return;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) found.push({ kind: 'non-finite', detail: `${at} = ${item}` });
+      return;
+    }
+    if (typeof item !== 'object' || item === null || seen.has(item)) return;
+    seen.add(item);
+    if (ArrayBuffer.isView(item) && !(item instanceof DataView)) {
+      Array.from(item as unknown as ArrayLike<number>).forEach((entry, index) => visit(entry, `${at}[${index}]`));
+      return;
+    }
+    if (Array.isArray(item)) item.forEach((entry: unknown, index) => visit(entry, `${at}[${index}]`));
+    else for (const [key, entry] of Object.entries(item)) visit(entry, `${at}.${key}`);
+  };
+  visit(value, name);
+  return found;
+}
+
+/**
+ * What the CLI prints of a result (its tables, in one language) holds no `undefined` and no `[object Object]`: no
+ * mutation writes either, so one there is ours. (`NaN` may be a name the file gives: finite numbers are checkFiniteDeep's.)
+ */
+export function checkPrinted(name: string, text: string): Violation[] {
+  const bad = /\bundefined\b|\[object Object\]/.exec(text);
+  return bad ? [{ kind: 'bad-message', detail: `${name} prints ${bad[0]}: …${text.slice(Math.max(0, bad.index - 80), bad.index + 40)}…` }] : [];
 }
 
 export function errorText(error: unknown): string {

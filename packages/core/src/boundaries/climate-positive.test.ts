@@ -145,4 +145,23 @@ describe('near-zero-carbon demonstration zone: criteria as data', () => {
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.issues.map((issue) => issue.code)).toEqual(['population-missing', 'baseline-missing']);
   });
+
+  // Found by the fuzzer (test/fuzz, district target): 9,977 tCO2e ÷ 5e-324 residents was a verdict of −Infinity
+  // tCO2e/person, and two credits of 1e308 tCO2e a net of −Infinity.
+  it('refuses a figure that divides the emissions beyond the doubles, and credits that add up beyond them', () => {
+    const tiny = assessNearZero(assess(), nearZeroSets()[0]!, { population: 5e-324, gdpWanYuan: 200_000, baseline: 1e-320 });
+    expect(!tiny.ok && tiny.issues.map((issue) => [issue.path.join('.'), issue.code, issue.text.en])).toEqual([
+      ['population', 'figure-out-of-range', 'the emissions divided by this figure are beyond the numbers that can be computed: check its value and unit (got 5e-324)'],
+      ['baseline', 'figure-out-of-range', 'the emissions divided by this figure are beyond the numbers that can be computed: check its value and unit (got 1e-320)'],
+    ]);
+    // Small but not that small: a figure, however odd, that gives a finite value is a verdict.
+    const small = assessNearZero(assess(), nearZeroSets()[0]!, { population: 1e-300, gdpWanYuan: 200_000, baseline: 30_000 });
+    expect(small.ok && small.value.criteria.every((criterion) => Number.isFinite(criterion.value))).toBe(true);
+    const evidence = { document: 'x' };
+    const huge = assessClimatePositive(ecoPark, [
+      { id: 'a', kind: 'outside', tco2e: 1e308, evidence },
+      { id: 'b', kind: 'outside', tco2e: 1e308, evidence },
+    ]);
+    expect(!huge.ok && huge.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['abatements', 'credits-out-of-range']]);
+  });
 });

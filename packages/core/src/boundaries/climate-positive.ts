@@ -84,6 +84,8 @@ export function assessClimatePositive(district: { readonly id: string; readonly 
   }
   const netWithoutCredits = operational.total - onSite;
   const net = netWithoutCredits - outside;
+  // Each figure is finite, their sum need not be (two credits of 1e308 tCO2e): no verdict on Infinity.
+  if (!Number.isFinite(net) || !Number.isFinite(onSite) || !Number.isFinite(outside)) return { ok: false, issues: [boundaryIssue(['abatements'], 'credits-out-of-range')] };
   const pass = net < 0;
   const criterion = climatePositiveCriterion();
   return {

@@ -50,6 +50,27 @@ describe('readDistrictFile', () => {
     expect(bad.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['assessments.park.nearZero.set.criteria.0.unit', 'district-input']]);
   });
 
+  // Found by the fuzzer (test/fuzz, district target): zod's own English sentence, `expected string, received
+  // undefined`, was the message in both languages.
+  it("says a written set's problems in both languages, each field missing as required, an unknown one at its place", () => {
+    const set = structuredClone(nearZeroSets()[0]!) as unknown as Record<string, unknown> & { criteria: Record<string, unknown>[] };
+    delete set['province'];
+    delete (set.criteria[0]!['label'] as Record<string, unknown>)['en'];
+    set.criteria[0]!['threshold'] = Number.NaN;
+    set['extra'] = 1;
+    const read = readDistrictFile({ ...valid, assessments: { park: { nearZero: { set, population: 10 } } } });
+    if (read.ok) throw new Error('read');
+    const lines = (lang: 'en' | 'zh'): string[] => read.issues.map((issue) => formatIssue(issue, lang));
+    expect(lines('en')).toEqual([
+      'assessments.park.nearZero.set.province: required (string)',
+      'assessments.park.nearZero.set.criteria[0].label.en: required (string)',
+      'assessments.park.nearZero.set.criteria[0].threshold: a finite number is expected, got .nan',
+      'assessments.park.nearZero.set.extra: "extra" is not a known field',
+    ]);
+    expect(lines('zh')[0]).toBe('assessments.park.nearZero.set.province：缺少必填项（string）');
+    for (const line of [...lines('en'), ...lines('zh')]) expect(line).not.toMatch(/undefined|NaN|received/);
+  });
+
   it('reports every problem at once, each with its path, unknown names with the nearest', () => {
     const read = readDistrictFile({
       name: 'x',

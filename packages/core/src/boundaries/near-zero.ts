@@ -60,7 +60,7 @@ export function assessNearZero(
   });
   if (issues.length > 0) return { ok: false, issues };
 
-  const criteria = set.criteria.map((criterion): NearZeroCriterionResult => {
+  const criteria: NearZeroCriterionResult[] = set.criteria.map((criterion): NearZeroCriterionResult => {
     const emissions = criterion.basis === 'net' ? climate.net : climate.operational.total;
     let value: number;
     const figures: { emissions: number; population?: number; gdpWanYuan?: number; baseline?: number } = { emissions };
@@ -105,9 +105,23 @@ export function assessNearZero(
       },
     };
   });
+  const beyond = outOfRange(criteria, options);
+  if (beyond.length > 0) return { ok: false, issues: beyond };
   return {
     ok: true,
     value: { district: climate.district, set: { id: set.id, name: set.name, source: set.source }, criteria, pass: criteria.every((criterion) => criterion.pass) },
   };
+}
+
+/** The figure a criterion divides the emissions by, named as the options name it. */
+const DIVISOR: Partial<Record<NearZeroCriterion['indicator'], keyof NearZeroOptions>> = { 'per-capita': 'population', 'per-gdp': 'gdpWanYuan', 'reduction-from-baseline': 'baseline' };
+
+/**
+ * A criterion's value beyond the doubles (a population of 1e-320 residents: emissions ÷ it is Infinity) is not a
+ * verdict: the figure it divides by is refused, at its own path (`population`), as a figure that is missing is.
+ */
+function outOfRange(criteria: readonly NearZeroCriterionResult[], options: NearZeroOptions): BoundaryIssue[] {
+  const figures = new Set(criteria.filter((criterion) => !Number.isFinite(criterion.value)).map((criterion) => DIVISOR[criterion.indicator]));
+  return [...figures].filter((figure) => figure !== undefined).map((figure) => boundaryIssue([figure], 'figure-out-of-range', String(options[figure])));
 }
 

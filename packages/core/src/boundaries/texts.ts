@@ -75,6 +75,8 @@ const ISSUE_TEXTS: Record<BoundaryIssue['code'], Text> = {
   'population-missing': { en: 'a criterion per person needs the population (options.population)', zh: '人均指标需要给出人口（options.population）' },
   'gdp-missing': { en: 'a criterion per GDP needs the GDP in 万元 (options.gdpWanYuan)', zh: '单位 GDP 指标需要给出 GDP（万元，options.gdpWanYuan）' },
   'baseline-missing': { en: 'a criterion against a baseline needs the baseline (tCO2e)', zh: '相对基准的指标需要给出基准（tCO2e）' },
+  'credits-out-of-range': { en: 'the reductions and credits add up beyond the numbers that can be computed: check their tco2e', zh: '减排量与抵消量合计超出可计算范围：请检查各项 tco2e' },
+  'figure-out-of-range': { en: 'the emissions divided by this figure are beyond the numbers that can be computed: check its value and unit', zh: '排放量除以该数值超出可计算范围：请检查其数值与单位' },
 };
 
 export function boundaryIssue(path: readonly (string | number)[], code: BoundaryIssue['code'], got?: string): BoundaryIssue {

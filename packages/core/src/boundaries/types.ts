@@ -93,7 +93,7 @@ export interface PartsReconciliation {
 
 export interface BoundaryIssue {
   readonly path: readonly (string | number)[];
-  readonly code: 'duplicate-part' | 'no-parts' | 'tolerance-out-of-range' | 'remainder-not-finite' | 'unknown-basis' | 'credit-not-positive' | 'duplicate-credit' | 'population-missing' | 'gdp-missing' | 'baseline-missing';
+  readonly code: 'duplicate-part' | 'no-parts' | 'tolerance-out-of-range' | 'remainder-not-finite' | 'unknown-basis' | 'credit-not-positive' | 'duplicate-credit' | 'population-missing' | 'gdp-missing' | 'baseline-missing' | 'figure-out-of-range' | 'credits-out-of-range';
   readonly text: Text;
 }
 

@@ -2,9 +2,13 @@ import { aggregateCluster } from '../cluster/aggregate.ts';
 import { readClusterFile, type ClusterFile, type ClusterFileMember } from '../cluster/file.ts';
 import type { ClusterMember, ClusterResult } from '../cluster/types.ts';
 import { compareIds } from '../cluster/pairings.ts';
-import { buildClusterPathways, clusterActionIssue, withClusterActions, type ClusterPathwayMember, type ClusterPathwayModel } from '../cluster/pathway-model.ts';
+import { buildClusterPathways, clusterActionIssue, memberPathway, withClusterActions, type ClusterPathwayMember, type ClusterPathwayModel, type SharedParameter } from '../cluster/pathway-model.ts';
+import { clusterParameters } from '../cluster/pathway-run.ts';
 import type { InventoryResult } from '../inventory/types.ts';
-import type { Path } from '../issues/issue.ts';
+import type { Issue, Path } from '../issues/issue.ts';
+import { overflowYear } from '../pathway/check-values.ts';
+import { PathwayWorkspace } from '../pathway/evaluate.ts';
+import { drawRange } from '../pathway/random.ts';
 import type { Pathway } from '../pathway/definitions.ts';
 import { follow, inDocument, type DocumentIssue, type DocumentName, type DocumentResolver, type EngineResult, type Resolution } from './documents.ts';
 
@@ -166,5 +170,59 @@ export async function runClusterPathways(
   documents.sort((a, b) => compareIds(a.id, b.id));
   const built = buildClusterPathways(cluster.name, cluster.pathways, members, base.value.result);
   if (!built.ok) return { ok: false, issues: inDocument(self, built.issues) };
+  const overflows = sharedOverflows(built.model);
+  if (overflows.length > 0) return { ok: false, issues: inDocument(self, overflows) };
   return { ok: true, value: { cluster, members: documents, aggregate: base.value.result, model: built.model }, warnings };
+}
+
+/**
+ * Each member's pathway compiled with its own values, every result finite (pathway/check-values.ts); the cluster's
+ * scenarios run it with the shared values, which may not be: a shared grid factor of 1e308 t/MWh. Each shared value
+ * that a member's results cannot be computed with is refused at its place, with the first year, as a member's own
+ * value is, never an Infinity in the cluster's results or a throw in their decomposition; and each shared
+ * distribution whose draws reach where they cannot be, never a NaN in the cluster's Monte Carlo.
+ */
+function sharedOverflows(model: ClusterPathwayModel): Issue[] {
+  const found = new Map<string, { path: Path; year: number }>();
+  for (const scenario of model.scenarios) {
+    const params = clusterParameters(model, scenario);
+    model.members.forEach((member, m) => {
+      const pathway = memberPathway(model, scenario, m);
+      const workspace = new PathwayWorkspace(pathway.model);
+      const run = scenario.members[m]!.scenario;
+      const sharing = model.shared.filter((parameter) => parameter.slots.some((slot) => slot.member === member.id));
+      const slotOf = (parameter: SharedParameter): number => parameter.slots.find((slot) => slot.member === member.id)!.slot;
+      const note = (path: Path, year: number): void => {
+        const key = JSON.stringify(path);
+        found.set(key, { path, year: Math.min(found.get(key)?.year ?? year, year) });
+      };
+      const year = overflowYear(workspace, params[m]!, run);
+      if (year === undefined) {
+        // The Monte Carlo draws a shared distribution for every member: at either end of its draws (brought within the
+        // member's bounds, as the Monte Carlo brings them), as a member's own distribution is checked (checkDrawRanges).
+        for (const parameter of sharing) {
+          if (parameter.distribution === undefined) continue;
+          const { slot, min, max } = parameter.slots.find((candidate) => candidate.member === member.id)!;
+          const values = Float64Array.from(params[m]!);
+          const ends = drawRange(parameter.distribution).map((end) => {
+            values[slot] = Math.min(max, Math.max(min, end));
+            return overflowYear(workspace, values, run);
+          });
+          const first = ends.find((end) => end !== undefined);
+          if (first !== undefined) note(['pathways', 'shared', parameter.path, 'uncertainty'], first);
+        }
+        return;
+      }
+      // The shared values one by one, the others at the member's own: those that overflow alone, else all of them.
+      const alone = sharing.filter((parameter) => {
+        const one = Float64Array.from(params[m]!);
+        for (const other of sharing) if (other !== parameter) one[slotOf(other)] = pathway.parameters[slotOf(other)]!.nominal;
+        return overflowYear(workspace, one, run) !== undefined;
+      });
+      const blamed = alone.length > 0 ? alone : sharing;
+      const paths: Path[] = blamed.length > 0 ? blamed.map((parameter) => ['pathways', 'shared', parameter.path, ...(parameter.from === 'cluster' ? ['value'] : [])]) : [['members', member.id, 'pathway']];
+      for (const path of paths) note(path, year);
+    });
+  }
+  return [...found.values()].map(({ path, year }) => ({ path, code: 'overflow', year }));
 }

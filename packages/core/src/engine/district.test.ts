@@ -67,4 +67,10 @@ describe('engine.district', () => {
     );
     expect(!run.ok && run.issues.map((issue) => issue.path.join('.'))).toEqual(['parts.south.entity']);
   });
+
+  it('a near-zero figure that puts a criterion beyond the doubles: the issue is at that figure of the file', async () => {
+    const file = { ...FILE, assessments: { north: { nearZero: { set: 'user-input-example', population: 5e-324, gdpWanYuan: 1, baseline: 1 } } } };
+    const run = await createEngine({ resolve: documentMap(DOCUMENTS) }).district(file, { id: 'gamma-district.yaml' });
+    expect(!run.ok && run.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['assessments.north.nearZero.population', 'district-input']]);
+  });
 });

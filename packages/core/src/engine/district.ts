@@ -112,7 +112,7 @@ export async function runDistrict(document: unknown, self: DocumentName, find: D
     if (assessment.nearZero !== undefined) {
       const { set, setGiven, population, gdpWanYuan, baseline } = assessment.nearZero;
       const judged = assessNearZero(climate.value, set, { population, gdpWanYuan, baseline });
-      if (!judged.ok) issues.push(...judged.issues.map((issue) => districtIssue(self, [...at, 'nearZero', NEEDS[issue.code] ?? 'set'], issue)));
+      if (!judged.ok) issues.push(...judged.issues.map((issue) => districtIssue(self, [...at, 'nearZero', nearZeroField(issue)], issue)));
       else nearZero = { ...judged.value, setGiven };
     }
     assessments.push({ part: part.id, ...(assessment.climatePositive === undefined ? {} : { climatePositive: climate.value }), ...(nearZero === undefined ? {} : { nearZero }) });
@@ -123,6 +123,13 @@ export async function runDistrict(document: unknown, self: DocumentName, find: D
 
 /** The field of `nearZero` a criterion needs and the file lacks. */
 const NEEDS: Partial<Record<BoundaryIssue['code'], string>> = { 'population-missing': 'population', 'gdp-missing': 'gdpWanYuan', 'baseline-missing': 'baseline' };
+
+/** The field of `nearZero` an issue of the near-zero assessment is about: the figure it needs or refuses, else the set. */
+function nearZeroField(issue: BoundaryIssue): string {
+  const figure = issue.path[0];
+  if (issue.code === 'figure-out-of-range' && typeof figure === 'string') return figure;
+  return NEEDS[issue.code] ?? 'set';
+}
 
 /** `reconcileParts` names a part by its place in the list it was given: the file names it by id. */
 function reconcilePath(path: readonly (string | number)[], partIds: readonly string[]): Path {

@@ -2,6 +2,7 @@ import type { Path } from '../issues/issue.ts';
 import type { Reader } from '../reading/reader.ts';
 import type { Pathway, ScenarioDefinition } from './definitions.ts';
 import { PathwayWorkspace } from './evaluate.ts';
+import { drawRange } from './random.ts';
 import type { SeriesDraft } from './read-series.ts';
 import { evaluateSeries, type SeriesProgram } from './series.ts';
 
@@ -66,18 +67,56 @@ export function checkValues(reader: Reader, pathway: Pathway, params: Float64Arr
 
   // Each series is finite; their products may still not be: evaluate each scenario, its actions on and off.
   const workspace = new PathwayWorkspace(model);
-  const none = new Uint8Array(model.actions.length);
   const scenarios = scenario ? [scenario] : pathway.scenarios.filter((each) => each.overrides.length === 0);
   for (const each of scenarios) {
-    for (const active of [none, each.active]) {
-      workspace.evaluate(params, active, true);
-      const results = [workspace.basic, workspace.basicPlus, workspace.energy, workspace.removals, workspace.sectorEnergy, workspace.sectorEnergyEmissions, workspace.sectorOtherEmissions];
-      const overflow = results.map(firstNotFinite).find((at) => at >= 0);
-      if (overflow !== undefined) {
-        reader.report(['scenarios', each.id], { code: 'overflow', year: model.baseYear + (overflow % years) });
-        return false;
-      }
+    const year = overflowYear(workspace, params, each);
+    if (year !== undefined) {
+      reader.report(['scenarios', each.id], { code: 'overflow', year });
+      return false;
     }
   }
   return true;
+}
+
+/**
+ * Each uncertain parameter at either end of what its draws can be (random.ts `drawRange`, brought within the
+ * parameter's bounds as the Monte Carlo brings a draw), the others at each scenario's values: the results must stay
+ * finite, or the Monte Carlo's percentiles would be NaN. A distribution that reaches where the model cannot be
+ * computed (a grid factor up to 1e308 t/MWh) is refused at its `uncertainty` entry; false when one was.
+ */
+export function checkDrawRanges(reader: Reader, pathway: Pathway, nominal: Float64Array): boolean {
+  const workspace = new PathwayWorkspace(pathway.model);
+  const before = reader.issues.length;
+  for (const parameter of pathway.uncertainty) {
+    const info = pathway.parameters[parameter.slot]!;
+    const year = pathway.scenarios
+      .flatMap((scenario) => {
+        // A parameter the scenario sets keeps the scenario's value in every run.
+        if (scenario.overrides.some((override) => override.slot === parameter.slot)) return [];
+        const values = Float64Array.from(nominal);
+        for (const { slot, value } of scenario.overrides) values[slot] = value;
+        return drawRange(parameter.distribution).map((end) => {
+          values[parameter.slot] = Math.min(info.max, Math.max(info.min, end));
+          return overflowYear(workspace, values, scenario);
+        });
+      })
+      .find((found) => found !== undefined);
+    if (year !== undefined) reader.report(['uncertainty', parameter.path], { code: 'overflow', year });
+  }
+  return reader.issues.length === before;
+}
+
+/**
+ * The first year a scenario's results (every series the results and the decomposition read) are not finite with
+ * these parameters, its actions off and on; undefined when they are finite throughout.
+ */
+export function overflowYear(workspace: PathwayWorkspace, params: Float64Array, scenario: ScenarioDefinition): number | undefined {
+  const { model } = workspace;
+  for (const active of [new Uint8Array(model.actions.length), scenario.active]) {
+    workspace.evaluate(params, active, true);
+    const results = [workspace.basic, workspace.basicPlus, workspace.energy, workspace.removals, workspace.sectorEnergy, workspace.sectorEnergyEmissions, workspace.sectorOtherEmissions];
+    const overflow = results.map(firstNotFinite).find((at) => at >= 0);
+    if (overflow !== undefined) return model.baseYear + (overflow % model.years);
+  }
+  return undefined;
 }

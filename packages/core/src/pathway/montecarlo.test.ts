@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { closeTo } from '../../../../test/support/fast-check.ts';
 import type { Distribution, Pathway } from './definitions.ts';
 import { percentile, runMonteCarlo, runMonteCarloChunk, summariseMonteCarlo } from './montecarlo.ts';
-import { draw, runStream } from './random.ts';
+import { draw, runStream, triangularQuantile } from './random.ts';
 import { runScenario } from './results.ts';
 import { createEngine } from '../engine/engine.ts';
 
@@ -239,5 +239,39 @@ describe('the probability of an official-basis target', () => {
     const summary = runMonteCarlo(loaded.value, 'bau', 4000, 11);
     // Binomial sd √(0.4164 × 0.5836 / 4000) = 0.0078: four of them.
     expect(Math.abs(summary.targets['co2PerGdp']! - expected)).toBeLessThan(0.032);
+  });
+});
+
+// Found by the fuzzer (test/fuzz, cluster target, on the members' grid factor): a triangular from −1e308 drew NaN
+// (the product under its square root is beyond the doubles, its root is not), and one up to 1e308 t/MWh drew
+// grid factors the model cannot compute with: NaN percentiles, printed as null.
+describe('draws of extreme distributions', () => {
+  it('a triangular whose product under the root overflows draws within its range, as the formula says', () => {
+    const wide = { kind: 'triangular', min: -1e308, mode: 0.45, max: 0.5 } as const;
+    const stream = runStream(5, 0);
+    const draws = Array.from({ length: 1_000 }, () => draw(wide, stream));
+    expect(draws.every((value) => Number.isFinite(value) && value >= -1e308 && value <= 0.5)).toBe(true);
+    // Below the mode at u: min + √u·√(max − min)·√(mode − min); at u = 1/4 the product 2.5e615 overflows, the root is 5e307.
+    expect(triangularQuantile(wide, 0.25)).toBeCloseTo(-1e308 + 5e307, -300);
+    // Ordinary ranges keep the one-root formula, bit for bit.
+    expect(triangularQuantile({ kind: 'triangular', min: 0, mode: 1, max: 4 }, 0.1)).toBe(Math.sqrt(0.1 * 4 * 1));
+  });
+
+  it('refuses a distribution whose draws reach values the model cannot compute with, at its entry', () => {
+    const compile = (uncertainty: Fields) =>
+      createEngine().compilePathway({
+        pathway: {
+          endYear: 2040,
+          drivers: { population: { unit: '万人', growth: 0 }, gdp: { unit: '亿元', growth: '5%' } },
+          sectors: { industry: { gpc: ['I.3'], driver: 'gdp', intensity: { growth: '-2%' } } },
+          scenarios: { bau: { actions: [] } },
+          uncertainty,
+        },
+        inventory: INVENTORY,
+      });
+    const huge = compile({ 'sectors.industry.intensity.growth': { triangular: { min: '-3%', max: '1e306%' } } });
+    expect(!huge.ok && huge.issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([['uncertainty.sectors.industry.intensity.growth', 'overflow']]);
+    // Below the bound that brings draws back (a growth ≥ −100 %), a normal's far tail is harmless.
+    expect(compile({ 'sectors.industry.intensity.growth': { normal: { sd: '50%' } } }).ok).toBe(true);
   });
 });

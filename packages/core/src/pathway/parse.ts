@@ -7,7 +7,7 @@ import type { Assumption, Inventory } from '../inventory/types.ts';
 import { parseUnit } from '../units/units.ts';
 import { readActions } from './actions.ts';
 import { calibrate, GJ_PER_MWH, type SectorRows } from './calibrate.ts';
-import { basePath, checkValues, seriesPath, type DriverAt, type SeriesAt } from './check-values.ts';
+import { basePath, checkDrawRanges, checkValues, seriesPath, type DriverAt, type SeriesAt } from './check-values.ts';
 import type { Pathway, ScenarioDefinition } from './definitions.ts';
 import { buildLines } from './lines.ts';
 import type { DriverModel, PathwayModel, SectorModel } from './model.ts';
@@ -285,6 +285,7 @@ export function parsePathway(document: unknown, base: BaseInventory): PathwayPar
     for (const { slot, value } of scenario.overrides) values[slot] = value;
     checked = checkValues(reader, pathway, values, driverChecks, otherChecks, scenario);
   }
+  if (checked) checked = checkDrawRanges(reader, { ...pathway, uncertainty }, params.nominal());
   if (!checked) return { ok: false, issues: reader.issues };
   return { ok: true, pathway: { ...pathway, uncertainty, correlations, copula, decomposition }, warnings: reader.warnings };
 }

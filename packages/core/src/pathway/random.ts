@@ -45,12 +45,42 @@ export function draw(distribution: Distribution, uniform: () => number): number 
   }
 }
 
+/**
+ * The largest standard normal score a draw takes: Box–Muller gives at most √(2·53·ln 2) ≈ 8.6, a correlated group's
+ * score Φ⁻¹ of the smallest double ≈ 38.5 (copula.ts).
+ */
+const SCORE_LIMIT = 40;
+
+/** The lowest and highest values a distribution's draws can take (before the parameter's bounds bring them back). */
+export function drawRange(distribution: Distribution): readonly [number, number] {
+  switch (distribution.kind) {
+    case 'normal':
+      return [distribution.mean - SCORE_LIMIT * distribution.sd, distribution.mean + SCORE_LIMIT * distribution.sd];
+    case 'lognormal':
+      return [distribution.median * Math.exp(-SCORE_LIMIT * distribution.sigma), distribution.median * Math.exp(SCORE_LIMIT * distribution.sigma)];
+    case 'triangular':
+    case 'uniform':
+      return [distribution.min, distribution.max];
+    default: {
+      const unhandled: never = distribution;
+      throw new Error(`unknown distribution ${String(unhandled)}`);
+    }
+  }
+}
+
 /** The inverse of the triangular CDF at u in [0, 1]. */
 export function triangularQuantile(distribution: Extract<Distribution, { kind: 'triangular' }>, u: number): number {
   const { min, mode, max } = distribution;
   if (max === min) return min;
-  const split = (mode - min) / (max - min);
-  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  const width = max - min;
+  const split = (mode - min) / width;
+  return u < split ? min + root(u, width, mode - min) : max - root(1 - u, width, max - mode);
+}
+
+/** √(a·b·c), also where the product is beyond the doubles and the root is not (a range of −1e308 to 0.5). */
+function root(a: number, b: number, c: number): number {
+  const product = a * b * c;
+  return Number.isFinite(product) ? Math.sqrt(product) : Math.sqrt(a) * Math.sqrt(b) * Math.sqrt(c);
 }
 
 /** Box–Muller, one value per two uniforms (1 − u keeps the logarithm finite). */
