@@ -182,7 +182,10 @@ export function buildClusterPathways(
   spec: ClusterPathwaysSpec | undefined,
   members: readonly ClusterPathwayMember[],
   aggregate: ClusterResult,
+  unavailable: ReadonlySet<string> = new Set(),
 ): { ok: true; model: ClusterPathwayModel } | { ok: false; issues: Issue[] } {
+  // With members whose pathways did not compile (`unavailable`, their problems reported by the caller), the section
+  // is still checked against the members that did, so that every problem is listed at once; no model is built then.
   const reader = new Reader();
   const assumptions: Assumption[] = [];
   const baseYear = members[0]!.pathway.model.baseYear;
@@ -197,7 +200,8 @@ export function buildClusterPathways(
   const shared: SharedParameter[] = [];
   for (const given of spec?.shared ?? []) {
     const at: Path = ['pathways', 'shared', given.path];
-    const sharing = given.members ?? members.map((member) => member.id);
+    const sharing = (given.members ?? members.map((member) => member.id)).filter((id) => !unavailable.has(id));
+    if (sharing.length === 0) continue;
     const slots: { member: string; slot: number; own: number; ownUncertain: boolean; min: number; max: number }[] = [];
     for (const id of sharing) {
       const m = members.findIndex((member) => member.id === id);
@@ -331,10 +335,13 @@ export function buildClusterPathways(
   for (const issue of correlationReader.issues) {
     // The members' own pairs come first in the list: an item's place in the file is its index less theirs.
     const [first, index, ...rest] = issue.path;
-    const path: Path = first === 'correlations' && typeof index === 'number' ? ['pathways', 'correlations', index - own.length, ...rest] : ['pathways', 'correlations', ...issue.path.slice(1)];
+    const item = first === 'correlations' && typeof index === 'number' ? index - own.length : undefined;
+    // An item naming a member whose pathway is unavailable cannot be checked: it is not reported as unknown.
+    if (item !== undefined && Array.isArray(clusterItems) && mentionsMember(clusterItems[item], unavailable)) continue;
+    const path: Path = item !== undefined ? ['pathways', 'correlations', item, ...rest] : ['pathways', 'correlations', ...issue.path.slice(1)];
     reader.issues.push({ ...issue, path });
   }
-  if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
+  if (reader.issues.length > 0 || unavailable.size > 0) return { ok: false, issues: reader.issues };
 
   // The flows the base-year cluster removes from BASIC or BASIC+, each with its member's sector.
   const removals: ProjectedRemoval[] = [];
@@ -374,6 +381,15 @@ export function buildClusterPathways(
       assumptions,
     },
   };
+}
+
+/** Whether a correlation item names a parameter of one of these members (`member/path`) anywhere in it. */
+function mentionsMember(item: unknown, members: ReadonlySet<string>): boolean {
+  if (members.size === 0) return false;
+  if (typeof item === 'string') return members.has(item.split('/')[0]!);
+  if (Array.isArray(item)) return item.some((entry) => mentionsMember(entry, members));
+  if (item !== null && typeof item === 'object') return Object.values(item).some((entry) => mentionsMember(entry, members));
+  return false;
 }
 
 /** A member's pathway with a cluster scenario among its scenarios, so the pathway's own functions run it. */

@@ -58,3 +58,35 @@ describe('engine.clusterPathways, shared values', () => {
     expect(result.total[result.total.length - 1]).toBeGreaterThan(1e200);
   });
 });
+
+describe('engine.clusterPathways, every problem at once', () => {
+  it("lists a member pathway's own problems and the section's problems with the members that compiled together; nothing about the member that did not", async () => {
+    const cluster = read('pathways.yaml');
+    const section = cluster['pathways'] as Doc;
+    // Beta lacks this parameter; the correlations name a parameter Beta lacks, and one of Alpha's (not checkable).
+    section['shared'] = { 'grid.points.2030': { value: 0.46 }, 'drivers.gdp.growth.2099': { value: 0.05 } };
+    section['correlations'] = [
+      { between: ['alpha/drivers.gdp.growth.2023', 'beta/drivers.gdp.growth.2023'], rank: 0.7 },
+      { between: ['beta/drivers.nope', 'beta/drivers.gdp.growth.2023'], rank: 0.5 },
+    ];
+    const alphaPathway = structuredClone(read('alpha-pathway.yaml'));
+    alphaPathway['scenarios'] = { ...(alphaPathway['scenarios'] as Doc), broken: { actions: ['no-such-action'] } };
+    const files = Object.fromEntries(FILES.map((file) => [file, file === 'alpha-pathway.yaml' ? alphaPathway : read(file)]));
+    const run = await createEngine({ resolve: documentMap(files) }).clusterPathways(cluster, { id: 'pathways.yaml' });
+    expect(run.ok).toBe(false);
+    const listed = !run.ok ? run.issues.map((issue) => [issue.document.id, issue.path.join('.'), issue.code, 'reason' in issue ? issue.reason : undefined]) : [];
+    expect(listed).toEqual([
+      ['alpha-pathway.yaml', 'scenarios.broken.actions.0', 'unknown-reference', undefined],
+      ['pathways.yaml', 'pathways.shared.drivers.gdp.growth.2099', 'cluster-input', 'shared-unknown'],
+      ['pathways.yaml', 'pathways.correlations.1.between.0', 'unknown-reference', undefined],
+    ]);
+    expect(!run.ok && formatIssue(run.issues[1]!)).toContain("member beta's pathway has no parameter drivers.gdp.growth.2099");
+    // The same file with Alpha's pathway mended: the section's problems alone, Alpha's lack of the parameter too.
+    const mended = await createEngine({ resolve: documentMap(Object.fromEntries(FILES.map((file) => [file, read(file)]))) }).clusterPathways(cluster, { id: 'pathways.yaml' });
+    expect(!mended.ok && mended.issues.map((issue) => [issue.path.join('.'), formatIssue(issue).match(/member (\w+)'s/)?.[1]])).toEqual([
+      ['pathways.shared.drivers.gdp.growth.2099', 'alpha'],
+      ['pathways.shared.drivers.gdp.growth.2099', 'beta'],
+      ['pathways.correlations.1.between.0', undefined],
+    ]);
+  });
+});

@@ -164,7 +164,15 @@ export async function runClusterPathways(
     members.push({ id: member.id, name: row?.name ?? member.id, ...(row?.nameZh === undefined ? {} : { nameZh: row.nameZh }), pathway: compiled.value });
     documents.push({ id: member.id, inventory: computed.document, pathway: found.id });
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) {
+    // The cluster's own section checked against the members that compiled: every problem at once.
+    const failed = new Set(cluster.members.filter((member) => !members.some((compiled) => compiled.id === member.id)).map((member) => member.id));
+    if (members.length > 0) {
+      const partial = buildClusterPathways(cluster.name, cluster.pathways, members, base.value.result, failed);
+      if (!partial.ok) issues.push(...inDocument(self, partial.issues));
+    }
+    return { ok: false, issues };
+  }
   // In id order, as the reconciliation: member k's seed is seed + k, and a stored file keeps no key order.
   members.sort((a, b) => compareIds(a.id, b.id));
   documents.sort((a, b) => compareIds(a.id, b.id));
