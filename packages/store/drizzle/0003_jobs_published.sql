@@ -1,3 +1,4 @@
+-- peakpath: rows unchanged
 -- Jobs on published documents (docs/jobs.md): anyone signed in who may read a document may compute on it,
 -- and a user with no role on the entity reads only its published version, so may start a job there; such
 -- a user sees only the jobs they started. The store applies the same rule (src/results.ts); 0001's single

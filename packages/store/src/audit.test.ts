@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupStore, restoreStore } from './backup.ts';
 import type { Queryable } from './db.ts';
+import { migrations } from './migrate.ts';
 import { openTestDatabase, targets, type TestDatabase } from './test/databases.ts';
 import { seed, type Seeded } from './test/seed.ts';
 
@@ -67,6 +68,33 @@ describe.each(targets)('audit chain, backup and restore on %s', (target) => {
       }
       // A second restore into the now non-empty store is refused.
       await expect(restoreStore(fresh.store, file)).rejects.toMatchObject({ code: 'conflict' });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  it('restores a backup of an earlier build when the later migrations leave the rows as they were, and refuses one they change or a later build\'s', { timeout: 300_000 }, async () => {
+    const file = join(folder, 'current.jsonl');
+    await backupStore(db.store, file);
+    const [headerLine, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const header = JSON.parse(headerLine!) as { schemaVersion: number; migrations: string[] };
+    const written = (tags: string[], name: string): string => {
+      const path = join(folder, name);
+      writeFileSync(path, [JSON.stringify({ ...header, schemaVersion: tags.length, migrations: tags }), ...rest].join('\n'));
+      return path;
+    };
+    const tags = migrations().map((migration) => migration.tag);
+    expect(tags.at(-1)).toBe('0003_jobs_published');
+    expect(migrations().map((migration) => migration.rowsUnchanged)).toEqual([false, false, false, true]);
+    // Written before 0003 (policies only): restores, every row as in the backup.
+    const fresh = await openTestDatabase(target);
+    try {
+      const restored = await restoreStore(fresh.store, written(tags.slice(0, 3), 'before-0003.jsonl'));
+      expect(restored).toMatchObject({ schemaVersion: 4, rows: (await backupStore(db.store, join(folder, 'again.jsonl'))).rows });
+      expect(await fresh.store.verifyAudit()).toEqual(await db.store.verifyAudit());
+      // Written before 0002, whose file does not say it leaves the rows alone; or by a later build: refused, saying why.
+      await expect(restoreStore(fresh.store, written(tags.slice(0, 2), 'before-0002.jsonl'))).rejects.toThrow(/the later migrations 0002_indexes change the tables/);
+      await expect(restoreStore(fresh.store, written([...tags, '0004_future'], 'later.jsonl'))).rejects.toThrow(/schema version 5 differs from this build's 4: restore it with the same peakpath version/);
     } finally {
       await fresh.dispose();
     }

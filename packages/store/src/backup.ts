@@ -102,9 +102,15 @@ export async function restoreStore(store: SqlStore, file: string): Promise<Backu
   const first = await lines.next();
   const header = first.done ? null : (JSON.parse(first.value) as Partial<Header>);
   if (header?.format !== FORMAT || header.formatVersion !== FORMAT_VERSION) throw refuse('不是 peakpath 备份（第 1 行应为其文件头）', 'not a peakpath backup (line 1 should be its header)');
-  const known = migrations().map((migration) => migration.tag);
-  if (header.schemaVersion !== known.length || JSON.stringify(header.migrations) !== JSON.stringify(known)) {
-    throw refuse(`结构版本 ${header.schemaVersion} 与本程序的 ${known.length} 不同：请用相同版本的 peakpath 恢复`, `its schema version ${header.schemaVersion} differs from this build's ${known.length}: restore it with the same peakpath version`);
+  const all = migrations();
+  const known = all.map((migration) => migration.tag);
+  const written = Array.isArray(header.migrations) ? header.migrations : [];
+  // A backup of an earlier build restores when this build's later migrations leave the rows as they were.
+  const earlier = written.length === header.schemaVersion && written.length <= known.length && written.every((tag, index) => tag === known[index]);
+  const blocking = earlier ? all.slice(written.length).filter((migration) => !migration.rowsUnchanged).map((migration) => migration.tag) : [];
+  if (!earlier || blocking.length > 0) {
+    const why = earlier ? { zh: `（之后的迁移 ${blocking.join('、')} 改变了表结构）`, en: ` (the later migrations ${blocking.join(', ')} change the tables)` } : { zh: '', en: '' };
+    throw refuse(`结构版本 ${header.schemaVersion} 与本程序的 ${known.length} 不同${why.zh}：请用相同版本的 peakpath 恢复`, `its schema version ${header.schemaVersion} differs from this build's ${known.length}${why.en}: restore it with the same peakpath version`);
   }
   return store.database.transaction('system', async (tx) => {
     const [existing] = await tx.query<{ n: unknown }>('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log) AS n');

@@ -16,14 +16,22 @@ export interface Migration {
   readonly tag: string;
   readonly hash: string;
   readonly statements: readonly string[];
+  /**
+   * Whether the migration leaves every table's rows as they were (policies, functions, indexes): a backup written
+   * before it restores into a build that has it. Said by a first line `-- peakpath: rows unchanged` in its file.
+   */
+  readonly rowsUnchanged: boolean;
 }
+
+/** The first line of a migration that changes no table's rows (see `Migration.rowsUnchanged`). */
+export const ROWS_UNCHANGED = '-- peakpath: rows unchanged';
 
 export function migrations(): readonly Migration[] {
   const journal = JSON.parse(readFileSync(new URL('meta/_journal.json', FOLDER), 'utf8')) as { entries: { idx: number; tag: string }[] };
   return journal.entries.map((entry) => {
     const text = readFileSync(new URL(`${entry.tag}.sql`, FOLDER), 'utf8');
     const statements = text.split('--> statement-breakpoint').map((statement) => statement.trim()).filter((statement) => statement.length > 0);
-    return { index: entry.idx, tag: entry.tag, hash: sha256(text), statements };
+    return { index: entry.idx, tag: entry.tag, hash: sha256(text), statements, rowsUnchanged: text.split('\n', 1)[0]!.trim() === ROWS_UNCHANGED };
   });
 }
 
