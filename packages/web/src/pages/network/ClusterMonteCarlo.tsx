@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../app/Chart.tsx';
 import { ErrorNotice } from '../../app/ErrorNotice.tsx';
+import { JobStatus } from '../../app/JobStatus.tsx';
 import { escapeHtml, formatInScale, formatNumber, formatPercent, formatTonnes, orMissing, tonnesScale } from '../../app/format.ts';
 import { useLang } from '../../app/hooks.ts';
 import { FINISHED } from '../../app/jobs.ts';
@@ -73,19 +74,12 @@ export function ClusterMonteCarlo({ documentId, pathways, scenarios }: { documen
       {/* A live region: a screen reader hears queued → running → done, failed or cancelled. */}
       <div role="status" aria-live="polite" className="job-state" data-testid="cluster-mc-state" data-status={current?.status ?? ''}>
         {current && (
-          <>
-            <p>
-              <span className={`badge ${current.status === 'done' ? 'badge-ok' : current.status === 'failed' ? 'badge-bad' : 'badge-warn'}`}>{t('clusters.mc.state', { status: t(`clusters.mc.status.${current.status}`) })}</span>
-            </p>
-            {running && (
-              <label className="progress">
-                {t('clusters.mc.progress')}
-                <progress max={1} value={job.progress} data-testid="cluster-mc-progress" />
-                <span className="num">{formatPercent(job.progress, lang, 0)}</span>
-              </label>
-            )}
-            {current.status === 'failed' && current.error && <p className="notice notice-error">{t('clusters.mc.failed', { error: current.error })}</p>}
-          </>
+          <JobStatus
+            job={current}
+            progress={job.progress}
+            progressTestId="cluster-mc-progress"
+            texts={{ state: (status) => t('clusters.mc.state', { status: t(`clusters.mc.status.${status}`) }), progress: t('clusters.mc.progress'), failed: (error) => t('clusters.mc.failed', { error }) }}
+          />
         )}
       </div>
       {me && !current && <p className="hint">{t('clusters.mc.noRun')}</p>}

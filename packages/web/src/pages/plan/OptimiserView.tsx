@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { all, ApiFailure, get, put } from '../../app/api.ts';
 import { ErrorNotice } from '../../app/ErrorNotice.tsx';
+import { JobStatus } from '../../app/JobStatus.tsx';
 import { formatNumber, formatPercent } from '../../app/format.ts';
 import { useLang, useLoad } from '../../app/hooks.ts';
 import { Link, paths } from '../../app/router.tsx';
@@ -191,20 +192,14 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
           {/* A live region: a screen reader hears queued → running → done, failed or cancelled. */}
           <div role="status" aria-live="polite" className="job-state" data-testid="job-state" data-status={current?.status ?? ''}>
             {current && (
-              <>
-                <p>
-                  <span className={`badge ${current.status === 'done' ? 'badge-ok' : current.status === 'failed' ? 'badge-bad' : 'badge-warn'}`}>{t('optimiser.state', { status: t(`optimiser.status.${current.status}`) })}</span>
-                </p>
-                {running && (
-                  <label className="progress">
-                    {t('optimiser.progress')}
-                    <progress max={1} value={job.progress} data-testid="job-progress" />
-                    <span className="num">{formatPercent(job.progress, lang, 0)}</span>
-                  </label>
-                )}
+              <JobStatus
+                job={current}
+                progress={job.progress}
+                progressTestId="job-progress"
+                texts={{ state: (status) => t('optimiser.state', { status: t(`optimiser.status.${status}`) }), progress: t('optimiser.progress'), failed: (error) => t('optimiser.failed', { error }) }}
+              >
                 <p className="hint">{t('optimiser.runOf', { id: current.id.slice(0, 8), version: formatNumber(current.version, lang) })}</p>
-                {current.status === 'failed' && current.error && <p className="notice notice-error">{t('optimiser.failed', { error: current.error })}</p>}
-              </>
+              </JobStatus>
             )}
           </div>
           {me && !current && <p className="hint">{t('optimiser.noRun')}</p>}
