@@ -39,16 +39,25 @@ export async function storedClusterMembers(store: Store, actor: Actor, clusterEn
   const pathwayEntity = new Map<string, Entity>();
   const resolution = (result: Found): Resolution => (result.ok ? { ok: true, id: result.loaded.document.id, document: result.loaded.version.body } : result);
 
+  // Each member document is read once, however many runs (an aggregation, then pathways) ask for it.
+  const asked = new Map<string, Promise<Resolution>>();
   const memberResolver =
     (kind: 'inventory' | 'pathway'): MemberResolver =>
-    async (member) => {
+    (member) => {
       const name = kind === 'inventory' ? member.inventory : (member.pathway ?? '');
-      const result = await memberDocument(store, actor, entities, member, kind, name);
-      if (result.ok) {
-        found.set(member.id, { ...found.get(member.id), entity: result.entity, [kind]: result.loaded });
-        if (kind === 'pathway') pathwayEntity.set(result.loaded.document.id, result.entity);
+      const key = JSON.stringify([kind, member.id, member.entity ?? null, name]);
+      let answer = asked.get(key);
+      if (answer === undefined) {
+        answer = memberDocument(store, actor, entities, member, kind, name).then((result) => {
+          if (result.ok) {
+            found.set(member.id, { ...found.get(member.id), entity: result.entity, [kind]: result.loaded });
+            if (kind === 'pathway') pathwayEntity.set(result.loaded.document.id, result.entity);
+          }
+          return resolution(result);
+        });
+        asked.set(key, answer);
       }
-      return resolution(result);
+      return answer;
     };
 
   const follow: DocumentResolver = async ({ kind, reference, from }) => {
@@ -84,8 +93,9 @@ export interface StoredClusterRun {
  * inventories computed by `engine` and added with each internal flow counted once. The API's result route and
  * `peakpath cluster SLUG` both run this, so they give the same figures for the same stored versions.
  */
-export async function runStoredCluster(store: Store, actor: Actor, cluster: StoredVersion, engine: Pick<Engine, 'cluster'>): Promise<EngineResult<StoredClusterRun>> {
-  const members = await storedClusterMembers(store, actor, cluster.document.entityId);
+export async function runStoredCluster(store: Store, actor: Actor, cluster: StoredVersion, engine: Pick<Engine, 'cluster'>, already?: StoredClusterMembers): Promise<EngineResult<StoredClusterRun>> {
+  // `already`: the members a run of the same cluster for the same actor found (their documents are not read again).
+  const members = already ?? (await storedClusterMembers(store, actor, cluster.document.entityId));
   const run = await engine.cluster(cluster.version.body, { id: cluster.document.id, member: members.inventory });
   if (!run.ok) return run;
   const found = run.value.cluster.members.map((member) => {

@@ -139,17 +139,18 @@ export type ClusterProblem =
    * Members send more waste to a member than it reports treating on the row (t), or drive more vehicle-km in it
    * than its II.x.1 lines report: both numbers.
    */
-  | {
-      readonly code: 'exceeds-activity';
-      readonly member: string;
-      readonly kind: 'waste' | 'trips';
-      readonly row: string;
-      readonly unit: 't' | 'vkm';
-      readonly paired: number;
-      readonly reported: number;
-      readonly pairings: readonly number[];
-      readonly places: readonly string[];
-    };
+  | (StatedActivity & { readonly code: 'exceeds-activity'; readonly pairings: readonly number[] });
+
+/** Waste (t) or vehicle-km stated by pairings on a member's row, against what the member's lines there report. */
+export interface StatedActivity {
+  readonly member: string;
+  readonly kind: 'waste' | 'trips';
+  readonly row: string;
+  readonly unit: 't' | 'vkm';
+  readonly paired: number;
+  readonly reported: number;
+  readonly places: readonly string[];
+}
 
 /**
  * A stated amount the cluster could not check, and why: the pairing still removes its line (nothing contradicts
@@ -157,17 +158,10 @@ export type ClusterProblem =
  * treated or the vehicle-km (they give measured gases, fuel burnt, or a deposit history), or give them for some
  * lines only and those fall short.
  */
-export interface ClusterNote {
+export interface ClusterNote extends StatedActivity {
   readonly code: 'amount-unchecked';
-  readonly member: string;
-  readonly kind: 'waste' | 'trips';
-  readonly row: string;
-  readonly unit: 't' | 'vkm';
-  readonly paired: number;
-  /** What the counterpart's lines on the row do report (t, vkm), and which of its lines give no amount. */
-  readonly reported: number;
+  /** `reported`: what the counterpart's lines on the row do report (t, vkm); `without`: its lines that give no amount. */
   readonly without: readonly number[];
-  readonly places: readonly string[];
   readonly text: Text;
 }
 

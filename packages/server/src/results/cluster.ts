@@ -27,7 +27,7 @@ export async function clusterResult(context: AppContext, actor: Actor, loaded: L
   if (!compiled.ok) {
     // The members' inventories may still add up when their pathways do not: the aggregation answers, with the
     // pathways' problems in their place (a scenario asked for cannot be answered, so that request is a 422).
-    const aggregation = scenario === undefined ? await runStoredCluster(context.store, actor, loaded, context.engine) : undefined;
+    const aggregation = scenario === undefined ? await runStoredCluster(context.store, actor, loaded, context.engine, compiled.members) : undefined;
     if (!aggregation?.ok) throw invalidDocument(compiled.issues);
     // `pathways.error` is the body a 422 would carry: { code, message, issues }.
     return { value: { ...aggregation.value.json, pathways: invalidDocument(compiled.issues).body() }, from: stamp(loaded, ...aggregation.value.members) };
@@ -63,10 +63,10 @@ interface CompiledClusterPathways {
   readonly warnings: WarningJson[];
 }
 
-async function compileClusterPathways(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ ok: true; value: CompiledClusterPathways } | { ok: false; issues: readonly DocumentIssue[] }> {
+async function compileClusterPathways(context: AppContext, actor: Actor, loaded: Loaded): Promise<{ ok: true; value: CompiledClusterPathways } | { ok: false; issues: readonly DocumentIssue[]; members: StoredClusterMembers }> {
   const members = await storedClusterMembers(context.store, actor, loaded.document.entityId);
   const run = await context.engine.clusterPathways(loaded.version.body, { id: loaded.document.id, member: members.inventory, memberPathway: members.pathway, follow: members.follow });
-  if (!run.ok) return run;
+  if (!run.ok) return { ok: false, issues: run.issues, members };
   return { ok: true, value: { run: run.value, members, warnings: warningsJson(run.warnings) } };
 }
 

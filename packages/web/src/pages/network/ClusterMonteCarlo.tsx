@@ -71,17 +71,13 @@ export function ClusterMonteCarlo({ documentId, pathways, scenarios }: { documen
       ) : (
         <p className="hint" data-testid="cluster-mc-sign-in"><Link to={paths.signIn(`${window.location.pathname}${window.location.search}`)}>{t('clusters.mc.signIn')}</Link></p>
       )}
-      {/* A live region: a screen reader hears queued → running → done, failed or cancelled. */}
-      <div role="status" aria-live="polite" className="job-state" data-testid="cluster-mc-state" data-status={current?.status ?? ''}>
-        {current && (
-          <JobStatus
-            job={current}
-            progress={job.progress}
-            progressTestId="cluster-mc-progress"
-            texts={{ state: (status) => t('clusters.mc.state', { status: t(`clusters.mc.status.${status}`) }), progress: t('clusters.mc.progress'), failed: (error) => t('clusters.mc.failed', { error }) }}
-          />
-        )}
-      </div>
+      <JobStatus
+        job={current}
+        progress={job.progress}
+        testId="cluster-mc-state"
+        progressTestId="cluster-mc-progress"
+        texts={{ state: (status) => t('clusters.mc.state', { status: t(`clusters.mc.status.${status}`) }), progress: t('clusters.mc.progress'), failed: (error) => t('clusters.mc.failed', { error }) }}
+      />
       {me && !current && <p className="hint">{t('clusters.mc.noRun')}</p>}
       {job.error !== null && <ErrorNotice error={job.error} />}
       {current?.status === 'done' && current.result && <ClusterMonteCarloResultView result={current.result} pathways={pathways} scenarioName={scenarioName(current.result.scenario)} />}

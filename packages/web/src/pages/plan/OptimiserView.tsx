@@ -189,19 +189,15 @@ export function OptimiserView({ plan, job, onSaved }: { plan: LoadedPlan; job: J
           ) : (
             <p className="hint"><Link to={paths.signIn(`${window.location.pathname}${window.location.search}`)}>{t('optimiser.signInToRun')}</Link></p>
           )}
-          {/* A live region: a screen reader hears queued → running → done, failed or cancelled. */}
-          <div role="status" aria-live="polite" className="job-state" data-testid="job-state" data-status={current?.status ?? ''}>
-            {current && (
-              <JobStatus
-                job={current}
-                progress={job.progress}
-                progressTestId="job-progress"
-                texts={{ state: (status) => t('optimiser.state', { status: t(`optimiser.status.${status}`) }), progress: t('optimiser.progress'), failed: (error) => t('optimiser.failed', { error }) }}
-              >
-                <p className="hint">{t('optimiser.runOf', { id: current.id.slice(0, 8), version: formatNumber(current.version, lang) })}</p>
-              </JobStatus>
-            )}
-          </div>
+          <JobStatus
+            job={current}
+            progress={job.progress}
+            testId="job-state"
+            progressTestId="job-progress"
+            texts={{ state: (status) => t('optimiser.state', { status: t(`optimiser.status.${status}`) }), progress: t('optimiser.progress'), failed: (error) => t('optimiser.failed', { error }) }}
+          >
+            {current && <p className="hint">{t('optimiser.runOf', { id: current.id.slice(0, 8), version: formatNumber(current.version, lang) })}</p>}
+          </JobStatus>
           {me && !current && <p className="hint">{t('optimiser.noRun')}</p>}
           {me && dirty && <p className="hint">{t('optimiser.unsaved')}</p>}
           {job.error !== null && <ErrorNotice error={job.error} />}
